@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+// capsim — energy-system capacity scenario simulator.
+// Layers (see docs/architecture.md): CLapack → LinearAlgebra → (LinearProgramming) ;
+// EnergyModel → (Profiles → Dispatch) → Accounting → Reports → CapsimCommands → capsim.
+import PackageDescription
+
+let package = Package(
+    name: "capsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "capsim", targets: ["capsim"]),
+        .library(name: "EnergyModel", targets: ["EnergyModel"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        .target(name: "EnergyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Accounting", dependencies: ["EnergyModel"]),
+        .target(name: "Reports", dependencies: ["EnergyModel", "Accounting"]),
+        .target(
+            name: "CapsimCommands",
+            dependencies: [
+                "EnergyModel", "Accounting", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "capsim", dependencies: ["CapsimCommands"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"]),
+        .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),
+        .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

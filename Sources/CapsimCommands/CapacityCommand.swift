@@ -1,0 +1,32 @@
+import Accounting
+import ArgumentParser
+import EnergyModel
+import Reports
+
+/// `capsim capacity FILE`: installed capacity per technology and year, and the
+/// scorecard of every capacity-type target. Needs no dispatch.
+struct CapacityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capacity",
+        abstract: "Installed capacity by technology and year, and the capacity targets' scorecard.")
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @Option(name: .long, help: "Also write the table and scorecard as JSON to this file.")
+    var json: String?
+
+    func run() throws {
+        let scenario = try CapsimMain.loadScenario(file)
+        let card = CapacityScorecard(scenario: scenario)
+        if let json {
+            do {
+                try AtomicFile.write(try CapacityReport.json(card, scenario: scenario), to: json)
+            } catch {
+                Console.current.err("capsim: \(error)\n")
+                throw CommandFailure(status: .invalidInput)
+            }
+        }
+        Console.current.out(CapacityReport.text(card, scenario: scenario))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+
+/// capsim's exit statuses: 0 success, 1 invalid input (the scenario or a file it names),
+/// 2 a usage error (unknown option, missing argument), 3 a target missed under `--check`.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case invalidInput = 1
+    case usage = 2
+    case targetMissed = 3
+}
+
+/// A failure a command reports as its exit status, after printing its own message.
+struct CommandFailure: Error {
+    var status: ExitStatus
+}
+
+public enum CapsimMain {
+    /// Parses `arguments` (without the program name), runs the command and returns its
+    /// exit status. Never traps on bad input: every failure becomes a message and a status.
+    public static func run(_ arguments: [String]) -> Int32 {
+        let console = Console.current
+        do {
+            var command = try Capsim.parseAsRoot(arguments)
+            try command.run()
+            return ExitStatus.success.rawValue
+        } catch let failure as CommandFailure {
+            return failure.status.rawValue
+        } catch {
+            let code = Capsim.exitCode(for: error)
+            let message = Capsim.fullMessage(for: error)
+            if code == .success {
+                console.out(message + "\n")
+                return ExitStatus.success.rawValue
+            }
+            console.err(message + "\n")
+            return ExitStatus.usage.rawValue
+        }
+    }
+
+    /// Loads a scenario, printing every problem with its location on failure.
+    static func loadScenario(_ path: String) throws(CommandFailure) -> Scenario {
+        do {
+            return try ScenarioLoader.load(path: path)
+        } catch {
+            Console.current.err(error.description + "\n")
+            Console.current.err("capsim: \(path): \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found\n")
+            throw CommandFailure(status: .invalidInput)
+        }
+    }
+}
+
+/// The root command: it only configures; each job is a subcommand.
+struct Capsim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capsim",
+        abstract: "Energy-system capacity scenario simulator: capacities, dispatch and the plan's targets, year by year.",
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, CapacityCommand.self])
+}

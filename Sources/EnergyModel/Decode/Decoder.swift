@@ -1,0 +1,170 @@
+import Foundation
+
+/// A value to decode: its node, its key path and the provenance it inherits.
+struct Field {
+    var node: SourceNode
+    var path: String
+    var provenance: Provenance?
+
+    func child(_ key: String, _ node: SourceNode, _ provenance: Provenance?) -> Field {
+        Field(node: node, path: path.isEmpty ? key : "\(path).\(key)", provenance: provenance)
+    }
+
+    func element(_ index: Int, _ node: SourceNode) -> Field {
+        Field(node: node, path: "\(path)[\(index)]", provenance: provenance)
+    }
+}
+
+/// Turns a located YAML tree into typed values, collecting every problem instead of
+/// stopping at the first, and recording every number with its provenance.
+final class Decoder {
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var numbers: [NumberRecord] = []
+    /// The scenario's year range, once decoded; years outside it are errors.
+    var years: ClosedRange<Int>?
+
+    func fail(_ field: Field, found: String? = nil, expected: String) {
+        fail(at: field.node.location, field.path, found: found ?? field.node.summary, expected: expected)
+    }
+
+    func fail(at location: SourceLocation, _ path: String, found: String, expected: String) {
+        diagnostics.append(Diagnostic(location: location, path: path, found: found, expected: expected))
+    }
+
+    func record(_ field: Field, text: String) {
+        numbers.append(NumberRecord(location: field.node.location, path: field.path, text: text, provenance: field.provenance))
+    }
+
+    // MARK: Scalars
+
+    func text(_ field: Field, expected: String = "a text") -> String? {
+        guard let text = field.node.scalarText else {
+            fail(field, expected: expected)
+            return nil
+        }
+        return text
+    }
+
+    func integer(_ field: Field, expected: String) -> Int? {
+        guard let text = field.node.scalarText, let value = Int(text) else {
+            fail(field, expected: expected)
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ field: Field) -> Bool? {
+        switch field.node.scalarText?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            fail(field, expected: "true or false")
+            return nil
+        }
+    }
+
+    /// A year inside the scenario's range (or any year before that range is known).
+    func year(_ field: Field) -> Int? {
+        guard let year = integer(field, expected: "a year such as 2025") else { return nil }
+        if let years, !years.contains(year) {
+            fail(field, found: "the year \(year)", expected: "a year from \(years.lowerBound) to \(years.upperBound) (the scenario's years)")
+            return nil
+        }
+        return year
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ field: Field, _ type: E.Type, what: String) -> E? where E.RawValue == String {
+        let names = E.allCases.map(\.rawValue)
+        guard let text = field.node.scalarText, let value = E(rawValue: text) else {
+            let found = field.node.scalarText.map { "\"\($0)\"" } ?? field.node.summary
+            let hint = field.node.scalarText.map { Suggestion.phrase(for: $0, among: names) } ?? ""
+            fail(field, found: found, expected: "\(what): one of \(names.joined(separator: ", "))\(hint)")
+            return nil
+        }
+        return value
+    }
+
+    // MARK: Quantities
+
+    /// A quantity of one dimension, in canonical units, with its range checked.
+    /// Written as `1.32 GW` or as `{value: 1.32 GW, source: …}`.
+    func quantity(_ field: Field, _ dimension: Dimension, _ check: Check = .any) -> Double? {
+        quantity(field, accepting: [dimension: 1], check, named: dimension.description)
+    }
+
+    /// A quantity in one of several dimensions, each converted by its factor into the
+    /// first's units (e.g. raw coal in t × 0.7143 → tce).
+    func quantity(_ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String) -> Double? {
+        guard let (text, valueField) = scalarWithProvenance(field, expected: named) else { return nil }
+        switch Quantity.parse(text) {
+        case let .failure(.bareNumber(number)):
+            fail(valueField, found: "the bare number \(Self.format(number))", expected: "\(named) with its unit")
+            return nil
+        case .failure(.notANumber):
+            fail(valueField, found: "\"\(text)\"", expected: "\(named): a number and a unit")
+            return nil
+        case let .failure(.unknownUnit(unit)):
+            let hint = Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
+            fail(valueField, found: "the unknown unit \"\(unit)\"\(hint)", expected: named)
+            return nil
+        case let .success(quantity):
+            guard let factor = conversions[quantity.dimension] else {
+                fail(valueField, found: "\"\(text)\", \(quantity.dimension.description)", expected: named)
+                return nil
+            }
+            record(valueField, text: text)
+            let value = quantity.value * factor
+            if let problem = check.problem(value) {
+                fail(valueField, found: "\"\(text)\"", expected: "\(named) \(problem)")
+                return nil
+            }
+            return value
+        }
+    }
+
+    /// The scalar text of a value, unwrapping the `{value: …, source: …}` form; the
+    /// returned field carries the provenance that applies to the number.
+    func scalarWithProvenance(_ field: Field, expected: String) -> (String, Field)? {
+        if let text = field.node.scalarText { return (text, field) }
+        guard field.node.entries != nil else {
+            fail(field, expected: expected)
+            return nil
+        }
+        guard var reader = MappingReader(field, self, expected: expected) else { return nil }
+        let value = reader.required("value", expected: expected)
+        reader.finish(subject: "a value with its provenance")
+        guard let value else { return nil }
+        guard let text = value.node.scalarText else {
+            fail(value, expected: expected)
+            return nil
+        }
+        return (text, value)
+    }
+
+    static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+}
+
+/// A range check on a decoded quantity (in canonical units).
+enum Check {
+    case any
+    case nonNegative
+    case positive
+    /// A fraction from 0 to 1 (0 % to 100 %).
+    case fraction
+    /// A fraction above 0 and at most 1, such as an efficiency.
+    case efficiency
+    case within(ClosedRange<Double>, String)
+
+    func problem(_ value: Double) -> String? {
+        switch self {
+        case .any: nil
+        case .nonNegative: value >= 0 ? nil : "that is not negative"
+        case .positive: value > 0 ? nil : "above zero"
+        case .fraction: (0...1).contains(value) ? nil : "between 0 % and 100 %"
+        case .efficiency: value > 0 && value <= 1 ? nil : "above 0 % and at most 100 %"
+        case let .within(range, text): range.contains(value) ? nil : text
+        }
+    }
+}

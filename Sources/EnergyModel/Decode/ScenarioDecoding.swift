@@ -1,0 +1,277 @@
+import Foundation
+
+/// Reads and checks a scenario file: YAML → located tree (following `extends:`) → typed,
+/// unit-checked `Scenario`. Every problem of the file is reported in one `ScenarioError`.
+public enum ScenarioLoader {
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let root = try ScenarioSource.load(path: path)
+        let decoder = Decoder()
+        let scenario = decoder.scenario(Field(node: root, path: "", provenance: nil), file: path)
+        if let scenario { ScenarioChecks.run(scenario, decoder) }
+        guard decoder.diagnostics.isEmpty, let scenario else {
+            throw ScenarioError(decoder.diagnostics.isEmpty ? [Diagnostic(location: root.location, path: "(file)", found: "an incomplete scenario", expected: "a valid scenario")] : decoder.diagnostics)
+        }
+        return scenario
+    }
+}
+
+extension Decoder {
+    func scenario(_ field: Field, file: String) -> Scenario? {
+        guard var top = MappingReader(field, self, expected: "a mapping of scenario keys") else { return nil }
+        let name = top.required("name", expected: "the scenario's name").flatMap { text($0) }
+        let description = top.optional("description").flatMap { text($0) }
+        let years = top.required("years", expected: "{base: YEAR, end: YEAR}").flatMap(self.yearRange)
+        self.years = years
+        let location = top.required("location", expected: "latitude, longitude and utc_offset").flatMap(self.location)
+        let weather = self.weather(top.optional("weather"))
+        let accounting = top.required("accounting", expected: "the accounting method").flatMap(self.accounting)
+        let demand = top.required("demand", expected: "annual energy and peak by year").flatMap(self.demand)
+        let fuels = top.required("non_power_fuels", expected: "fuel use outside power by year").flatMap { self.nonPowerFuels($0, accounting) }
+        let technologies = top.required("technologies", expected: "a mapping of technology ids").flatMap { self.technologies($0, accounting) }
+        let grid = top.optional("grid").flatMap(self.grid)
+        let costs = top.required("costs", expected: "the value of lost load and prices").flatMap(self.costs)
+        var targets: [Target]? = []
+        if let targetsField = top.optional("targets") { targets = self.targets(targetsField, technologies ?? []) }
+        top.finish(subject: "a scenario")
+        guard let name, let years, let location, let weather, let accounting, let demand, let fuels, let technologies, let costs, let targets else { return nil }
+        return Scenario(
+            name: name, file: file, description: description, location: location, baseYear: years.lowerBound,
+            endYear: years.upperBound, weather: weather, demand: demand, nonPowerFuels: fuels, technologies: technologies,
+            grid: grid, costs: costs, accounting: accounting, targets: targets, numbers: numbers)
+    }
+
+    private func yearRange(_ field: Field) -> ClosedRange<Int>? {
+        guard var reader = MappingReader(field, self, expected: "{base: YEAR, end: YEAR}") else { return nil }
+        let base = reader.required("base", expected: "the base year").flatMap { integer($0, expected: "a year such as 2020") }
+        let endField = reader.required("end", expected: "the last year")
+        let end = endField.flatMap { integer($0, expected: "a year such as 2030") }
+        reader.finish(subject: "years")
+        guard let base, let end, let endField else { return nil }
+        guard end >= base, end - base < 200 else {
+            fail(endField, found: "\(end)", expected: "an end year from the base year \(base) to \(base + 199)")
+            return nil
+        }
+        return base...end
+    }
+
+    private func location(_ field: Field) -> Location? {
+        guard var reader = MappingReader(field, self, expected: "latitude, longitude and utc_offset") else { return nil }
+        let name = reader.optional("name").flatMap { text($0) }
+        let latitude = reader.required("latitude", expected: "an angle such as 27.24 °N").flatMap {
+            quantity($0, .angle, .within(-90...90, "from -90° to 90°"))
+        }
+        let longitude = reader.required("longitude", expected: "an angle such as 111.47 °E").flatMap {
+            quantity($0, .angle, .within(-180...180, "from -180° to 180°"))
+        }
+        let offset = reader.required("utc_offset", expected: "hours ahead of UTC, such as 8 h").flatMap {
+            quantity($0, .time, .within(-12...14, "from -12 h to 14 h"))
+        }
+        let zone = reader.optional("time_zone").flatMap { text($0) }
+        reader.finish(subject: "location")
+        guard let latitude, let longitude, let offset else { return nil }
+        return Location(name: name, latitude: latitude, longitude: longitude, utcOffsetHours: offset, timeZone: zone)
+    }
+
+    private func weather(_ field: Field?) -> Weather? {
+        guard let field else { return Weather(seed: 1, hydroInflowFactor: 1) }
+        guard var reader = MappingReader(field, self, expected: "seed and hydro_inflow_factor") else { return nil }
+        let seedField = reader.optional("seed")
+        let seed = seedField.flatMap { f -> UInt64? in
+            guard let text = f.node.scalarText, let value = UInt64(text) else {
+                fail(f, expected: "a whole number from 0 to \(UInt64.max)")
+                return nil
+            }
+            return value
+        }
+        let factor = reader.optional("hydro_inflow_factor").map { quantity($0, .fraction, .within(0...2, "from 0 % to 200 %")) }
+        reader.finish(subject: "weather")
+        if seedField != nil && seed == nil { return nil }
+        if case .some(.none) = factor { return nil }
+        return Weather(seed: seed ?? 1, hydroInflowFactor: (factor ?? 1) ?? 1)
+    }
+
+    private func demand(_ field: Field) -> Demand? {
+        guard var reader = MappingReader(field, self, expected: "annual_energy and peak") else { return nil }
+        let energy = reader.required("annual_energy", expected: "electricity use per year").flatMap {
+            trajectory($0, .energy, .positive, requireBaseYear: true)
+        }
+        let peak = reader.required("peak", expected: "the highest hourly load per year").flatMap {
+            trajectory($0, .power, .positive, requireBaseYear: true)
+        }
+        let shape = reader.optional("shape").map(loadShape) ?? LoadShape()
+        let hourly = reader.optional("hourly_csv").map { series($0, range: 0...Double.infinity, meaning: "a load in GW") }
+        reader.finish(subject: "demand")
+        guard let energy, let peak, let shape else { return nil }
+        if case .some(.none) = hourly { return nil }
+        return Demand(annualEnergy: energy, peak: peak, shape: shape, hourly: hourly ?? nil)
+    }
+
+    private func loadShape(_ field: Field) -> LoadShape? {
+        guard var reader = MappingReader(field, self, expected: "load shape parameters") else { return nil }
+        var shape = LoadShape()
+        var valid = true
+        func set(_ key: String, _ check: Check, _ apply: (Double) -> Void) {
+            guard let f = reader.optional(key) else { return }
+            if let value = quantity(f, .fraction, check) { apply(value) } else { valid = false }
+        }
+        set("summer_uplift", .within(0...1, "from 0 % to 100 %")) { shape.summerUplift = $0 }
+        set("winter_uplift", .within(0...1, "from 0 % to 100 %")) { shape.winterUplift = $0 }
+        set("weekend_factor", .within(0.1...1.5, "from 10 % to 150 %")) { shape.weekendFactor = $0 }
+        for (key, apply) in [("day_peak_hours", { shape.dayPeakHours = $0 }), ("evening_peak_hours", { shape.eveningPeakHours = $0 })] as [(String, (ClosedRange<Int>) -> Void)] {
+            guard let f = reader.optional(key) else { continue }
+            if let range = hourRange(f) { apply(range) } else { valid = false }
+        }
+        reader.finish(subject: "demand.shape")
+        return valid ? shape : nil
+    }
+
+    /// Local hours such as "10-14" (from 10:00 to the end of the 14:00 hour).
+    private func hourRange(_ field: Field) -> ClosedRange<Int>? {
+        guard let text = field.node.scalarText, let match = text.wholeMatch(of: /\s*(\d{1,2})\s*-\s*(\d{1,2})\s*/),
+              let a = Int(match.1), let b = Int(match.2), a <= b, b <= 23
+        else {
+            fail(field, expected: "local hours such as \"10-14\" (0 to 23, first ≤ last)")
+            return nil
+        }
+        return a...b
+    }
+
+    private func nonPowerFuels(_ field: Field, _ accounting: AccountingRules?) -> NonPowerFuels? {
+        guard var reader = MappingReader(field, self, expected: "coal, oil, natural_gas by year") else { return nil }
+        let rules = accounting ?? AccountingRules.defaults
+        func fuel(_ key: String, _ alternatives: [Dimension: Double], required: Bool) -> Trajectory?? {
+            let named = "an amount of \(key.replacingOccurrences(of: "_", with: " ")) per year in " + alternatives.keys.map(\.unitHint).sorted().joined(separator: " or ")
+            guard let f = required ? reader.required(key, expected: named) : reader.optional(key) else { return required ? .some(nil) : .none }
+            return .some(convertibleTrajectory(f, alternatives, named: named))
+        }
+        let coal = fuel("coal", [.coal: 1, .mass: rules.rawCoalFactor], required: true)
+        let oil = fuel("oil", [.coal: 1, .mass: rules.oilFactor], required: true)
+        let gas = fuel("natural_gas", [.coal: 1, .volume: rules.naturalGasFactor], required: true)
+        let other = fuel("other_non_fossil", [.coal: 1], required: false)
+        reader.finish(subject: "non_power_fuels")
+        guard let coal = coal ?? nil, let oil = oil ?? nil, let gas = gas ?? nil else { return nil }
+        if case .some(.none) = other { return nil }
+        return NonPowerFuels(coal: coal, oil: oil, naturalGas: gas, otherNonFossil: (other ?? nil) ?? .constant(0))
+    }
+
+    /// A trajectory whose values may be written in several dimensions (t of raw coal or
+    /// tce), converted to the canonical one (tce) value by value.
+    func convertibleTrajectory(_ field: Field, _ conversions: [Dimension: Double], named: String) -> Trajectory? {
+        guard let entries = field.node.entries, !entries.contains(where: { $0.key == "value" }) else {
+            return quantity(field, accepting: conversions, .nonNegative, named: named).map(Trajectory.constant)
+        }
+        guard let reader = MappingReader(field, self, expected: named) else { return nil }
+        var milestones: [Trajectory.Milestone] = []
+        var valid = true
+        for entry in entries where Provenance.Kind(rawValue: entry.key) == nil {
+            let child = field.child(entry.key, entry.value, reader.provenance)
+            guard let year = Int(entry.key) else {
+                fail(at: entry.keyLocation, child.path, found: "the key \"\(entry.key)\"", expected: "a year (such as 2025), source or assumption")
+                valid = false
+                continue
+            }
+            if let value = quantity(child, accepting: conversions, .nonNegative, named: named) {
+                milestones.append(.init(year: year, value: value))
+            } else {
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        if let years, let first = milestones.map(\.year).min(), first > years.lowerBound {
+            fail(field, found: "a first milestone in \(first)", expected: "a milestone in the base year \(years.lowerBound) or earlier")
+            return nil
+        }
+        return Trajectory(milestones: milestones, beforeFirst: .hold)
+    }
+
+    private func grid(_ field: Field) -> GridLink? {
+        guard var reader = MappingReader(field, self, expected: "import and export limits and prices") else { return nil }
+        let importLimit = reader.required("import_limit", expected: "the import limit").flatMap { trajectory($0, .power, .nonNegative) }
+        let exportLimit = reader.required("export_limit", expected: "the export limit").flatMap { trajectory($0, .power, .nonNegative) }
+        let importPrice = reader.required("import_price", expected: "the import price").flatMap {
+            trajectory($0, .electricityPrice, requireBaseYear: true)
+        }
+        let exportPrice = reader.required("export_price", expected: "the export price").flatMap {
+            trajectory($0, .electricityPrice, requireBaseYear: true)
+        }
+        let share = reader.required("non_fossil_share", expected: "the non-fossil share of imported electricity").flatMap {
+            trajectory($0, .fraction, .fraction, requireBaseYear: true)
+        }
+        reader.finish(subject: "grid")
+        guard let importLimit, let exportLimit, let importPrice, let exportPrice, let share else { return nil }
+        return GridLink(importLimit: importLimit, exportLimit: exportLimit, importPrice: importPrice, exportPrice: exportPrice, nonFossilShare: share)
+    }
+
+    private func costs(_ field: Field) -> Costs? {
+        guard var reader = MappingReader(field, self, expected: "value_of_lost_load and carbon_price") else { return nil }
+        let carbon = reader.optional("carbon_price").map { trajectory($0, .massPrice, .nonNegative, requireBaseYear: true) }
+        let voll = reader.required("value_of_lost_load", expected: "the cost of load not served").flatMap {
+            quantity($0, .electricityPrice, .positive)
+        }
+        let curtailment = reader.optional("curtailment_cost").map { quantity($0, .electricityPrice, .nonNegative) }
+        reader.finish(subject: "costs")
+        guard let voll else { return nil }
+        if case .some(.none) = carbon { return nil }
+        if case .some(.none) = curtailment { return nil }
+        return Costs(carbonPrice: (carbon ?? nil) ?? .constant(0), valueOfLostLoad: voll, curtailmentCost: (curtailment ?? nil) ?? 0)
+    }
+
+    private func accounting(_ field: Field) -> AccountingRules? {
+        guard var reader = MappingReader(field, self, expected: "the accounting method") else { return nil }
+        var rules = AccountingRules.defaults
+        var valid = true
+        if let method = reader.required("method", expected: "coal_equivalent or calorific").flatMap({ choice($0, AccountingMethod.self, what: "an accounting method") }) {
+            rules.method = method
+        } else {
+            valid = false
+        }
+        if let f = reader.optional("coal_power_heat_rate") {
+            rules.coalPowerHeatRate = trajectory(f, .heatRate, .positive, requireBaseYear: true)
+            valid = valid && rules.coalPowerHeatRate != nil
+        } else if rules.method == .coalEquivalent {
+            _ = reader.required("coal_power_heat_rate", expected: "the average heat rate of coal power by year (gce/kWh), which the coal-equivalent method needs")
+            valid = false
+        }
+        if let f = reader.optional("conversion"), var conversion = MappingReader(f, self, expected: "raw_coal, natural_gas, oil factors") {
+            func factor(_ key: String, _ dimension: Dimension, _ apply: (Double) -> Void) {
+                guard let c = conversion.optional(key) else { return }
+                if let value = quantity(c, dimension, .positive) { apply(value) } else { valid = false }
+            }
+            factor("raw_coal", .coalPerMass) { rules.rawCoalFactor = $0 }
+            factor("natural_gas", .coalPerVolume) { rules.naturalGasFactor = $0 }
+            factor("oil", .coalPerMass) { rules.oilFactor = $0 }
+            conversion.finish(subject: "accounting.conversion")
+        }
+        if let f = reader.optional("emission_factors"), var factors = MappingReader(f, self, expected: "coal, oil, natural_gas factors") {
+            func factor(_ key: String, _ apply: (Double) -> Void) {
+                guard let c = factors.optional(key) else { return }
+                if let value = quantity(c, .emissionFactor, .nonNegative) { apply(value) } else { valid = false }
+            }
+            factor("coal") { rules.emissionFactors.coal = $0 }
+            factor("oil") { rules.emissionFactors.oil = $0 }
+            factor("natural_gas") { rules.emissionFactors.naturalGas = $0 }
+            factors.finish(subject: "accounting.emission_factors")
+        }
+        reader.finish(subject: "accounting")
+        return valid ? rules : nil
+    }
+}
+
+extension AccountingRules {
+    /// GB/T 2589 conversion factors and IPCC emission factors; the method is set by the file.
+    static let defaults = AccountingRules(
+        method: .coalEquivalent, coalPowerHeatRate: nil, rawCoalFactor: 0.7143, naturalGasFactor: 1.2143e-3,
+        oilFactor: 1.4286, emissionFactors: EmissionFactors())
+}
+
+extension Dimension {
+    /// Short unit examples for messages about alternatives.
+    var unitHint: String {
+        switch self {
+        case .coal: "tce"
+        case .mass: "t"
+        case .volume: "m³"
+        default: description
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+extension Decoder {
+    /// A trajectory written as one quantity (`1.32 GW`), as milestones by year
+    /// (`{2020: 1.32 GW, 2025: 3.3 GW}`), as a list of events (`[+1.2 GW in 2027]`), or
+    /// as milestones with `events:`. With `requireBaseYear`, the first milestone must be at
+    /// or before the base year (demand, prices: there is no sensible zero before it).
+    func trajectory(
+        _ field: Field, _ dimension: Dimension, _ check: Check = .any, requireBaseYear: Bool = false
+    ) -> Trajectory? {
+        let named = dimension.description
+        switch field.node.value {
+        case .scalar:
+            return quantity(field, dimension, check).map(Trajectory.constant)
+        case .sequence:
+            return events(field, dimension, named).map { Trajectory(events: $0) }
+        case .null:
+            fail(field, expected: "\(named), or milestones by year")
+            return nil
+        case let .mapping(entries):
+            if entries.contains(where: { $0.key == "value" }) {
+                return quantity(field, dimension, check).map(Trajectory.constant)
+            }
+            return milestones(field, entries, dimension, check, requireBaseYear: requireBaseYear)
+        }
+    }
+
+    private func milestones(
+        _ field: Field, _ entries: [SourceNode.Entry], _ dimension: Dimension, _ check: Check, requireBaseYear: Bool
+    ) -> Trajectory? {
+        guard var reader = MappingReader(field, self, expected: "milestones by year") else { return nil }
+        var milestones: [Trajectory.Milestone] = []
+        var valid = true
+        for entry in entries where Provenance.Kind(rawValue: entry.key) == nil && entry.key != "events" {
+            let child = field.child(entry.key, entry.value, reader.provenance)
+            guard let year = Int(entry.key) else {
+                let keyField = Field(node: SourceNode(value: .scalar(entry.key, quoted: false), location: entry.keyLocation), path: child.path)
+                fail(keyField, expected: "a year (such as 2025), events, source or assumption")
+                valid = false
+                continue
+            }
+            guard let value = quantity(child, dimension, check) else {
+                valid = false
+                continue
+            }
+            milestones.append(.init(year: year, value: value))
+        }
+        var events: [Trajectory.Event] = []
+        if let eventField = reader.optional("events") {
+            if let decoded = self.events(eventField, dimension, dimension.description) { events = decoded } else { valid = false }
+        }
+        guard valid else { return nil }
+        if milestones.isEmpty && events.isEmpty {
+            fail(field, found: "an empty mapping", expected: "milestones by year or events")
+            return nil
+        }
+        if requireBaseYear, let years, let first = milestones.map(\.year).min(), first > years.lowerBound {
+            fail(field, found: "a first milestone in \(first)", expected: "a milestone in the base year \(years.lowerBound) or earlier")
+            return nil
+        }
+        if requireBaseYear, milestones.isEmpty {
+            fail(field, found: "events only", expected: "a milestone in the base year to start from")
+            return nil
+        }
+        return Trajectory(milestones: milestones, events: events, beforeFirst: requireBaseYear ? .hold : .zero)
+    }
+
+    /// A list of events `+30 MW in 2026` or `-660 MW on 2028-07-01`, each possibly
+    /// written as `{value: "+30 MW in 2026", source: …}`.
+    private func events(_ field: Field, _ dimension: Dimension, _ named: String) -> [Trajectory.Event]? {
+        guard case let .sequence(items) = field.node.value else {
+            fail(field, expected: "a list of events such as \"+30 MW in 2026\"")
+            return nil
+        }
+        var events: [Trajectory.Event] = []
+        var valid = true
+        for (index, item) in items.enumerated() {
+            if let event = event(field.element(index, item), dimension, named) { events.append(event) } else { valid = false }
+        }
+        return valid ? events : nil
+    }
+
+    private func event(_ field: Field, _ dimension: Dimension, _ named: String) -> Trajectory.Event? {
+        let expected = "an event such as \"+30 MW in 2026\" or \"-0.66 GW on 2028-07-01\""
+        guard let (text, valueField) = scalarWithProvenance(field, expected: expected) else { return nil }
+        let pattern = /^\s*([+-])\s*(.+?)\s+(in|on)\s+(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$/
+        guard let match = text.wholeMatch(of: pattern) else {
+            fail(valueField, found: "\"\(text)\"", expected: expected)
+            return nil
+        }
+        let isDate = match.3 == "on"
+        guard isDate == (match.5 != nil) else {
+            fail(valueField, found: "\"\(text)\"", expected: "\"in YEAR\" or \"on YYYY-MM-DD\"")
+            return nil
+        }
+        let amountField = Field(node: SourceNode(value: .scalar(String(match.2), quoted: false), location: valueField.node.location), path: valueField.path, provenance: valueField.provenance)
+        guard let amount = quantity(amountField, dimension, .nonNegative) else { return nil }
+        let year = Int(match.4)!
+        if let years, !years.contains(year) {
+            fail(valueField, found: "an event in \(year)", expected: "a year from \(years.lowerBound) to \(years.upperBound) (the scenario's years)")
+            return nil
+        }
+        var month: Int?, day: Int?
+        if let m = match.5, let d = match.6 {
+            let date = DateComponents(calendar: Calendar(identifier: .gregorian), year: year, month: Int(m), day: Int(d))
+            guard let mm = Int(m), let dd = Int(d), date.isValidDate else {
+                fail(valueField, found: "\"\(text)\"", expected: "a real calendar date")
+                return nil
+            }
+            month = mm
+            day = dd
+        }
+        return Trajectory.Event(year: year, month: month, day: day, change: match.1 == "-" ? -amount : amount)
+    }
+}

@@ -1,0 +1,100 @@
+/// A checked scenario: everything capsim needs to project a city's energy system from
+/// `baseYear` to `endYear`. All quantities are in canonical units: GW, GWh, h, tce, t,
+/// m³, yuan, and fractions (0–1); prices in yuan per GWh, per tce, per m³ or per t.
+public struct Scenario: Sendable {
+    public var name: String
+    /// The scenario file as given on the command line.
+    public var file: String
+    public var description: String?
+    public var location: Location
+    public var baseYear: Int
+    public var endYear: Int
+    public var weather: Weather
+    public var demand: Demand
+    public var nonPowerFuels: NonPowerFuels
+    /// Generators and storage, in the order the file lists them.
+    public var technologies: [Technology]
+    public var grid: GridLink?
+    public var costs: Costs
+    public var accounting: AccountingRules
+    public var targets: [Target]
+    /// Every number written in the file, with its provenance (for `validate --provenance`).
+    public var numbers: [NumberRecord]
+
+    public var years: ClosedRange<Int> { baseYear...endYear }
+
+    public func technology(id: String) -> Technology? { technologies.first { $0.id == id } }
+}
+
+public struct Location: Sendable {
+    public var name: String?
+    /// Degrees north (negative south).
+    public var latitude: Double
+    /// Degrees east (negative west).
+    public var longitude: Double
+    /// Hours ahead of UTC (China Standard Time: 8). capsim's clock has no daylight saving.
+    public var utcOffsetHours: Double
+    public var timeZone: String?
+}
+
+public struct Weather: Sendable {
+    /// Seed of every generated series: the same seed gives the same weather.
+    public var seed: UInt64
+    /// Multiplies every hydro station's inflow (a dry year: below 100 %).
+    public var hydroInflowFactor: Double
+}
+
+public struct Demand: Sendable {
+    /// Electricity use of the whole society (全社会用电量), GWh per year.
+    public var annualEnergy: Trajectory
+    /// Highest hourly load, GW.
+    public var peak: Trajectory
+    public var shape: LoadShape
+    /// A reference year's hourly load, rescaled to each year's energy and peak.
+    public var hourly: HourlySeries?
+}
+
+/// The synthetic load shape's parameters (Hunan's pattern by default).
+public struct LoadShape: Sendable, Equatable {
+    /// Extra load in July and August, as a fraction of the average.
+    public var summerUplift: Double = 0.15
+    /// Extra load in January.
+    public var winterUplift: Double = 0.08
+    /// Weekend load relative to weekdays.
+    public var weekendFactor: Double = 0.92
+    /// Local hours of the daytime peak (10:00 to 14:00) and evening peak (20:00 to 23:00).
+    public var dayPeakHours: ClosedRange<Int> = 10...14
+    public var eveningPeakHours: ClosedRange<Int> = 20...23
+
+    public init() {}
+}
+
+/// Fuel used outside power generation, in tce per year.
+public struct NonPowerFuels: Sendable {
+    public var coal: Trajectory
+    public var oil: Trajectory
+    public var naturalGas: Trajectory
+    /// Non-fossil energy used directly (solar heat, biomass heat, geothermal…).
+    public var otherNonFossil: Trajectory
+}
+
+/// Exchange with the provincial grid.
+public struct GridLink: Sendable {
+    /// GW.
+    public var importLimit: Trajectory
+    public var exportLimit: Trajectory
+    /// yuan/GWh.
+    public var importPrice: Trajectory
+    public var exportPrice: Trajectory
+    /// Non-fossil share of the electricity imported (0–1).
+    public var nonFossilShare: Trajectory
+}
+
+public struct Costs: Sendable {
+    /// yuan per t of CO2.
+    public var carbonPrice: Trajectory
+    /// yuan/GWh of load not served.
+    public var valueOfLostLoad: Double
+    /// yuan/GWh of wind, solar or run-of-river energy not used.
+    public var curtailmentCost: Double
+}

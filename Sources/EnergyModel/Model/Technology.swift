@@ -1,0 +1,146 @@
+/// What a technology is; each kind has its own parameters (`Technology.Parameters`).
+public enum TechnologyKind: String, CaseIterable, Sendable {
+    case coal, gas, biomass
+    case wasteToEnergy = "waste_to_energy"
+    case wind
+    case solarCentralised = "solar_centralised"
+    case solarDistributed = "solar_distributed"
+    case runOfRiver = "run_of_river"
+    case reservoirHydro = "reservoir_hydro"
+    case pumpedStorage = "pumped_storage"
+    case lfp
+
+    public var isStorage: Bool { self == .pumpedStorage || self == .lfp }
+    public var isFossil: Bool { self == .coal || self == .gas }
+
+    /// Names a target may use for several kinds at once.
+    public static let groups: [String: [TechnologyKind]] = [
+        "solar": [.solarCentralised, .solarDistributed],
+        "hydro": [.runOfRiver, .reservoirHydro],
+        "bioenergy": [.biomass, .wasteToEnergy],
+        "storage": [.pumpedStorage, .lfp],
+    ]
+}
+
+/// One generator or storage unit (or a fleet of alike units) of the scenario.
+public struct Technology: Sendable {
+    public var id: String
+    public var name: String?
+    public var kind: TechnologyKind
+    /// Installed capacity, GW (for storage: discharge power).
+    public var capacity: Trajectory
+    public var parameters: Parameters
+
+    public enum Parameters: Sendable {
+        case thermal(Thermal)
+        case bioenergy(Bioenergy)
+        case variable(VariableRenewable)
+        case reservoir(Reservoir)
+        case storage(Storage)
+    }
+}
+
+/// Planned and forced unavailability of a dispatchable plant.
+public struct Availability: Sendable, Equatable {
+    /// Fraction of the hours a unit is out unplanned; derates capacity by this fraction.
+    public var forcedOutageRate: Double = 0
+    /// The planned maintenance window, if any.
+    public var maintenance: Maintenance?
+
+    public struct Maintenance: Sendable, Equatable {
+        /// First day of the window.
+        public var startMonth: Int
+        public var startDay: Int
+        /// Length in hours.
+        public var hours: Double
+        /// Fraction of the capacity out during the window.
+        public var fraction: Double
+    }
+
+    public init() {}
+}
+
+/// A coal or gas plant.
+public struct Thermal: Sendable {
+    /// tce of fuel per GWh of electricity (1 gce/kWh = 1 tce/GWh).
+    public var heatRate: Trajectory
+    /// yuan per tce of fuel (gas prices given per m³ are converted at the scenario's factor).
+    public var fuelPrice: Trajectory
+    /// yuan/GWh of variable operation and maintenance.
+    public var variableCost: Double
+    /// Lowest stable output when running, fraction of available capacity.
+    public var minimumStableFraction: Double
+    /// Largest change of output in one hour, fraction of capacity.
+    public var rampRate: Double
+    public var availability: Availability
+    /// t CO2 per tce of fuel burned.
+    public var emissionFactor: Double
+}
+
+/// Biomass or waste-to-energy power.
+public struct Bioenergy: Sendable {
+    /// Share of the fuel's energy that is biogenic (non-fossil); the rest (plastics in
+    /// waste) counts as fossil.
+    public var biogenicFraction: Double
+    /// yuan/GWh, fuel and variable O&M together.
+    public var variableCost: Double
+    public var availability: Availability
+    /// Full-load hours the fuel supply allows per year; nil when not limited.
+    public var fuelLimitedHours: Double?
+}
+
+/// Wind, solar or run-of-river hydro: output follows the weather or the river.
+public struct VariableRenewable: Sendable {
+    /// Full-load hours per year the hourly profile is scaled to (annual energy ÷ capacity).
+    public var fullLoadHours: Trajectory?
+    /// Measured hourly capacity factors (0–1); when given, they are used as they are.
+    public var profile: HourlySeries?
+    /// Panel tilt from horizontal and azimuth (180° = facing south), degrees; solar only.
+    public var tilt: Double?
+    public var azimuth: Double?
+    /// yuan/GWh.
+    public var variableCost: Double
+}
+
+/// A hydro station with a reservoir.
+public struct Reservoir: Sendable {
+    /// Energy the full reservoir holds above its empty level, GWh.
+    public var storageEnergy: Double
+    /// Lowest and highest level, fractions of `storageEnergy`; start-of-year level.
+    public var minimumLevel: Double
+    public var maximumLevel: Double
+    public var initialLevel: Double
+    /// Natural inflow expressed as the energy it could generate, GWh per year.
+    public var inflowEnergy: Trajectory
+    /// Minimum release (turbine + spill), GW equivalent.
+    public var environmentalFlow: Double
+    /// Measured hourly inflow, GW equivalent.
+    public var inflow: HourlySeries?
+}
+
+/// Pumped storage or a battery.
+public struct Storage: Sendable {
+    /// Energy capacity, GWh (or nil when given as `duration`).
+    public var energy: Trajectory?
+    /// Hours at full power; energy = power × duration.
+    public var durationHours: Double?
+    public var chargeEfficiency: Double
+    public var dischargeEfficiency: Double
+    /// Fraction of the stored energy lost per hour.
+    public var selfDischargePerHour: Double
+    public var minimumStateOfCharge: Double
+    public var maximumStateOfCharge: Double
+    public var initialStateOfCharge: Double
+    /// Fraction of energy capacity lost per year of age.
+    public var calendarDegradationPerYear: Double
+    /// Fraction of energy capacity lost per equivalent full cycle.
+    public var cycleDegradationPerCycle: Double
+    /// yuan/GWh discharged; small, so that charging and discharging at once never pays.
+    public var throughputCost: Double
+
+    /// Energy capacity in `year` for a power trajectory, GWh (before degradation).
+    public func energyCapacity(power: Trajectory, in year: Int) -> Double {
+        if let energy { return energy.value(in: year) }
+        return power.value(in: year) * (durationHours ?? 0)
+    }
+}

@@ -1,0 +1,64 @@
+/// A yearly value: milestones by year, linear between them and flat after the last,
+/// plus commissioning events that add (or remove) an amount from their year on.
+///
+/// value(y) = interpolation of the milestones at y + Σ events with year ≤ y.
+/// Before the first milestone the value is zero (`beforeFirst == .zero`, used for
+/// capacities: nothing is built yet) or the first milestone's value (`.hold`, used only
+/// where the decoder has already required a milestone at or before the base year).
+/// Values are end-of-year values; an event's `date` is kept for pro-rata use in dispatch.
+public struct Trajectory: Hashable, Sendable {
+    public struct Milestone: Hashable, Sendable {
+        public var year: Int
+        public var value: Double
+    }
+
+    public struct Event: Hashable, Sendable {
+        public var year: Int
+        /// Month and day of commissioning, when the event was written `on YYYY-MM-DD`.
+        public var month: Int?
+        public var day: Int?
+        public var change: Double
+    }
+
+    public enum BeforeFirst: Hashable, Sendable { case zero, hold }
+
+    public var milestones: [Milestone]
+    public var events: [Event]
+    public var beforeFirst: BeforeFirst
+
+    public init(milestones: [Milestone] = [], events: [Event] = [], beforeFirst: BeforeFirst = .zero) {
+        self.milestones = milestones.sorted { $0.year < $1.year }
+        self.events = events.sorted { $0.year < $1.year }
+        self.beforeFirst = beforeFirst
+    }
+
+    /// The same value in every year.
+    public static func constant(_ value: Double) -> Trajectory {
+        Trajectory(milestones: [Milestone(year: Int.min, value: value)], beforeFirst: .hold)
+    }
+
+    public var isConstant: Bool { milestones.count == 1 && milestones[0].year == Int.min && events.isEmpty }
+
+    /// The value at the end of `year`.
+    public func value(in year: Int) -> Double {
+        interpolated(year) + events.reduce(0) { $0 + ($1.year <= year ? $1.change : 0) }
+    }
+
+    private func interpolated(_ year: Int) -> Double {
+        guard let first = milestones.first, let last = milestones.last else { return 0 }
+        if year < first.year { return beforeFirst == .zero ? 0 : first.value }
+        if year >= last.year { return last.value }
+        let upper = milestones.firstIndex { $0.year > year }!
+        let a = milestones[upper - 1], b = milestones[upper]
+        let t = Double(year - a.year) / Double(b.year - a.year)
+        return a.value + t * (b.value - a.value)
+    }
+
+    /// The same trajectory with every value multiplied by `factor` (units, scaling).
+    public func scaled(by factor: Double) -> Trajectory {
+        Trajectory(
+            milestones: milestones.map { Milestone(year: $0.year, value: $0.value * factor) },
+            events: events.map { Event(year: $0.year, month: $0.month, day: $0.day, change: $0.change * factor) },
+            beforeFirst: beforeFirst)
+    }
+}

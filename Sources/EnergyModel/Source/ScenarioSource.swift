@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+
+/// Reads a scenario file, follows its `extends:` chain and returns one merged tree.
+///
+/// `extends: base.yaml` (a path relative to the file that names it) loads the base
+/// first and lays this file's keys over it (`SourceNode.overlaid(with:)`). A chain
+/// that comes back to a file already in it is an error, reported at the `extends` key.
+public enum ScenarioSource {
+    public static func load(path: String) throws(ScenarioError) -> SourceNode {
+        var chain: [String] = []
+        return try load(path: path, chain: &chain, requestedAt: nil)
+    }
+
+    private static func load(
+        path: String, chain: inout [String], requestedAt: (SourceLocation, String)?
+    ) throws(ScenarioError) -> SourceNode {
+        let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let whereAsked = requestedAt?.0 ?? SourceLocation(file: path, line: 1, column: 1)
+        let keyPath = requestedAt?.1 ?? "(file)"
+        if chain.contains(canonical) {
+            let cycle = (chain + [canonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+            throw ScenarioError([
+                Diagnostic(location: whereAsked, path: keyPath, found: "a cycle of extends: \(cycle)", expected: "a chain of extends that ends")
+            ])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError([
+                Diagnostic(location: whereAsked, path: keyPath, found: "no readable file at \(path)", expected: "a scenario file (YAML)")
+            ])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioError([Diagnostic(location: whereAsked, path: keyPath, found: "bytes that are not UTF-8", expected: "a UTF-8 text file")])
+        }
+        let root = try parse(text, file: path)
+        guard var entries = root.entries else {
+            throw ScenarioError([Diagnostic(location: root.location, path: "(file)", found: root.summary, expected: "a mapping of scenario keys")])
+        }
+        guard let index = entries.firstIndex(where: { $0.key == "extends" }) else { return root }
+        let extends = entries.remove(at: index)
+        guard let relative = extends.value.scalarText, !relative.isEmpty else {
+            throw ScenarioError([
+                Diagnostic(location: extends.value.location, path: "extends", found: extends.value.summary, expected: "the path of the scenario this one extends")
+            ])
+        }
+        let basePath = resolve(relative, against: path)
+        chain.append(canonical)
+        let base = try load(path: basePath, chain: &chain, requestedAt: (extends.value.location, "extends"))
+        chain.removeLast()
+        return base.overlaid(with: SourceNode(value: .mapping(entries), location: root.location))
+    }
+
+    /// Parses YAML text into a located tree; a syntax error becomes a diagnostic.
+    public static func parse(_ text: String, file: String) throws(ScenarioError) -> SourceNode {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ScenarioError([
+                    Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), path: "(file)", found: "an empty document", expected: "a mapping of scenario keys")
+                ])
+            }
+            return SourceNode(node, file: file)
+        } catch let error as ScenarioError {
+            throw error
+        } catch let error as YamlError {
+            throw ScenarioError([yamlDiagnostic(error, file: file)])
+        } catch {
+            throw ScenarioError([
+                Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), path: "(file)", found: "\(error)", expected: "valid YAML")
+            ])
+        }
+    }
+
+    /// A path written in a scenario, relative to the file that wrote it.
+    public static func resolve(_ path: String, against file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+        return directory.appendingPathComponent(path).standardizedFileURL.path
+    }
+
+    private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return Diagnostic(location: at(mark), path: "(yaml)", found: detail, expected: "valid YAML")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(
+                location: at(context.mark), path: "(yaml)",
+                found: "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) twice in one mapping",
+                expected: "each key once")
+        default:
+            return Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), path: "(yaml)", found: "\(error)", expected: "valid YAML")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A number with a dimension, stored in canonical units (see `Dimension`).
+public struct Quantity: Hashable, Sendable {
+    public var value: Double
+    public var dimension: Dimension
+
+    public init(_ value: Double, _ dimension: Dimension) {
+        self.value = value
+        self.dimension = dimension
+    }
+
+    /// Why a text is not a quantity.
+    public enum ParseFailure: Error, Equatable, Sendable {
+        /// No number at the start of the text.
+        case notANumber
+        /// A number with no unit after it.
+        case bareNumber(Double)
+        /// A unit capsim does not know.
+        case unknownUnit(String)
+    }
+
+    /// Parses `330 万千瓦`, `3.3 GW`, `3300MW`, `1.13 亿千瓦时`, `25.1 万吨标准煤`, `85 %`,
+    /// `305.5 gce/kWh`, `-0.5 GW`, `1e3 MWh`. The number comes first, then the unit;
+    /// white space between them is optional.
+    public static func parse(_ text: String) -> Result<Quantity, ParseFailure> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let (number, rest) = splitNumber(trimmed) else { return .failure(.notANumber) }
+        let unitText = rest.trimmingCharacters(in: .whitespaces)
+        if unitText.isEmpty { return .failure(.bareNumber(number)) }
+        guard let unit = UnitTable.parse(unitText) else { return .failure(.unknownUnit(unitText)) }
+        return .success(Quantity(number * unit.scale, unit.dimension))
+    }
+
+    /// Splits a leading decimal number (sign, digits, fraction, exponent) from the rest.
+    static func splitNumber(_ text: String) -> (Double, Substring)? {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < scalars.count, ("0"..."9").contains(scalars[i]) { i += 1 }
+            return i - start
+        }
+        if i < scalars.count, scalars[i] == "+" || scalars[i] == "-" { i += 1 }
+        var count = digits()
+        if i < scalars.count, scalars[i] == "." {
+            i += 1
+            count += digits()
+        }
+        guard count > 0 else { return nil }
+        if i < scalars.count, scalars[i] == "e" || scalars[i] == "E" {
+            let mark = i
+            i += 1
+            if i < scalars.count, scalars[i] == "+" || scalars[i] == "-" { i += 1 }
+            if digits() == 0 { i = mark }
+        }
+        var numberText = String(String.UnicodeScalarView(scalars[0..<i]))
+        if numberText.hasPrefix("+") { numberText.removeFirst() }
+        guard let value = Double(numberText), value.isFinite else { return nil }
+        let rest = String(String.UnicodeScalarView(scalars[i...]))
+        return (value, Substring(rest))
+    }
+}

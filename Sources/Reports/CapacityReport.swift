@@ -1,0 +1,144 @@
+import Accounting
+import EnergyModel
+import Foundation
+
+/// The capacity table and the capacity scorecard, as terminal text and as JSON.
+public enum CapacityReport {
+    /// Installed capacity by technology kind and year (GW), then the capacity targets.
+    /// Years are shown eleven to a block so that lines stay within 100 columns.
+    public static func text(_ card: CapacityScorecard, scenario: Scenario) -> String {
+        var lines = ["\(scenario.name): installed capacity, GW at the end of each year", ""]
+        let label = 22
+        for block in stride(from: 0, to: card.years.count, by: 11).map({ Array(card.years.indices)[$0..<min($0 + 11, card.years.count)] }) {
+            lines.append(TextLayout.pad("technology", label) + block.map { TextLayout.pad(String(card.years[$0]), 7, right: true) }.joined())
+            func row(_ name: String, _ values: [Double]) {
+                lines.append(TextLayout.pad(name, label) + block.map { TextLayout.pad(String(format: "%.3f", values[$0]), 7, right: true) }.joined())
+            }
+            let kinds = card.byKind
+            for (kind, values) in kinds { row(kind.rawValue, values) }
+            let generation = card.years.indices.map { i in kinds.filter { !$0.kind.isStorage }.reduce(0) { $0 + $1.gigawatts[i] } }
+            let storage = card.years.indices.map { i in kinds.filter { $0.kind.isStorage }.reduce(0) { $0 + $1.gigawatts[i] } }
+            row("generation total", generation)
+            row("storage power total", storage)
+            lines.append("")
+        }
+        lines.append(contentsOf: scorecard(card.evaluations))
+        if !card.deferred.isEmpty {
+            lines.append("")
+            lines.append("Targets that need the hourly dispatch (not evaluated here): "
+                + card.deferred.map { "\($0.id) (\($0.year))" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per target: id, year, threshold, value, margin, status.
+    static func scorecard(_ evaluations: [TargetEvaluation]) -> [String] {
+        guard !evaluations.isEmpty else { return ["No capacity targets in this scenario."] }
+        var lines = ["Capacity targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
+        let widths = [26, 6, 18, 16, 16, 16]
+        let header = ["target", "year", "required", "value", "margin", "status"]
+        lines.append(zip(header, widths).map { TextLayout.pad($0, $1) }.joined())
+        for evaluation in evaluations {
+            let target = evaluation.target, unit = target.displayUnit
+            let symbol = ["at_least": "≥", "at_most": "≤", "about": "≈"][target.comparison.rawValue]!
+            var required = "\(symbol) \(TextLayout.number(unit.display(target.required))) \(unit.symbol)"
+            if target.tolerance > 0 { required += " ±\(TextLayout.number(unit.display(target.tolerance)))" }
+            let margin = unit.display(evaluation.margin)
+            let cells = [
+                target.id + (target.strive ? " *" : ""), String(target.year), required,
+                "\(TextLayout.number(unit.display(evaluation.value))) \(unit.symbol)",
+                "\(margin >= 0 ? "+" : "")\(TextLayout.number(margin)) \(unit.symbol)",
+                evaluation.status.label,
+            ]
+            lines.append(zip(cells, widths).map { TextLayout.pad($0, $1) }.joined())
+        }
+        return lines
+    }
+
+    /// The JSON document of `capsim capacity --json` (schema in docs/json.md).
+    public static func json(_ card: CapacityScorecard, scenario: Scenario) throws -> Data {
+        let document = Document(
+            scenario: .init(name: scenario.name, file: scenario.file),
+            years: card.years,
+            capacityGW: card.capacity.map { .init(id: $0.technology.id, kind: $0.technology.kind.rawValue, name: $0.technology.name, values: $0.gigawatts) },
+            targets: card.evaluations.map(TargetRecord.init),
+            deferredTargets: card.deferred.map { .init(id: $0.id, year: $0.year, kind: $0.kind.rawValue) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document)
+    }
+
+    struct Document: Encodable {
+        struct ScenarioInfo: Encodable {
+            var name: String
+            var file: String
+        }
+        struct Row: Encodable {
+            var id: String
+            var kind: String
+            var name: String?
+            var values: [Double]
+        }
+        struct Deferred: Encodable {
+            var id: String
+            var year: Int
+            var kind: String
+        }
+        var scenario: ScenarioInfo
+        var years: [Int]
+        var capacityGW: [Row]
+        var targets: [TargetRecord]
+        var deferredTargets: [Deferred]
+
+        enum CodingKeys: String, CodingKey {
+            case scenario, years, targets
+            case capacityGW = "capacity_gw"
+            case deferredTargets = "deferred_targets"
+        }
+    }
+}
+
+/// One evaluated target in JSON; numbers are in `unit`, the unit the target was written in.
+struct TargetRecord: Encodable {
+    var id: String
+    var year: Int
+    var kind: String
+    var comparison: String
+    var required: Double
+    var tolerance: Double
+    var value: Double
+    var margin: Double
+    var unit: String
+    var status: String
+    var strive: Bool
+    var technologies: [String]?
+    var note: String?
+
+    init(_ evaluation: TargetEvaluation) {
+        let target = evaluation.target, unit = target.displayUnit
+        id = target.id
+        year = target.year
+        kind = target.kind.rawValue
+        comparison = target.comparison.rawValue
+        required = unit.display(target.required)
+        tolerance = unit.display(target.tolerance)
+        value = unit.display(evaluation.value)
+        margin = unit.display(evaluation.margin)
+        self.unit = unit.symbol
+        status = evaluation.status.rawValue
+        strive = target.strive
+        technologies = target.selectors.isEmpty ? nil : target.selectors
+        note = target.note
+    }
+}
+
+extension TargetEvaluation.Status {
+    /// The status in words, so that meaning never rests on colour alone.
+    public var label: String {
+        switch self {
+        case .met: "met"
+        case .withinTolerance: "within tolerance"
+        case .missed: "MISSED"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Column layout for terminal tables: pads by display width, so that Chinese unit
+/// names (two columns each in a terminal) line up with Latin text.
+enum TextLayout {
+    /// Terminal columns a string occupies: East Asian wide characters count two.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - Self.width(text)))
+        return right ? fill + text : text + fill
+    }
+
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6:
+            true
+        default:
+            false
+        }
+    }
+
+    /// A number with up to `digits` decimals and no trailing zeros: 330, 3.3, 0.115.
+    static func number(_ value: Double, digits: Int = 3) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+}

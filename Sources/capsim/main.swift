@@ -1,0 +1,4 @@
+import CapsimCommands
+import Foundation
+
+exit(CapsimMain.run(Array(CommandLine.arguments.dropFirst())))
