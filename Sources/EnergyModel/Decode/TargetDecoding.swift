@@ -39,6 +39,7 @@ extension Decoder {
         }
         let toleranceField = reader.optional("tolerance")
         reader.finish(subject: "a target")
+        let selection = selectorsField.flatMap { selectTechnologies($0, technologies) }
         guard let id, let kind, let year else { return nil }
         let fuel = fuelField.flatMap { choice($0, Target.Fuel.self, what: "a fuel") }
         guard let dimensions = dimensions(kind, fuel) else {
@@ -69,8 +70,8 @@ extension Decoder {
                 _ = reader.required("technologies", expected: "the technology kinds, groups or ids counted")
                 return nil
             }
-            guard let resolved = selectTechnologies(selectorsField, technologies) else { return nil }
-            (ids, selectors) = resolved
+            guard let selection else { return nil }
+            (ids, selectors) = selection
         } else if let selectorsField {
             fail(selectorsField, found: "technologies on a \(kind.rawValue) target", expected: "technologies only on capacity and capacity_added targets")
             return nil

@@ -81,8 +81,8 @@ public enum ScenarioSource {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return Diagnostic(location: at(mark), path: "(yaml)", found: detail, expected: "valid YAML")
+            let context = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(location: at(mark), path: "(yaml)", found: "a syntax error: \(problem)\(context)", expected: "valid YAML")
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(
                 location: at(context.mark), path: "(yaml)",
