@@ -27,12 +27,13 @@ extension Decoder {
         let accounting = top.required("accounting", expected: "the accounting method").flatMap(self.accounting)
         let demand = top.required("demand", expected: "annual energy and peak by year").flatMap(self.demand)
         let fuels = top.required("non_power_fuels", expected: "fuel use outside power by year").flatMap { self.nonPowerFuels($0, accounting) }
-        let technologies = top.required("technologies", expected: "a mapping of technology ids").flatMap { self.technologies($0, accounting) }
+        let decoded = top.required("technologies", expected: "a mapping of technology ids").map { self.technologies($0, accounting) }
         let grid = top.optional("grid").flatMap(self.grid)
         let costs = top.required("costs", expected: "the value of lost load and prices").flatMap(self.costs)
         var targets: [Target]? = []
-        if let targetsField = top.optional("targets") { targets = self.targets(targetsField, technologies ?? []) }
+        if let targetsField = top.optional("targets") { targets = self.targets(targetsField, decoded?.list ?? []) }
         top.finish(subject: "a scenario")
+        let technologies = decoded.flatMap { $0.valid ? $0.list : nil }
         guard let name, let years, let location, let weather, let accounting, let demand, let fuels, let technologies, let costs, let targets else { return nil }
         return Scenario(
             name: name, file: file, description: description, location: location, baseYear: years.lowerBound,

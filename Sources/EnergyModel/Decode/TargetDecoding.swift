@@ -66,7 +66,7 @@ extension Decoder {
         }
         var ids: [String] = [], selectors: [String] = []
         if kind.isCapacityType {
-            guard let selectorsField else {
+            guard selectorsField != nil else {
                 _ = reader.required("technologies", expected: "the technology kinds, groups or ids counted")
                 return nil
             }
@@ -156,7 +156,8 @@ extension Decoder {
             } else {
                 let candidates = technologies.map(\.id) + kinds + groups
                 fail(element, found: "the unknown technology \"\(name)\"\(Suggestion.phrase(for: name, among: candidates))",
-                     expected: "a technology id (\(technologies.map(\.id).joined(separator: ", "))), a kind (\(kinds.joined(separator: ", "))) or a group (\(groups.joined(separator: ", ")))")
+                     expected: (technologies.isEmpty ? "" : "a technology id (\(technologies.map(\.id).joined(separator: ", "))), ")
+                        + "a kind (\(kinds.joined(separator: ", "))) or a group (\(groups.joined(separator: ", ")))")
                 valid = false
                 continue
             }

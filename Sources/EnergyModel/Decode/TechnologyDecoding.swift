@@ -1,7 +1,9 @@
 extension Decoder {
     /// `technologies:` maps ids to technologies; each has a `kind` and the keys of its kind.
-    func technologies(_ field: Field, _ accounting: AccountingRules?) -> [Technology]? {
-        guard let reader = MappingReader(field, self, expected: "a mapping from technology ids to technologies") else { return nil }
+    /// Returns the technologies that decoded (targets are checked against them) and
+    /// whether all did.
+    func technologies(_ field: Field, _ accounting: AccountingRules?) -> (list: [Technology], valid: Bool) {
+        guard let reader = MappingReader(field, self, expected: "a mapping from technology ids to technologies") else { return ([], false) }
         var result: [Technology] = []
         var valid = true
         for entry in reader.entries where Provenance.Kind(rawValue: entry.key) == nil {
@@ -13,7 +15,7 @@ extension Decoder {
             }
             if let technology = technology(child, id: entry.key, accounting ?? .defaults) { result.append(technology) } else { valid = false }
         }
-        return valid ? result : nil
+        return (result, valid)
     }
 
     private func technology(_ field: Field, id: String, _ accounting: AccountingRules) -> Technology? {
