@@ -25,10 +25,10 @@ public enum CapacityReport {
         lines.append(contentsOf: scorecard(card.evaluations))
         if !card.deferred.isEmpty {
             lines.append("")
-            lines.append("Targets that need the hourly dispatch (not evaluated here): "
-                + card.deferred.map { "\($0.id) (\($0.year))" }.joined(separator: ", "))
+            lines.append("Targets that need the hourly dispatch (not evaluated by this command):")
+            lines += card.deferred.map { "  \($0.id): \($0.kind.rawValue), \($0.year)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TextLayout.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
 
     /// One line per target: id, year, threshold, value, margin, status.

@@ -23,6 +23,12 @@ enum TextLayout {
         }
     }
 
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        var line = line
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+
     /// A number with up to `digits` decimals and no trailing zeros: 330, 3.3, 0.115.
     static func number(_ value: Double, digits: Int = 3) -> String {
         var text = String(format: "%.\(digits)f", value)

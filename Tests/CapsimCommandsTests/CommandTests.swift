@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import CapsimCommands
+
+/// The CLI run in-process: exit statuses, what is printed, and the JSON file.
+@Suite struct CommandTests {
+    static let scenarios = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scenarios")
+
+    static func path(_ name: String) -> String { scenarios.appendingPathComponent(name).path }
+
+    /// Runs capsim with `arguments`; returns exit status, standard output and standard error.
+    func capsim(_ arguments: String...) -> (status: Int32, out: String, err: String) {
+        let console = Console(collecting: true)
+        let status = Console.$current.withValue(console) { CapsimMain.run(arguments) }
+        return (status, console.standardOutput, console.standardError)
+    }
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func validateAcceptsEveryShippedScenarioWithFullProvenance() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 4)
+        let result = capsim(["validate", "--provenance"] + files.map(Self.path))
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.isEmpty)
+        #expect(!result.out.contains("has neither"))
+        #expect(result.out.split(separator: "\n").count == files.count)
+        #expect(result.out.contains("(0 without provenance)"))
+    }
+
+    func capsim(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
+        let console = Console(collecting: true)
+        let status = Console.$current.withValue(console) { CapsimMain.run(arguments) }
+        return (status, console.standardOutput, console.standardError)
+    }
+
+    @Test func provenanceListsUnlabelledNumbersAndFails() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("unlabelled.yaml")
+        try """
+            extends: \(Self.path("shaoyang.yaml"))
+            name: unlabelled
+            costs:
+              value_of_lost_load: 30000 yuan/MWh
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = capsim("validate", "--provenance", file.path)
+        #expect(result.status == 1)
+        #expect(result.out.contains("\(file.path):4:23: costs.value_of_lost_load: 30000 yuan/MWh has neither source: nor assumption:"))
+        // Without --provenance the same file is valid.
+        #expect(capsim("validate", file.path).status == 0)
+    }
+
+    @Test func invalidScenarioExitsOneWithLocatedMessages() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("bad.yaml")
+        try """
+            extends: \(Self.path("shaoyang.yaml"))
+            name: bad
+            technologies:
+              wind:
+                capacty: 3 GW
+              baoqing_coal:
+                capacity: 1.32
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = capsim("capacity", file.path)
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        #expect(result.err.contains("\(file.path):5:5: error: technologies.wind.capacty: found the unknown key \"capacty\" (did you mean \"capacity\"?)"))
+        #expect(result.err.contains("\(file.path):7:15: error: technologies.baoqing_coal.capacity: found the bare number 1.32, expected a power (kW, MW, GW, 万千瓦) with its unit"))
+        #expect(result.err.contains("2 problems found"))
+    }
+
+    @Test func usageErrorsExitTwo() {
+        #expect(capsim("frobnicate").status == 2)
+        #expect(capsim("capacity").status == 2)
+        #expect(capsim("capacity", Self.path("shaoyang.yaml"), "--nonsense").status == 2)
+        let help = capsim("--help")
+        #expect(help.status == 0)
+        #expect(help.out.contains("capacity"))
+    }
+
+    @Test func missingFileExitsOne() {
+        let result = capsim("validate", "/nonexistent/scenario.yaml")
+        #expect(result.status == 1)
+        #expect(result.err.contains("/nonexistent/scenario.yaml:1:1: error: (file): found no readable file"))
+    }
+
+    @Test func capacityPrintsTableAndScorecard() {
+        let result = capsim("capacity", Self.path("shaoyang.yaml"))
+        #expect(result.status == 0)
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains { $0.hasPrefix("technology") && $0.hasSuffix("2030") && $0.contains("2020") })
+        #expect(lines.contains { $0.hasPrefix("wind") && $0.contains("1.900") && $0.hasSuffix("2.710") })
+        #expect(lines.contains { $0.hasPrefix("wind_solar_2025") && $0.contains("375 万千瓦") && $0.hasSuffix("met") })
+        #expect(lines.contains { $0.hasPrefix("new_energy_2030 *") && $0.contains("-66.5 万千瓦") && $0.hasSuffix("MISSED") })
+        for line in lines { #expect(terminalWidth(line) <= 100, "\(line)") }
+        #expect(lines.contains("  non_fossil_share_2030: non_fossil_share, 2030"))
+    }
+
+    @Test func capacityJSONHasEveryTargetField() throws {
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("capacity.json")
+        let result = capsim("capacity", Self.path("shaoyang.yaml"), "--json", output.path)
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: Any]
+        #expect(object["years"] as? [Int] == Array(2020...2030))
+        let targets = object["targets"] as! [[String: Any]]
+        #expect(targets.count == 7)
+        for target in targets {
+            for key in ["id", "year", "kind", "required", "value", "unit", "status", "margin"] { #expect(target[key] != nil, "\(key)") }
+        }
+        let wind = targets.first { $0["id"] as? String == "wind_solar_2025" }!
+        #expect(wind["required"] as? Double == 330)
+        #expect(abs((wind["value"] as! Double) - 375) < 1e-9)
+        #expect(wind["unit"] as? String == "万千瓦")
+        #expect(wind["status"] as? String == "met")
+        let deferred = object["deferred_targets"] as! [[String: Any]]
+        #expect(deferred.count == 3)
+    }
+
+    @Test func unwritableJSONFailsWithoutPartialOutput() {
+        let result = capsim("capacity", Self.path("shaoyang.yaml"), "--json", "/nonexistent-folder/out.json")
+        #expect(result.status == 1)
+        #expect(result.err.contains("cannot write /nonexistent-folder/out.json"))
+        #expect(result.out.isEmpty)
+    }
+
+    /// Terminal columns of a line: CJK characters take two.
+    func terminalWidth(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { $0 + ((0x2E80...0x9FFF).contains($1.value) ? 2 : 1) }
+    }
+}
