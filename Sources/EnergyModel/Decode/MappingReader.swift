@@ -32,7 +32,7 @@ struct MappingReader {
 
     /// The value of `key`, or nil when it is absent or null.
     mutating func optional(_ key: String) -> Field? {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         guard let entry = entries.first(where: { $0.key == key }) else { return nil }
         if case .null = entry.value.value { return nil }
         return field.child(key, entry.value, provenance)

@@ -221,7 +221,8 @@ extension Decoder {
         guard var reader = MappingReader(field, self, expected: "the accounting method") else { return nil }
         var rules = AccountingRules.defaults
         var valid = true
-        if let method = reader.required("method", expected: "coal_equivalent or calorific").flatMap({ choice($0, AccountingMethod.self, what: "an accounting method") }) {
+        let method = reader.required("method", expected: "coal_equivalent or calorific").flatMap { choice($0, AccountingMethod.self, what: "an accounting method") }
+        if let method {
             rules.method = method
         } else {
             valid = false
@@ -229,7 +230,7 @@ extension Decoder {
         if let f = reader.optional("coal_power_heat_rate") {
             rules.coalPowerHeatRate = trajectory(f, .heatRate, .positive, requireBaseYear: true)
             valid = valid && rules.coalPowerHeatRate != nil
-        } else if rules.method == .coalEquivalent {
+        } else if method == .coalEquivalent {
             _ = reader.required("coal_power_heat_rate", expected: "the average heat rate of coal power by year (gce/kWh), which the coal-equivalent method needs")
             valid = false
         }

@@ -29,7 +29,8 @@ extension Decoder {
     private func parseCSV(
         _ content: String, file: String, column: String?, field: Field, range: ClosedRange<Double>, meaning: String
     ) -> HourlySeries? {
-        var lines = content.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split on Character.isNewline: "\r\n" is one Character, so splitting on "\n" would not split it.
+        var lines = content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
         func cells(_ line: Substring) -> [(text: String, column: Int)] {
             var result: [(String, Int)] = []

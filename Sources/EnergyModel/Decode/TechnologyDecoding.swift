@@ -22,8 +22,8 @@ extension Decoder {
         guard var reader = MappingReader(field, self, expected: "a technology with a kind and a capacity") else { return nil }
         let kind = reader.required("kind", expected: "the technology's kind").flatMap { choice($0, TechnologyKind.self, what: "a technology kind") }
         let name = reader.optional("name").flatMap { text($0) }
-        let capacity = reader.required("capacity", expected: kind?.isStorage == true ? "the discharge power by year" : "the installed capacity by year")
-            .flatMap { trajectory($0, .power, .nonNegative) }
+        let capacityField = reader.required("capacity", expected: kind?.isStorage == true ? "the discharge power by year" : "the installed capacity by year")
+        let capacity = capacityField.flatMap { trajectory($0, .power, .nonNegative) }
         guard let kind else {
             return nil
         }
@@ -36,10 +36,10 @@ extension Decoder {
         case .pumpedStorage, .lfp: parameters = storage(&reader).map { .storage($0) }
         }
         reader.finish(subject: "a \(kind.rawValue) technology")
-        guard let capacity, let parameters else { return nil }
+        guard let capacity, let capacityField, let parameters else { return nil }
         if let years {
             for year in years where capacity.value(in: year) < -1e-12 {
-                fail(field.child("capacity", field.node, nil), found: "a capacity of \(Self.format(capacity.value(in: year))) GW in \(year)",
+                fail(capacityField, found: "a capacity of \(Self.format(capacity.value(in: year))) GW in \(year)",
                      expected: "a capacity that is never negative (check the events that remove capacity)")
                 return nil
             }

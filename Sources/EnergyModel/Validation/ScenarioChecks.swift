@@ -2,7 +2,8 @@ import Foundation
 
 /// Checks that span several keys, run once the scenario has been decoded: levels that
 /// must be ordered, a peak that the year's energy allows, units whose parameters
-/// contradict each other. Each problem names the key to change.
+/// contradict each other. Each problem names the key to change and is reported where
+/// that key was written (else at the technology or the file).
 enum ScenarioChecks {
     static func run(_ scenario: Scenario, _ decoder: Decoder) {
         let fileLocation = SourceLocation(file: scenario.file, line: 1, column: 1)
@@ -21,19 +22,19 @@ enum ScenarioChecks {
             switch technology.parameters {
             case let .reservoir(r):
                 if !(r.minimumLevel <= r.initialLevel && r.initialLevel <= r.maximumLevel) {
-                    decoder.fail(at: at, "\(path).minimum_level",
+                    decoder.fail(at: location(of: "\(path).minimum_level", scenario) ?? at, "\(path).minimum_level",
                                  found: "minimum \(percent(r.minimumLevel)), initial \(percent(r.initialLevel)), maximum \(percent(r.maximumLevel))",
                                  expected: "minimum_level ≤ initial_level ≤ maximum_level")
                 }
             case let .storage(s):
                 if !(s.minimumStateOfCharge <= s.initialStateOfCharge && s.initialStateOfCharge <= s.maximumStateOfCharge) {
-                    decoder.fail(at: at, "\(path).minimum_soc",
+                    decoder.fail(at: location(of: "\(path).minimum_soc", scenario) ?? at, "\(path).minimum_soc",
                                  found: "minimum \(percent(s.minimumStateOfCharge)), initial \(percent(s.initialStateOfCharge)), maximum \(percent(s.maximumStateOfCharge))",
                                  expected: "minimum_soc ≤ initial_soc ≤ maximum_soc")
                 }
             case let .thermal(t):
                 if t.minimumStableFraction > 1 - t.availability.forcedOutageRate + 1e-12 {
-                    decoder.fail(at: at, "\(path).minimum_stable_load",
+                    decoder.fail(at: location(of: "\(path).minimum_stable_load", scenario) ?? at, "\(path).minimum_stable_load",
                                  found: "\(percent(t.minimumStableFraction)) with a forced outage rate of \(percent(t.availability.forcedOutageRate))",
                                  expected: "a minimum stable load the available capacity can run at")
                 }

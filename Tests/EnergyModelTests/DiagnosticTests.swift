@@ -1,0 +1,393 @@
+import Testing
+@testable import EnergyModel
+
+/// Every class of problem a scenario can have, each checked as printed
+/// (`FILE:LINE:COLUMN: error: key.path: found …, expected …`), and every problem of a
+/// file reported at once. Scenarios are `Fixture.scenario`: their own keys start on line 8.
+@Suite struct DiagnosticTests {
+    static let power = "a power (kW, MW, GW, 万千瓦)"
+    static let windKeys = "a key of a wind technology: kind, name, capacity, full_load_hours, profile_csv, variable_cost"
+    static let scenarioYears = "a year from 2020 to 2030 (the scenario's years)"
+
+    /// Writes `text` as s.yaml and returns the fixture and the problems found.
+    func problems(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Fixture, [String]) {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", text)
+        return (fixture, fixture.problems("s.yaml", sourceLocation: sourceLocation))
+    }
+
+    @Test func diagnosticFields() {
+        let d = Diagnostic(location: SourceLocation(file: "a.yaml", line: 3, column: 7), path: "demand.peak", found: "\"2\"", expected: "a power")
+        #expect(d.description == "a.yaml:3:7: error: demand.peak: found \"2\", expected a power")
+        #expect(ScenarioError([d, d]).description == "\(d)\n\(d)")
+    }
+
+    @Test func unknownKeyWithSuggestionAndTheMissingKeyItMeant() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w:
+                kind: wind
+                capacty: 1 GW
+                full_load_hours: 2000 h
+            """))
+        #expect(p == [
+            f.message("s.yaml", 10, 5, "technologies.w.capacity", found: "no value", expected: "the installed capacity by year (\"capacity\" is required)"),
+            f.message("s.yaml", 11, 5, "technologies.w.capacty", found: "the unknown key \"capacty\" (did you mean \"capacity\"?)", expected: Self.windKeys),
+        ])
+    }
+
+    @Test func misspeltKeyThatIsAlsoMissingIsListedOnce() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w:
+                kind: wind
+                capacity: 1 GW
+                ful_load_hours: 2000 h
+            """))
+        #expect(p == [
+            f.message("s.yaml", 10, 5, "technologies.w.full_load_hours", found: "no value",
+                      expected: "full-load hours per year (or profile_csv) (\"full_load_hours\" is required)"),
+            f.message("s.yaml", 12, 5, "technologies.w.ful_load_hours", found: "the unknown key \"ful_load_hours\" (did you mean \"full_load_hours\"?)",
+                      expected: Self.windKeys),
+        ])
+    }
+
+    @Test func unknownTopLevelKey() throws {
+        let (f, p) = try problems(Fixture.header() + "technologis: {}\n")
+        #expect(p == [
+            f.message("s.yaml", 1, 1, "technologies", found: "no value", expected: "a mapping of technology ids (\"technologies\" is required)"),
+            f.message("s.yaml", 8, 1, "technologis", found: "the unknown key \"technologis\" (did you mean \"technologies\"?)",
+                      expected: "a key of a scenario: name, description, years, location, weather, accounting, demand, non_power_fuels, technologies, grid, costs, targets"),
+        ])
+    }
+
+    @Test func missingRequiredKeys() throws {
+        let (f, p) = try problems("""
+            name: fixture
+            years: {base: 2020, end: 2030}
+            location: {longitude: 111 °E, utc_offset: 8 h}
+            accounting: {method: calorific}
+            demand: {annual_energy: 10 TWh, peak: 2 GW}
+            non_power_fuels: {coal: 1 Mtce, oil: 1 Mtce, natural_gas: 1 亿立方米}
+            technologies:
+              w: {kind: wind, capacity: 1 GW}
+
+            """)
+        #expect(p == [
+            f.message("s.yaml", 3, 11, "location.latitude", found: "no value", expected: "an angle such as 27.24 °N (\"latitude\" is required)"),
+            f.message("s.yaml", 8, 6, "technologies.w.full_load_hours", found: "no value",
+                      expected: "full-load hours per year (or profile_csv) (\"full_load_hours\" is required)"),
+            f.message("s.yaml", 1, 1, "costs", found: "no value", expected: "the value of lost load and prices (\"costs\" is required)"),
+        ])
+    }
+
+    @Test func mappingWhereATextIsExpected() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: {of: wind}, capacity: 1 GW, full_load_hours: 2000 h}").replacingOccurrences(of: "name: fixture", with: "name: {first: fixture}"))
+        #expect(p == [
+            f.message("s.yaml", 1, 7, "name", found: "a mapping", expected: "a text"),
+            f.message("s.yaml", 9, 13, "technologies.w.kind", found: "a mapping",
+                      expected: "a technology kind: one of coal, gas, biomass, waste_to_energy, wind, solar_centralised, solar_distributed, run_of_river, reservoir_hydro, pumped_storage, lfp"),
+        ])
+    }
+
+    @Test func bareNumberWhereAUnitIsNeeded() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 1.32, full_load_hours: {value: 2000}}"))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "the bare number 1.32", expected: "\(Self.power) with its unit"),
+            f.message("s.yaml", 9, 60, "technologies.w.full_load_hours.value", found: "the bare number 2000", expected: "a time (h, d, yr) with its unit"),
+        ])
+    }
+
+    @Test func wrongDimension() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.header(demand: "{annual_energy: 12 GW, peak: 2 GW}") + "technologies: {}\n")
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("s.yaml", 5, 25, "demand.annual_energy", found: "\"12 GW\", \(Self.power)",
+                            expected: "an energy (kWh, MWh, GWh, TWh, 万千瓦时, 亿千瓦时)")
+        ])
+    }
+
+    @Test func unknownUnitAndText() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 1 Gw, full_load_hours: many h}"))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "the unknown unit \"Gw\" (did you mean \"GW\"?)", expected: Self.power),
+            f.message("s.yaml", 9, 52, "technologies.w.full_load_hours", found: "\"many h\"", expected: "a time (h, d, yr): a number and a unit"),
+        ])
+    }
+
+    @Test func negativeCapacity() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: -1 GW, full_load_hours: 2000 h}
+              v:
+                kind: wind
+                capacity: {2020: 1 GW, events: ["-1.5 GW in 2025"]}
+                full_load_hours: 2000 h
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "\"-1 GW\"", expected: "\(Self.power) that is not negative"),
+            f.message("s.yaml", 12, 15, "technologies.v.capacity", found: "a capacity of -0.5 GW in 2025",
+                      expected: "a capacity that is never negative (check the events that remove capacity)"),
+        ])
+    }
+
+    @Test func efficiencyAboveOneHundredPercent() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              b:
+                kind: lfp
+                capacity: 1 GW
+                duration: 2 h
+                round_trip_efficiency: 105 %
+            """))
+        #expect(p == [
+            f.message("s.yaml", 13, 28, "technologies.b.round_trip_efficiency", found: "\"105 %\"", expected: "a fraction (%) above 0 % and at most 100 %")
+        ])
+    }
+
+    @Test func yearsOutsideTheScenario() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w:
+                kind: wind
+                capacity: ["+1 GW in 2019"]
+                full_load_hours: 2000 h
+            targets:
+              - {id: w2035, kind: capacity, year: 2035, technologies: [wind], at_least: 1 GW}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 11, 16, "technologies.w.capacity[0]", found: "an event in 2019", expected: Self.scenarioYears),
+            f.message("s.yaml", 14, 39, "targets[0].year", found: "the year 2035", expected: Self.scenarioYears),
+        ])
+    }
+
+    @Test func malformedEvents() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w:
+                kind: wind
+                capacity: ["30 MW in 2026", "+30 MW on 2026-02-30", "+30 MW in 2026-07-01", "+30 MW in 2026"]
+                full_load_hours: 2000 h
+            """))
+        #expect(p == [
+            f.message("s.yaml", 11, 16, "technologies.w.capacity[0]", found: "\"30 MW in 2026\"",
+                      expected: "an event such as \"+30 MW in 2026\" or \"-0.66 GW on 2028-07-01\""),
+            f.message("s.yaml", 11, 33, "technologies.w.capacity[1]", found: "\"+30 MW on 2026-02-30\"", expected: "a real calendar date"),
+            f.message("s.yaml", 11, 57, "technologies.w.capacity[2]", found: "\"+30 MW in 2026-07-01\"", expected: "\"in YEAR\" or \"on YYYY-MM-DD\""),
+        ])
+    }
+
+    @Test func demandMustStartByTheBaseYear() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.header(demand: "{annual_energy: {2022: 10 TWh}, peak: 2 GW}") + "technologies: {}\n")
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("s.yaml", 5, 25, "demand.annual_energy", found: "a first milestone in 2022", expected: "a milestone in the base year 2020 or earlier")
+        ])
+    }
+
+    @Test func targetNamingAnUnknownTechnology() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              baoqing: {kind: coal, capacity: 1.32 GW, heat_rate: 300 gce/kWh, fuel_price: 900 yuan/t}
+            targets:
+              - id: coal_2025
+                kind: capacity
+                year: 2025
+                technologies: [coal, baoqnig]
+                at_most: 2 GW
+            """))
+        #expect(p == [
+            f.message("s.yaml", 14, 26, "targets[0].technologies[1]", found: "the unknown technology \"baoqnig\" (did you mean \"baoqing\"?)",
+                      expected: "a technology id (baoqing), a kind (coal, gas, biomass, waste_to_energy, wind, solar_centralised, solar_distributed, "
+                        + "run_of_river, reservoir_hydro, pumped_storage, lfp) or a group (bioenergy, hydro, solar, storage)")
+        ])
+    }
+
+    @Test func yamlSyntaxError() throws {
+        let (f, p) = try problems("name: fixture\nyears: {base: 2020, end: 2030\nlocation: {}\n")
+        #expect(p == [
+            f.message("s.yaml", 3, 9, "(yaml)", found: "a syntax error: did not find expected ',' or '}' (while parsing a flow mapping)",
+                      expected: "valid YAML")
+        ])
+    }
+
+    @Test func duplicateKey() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}
+              w: {kind: wind, capacity: 2 GW, full_load_hours: 2000 h}
+            """))
+        #expect(p == [f.message("s.yaml", 9, 3, "(yaml)", found: "the key \"w\" twice in one mapping", expected: "each key once")])
+    }
+
+    @Test func storageWithBothEnergyAndDuration() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              b:
+                kind: lfp
+                capacity: 1 GW
+                energy: 2 GWh
+                duration: 2 h
+                round_trip_efficiency: 85 %
+            """))
+        #expect(p == [
+            f.message("s.yaml", 13, 15, "technologies.b.duration", found: "both energy and duration", expected: "one of them: energy (GWh) or duration (h)")
+        ])
+    }
+
+    @Test func minimumStateOfChargeAboveInitial() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              b:
+                kind: lfp
+                capacity: 1 GW
+                duration: 2 h
+                round_trip_efficiency: 85 %
+                minimum_soc: 60 %
+                initial_soc: 50 %
+            """))
+        #expect(p == [
+            f.message("s.yaml", 14, 18, "technologies.b.minimum_soc", found: "minimum 60 %, initial 50 %, maximum 100 %",
+                      expected: "minimum_soc ≤ initial_soc ≤ maximum_soc")
+        ])
+    }
+
+    @Test func reservoirMinimumAboveMaximum() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              r:
+                kind: reservoir_hydro
+                capacity: 30 MW
+                inflow_energy: 113 GWh
+                reservoir_energy: 5 GWh
+                minimum_level: 80 %
+                maximum_level: 60 %
+                initial_level: 70 %
+            """))
+        #expect(p == [
+            f.message("s.yaml", 14, 20, "technologies.r.minimum_level", found: "minimum 80 %, initial 70 %, maximum 60 %",
+                      expected: "minimum_level ≤ initial_level ≤ maximum_level")
+        ])
+    }
+
+    @Test func minimumStableLoadAboveAvailableCapacity() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              p:
+                kind: coal
+                capacity: 1 GW
+                heat_rate: 300 gce/kWh
+                fuel_price: 900 yuan/t
+                minimum_stable_load: {value: 98 %, assumption: "too high"}
+                forced_outage_rate: 5 %
+            """))
+        #expect(p == [
+            f.message("s.yaml", 14, 34, "technologies.p.minimum_stable_load", found: "98 % with a forced outage rate of 5 %",
+                      expected: "a minimum stable load the available capacity can run at")
+        ])
+    }
+
+    @Test func peakBelowTheAverageLoad() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.header(years: "{base: 2020, end: 2021}", demand: "{annual_energy: 8760 GWh, peak: 0.9 GW}") + "technologies: {}\n")
+        let expected = "a peak at least the average load 1.000 GW (annual energy ÷ 8760 h)"
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("s.yaml", 5, 41, "demand.peak", found: "a peak of 0.900 GW in 2020", expected: expected),
+            fixture.message("s.yaml", 5, 41, "demand.peak", found: "a peak of 0.900 GW in 2021", expected: expected),
+        ])
+    }
+
+    @Test func unknownAccountingMethod() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies: {}").replacingOccurrences(of: "{method: calorific}", with: "{method: calorfic}"))
+        #expect(p == [
+            f.message("s.yaml", 4, 22, "accounting.method", found: "\"calorfic\"",
+                      expected: "an accounting method: one of coal_equivalent, calorific (did you mean \"calorific\"?)")
+        ])
+    }
+
+    @Test func coalEquivalentNeedsTheHeatRate() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies: {}").replacingOccurrences(of: "{method: calorific}", with: "{method: coal_equivalent}"))
+        #expect(p == [
+            f.message("s.yaml", 4, 13, "accounting.coal_power_heat_rate", found: "no value",
+                      expected: "the average heat rate of coal power by year (gce/kWh), which the coal-equivalent method needs (\"coal_power_heat_rate\" is required)")
+        ])
+    }
+
+    @Test func duplicateTargetIds() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies: {}
+            targets:
+              - {id: share, kind: non_fossil_share, year: 2025, at_least: 25 %}
+              - {id: share, kind: non_fossil_share, year: 2030, at_least: 28 %}
+            """))
+        #expect(p == [f.message("s.yaml", 11, 5, "targets[1]", found: "a second target with the id \"share\"", expected: "ids that differ")])
+    }
+
+    @Test func aboutWithoutTolerance() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies: {}
+            targets:
+              - id: gas
+                kind: fuel
+                fuel: natural_gas
+                year: 2025
+                about: 3.35 亿立方米
+            """))
+        #expect(p == [
+            f.message("s.yaml", 10, 5, "targets[0].tolerance", found: "no value",
+                      expected: "how far from the value still counts as met (\"tolerance\" is required)")
+        ])
+    }
+
+    @Test func everyProblemOfAFileAtOnce() throws {
+        let (f, p) = try problems("""
+            name: several
+            years: {base: 2020, end: 2030}
+            location: {latitude: 27 °N, longitude: 111 °E, utc_offset: 8 h}
+            accounting: {method: calorific}
+            demand: {annual_energy: 10 TWh, peak: 2}
+            non_power_fuels: {coal: 1 Mtce, oil: 1 Mtce, natural_gas: 1 亿立方米}
+            costs: {value_of_lost_load: 20000 yuan/MWh}
+            technologies:
+              w: {kind: wind, capacity: -1 GW, full_load_hours: 2000 h}
+            targets:
+              - {id: t, kind: capacity, year: 2025, technologies: [wnd], at_least: 1 GW}
+            colour: blue
+
+            """)
+        #expect(p.count == 4)
+        #expect(p == [
+            f.message("s.yaml", 5, 39, "demand.peak", found: "the bare number 2", expected: "\(Self.power) with its unit"),
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "\"-1 GW\"", expected: "\(Self.power) that is not negative"),
+            f.message("s.yaml", 11, 56, "targets[0].technologies[0]", found: "the unknown technology \"wnd\" (did you mean \"wind\"?)",
+                      expected: "a kind (coal, gas, biomass, waste_to_energy, wind, solar_centralised, solar_distributed, run_of_river, "
+                        + "reservoir_hydro, pumped_storage, lfp) or a group (bioenergy, hydro, solar, storage)"),
+            f.message("s.yaml", 12, 1, "colour", found: "the unknown key \"colour\"",
+                      expected: "a key of a scenario: name, description, years, location, weather, accounting, demand, non_power_fuels, technologies, grid, costs, targets"),
+        ])
+    }
+
+    @Test func scenarioErrorListsEveryDiagnostic() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", "name: x\n")
+        do {
+            _ = try ScenarioLoader.load(path: fixture.path("s.yaml"))
+            Issue.record("loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.path) == ["years", "location", "accounting", "demand", "non_power_fuels", "technologies", "costs"])
+            #expect(error.diagnostics.allSatisfy { $0.location == SourceLocation(file: fixture.path("s.yaml"), line: 1, column: 1) && $0.found == "no value" })
+            #expect(error.description.split(separator: "\n").count == 7)
+        }
+    }
+
+    @Test func suggestionsAreCloseTyposOnly() {
+        #expect(Suggestion.closest(to: "capacty", among: ["kind", "capacity"]) == "capacity")
+        #expect(Suggestion.closest(to: "baoqnig", among: ["baoqing"]) == "baoqing")
+        #expect(Suggestion.closest(to: "colour", among: ["name", "costs"]) == nil)
+        #expect(Suggestion.distance("kitten", "sitting") == 3)
+        #expect(Suggestion.distance("ab", "ba") == 1)
+        // Ties go to the alphabetically first, whatever order the candidates come in.
+        #expect(Suggestion.closest(to: "MV", among: ["MW", "MJ"]) == "MJ")
+        #expect(Suggestion.closest(to: "MV", among: ["MJ", "MW"]) == "MJ")
+    }
+}

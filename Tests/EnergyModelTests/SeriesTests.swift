@@ -1,0 +1,150 @@
+import Testing
+@testable import EnergyModel
+
+/// Hourly series from CSV files, and every way a CSV can be wrong, reported at the CSV's
+/// own line and column.
+@Suite struct SeriesTests {
+    /// A scenario whose wind farm reads `profile` (written after `profile_csv: ` on line 12, column 18).
+    static func windScenario(_ profile: String) -> String {
+        Fixture.scenario("""
+            technologies:
+              w:
+                kind: wind
+                capacity: 1 GW
+                profile_csv: \(profile)
+            """)
+    }
+
+    static let field = "technologies.w.profile_csv"
+    static let capacityFactor = "a capacity factor: a number from 0 to 1"
+
+    func profile(_ s: Scenario) -> HourlySeries? {
+        guard case let .variable(wind) = s.technology(id: "w")!.parameters else { return nil }
+        return wind.profile
+    }
+
+    @Test func singleColumnWithHeader() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("wind.csv"))
+        try fixture.writeCSV("wind.csv", ["cf"] + Fixture.hourlyFactors())
+        let series = try #require(profile(try fixture.load("s.yaml")))
+        #expect(series.file == fixture.path("wind.csv"))
+        #expect(series.column == nil)
+        #expect(series.values.count == 8760)
+        #expect(series.values[0] == 0 && series.values[42] == 0.42 && series.values[8759] == 0.59)
+        expectClose(series.values.reduce(0, +), 87 * 49.5 + 17.7)  // 87 cycles of 0, 0.01 … 0.99, then 0 … 0.59
+    }
+
+    @Test func withoutHeaderCRLFAndTrailingBlankLines() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("data/wind.csv"))
+        try fixture.write("data/wind.csv", Fixture.hourlyFactors().map { $0 + "\r\n" }.joined() + "\n\n")
+        let series = try #require(profile(try fixture.load("s.yaml")))
+        #expect(series.file == fixture.path("data/wind.csv"))
+        #expect(series.values.count == 8760)
+        #expect(series.values[101] == 0.01)
+    }
+
+    @Test func namedColumn() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("{file: wind.csv, column: cf}"))
+        try fixture.writeCSV("wind.csv", ["hour,cf,other"] + (0..<8760).map { "\($0),\(Double($0 % 4) / 4),7" })
+        let series = try #require(profile(try fixture.load("s.yaml")))
+        #expect(series.column == "cf")
+        #expect(series.values[0...3] == [0, 0.25, 0.5, 0.75])
+        #expect(series.values.reduce(0, +) == 2190 * 1.5)
+    }
+
+    @Test func hourlyLoadIsInGigawatts() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.header(demand: "{annual_energy: 10 TWh, peak: 2 GW, hourly_csv: load.csv}") + "technologies: {}\n")
+        try fixture.writeCSV("load.csv", ["load_gw"] + (0..<8760).map { $0 == 17 ? "2.5" : "1.125" })
+        let hourly = try #require(try fixture.load("s.yaml").demand.hourly)
+        #expect(hourly.values[17] == 2.5)
+        #expect(hourly.values.reduce(0, +) == 8759 * 1.125 + 2.5)
+    }
+
+    @Test func missingFile() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("missing.csv"))
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("s.yaml", 12, 18, Self.field, found: "no readable file at \(fixture.path("missing.csv"))",
+                            expected: "a CSV file of 8760 hourly values")
+        ])
+        try fixture.write("t.yaml", Self.windScenario("{column: cf, file: gone/missing.csv}"))
+        #expect(fixture.problems("t.yaml") == [
+            fixture.message("t.yaml", 12, 37, Self.field + ".file", found: "no readable file at \(fixture.path("gone/missing.csv"))",
+                            expected: "a CSV file of 8760 hourly values")
+        ])
+    }
+
+    @Test func wrongNumberOfRows() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("short.csv"))
+        try fixture.writeCSV("short.csv", ["cf"] + Fixture.hourlyFactors().dropLast())
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("short.csv", 8760, 1, Self.field, found: "8759 data rows",
+                            expected: "8760 rows, one per hour of a 365-day year (29 February dropped)")
+        ])
+        try fixture.write("t.yaml", Self.windScenario("long.csv"))
+        try fixture.writeCSV("long.csv", Fixture.hourlyFactors() + ["0.5"])
+        #expect(fixture.problems("t.yaml") == [
+            fixture.message("long.csv", 8761, 1, Self.field, found: "8761 data rows",
+                            expected: "8760 rows, one per hour of a 365-day year (29 February dropped)")
+        ])
+    }
+
+    @Test func nonNumericAndNaNCellsAtTheirOwnLineAndColumn() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("{file: wind.csv, column: cf}"))
+        var rows = (0..<8760).map { "\($0),0.5" }
+        rows[99] = "99,abc"
+        rows[4999] = "4999, NaN"
+        rows[8000] = "8000"
+        try fixture.writeCSV("wind.csv", ["hour,cf"] + rows)
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("wind.csv", 101, 4, Self.field, found: "\"abc\"", expected: Self.capacityFactor),
+            fixture.message("wind.csv", 5001, 6, Self.field, found: "\"NaN\"", expected: Self.capacityFactor),
+            fixture.message("wind.csv", 8002, 1, Self.field, found: "1 cells", expected: Self.capacityFactor),
+        ])
+    }
+
+    @Test func capacityFactorAboveOne() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("wind.csv"))
+        var rows = Fixture.hourlyFactors()
+        rows[0] = "1.5"
+        rows[1] = "-0.01"
+        rows[2] = "1"
+        try fixture.writeCSV("wind.csv", rows)
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("wind.csv", 1, 1, Self.field, found: "1.5", expected: Self.capacityFactor),
+            fixture.message("wind.csv", 2, 1, Self.field, found: "-0.01", expected: Self.capacityFactor),
+        ])
+    }
+
+    @Test func atMostTenBadCellsThenACount() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("wind.csv"))
+        try fixture.writeCSV("wind.csv", ["cf"] + (0..<8760).map { $0 < 12 ? "x\($0)" : "0.5" })
+        let problems = fixture.problems("s.yaml")
+        #expect(problems.count == 11)
+        #expect(problems.first == fixture.message("wind.csv", 2, 1, Self.field, found: "\"x0\"", expected: Self.capacityFactor))
+        #expect(problems[9] == fixture.message("wind.csv", 11, 1, Self.field, found: "\"x9\"", expected: Self.capacityFactor))
+        #expect(problems.last == fixture.message("wind.csv", 2, 1, Self.field, found: "2 more bad cells", expected: "numbers in every row"))
+    }
+
+    @Test func columnNotInTheHeader() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("{file: wind.csv, column: cff}"))
+        try fixture.writeCSV("wind.csv", ["hour,cf"] + (0..<8760).map { "\($0),0.5" })
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("wind.csv", 1, 1, Self.field, found: "no column \"cff\" (did you mean \"cf\"?)",
+                            expected: "a header naming the column \"cff\" (columns: hour, cf)")
+        ])
+        try fixture.write("t.yaml", Self.windScenario("wind.csv"))
+        #expect(fixture.problems("t.yaml") == [
+            fixture.message("wind.csv", 1, 1, Self.field, found: "2 columns", expected: "one column, or `column:` naming one of hour, cf")
+        ])
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+@testable import EnergyModel
+
+/// `Quantity.parse`: every unit family in canonical units (GWh, GW = GWh/h, h, tce, t, m³,
+/// yuan, m, degree, fraction), and the three ways a text fails to be a quantity.
+@Suite struct UnitTests {
+    @Test func powerInEveryWriting() {
+        for text in ["330 万千瓦", "3.3 GW", "3300 MW", "3300MW", "0.33e1 GW", "3.3e6 kW", "3300 兆瓦", "3.3 GWh/h"] {
+            expectQuantity(text, 3.3, .power)
+        }
+        expectQuantity("500 kW", 5e-4, .power)
+        expectQuantity("-0.5 GW", -0.5, .power)
+        expectQuantity("+30 MW", 0.03, .power)
+        expectQuantity("  1.32 GW  ", 1.32, .power)
+    }
+
+    @Test func energy() {
+        expectQuantity("1.13 亿千瓦时", 113, .energy)
+        expectQuantity("103.1 亿千瓦时", 10310, .energy)
+        expectQuantity("1 万千瓦时", 0.01, .energy)
+        expectQuantity("2 kWh", 2e-6, .energy)
+        expectQuantity("10 度", 1e-5, .energy)
+        expectQuantity("250 MWh", 0.25, .energy)
+        expectQuantity("1e3 MWh", 1, .energy)
+        expectQuantity("113 GWh", 113, .energy)
+        expectQuantity("10.31 TWh", 10310, .energy)
+        expectQuantity("3.6 GJ", 0.001, .energy)
+        expectQuantity("2 亿kWh", 200, .energy)
+    }
+
+    @Test func standardCoal() {
+        for text in ["25.1 万吨标准煤", "0.251 Mtce", "251000 tce", "251 ktce", "2.51e11 gce"] {
+            expectQuantity(text, 251_000, .coal)
+        }
+        expectQuantity("1 kgce", 1e-3, .coal)
+    }
+
+    @Test func volumeMassMoneyLength() {
+        expectQuantity("3.35 亿立方米", 3.35e8, .volume)
+        expectQuantity("1 万立方米", 1e4, .volume)
+        expectQuantity("12 m³", 12, .volume)
+        expectQuantity("12 m3", 12, .volume)
+        expectQuantity("100 t", 100, .mass)
+        expectQuantity("1.5 Mt", 1.5e6, .mass)
+        expectQuantity("3 万吨", 3e4, .mass)
+        expectQuantity("2 亿元", 2e8, .money)
+        expectQuantity("450 yuan", 450, .money)
+        expectQuantity("25 m", 25, .length)
+        expectQuantity("2 km", 2000, .length)
+    }
+
+    @Test func timeAndAngles() {
+        expectQuantity("8 h", 8, .time)
+        expectQuantity("28 d", 672, .time)
+        expectQuantity("1 yr", 8760, .time)
+        expectQuantity("30 min", 0.5, .time)
+        expectQuantity("27.24 °N", 27.24, .angle)
+        expectQuantity("111.47 °E", 111.47, .angle)
+        expectQuantity("33.9 °S", -33.9, .angle)
+        expectQuantity("74 °W", -74, .angle)
+        expectQuantity("180 deg", 180, .angle)
+    }
+
+    @Test func ratiosAndRates() {
+        expectQuantity("300 gce/kWh", 300, .heatRate)
+        expectQuantity("305.5 gce/kWh", 305.5, .heatRate)
+        expectQuantity("300 tce/GWh", 300, .heatRate)
+        expectQuantity("450 yuan/MWh", 450_000, .electricityPrice)
+        expectQuantity("0.45 元/千瓦时", 450_000, .electricityPrice)
+        expectQuantity("0.45 yuan/kWh", 450_000, .electricityPrice)
+        expectQuantity("900 yuan/t", 900, .massPrice)
+        expectQuantity("2.5 yuan/m³", 2.5, .volumePrice)
+        expectQuantity("0.7143 kgce/kg", 0.7143, .coalPerMass)
+        expectQuantity("1.2143 kgce/m³", 1.2143e-3, .coalPerVolume)
+        expectQuantity("2.773 tCO2/tce", 2.773, .emissionFactor)
+        expectQuantity("50 m³/s", 50.0 / (1.0 / 3600), .flow)
+    }
+
+    @Test func fractionsAndRatesPerTime() {
+        expectQuantity("85 %", 0.85, .fraction)
+        expectQuantity("85%", 0.85, .fraction)
+        expectQuantity("5 ‰", 0.005, .fraction)
+        expectQuantity("60 %/h", 0.6, .perTime)
+        expectQuantity("0.1 %/d", 0.001 / 24, .perTime)
+        expectQuantity("1.5 %/yr", 0.015 / 8760, .perTime)
+        expectQuantity("0.004 %/cycle", 4e-5, .perCycle)
+    }
+
+    @Test func failures() {
+        #expect(Quantity.parse("5") == .failure(.bareNumber(5)))
+        #expect(Quantity.parse("  42.5  ") == .failure(.bareNumber(42.5)))
+        #expect(Quantity.parse("5 parsecs") == .failure(.unknownUnit("parsecs")))
+        #expect(Quantity.parse("5 GW/") == .failure(.unknownUnit("GW/")))
+        #expect(Quantity.parse("5 万") == .failure(.unknownUnit("万")))
+        #expect(Quantity.parse("3 GW/parsec") == .failure(.unknownUnit("GW/parsec")))
+        #expect(Quantity.parse("abc") == .failure(.notANumber))
+        #expect(Quantity.parse("") == .failure(.notANumber))
+        #expect(Quantity.parse("GW 5") == .failure(.notANumber))
+        #expect(Quantity.parse(". GW") == .failure(.notANumber))
+    }
+
+    @Test func dimensionsCombineAndDescribeThemselves() {
+        #expect(Dimension.energy / Dimension.time == .power)
+        #expect(Dimension.coal / Dimension.energy == .heatRate)
+        #expect(Dimension.power * Dimension.time == .energy)
+        #expect(Dimension.power.description == "a power (kW, MW, GW, 万千瓦)")
+        #expect(Dimension.energy.description == "an energy (kWh, MWh, GWh, TWh, 万千瓦时, 亿千瓦时)")
+        #expect(Dimension(energy: 2, time: -1).description == "a quantity in GWh^2·h^-1")
+    }
+}
