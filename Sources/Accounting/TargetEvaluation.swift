@@ -21,7 +21,8 @@ public struct TargetEvaluation: Sendable {
     /// at_least: margin = value − required; met if margin ≥ 0, within tolerance if
     /// margin ≥ −tolerance. at_most: margin = required − value, likewise. about:
     /// margin = tolerance − |value − required|; met if margin ≥ 0.
-    /// A relative slack of 1e-9 absorbs rounding in sums of capacities.
+    /// A relative slack of 1e-9 absorbs rounding in sums of capacities; a margin inside
+    /// it is reported as exactly 0.
     public init(target: Target, value: Double) {
         self.target = target
         self.value = value
@@ -31,6 +32,7 @@ public struct TargetEvaluation: Sendable {
         case .atMost: margin = target.required - value
         case .about: margin = target.tolerance - abs(value - target.required)
         }
+        if abs(margin) <= slack { margin = 0 }
         if margin >= -slack {
             status = .met
         } else if target.comparison != .about && margin >= -target.tolerance - slack {

@@ -58,6 +58,7 @@ public enum CapacityReport {
     /// The JSON document of `capsim capacity --json` (schema in docs/json.md).
     public static func json(_ card: CapacityScorecard, scenario: Scenario) throws -> Data {
         let document = Document(
+            schema: "capsim.capacity/1",
             scenario: .init(name: scenario.name, file: scenario.file),
             years: card.years,
             capacityGW: card.capacity.map { .init(id: $0.technology.id, kind: $0.technology.kind.rawValue, name: $0.technology.name, values: $0.gigawatts) },
@@ -84,6 +85,8 @@ public enum CapacityReport {
             var year: Int
             var kind: String
         }
+        /// Name and version of this document's layout; bumped when a field changes meaning.
+        var schema: String
         var scenario: ScenarioInfo
         var years: [Int]
         var capacityGW: [Row]
@@ -91,7 +94,7 @@ public enum CapacityReport {
         var deferredTargets: [Deferred]
 
         enum CodingKeys: String, CodingKey {
-            case scenario, years, targets
+            case schema, scenario, years, targets
             case capacityGW = "capacity_gw"
             case deferredTargets = "deferred_targets"
         }
@@ -112,6 +115,7 @@ struct TargetRecord: Encodable {
     var status: String
     var strive: Bool
     var technologies: [String]?
+    var since: Int?
     var note: String?
 
     init(_ evaluation: TargetEvaluation) {
@@ -128,6 +132,7 @@ struct TargetRecord: Encodable {
         status = evaluation.status.rawValue
         strive = target.strive
         technologies = target.selectors.isEmpty ? nil : target.selectors
+        since = target.since
         note = target.note
     }
 }

@@ -31,7 +31,7 @@ extension Decoder {
         let grid = top.optional("grid").flatMap(self.grid)
         let costs = top.required("costs", expected: "the value of lost load and prices").flatMap(self.costs)
         var targets: [Target]? = []
-        if let targetsField = top.optional("targets") { targets = self.targets(targetsField, decoded?.list ?? []) }
+        if let targetsField = top.optional("targets") { targets = self.targets(targetsField, decoded?.list ?? [], accounting ?? .defaults) }
         top.finish(subject: "a scenario")
         let technologies = decoded.flatMap { $0.valid ? $0.list : nil }
         guard let name, let years, let location, let weather, let accounting, let demand, let fuels, let technologies, let costs, let targets else { return nil }
@@ -48,6 +48,10 @@ extension Decoder {
         let end = endField.flatMap { integer($0, expected: "a year such as 2030") }
         reader.finish(subject: "years")
         guard let base, let end, let endField else { return nil }
+        guard (1900...2200).contains(base) else {
+            fail(field.child("base", field.node, nil), found: "\(base)", expected: "a base year from 1900 to 2200")
+            return nil
+        }
         guard end >= base, end - base < 200 else {
             fail(endField, found: "\(end)", expected: "an end year from the base year \(base) to \(base + 199)")
             return nil
@@ -178,6 +182,10 @@ extension Decoder {
             }
         }
         guard valid else { return nil }
+        if milestones.isEmpty {
+            fail(field, found: "no milestones", expected: "\(named), by year")
+            return nil
+        }
         if let years, let first = milestones.map(\.year).min(), first > years.lowerBound {
             fail(field, found: "a first milestone in \(first)", expected: "a milestone in the base year \(years.lowerBound) or earlier")
             return nil

@@ -1,7 +1,7 @@
 extension Decoder {
     /// `targets:` is a list; each target has an id, a kind, a year, and exactly one of
     /// `at_least`, `at_most`, `about` with an optional `tolerance` in the same unit.
-    func targets(_ field: Field, _ technologies: [Technology]) -> [Target]? {
+    func targets(_ field: Field, _ technologies: [Technology], _ rules: AccountingRules) -> [Target]? {
         guard case let .sequence(items) = field.node.value else {
             fail(field, expected: "a list of targets")
             return nil
@@ -11,7 +11,7 @@ extension Decoder {
         var valid = true
         for (index, item) in items.enumerated() {
             let element = field.element(index, item)
-            guard let target = target(element, technologies) else {
+            guard let target = target(element, technologies, rules) else {
                 valid = false
                 continue
             }
@@ -24,7 +24,7 @@ extension Decoder {
         return valid ? result : nil
     }
 
-    private func target(_ field: Field, _ technologies: [Technology]) -> Target? {
+    private func target(_ field: Field, _ technologies: [Technology], _ rules: AccountingRules) -> Target? {
         guard var reader = MappingReader(field, self, expected: "a target with id, kind, year and at_least, at_most or about") else { return nil }
         let id = reader.required("id", expected: "the target's id").flatMap { text($0) }
         let kind = reader.required("kind", expected: "what the target counts").flatMap { choice($0, Target.Kind.self, what: "a target kind") }
@@ -42,7 +42,7 @@ extension Decoder {
         let selection = selectorsField.flatMap { selectTechnologies($0, technologies) }
         guard let id, let kind, let year else { return nil }
         let fuel = fuelField.flatMap { choice($0, Target.Fuel.self, what: "a fuel") }
-        guard let dimensions = dimensions(kind, fuel) else {
+        guard let dimensions = dimensions(kind, fuel, rules) else {
             if fuelField != nil, fuel == nil { return nil }
             _ = reader.required("fuel", expected: "the fuel counted: coal, oil or natural_gas")
             return nil
@@ -52,16 +52,19 @@ extension Decoder {
                  expected: "exactly one of at_least, at_most, about")
             return nil
         }
-        guard let (text, _) = scalarWithProvenance(valueField, expected: dimensions.named),
-              let required = quantity(valueField, accepting: dimensions.accepted, .nonNegative, named: dimensions.named)
-        else { return nil }
-        let display = displayUnit(text, dimensions.accepted)
+        guard let required = quantity(valueField, accepting: dimensions.accepted, .nonNegative, named: dimensions.named) else { return nil }
+        let written = valueField.node.scalarText ?? valueField.node.entries?.first { $0.key == "value" }?.value.scalarText ?? ""
+        let display = displayUnit(written, dimensions.accepted)
         var tolerance = 0.0
         if let toleranceField {
             guard let value = quantity(toleranceField, accepting: dimensions.accepted, .nonNegative, named: dimensions.named) else { return nil }
             tolerance = value
         } else if comparison == .about {
             _ = reader.required("tolerance", expected: "how far from the value still counts as met")
+            return nil
+        }
+        if let fuelField, kind != .fuel {
+            fail(fuelField, found: "fuel on a \(kind.rawValue) target", expected: "fuel only on fuel targets")
             return nil
         }
         var ids: [String] = [], selectors: [String] = []
@@ -99,14 +102,13 @@ extension Decoder {
     }
 
     /// The dimensions a target's threshold may be written in, converted to one canonical unit.
-    private func dimensions(_ kind: Target.Kind, _ fuel: Target.Fuel?) -> (accepted: [Dimension: Double], named: String)? {
+    private func dimensions(_ kind: Target.Kind, _ fuel: Target.Fuel?, _ rules: AccountingRules) -> (accepted: [Dimension: Double], named: String)? {
         switch kind {
         case .nonFossilShare, .curtailment: return ([.fraction: 1], Dimension.fraction.description)
         case .capacity, .capacityAdded: return ([.power: 1], Dimension.power.description)
         case .unservedEnergy: return ([.energy: 1], Dimension.energy.description)
         case .lossOfLoadHours: return ([.time: 1], Dimension.time.description)
         case .fuel:
-            let rules = AccountingRules.defaults
             switch fuel {
             case .coal: return ([.coal: 1, .mass: rules.rawCoalFactor], "an amount of coal (tce or t)")
             case .oil: return ([.coal: 1, .mass: rules.oilFactor], "an amount of oil (tce or t)")

@@ -172,7 +172,7 @@ extension Decoder {
         if let flowField {
             let waterToPower = headValue.flatMap { h in efficiencyValue.map { 1000 * 9.81 * h * $0 / 1e9 } }
             var conversions: [Dimension: Double] = [.power: 1]
-            if let waterToPower { conversions[.flow] = waterToPower * 3600 }
+            if let waterToPower { conversions[.flow] = waterToPower / 3600 }
             guard let value = quantity(flowField, accepting: conversions, .nonNegative,
                                        named: waterToPower == nil ? "a power (GW, MW); m³/s needs head and efficiency" : "a power (MW) or a flow (m³/s)")
             else { return nil }

@@ -12,6 +12,9 @@ extension Decoder {
         switch field.node.value {
         case .scalar:
             return quantity(field, dimension, check).map(Trajectory.constant)
+        case .sequence where requireBaseYear:
+            fail(field, found: "events only", expected: "a milestone in the base year to start from")
+            return nil
         case .sequence:
             return events(field, dimension, named).map { Trajectory(events: $0) }
         case .null:

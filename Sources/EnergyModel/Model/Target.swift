@@ -38,7 +38,8 @@ public struct Target: Sendable {
     public var kind: Kind
     public var year: Int
     public var comparison: Comparison
-    /// The threshold, in canonical units of the kind (fraction, GW, GWh, h, tce, m³, t).
+    /// The threshold, in canonical units of the kind: fraction, GW, GWh, h; fuels in tce
+    /// (converted at the scenario's `accounting.conversion` factors).
     public var required: Double
     /// How far on the wrong side still counts as "within tolerance" (same units).
     public var tolerance: Double

@@ -70,11 +70,12 @@ public enum ScenarioSource {
         }
     }
 
-    /// A path written in a scenario, relative to the file that wrote it.
+    /// A path written in a scenario, relative to the file that wrote it. The result stays
+    /// relative when the file's path was, so messages show paths as the user typed them.
     public static func resolve(_ path: String, against file: String) -> String {
         if path.hasPrefix("/") { return path }
-        let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
-        return directory.appendingPathComponent(path).standardizedFileURL.path
+        let directory = (file as NSString).deletingLastPathComponent
+        return directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
     }
 
     private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
