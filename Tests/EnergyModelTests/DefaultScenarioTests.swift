@@ -38,7 +38,7 @@ import Testing
     @Test func provenanceOfOneNumber() throws {
         let s = try Self.load("shaoyang.yaml")
         let record = try #require(s.numbers.first { $0.path == "technologies.baoqing_coal.capacity.value" })
-        #expect(record.location == SourceLocation(file: Self.path("shaoyang.yaml"), line: 84, column: 23))
+        #expect(record.location == SourceLocation(file: Self.path("shaoyang.yaml"), line: 85, column: 23))
         #expect(record.text == "1.32 GW")
         #expect(record.provenance == Provenance(kind: .source, text: "FACTS, Shaoyang: Baoqing coal power plant 2 × 660 MW (weak)"))
         // A label on a mapping covers the numbers inside it.

@@ -75,7 +75,11 @@ public enum ScenarioSource {
     public static func resolve(_ path: String, against file: String) -> String {
         if path.hasPrefix("/") { return path }
         let directory = (file as NSString).deletingLastPathComponent
-        return directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        var parts: [Substring] = []
+        for part in "\(directory)/\(path)".split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return (directory.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
