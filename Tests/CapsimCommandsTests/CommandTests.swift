@@ -11,11 +11,7 @@ import Testing
     static func path(_ name: String) -> String { scenarios.appendingPathComponent(name).path }
 
     /// Runs capsim with `arguments`; returns exit status, standard output and standard error.
-    func capsim(_ arguments: String...) -> (status: Int32, out: String, err: String) {
-        let console = Console(collecting: true)
-        let status = Console.$current.withValue(console) { CapsimMain.run(arguments) }
-        return (status, console.standardOutput, console.standardError)
-    }
+    func capsim(_ arguments: String...) -> (status: Int32, out: String, err: String) { capsim(arguments) }
 
     func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)")
