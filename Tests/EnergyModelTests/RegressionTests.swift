@@ -56,4 +56,16 @@ import Testing
         #expect(target.displayUnit.symbol == "亿立方米")
         expectClose(target.displayUnit.display(target.required), 1)
     }
+
+    @Test func fuelTrajectoriesConvertMilestonesAndEventsAlike() throws {
+        // Raw coal at the default 0.7143 tce/t: 1 Mt → 714 300 tce, an event of +0.1 Mt → +71 430 tce.
+        let fixture = try Fixture()
+        let text = Fixture.scenario("technologies: {}").replacingOccurrences(
+            of: "non_power_fuels: {coal: 1 Mtce,",
+            with: "non_power_fuels: {coal: {2020: 1 Mt, events: [\"+0.1 Mt in 2022\"]},")
+        try fixture.write("s.yaml", text)
+        let coal = try fixture.load("s.yaml").nonPowerFuels.coal
+        expectClose(coal.value(in: 2021), 714_300)
+        expectClose(coal.value(in: 2022), 785_730)
+    }
 }

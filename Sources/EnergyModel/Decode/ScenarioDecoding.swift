@@ -147,7 +147,7 @@ extension Decoder {
         func fuel(_ key: String, _ alternatives: [Dimension: Double], required: Bool) -> Trajectory?? {
             let named = "an amount of \(key.replacingOccurrences(of: "_", with: " ")) per year in " + alternatives.keys.map(\.unitHint).sorted().joined(separator: " or ")
             guard let f = required ? reader.required(key, expected: named) : reader.optional(key) else { return required ? .some(nil) : .none }
-            return .some(convertibleTrajectory(f, alternatives, named: named))
+            return .some(trajectory(f, accepting: alternatives, .nonNegative, named: named, requireBaseYear: true))
         }
         let coal = fuel("coal", [.coal: 1, .mass: rules.rawCoalFactor], required: true)
         let oil = fuel("oil", [.coal: 1, .mass: rules.oilFactor], required: true)
@@ -157,40 +157,6 @@ extension Decoder {
         guard let coal = coal ?? nil, let oil = oil ?? nil, let gas = gas ?? nil else { return nil }
         if case .some(.none) = other { return nil }
         return NonPowerFuels(coal: coal, oil: oil, naturalGas: gas, otherNonFossil: (other ?? nil) ?? .constant(0))
-    }
-
-    /// A trajectory whose values may be written in several dimensions (t of raw coal or
-    /// tce), converted to the canonical one (tce) value by value.
-    func convertibleTrajectory(_ field: Field, _ conversions: [Dimension: Double], named: String) -> Trajectory? {
-        guard let entries = field.node.entries, !entries.contains(where: { $0.key == "value" }) else {
-            return quantity(field, accepting: conversions, .nonNegative, named: named).map(Trajectory.constant)
-        }
-        guard let reader = MappingReader(field, self, expected: named) else { return nil }
-        var milestones: [Trajectory.Milestone] = []
-        var valid = true
-        for entry in entries where Provenance.Kind(rawValue: entry.key) == nil {
-            let child = field.child(entry.key, entry.value, reader.provenance)
-            guard let year = Int(entry.key) else {
-                fail(at: entry.keyLocation, child.path, found: "the key \"\(entry.key)\"", expected: "a year (such as 2025), source or assumption")
-                valid = false
-                continue
-            }
-            if let value = quantity(child, accepting: conversions, .nonNegative, named: named) {
-                milestones.append(.init(year: year, value: value))
-            } else {
-                valid = false
-            }
-        }
-        guard valid else { return nil }
-        if milestones.isEmpty {
-            fail(field, found: "no milestones", expected: "\(named), by year")
-            return nil
-        }
-        if let years, let first = milestones.map(\.year).min(), first > years.lowerBound {
-            fail(field, found: "a first milestone in \(first)", expected: "a milestone in the base year \(years.lowerBound) or earlier")
-            return nil
-        }
-        return Trajectory(milestones: milestones, beforeFirst: .hold)
     }
 
     private func grid(_ field: Field) -> GridLink? {

@@ -87,7 +87,9 @@ extension Decoder {
             ? [.coalPrice: 1, .massPrice: 1 / accounting.rawCoalFactor]
             : [.coalPrice: 1, .volumePrice: 1 / accounting.naturalGasFactor]
         let priceNamed = kind == .coal ? "a coal price (yuan/tce, or yuan/t of raw coal)" : "a gas price (yuan/m³ or yuan/tce)"
-        let fuelPrice = reader.required("fuel_price", expected: priceNamed).flatMap { convertibleTrajectory($0, priceConversions, named: priceNamed) }
+        let fuelPrice = reader.required("fuel_price", expected: priceNamed).flatMap {
+            trajectory($0, accepting: priceConversions, .nonNegative, named: priceNamed, requireBaseYear: true)
+        }
         let variableCost = reader.optional("variable_cost").map { quantity($0, .electricityPrice, .nonNegative) }
         let minimum = reader.optional("minimum_stable_load").map { quantity($0, .fraction, .fraction) }
         let ramp = reader.optional("ramp_rate").map { quantity($0, .perTime, .positive) }

@@ -8,28 +8,36 @@ extension Decoder {
     func trajectory(
         _ field: Field, _ dimension: Dimension, _ check: Check = .any, requireBaseYear: Bool = false
     ) -> Trajectory? {
-        let named = dimension.description
+        trajectory(field, accepting: [dimension: 1], check, named: dimension.description, requireBaseYear: requireBaseYear)
+    }
+
+    /// A trajectory whose values may be written in several dimensions, each converted by
+    /// its factor into the first's units value by value (t of raw coal × 0.7143 → tce).
+    func trajectory(
+        _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, requireBaseYear: Bool
+    ) -> Trajectory? {
         switch field.node.value {
         case .scalar:
-            return quantity(field, dimension, check).map(Trajectory.constant)
+            return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)
         case .sequence where requireBaseYear:
             fail(field, found: "events only", expected: "a milestone in the base year to start from")
             return nil
         case .sequence:
-            return events(field, dimension, named).map { Trajectory(events: $0) }
+            return events(field, conversions, named).map { Trajectory(events: $0) }
         case .null:
             fail(field, expected: "\(named), or milestones by year")
             return nil
         case let .mapping(entries):
             if entries.contains(where: { $0.key == "value" }) {
-                return quantity(field, dimension, check).map(Trajectory.constant)
+                return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)
             }
-            return milestones(field, entries, dimension, check, requireBaseYear: requireBaseYear)
+            return milestones(field, entries, conversions, check, named: named, requireBaseYear: requireBaseYear)
         }
     }
 
     private func milestones(
-        _ field: Field, _ entries: [SourceNode.Entry], _ dimension: Dimension, _ check: Check, requireBaseYear: Bool
+        _ field: Field, _ entries: [SourceNode.Entry], _ conversions: [Dimension: Double], _ check: Check, named: String,
+        requireBaseYear: Bool
     ) -> Trajectory? {
         guard var reader = MappingReader(field, self, expected: "milestones by year") else { return nil }
         var milestones: [Trajectory.Milestone] = []
@@ -42,7 +50,7 @@ extension Decoder {
                 valid = false
                 continue
             }
-            guard let value = quantity(child, dimension, check) else {
+            guard let value = quantity(child, accepting: conversions, check, named: named) else {
                 valid = false
                 continue
             }
@@ -50,7 +58,7 @@ extension Decoder {
         }
         var events: [Trajectory.Event] = []
         if let eventField = reader.optional("events") {
-            if let decoded = self.events(eventField, dimension, dimension.description) { events = decoded } else { valid = false }
+            if let decoded = self.events(eventField, conversions, named) { events = decoded } else { valid = false }
         }
         guard valid else { return nil }
         if milestones.isEmpty && events.isEmpty {
@@ -70,7 +78,7 @@ extension Decoder {
 
     /// A list of events `+30 MW in 2026` or `-660 MW on 2028-07-01`, each possibly
     /// written as `{value: "+30 MW in 2026", source: …}`.
-    private func events(_ field: Field, _ dimension: Dimension, _ named: String) -> [Trajectory.Event]? {
+    private func events(_ field: Field, _ conversions: [Dimension: Double], _ named: String) -> [Trajectory.Event]? {
         guard case let .sequence(items) = field.node.value else {
             fail(field, expected: "a list of events such as \"+30 MW in 2026\"")
             return nil
@@ -78,12 +86,12 @@ extension Decoder {
         var events: [Trajectory.Event] = []
         var valid = true
         for (index, item) in items.enumerated() {
-            if let event = event(field.element(index, item), dimension, named) { events.append(event) } else { valid = false }
+            if let event = event(field.element(index, item), conversions, named) { events.append(event) } else { valid = false }
         }
         return valid ? events : nil
     }
 
-    private func event(_ field: Field, _ dimension: Dimension, _ named: String) -> Trajectory.Event? {
+    private func event(_ field: Field, _ conversions: [Dimension: Double], _ named: String) -> Trajectory.Event? {
         let expected = "an event such as \"+30 MW in 2026\" or \"-0.66 GW on 2028-07-01\""
         guard let (text, valueField) = scalarWithProvenance(field, expected: expected) else { return nil }
         let pattern = /^\s*([+-])\s*(.+?)\s+(in|on)\s+(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$/
@@ -97,7 +105,7 @@ extension Decoder {
             return nil
         }
         let amountField = Field(node: SourceNode(value: .scalar(String(match.2), quoted: false), location: valueField.node.location), path: valueField.path, provenance: valueField.provenance)
-        guard let amount = quantity(amountField, dimension, .nonNegative) else { return nil }
+        guard let amount = quantity(amountField, accepting: conversions, .nonNegative, named: named) else { return nil }
         let year = Int(match.4)!
         if let years, !years.contains(year) {
             fail(valueField, found: "an event in \(year)", expected: "a year from \(years.lowerBound) to \(years.upperBound) (the scenario's years)")
