@@ -11,7 +11,6 @@ public enum TechnologyKind: String, CaseIterable, Sendable {
     case lfp
 
     public var isStorage: Bool { self == .pumpedStorage || self == .lfp }
-    public var isFossil: Bool { self == .coal || self == .gas }
 
     /// Names a target may use for several kinds at once.
     public static let groups: [String: [TechnologyKind]] = [

@@ -53,12 +53,4 @@ public struct Trajectory: Hashable, Sendable {
         let t = Double(year - a.year) / Double(b.year - a.year)
         return a.value + t * (b.value - a.value)
     }
-
-    /// The same trajectory with every value multiplied by `factor` (units, scaling).
-    public func scaled(by factor: Double) -> Trajectory {
-        Trajectory(
-            milestones: milestones.map { Milestone(year: $0.year, value: $0.value * factor) },
-            events: events.map { Event(year: $0.year, month: $0.month, day: $0.day, change: $0.change * factor) },
-            beforeFirst: beforeFirst)
-    }
 }
