@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // capsim — energy-system capacity scenario simulator.
 // Layers (see docs/architecture.md): CLapack → LinearAlgebra → (LinearProgramming) ;
-// EnergyModel → (Profiles → Dispatch) → Accounting → Reports → CapsimCommands → capsim.
+// EnergyModel → Profiles → (Dispatch) → Accounting → Reports → CapsimCommands → capsim.
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "capsim", targets: ["capsim"]),
         .library(name: "EnergyModel", targets: ["EnergyModel"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "Profiles", targets: ["Profiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,18 +25,20 @@ let package = Package(
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "EnergyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Profiles", dependencies: ["EnergyModel"]),
         .target(name: "Accounting", dependencies: ["EnergyModel"]),
-        .target(name: "Reports", dependencies: ["EnergyModel", "Accounting"]),
+        .target(name: "Reports", dependencies: ["EnergyModel", "Profiles", "Accounting"]),
         .target(
             name: "CapsimCommands",
             dependencies: [
-                "EnergyModel", "Accounting", "Reports",
+                "EnergyModel", "Profiles", "Accounting", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "capsim", dependencies: ["CapsimCommands"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"]),
+        .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "EnergyModel"]),
         .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),
         .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands"]),
     ],

@@ -89,7 +89,7 @@ import Testing
         expectClose(s.location.latitude, 27.24)
         expectClose(s.location.longitude, 111.47)
         #expect(s.location.utcOffsetHours == 8)
-        #expect(s.weather.seed == 2023 && s.weather.hydroInflowFactor == 1)
+        #expect(s.weather.seed == 2023 && s.weather.hydroInflowFactor.value(in: 2025) == 1)
     }
 
     @Test func technologyParameters() throws {
@@ -138,7 +138,7 @@ import Testing
     @Test func dryYearVariant() throws {
         let s = try Self.load("shaoyang-dry-year.yaml")
         #expect(s.name == "Shaoyang — dry hydrology")
-        expectClose(s.weather.hydroInflowFactor, 0.7)
+        expectClose(s.weather.hydroInflowFactor.value(in: 2025), 0.7)
         #expect(s.weather.seed == 2023)
         #expect(s.technology(id: "wind")!.capacity.value(in: 2030) == 2.71)
     }

@@ -122,6 +122,21 @@ final class Decoder {
         }
     }
 
+    /// A number without a unit (a Weibull shape, a ratio), range-checked.
+    func plainNumber(_ field: Field, _ check: Check, named: String) -> Double? {
+        guard let (text, valueField) = scalarWithProvenance(field, expected: named) else { return nil }
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            fail(valueField, found: "\"\(text)\"", expected: "\(named): a number without a unit")
+            return nil
+        }
+        record(valueField, text: text)
+        if let problem = check.problem(value) {
+            fail(valueField, found: "\"\(text)\"", expected: "\(named) \(problem)")
+            return nil
+        }
+        return value
+    }
+
     /// The scalar text of a value, unwrapping the `{value: …, source: …}` form; the
     /// returned field carries the provenance that applies to the number.
     func scalarWithProvenance(_ field: Field, expected: String) -> (String, Field)? {

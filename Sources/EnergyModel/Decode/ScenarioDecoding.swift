@@ -77,24 +77,6 @@ extension Decoder {
         return Location(name: name, latitude: latitude, longitude: longitude, utcOffsetHours: offset, timeZone: zone)
     }
 
-    private func weather(_ field: Field?) -> Weather? {
-        guard let field else { return Weather(seed: 1, hydroInflowFactor: 1) }
-        guard var reader = MappingReader(field, self, expected: "seed and hydro_inflow_factor") else { return nil }
-        let seedField = reader.optional("seed")
-        let seed = seedField.flatMap { f -> UInt64? in
-            guard let text = f.node.scalarText, let value = UInt64(text) else {
-                fail(f, expected: "a whole number from 0 to \(UInt64.max)")
-                return nil
-            }
-            return value
-        }
-        let factor = reader.optional("hydro_inflow_factor").map { quantity($0, .fraction, .within(0...2, "from 0 % to 200 %")) }
-        reader.finish(subject: "weather")
-        if seedField != nil && seed == nil { return nil }
-        if case .some(.none) = factor { return nil }
-        return Weather(seed: seed ?? 1, hydroInflowFactor: (factor ?? 1) ?? 1)
-    }
-
     private func demand(_ field: Field) -> Demand? {
         guard var reader = MappingReader(field, self, expected: "annual_energy and peak") else { return nil }
         let energy = reader.required("annual_energy", expected: "electricity use per year").flatMap {
@@ -114,31 +96,17 @@ extension Decoder {
     private func loadShape(_ field: Field) -> LoadShape? {
         guard var reader = MappingReader(field, self, expected: "load shape parameters") else { return nil }
         var shape = LoadShape()
-        var valid = true
-        func set(_ key: String, _ check: Check, _ apply: (Double) -> Void) {
-            guard let f = reader.optional(key) else { return }
-            if let value = quantity(f, .fraction, check) { apply(value) } else { valid = false }
-        }
-        set("summer_uplift", .within(0...1, "from 0 % to 100 %")) { shape.summerUplift = $0 }
-        set("winter_uplift", .within(0...1, "from 0 % to 100 %")) { shape.winterUplift = $0 }
-        set("weekend_factor", .within(0.1...1.5, "from 10 % to 150 %")) { shape.weekendFactor = $0 }
+        var valid = parameters(&reader, into: &shape, [
+            ParameterKey(key: "summer_uplift", dimension: .fraction, check: .within(0...1, "from 0 % to 100 %"), field: \.summerUplift),
+            ParameterKey(key: "winter_uplift", dimension: .fraction, check: .within(0...1, "from 0 % to 100 %"), field: \.winterUplift),
+            ParameterKey(key: "weekend_factor", dimension: .fraction, check: .within(0.1...1.5, "from 10 % to 150 %"), field: \.weekendFactor),
+        ])
         for (key, apply) in [("day_peak_hours", { shape.dayPeakHours = $0 }), ("evening_peak_hours", { shape.eveningPeakHours = $0 })] as [(String, (ClosedRange<Int>) -> Void)] {
             guard let f = reader.optional(key) else { continue }
-            if let range = hourRange(f) { apply(range) } else { valid = false }
+            if let range = span(f, within: 0...23, what: "local hours such as \"10-14\" (from 10:00 to the end of the 14:00 hour)") { apply(range) } else { valid = false }
         }
         reader.finish(subject: "demand.shape")
         return valid ? shape : nil
-    }
-
-    /// Local hours such as "10-14" (from 10:00 to the end of the 14:00 hour).
-    private func hourRange(_ field: Field) -> ClosedRange<Int>? {
-        guard let text = field.node.scalarText, let match = text.wholeMatch(of: /\s*(\d{1,2})\s*-\s*(\d{1,2})\s*/),
-              let a = Int(match.1), let b = Int(match.2), a <= b, b <= 23
-        else {
-            fail(field, expected: "local hours such as \"10-14\" (0 to 23, first ≤ last)")
-            return nil
-        }
-        return a...b
     }
 
     private func nonPowerFuels(_ field: Field, _ accounting: AccountingRules?) -> NonPowerFuels? {

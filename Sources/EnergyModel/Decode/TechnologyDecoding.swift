@@ -130,6 +130,8 @@ extension Decoder {
             tilt = reader.optional("tilt").map { quantity($0, .angle, .within(0...90, "from 0° to 90°")) }
             azimuth = reader.optional("azimuth").map { quantity($0, .angle, .within(0...360, "from 0° to 360°")) }
         }
+        var powerCurve: PowerCurve??
+        if kind == .wind { powerCurve = .some(reader.optional("power_curve").map(self.powerCurve) ?? PowerCurve()) }
         let variableCost = reader.optional("variable_cost").map { quantity($0, .electricityPrice, .nonNegative) }
         if hours == nil && profile == nil {
             _ = reader.required("full_load_hours", expected: "full-load hours per year (or profile_csv)")
@@ -138,9 +140,30 @@ extension Decoder {
         for optional in [tilt, azimuth, variableCost] { if case .some(.none) = optional { return nil } }
         if case .some(.none) = hours { return nil }
         if case .some(.none) = profile { return nil }
+        if case .some(.none) = powerCurve { return nil }
         return VariableRenewable(
             fullLoadHours: hours ?? nil, profile: profile ?? nil, tilt: tilt ?? nil, azimuth: azimuth ?? nil,
-            variableCost: (variableCost ?? 0) ?? 0)
+            powerCurve: powerCurve ?? nil, variableCost: (variableCost ?? 0) ?? 0)
+    }
+
+    /// `power_curve: {cut_in: 3 m/s, rated: 12 m/s, cut_out: 25 m/s}`, strictly increasing.
+    private func powerCurve(_ field: Field) -> PowerCurve? {
+        guard var reader = MappingReader(field, self, expected: "cut_in, rated and cut_out wind speeds") else { return nil }
+        var curve = PowerCurve()
+        let speed = Check.within(0...(40 * 3600), "from 0 m/s to 40 m/s")
+        let valid = parameters(&reader, into: &curve, [
+            ParameterKey(key: "cut_in", dimension: .speed, check: speed, field: \.cutIn, scale: 1.0 / 3600),
+            ParameterKey(key: "rated", dimension: .speed, check: speed, field: \.rated, scale: 1.0 / 3600),
+            ParameterKey(key: "cut_out", dimension: .speed, check: speed, field: \.cutOut, scale: 1.0 / 3600),
+        ])
+        reader.finish(subject: "a power curve")
+        guard valid else { return nil }
+        guard curve.cutIn < curve.rated, curve.rated < curve.cutOut else {
+            fail(field, found: "cut-in \(Self.format(curve.cutIn)) m/s, rated \(Self.format(curve.rated)) m/s, cut-out \(Self.format(curve.cutOut)) m/s",
+                 expected: "speeds with cut_in < rated < cut_out")
+            return nil
+        }
+        return curve
     }
 
     /// Reservoir energy is `reservoir_energy`, or `volume` × `head` × `efficiency`:

@@ -24,6 +24,12 @@ public struct Scenario: Sendable {
     public var years: ClosedRange<Int> { baseYear...endYear }
 
     public func technology(id: String) -> Technology? { technologies.first { $0.id == id } }
+
+    /// Where a key was written, from the first number recorded at or under it
+    /// (for messages about values that are valid alone but not together).
+    public func location(ofKey path: String) -> SourceLocation? {
+        numbers.first { $0.path == path || $0.path.hasPrefix(path + ".") }?.location
+    }
 }
 
 public struct Location: Sendable {
@@ -37,11 +43,65 @@ public struct Location: Sendable {
     public var timeZone: String?
 }
 
+/// What drives the generated hourly series (see `Profiles`): one seed and the
+/// statistics of the city's sun, wind and rivers.
 public struct Weather: Sendable {
     /// Seed of every generated series: the same seed gives the same weather.
     public var seed: UInt64
-    /// Multiplies every hydro station's inflow (a dry year: below 100 %).
-    public var hydroInflowFactor: Double
+    /// Multiplies every hydro station's inflow in a year (a dry year: below 100 %).
+    public var hydroInflowFactor: Trajectory
+    public var solar = SolarClimate()
+    public var wind = WindClimate()
+    public var hydro = HydroClimate()
+
+    public init(seed: UInt64, hydroInflowFactor: Trajectory) {
+        self.seed = seed
+        self.hydroInflowFactor = hydroInflowFactor
+    }
+}
+
+/// The daily cloudiness process that turns clear-sky irradiance into all-sky irradiance.
+public struct SolarClimate: Sendable, Equatable {
+    /// Mean ratio of a day's irradiance to the clear sky's (0–1); Hunan is cloudy.
+    public var meanClearness = 0.55
+    /// Standard deviation of the daily clearness.
+    public var variability = 0.22
+    /// Correlation of one day's clearness with the next (day-to-day persistence).
+    public var persistence = 0.6
+
+    public init() {}
+}
+
+/// Hub-height wind statistics.
+public struct WindClimate: Sendable, Equatable {
+    /// Mean hub-height wind speed, m/s.
+    public var meanSpeed = 6.5
+    /// Weibull shape parameter k of the hourly speeds (2 is the Rayleigh case).
+    public var weibullShape = 2.0
+    /// Correlation of one hour's speed with the next (before the Weibull transform).
+    public var persistence = 0.975
+    /// Relative amplitude of the seasonal cycle and the month it peaks in (1–12).
+    public var seasonalAmplitude = 0.15
+    public var windiestMonth = 3
+    /// Relative amplitude of the daily cycle and the local hour it peaks at (0–23).
+    public var diurnalAmplitude = 0.10
+    public var windiestHour = 15
+
+    public init() {}
+}
+
+/// River flow statistics shared by the city's hydro stations.
+public struct HydroClimate: Sendable, Equatable {
+    /// Months of the flood season (April to July by default).
+    public var floodSeason: ClosedRange<Int> = 4...7
+    /// Mean inflow of a flood-season month relative to the other months.
+    public var floodFactor = 2.5
+    /// Standard deviation of the logarithm of daily inflow around its seasonal mean.
+    public var variability = 0.35
+    /// Correlation of one day's inflow anomaly with the next.
+    public var persistence = 0.9
+
+    public init() {}
 }
 
 public struct Demand: Sendable {
@@ -56,9 +116,10 @@ public struct Demand: Sendable {
 
 /// The synthetic load shape's parameters (Hunan's pattern by default).
 public struct LoadShape: Sendable, Equatable {
-    /// Extra load in July and August, as a fraction of the average.
+    /// Extra load at the height of summer (the turn of July and August), relative to a
+    /// spring or autumn day; about half of it at the start of July and end of August.
     public var summerUplift: Double = 0.15
-    /// Extra load in January.
+    /// Extra load in mid-January, on the same terms.
     public var winterUplift: Double = 0.08
     /// Weekend load relative to weekdays.
     public var weekendFactor: Double = 0.92

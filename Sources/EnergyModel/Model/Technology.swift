@@ -95,8 +95,11 @@ public struct VariableRenewable: Sendable {
     /// Measured hourly capacity factors (0–1); when given, they are used as they are.
     public var profile: HourlySeries?
     /// Panel tilt from horizontal and azimuth (180° = facing south), degrees; solar only.
+    /// Unset: tilt equal to the latitude, facing the equator.
     public var tilt: Double?
     public var azimuth: Double?
+    /// The turbine's power curve; wind only.
+    public var powerCurve: PowerCurve?
     /// yuan/GWh.
     public var variableCost: Double
 }
@@ -141,5 +144,26 @@ public struct Storage: Sendable {
     public func energyCapacity(power: Trajectory, in year: Int) -> Double {
         if let energy { return energy.value(in: year) }
         return power.value(in: year) * (durationHours ?? 0)
+    }
+}
+
+/// A wind turbine's output against hub-height wind speed (m/s): nothing below `cutIn`,
+/// rising with the cube of the speed to full output at `rated`, full output up to
+/// `cutOut`, where the turbine stops:
+/// P/Prated = (v³ − v_in³) / (v_rated³ − v_in³) for v_in ≤ v < v_rated.
+public struct PowerCurve: Sendable, Equatable {
+    public var cutIn = 3.0
+    public var rated = 12.0
+    public var cutOut = 25.0
+
+    public init() {}
+
+    /// Output as a fraction of rated power at speed `v`, m/s.
+    @inline(__always)
+    public func output(at v: Double) -> Double {
+        if v < cutIn || v >= cutOut { return 0 }
+        if v >= rated { return 1 }
+        let v3 = v * v * v, in3 = cutIn * cutIn * cutIn
+        return (v3 - in3) / (rated * rated * rated - in3)
     }
 }

@@ -64,6 +64,8 @@ public struct Dimension: Hashable, Sendable {
     public static let coalPerMass = Dimension(coal: 1, mass: -1)
     public static let coalPerVolume = Dimension(coal: 1, volume: -1)
     public static let flow = Dimension(time: -1, volume: 1)
+    /// Canonical m/h; a wind speed in m/s is the canonical value ÷ 3600.
+    public static let speed = Dimension(time: -1, length: 1)
 
     /// What a user should read in an error: the dimension's name and units that express it.
     public var description: String {
@@ -92,6 +94,7 @@ public struct Dimension: Hashable, Sendable {
         .coalPerMass: "a standard-coal factor per mass (kgce/kg)",
         .coalPerVolume: "a standard-coal factor per volume (kgce/m³)",
         .flow: "a flow (m³/s)",
+        .speed: "a speed (m/s, km/h)",
     ]
 
     private var symbolic: String {

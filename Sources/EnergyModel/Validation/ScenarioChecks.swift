@@ -43,9 +43,8 @@ enum ScenarioChecks {
         }
     }
 
-    /// The location of a key path, from the numbers recorded under it.
     private static func location(of path: String, _ scenario: Scenario) -> SourceLocation? {
-        scenario.numbers.first { $0.path == path || $0.path.hasPrefix(path + ".") }?.location
+        scenario.location(ofKey: path)
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.3f", value) }

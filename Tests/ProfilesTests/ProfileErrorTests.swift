@@ -1,0 +1,58 @@
+import EnergyModel
+import Testing
+@testable import Profiles
+
+@Suite struct ProfileErrorTests {
+    @Test func fullLoadHoursAboveTheClearSkyResource() throws {
+        let (scenario, path) = try Support.scenario(technologies: "  pv: {kind: solar_centralised, capacity: 1 GW, full_load_hours: 5000 h}")
+        let problems = Support.problems(scenario)
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("\(path):10:66: error: technologies.pv.full_load_hours: found 5000 full-load hours, expected at most ") == true)
+        #expect(problems.first?.contains("under clear skies") == true)
+    }
+
+    @Test func windFullLoadHoursAboveTheHoursWithWind() throws {
+        let (scenario, path) = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 8700 h}")
+        let problems = Support.problems(scenario)
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix("\(path):10:52: error: technologies.w.full_load_hours: found 8700 full-load hours") == true)
+        #expect(problems.first?.contains("h: the hours with wind between cut-in and cut-out speed, each at full output") == true)
+    }
+
+    @Test func yearOutsideTheScenario() throws {
+        let (scenario, _) = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}")
+        let problems = Support.problems(scenario, year: 2031)
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("years: found the year 2031, expected a year from 2024 to 2026") == true)
+    }
+
+    /// Valid alone, impossible together: a peak under the average load is refused when the
+    /// scenario loads, naming the year.
+    @Test func peakBelowAverageLoad() throws {
+        #expect(throws: ScenarioError.self) {
+            _ = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}",
+                                     demand: "{annual_energy: 20 TWh, peak: 2 GW}")
+        }
+    }
+
+    @Test func weatherKeysAreCheckedWithTheirUnits() throws {
+        #expect(throws: ScenarioError.self) {
+            _ = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}",
+                                     extra: "weather: {wind: {mean_speed: 7 GW}}")
+        }
+        let (scenario, _) = try Support.scenario(
+            technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h, power_curve: {cut_in: 10.8 km/h, rated: 11 m/s, cut_out: 20 m/s}}",
+            extra: "weather: {seed: 3, wind: {mean_speed: 7.5 m/s, weibull_shape: 2.2, windiest_month: 12}, hydro: {flood_season: \"05-08\", flood_factor: 3}, solar: {mean_clearness: 45 %}}")
+        #expect(scenario.weather.wind.meanSpeed == 7.5 && scenario.weather.wind.weibullShape == 2.2 && scenario.weather.wind.windiestMonth == 12)
+        #expect(scenario.weather.hydro.floodSeason == 5...8 && scenario.weather.hydro.floodFactor == 3)
+        #expect(scenario.weather.solar.meanClearness == 0.45)
+        let curve = scenario.technology(id: "w")!.variableParameters!.powerCurve!
+        #expect(abs(curve.cutIn - 3) < 1e-12 && curve.rated == 11 && curve.cutOut == 20)
+    }
+
+    @Test func powerCurveMustIncrease() throws {
+        #expect(throws: ScenarioError.self) {
+            _ = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h, power_curve: {cut_in: 12 m/s, rated: 11 m/s}}")
+        }
+    }
+}
