@@ -3,21 +3,7 @@ import Testing
 @testable import CapsimCommands
 
 /// The CLI run in-process: exit statuses, what is printed, and the JSON file.
-@Suite struct CommandTests {
-    static let scenarios = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Scenarios")
-
-    static func path(_ name: String) -> String { scenarios.appendingPathComponent(name).path }
-
-    /// Runs capsim with `arguments`; returns exit status, standard output and standard error.
-    func capsim(_ arguments: String...) -> (status: Int32, out: String, err: String) { capsim(arguments) }
-
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+@Suite struct CommandTests: CommandRunner {
 
     @Test func validateAcceptsEveryShippedScenarioWithFullProvenance() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -28,12 +14,6 @@ import Testing
         #expect(!result.out.contains("has neither"))
         #expect(result.out.split(separator: "\n").count == files.count)
         #expect(result.out.contains("(0 without provenance)"))
-    }
-
-    func capsim(_ arguments: [String]) -> (status: Int32, out: String, err: String) {
-        let console = Console(collecting: true)
-        let status = Console.$current.withValue(console) { CapsimMain.run(arguments) }
-        return (status, console.standardOutput, console.standardError)
     }
 
     @Test func provenanceListsUnlabelledNumbersAndFails() throws {

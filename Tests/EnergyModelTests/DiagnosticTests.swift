@@ -6,7 +6,7 @@ import Testing
 /// file reported at once. Scenarios are `Fixture.scenario`: their own keys start on line 8.
 @Suite struct DiagnosticTests {
     static let power = "a power (kW, MW, GW, 万千瓦)"
-    static let windKeys = "a key of a wind technology: kind, name, capacity, full_load_hours, profile_csv, variable_cost"
+    static let windKeys = "a key of a wind technology: kind, name, capacity, full_load_hours, profile_csv, power_curve, variable_cost"
     static let scenarioYears = "a year from 2020 to 2030 (the scenario's years)"
 
     /// Writes `text` as s.yaml and returns the fixture and the problems found.
