@@ -8,7 +8,7 @@ let package = Package(
     name: "capsim-benchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "capsim", path: ".."),
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -19,6 +19,16 @@ let package = Package(
                 .product(name: "EnergyModel", package: "capsim"),
             ],
             path: "Benchmarks/ScenarioBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "ProfileBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "EnergyModel", package: "capsim"),
+                .product(name: "Profiles", package: "capsim"),
+            ],
+            path: "Benchmarks/ProfileBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ],

@@ -35,6 +35,7 @@ extension Decoder {
             }
             return false
         }
+        record(f, text: String(number))
         value[keyPath: path] = number
         return true
     }
