@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // capsim — energy-system capacity scenario simulator.
-// Layers (see docs/architecture.md): CLapack → LinearAlgebra → (LinearProgramming) ;
+// Layers (see docs/architecture.md): CLapack → LinearAlgebra → LinearProgramming ;
 // EnergyModel → Profiles → (Dispatch) → Accounting → Reports → CapsimCommands → capsim.
 import PackageDescription
 
@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "EnergyModel", targets: ["EnergyModel"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Profiles", targets: ["Profiles"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        .target(name: "LinearProgramming", dependencies: ["LinearAlgebra"]),
         .target(name: "EnergyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Profiles", dependencies: ["EnergyModel"]),
         .target(name: "Accounting", dependencies: ["EnergyModel"]),
@@ -37,6 +39,7 @@ let package = Package(
         ),
         .executableTarget(name: "capsim", dependencies: ["CapsimCommands"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "EnergyModel"]),
         .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),

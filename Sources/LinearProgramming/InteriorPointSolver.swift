@@ -1,0 +1,68 @@
+import Foundation
+import LinearAlgebra
+
+/// capsim's LP solver: a primal-dual interior-point method (Mehrotra's predictor-
+/// corrector) on the bounded equality form of `StandardForm`:
+///
+///     min cᵀx   s.t.   A x = b,   x − s_l = l (s_l ≥ 0),   x + s_u = u (s_u ≥ 0)
+///
+/// with duals y, z_l ≥ 0, z_u ≥ 0 and dual residual c − Aᵀy − z_l + z_u. Each iteration
+/// eliminates the bound slacks and duals, leaving the normal equations
+///
+///     A Θ Aᵀ Δy = r_p + A Θ ξ,   Θ = (z_l/s_l + z_u/s_u + ρ)⁻¹
+///
+/// which `NormalEquations` factors once and solves twice (predictor, corrector). ρ is a
+/// small primal regularisation that keeps Θ finite for free columns. The iteration stops
+/// when the relative primal and dual infeasibilities and the relative gap are within
+/// `SolverOptions`; it reports primal or dual infeasibility when the iterates approach a
+/// Farkas ray (see `Certificate`); it never crosses over to a vertex.
+public enum InteriorPointSolver {
+    public static func solve(_ lp: LinearProgram, options: SolverOptions = SolverOptions()) -> LPSolution {
+        let clock = ContinuousClock(), start = clock.now
+        LinearAlgebra.useSingleThread()
+        func finish(_ status: SolverStatus, _ message: String, x: [Double]? = nil, y: [Double]? = nil, iterations: Int = 0,
+                    path: KKTPath = options.path, residuals: (Double, Double, Double) = (.nan, .nan, .nan)) -> LPSolution {
+            let x = x ?? [Double](repeating: 0, count: lp.columnCount)
+            let y = y ?? [Double](repeating: 0, count: lp.rowCount)
+            var activity = [Double](repeating: 0, count: lp.rowCount), reduced = [Double](repeating: 0, count: lp.columnCount)
+            if lp.inconsistency() == nil {
+                lp.matrix.multiply(x, into: &activity)
+                lp.matrix.multiplyTransposed(y, into: &reduced)
+                for j in reduced.indices { reduced[j] = lp.objective[j] - reduced[j] }
+            }
+            let elapsed = clock.now - start
+            return LPSolution(
+                status: status, message: message, objective: status == .optimal ? lp.objectiveValue(x) : .nan, x: x,
+                rowActivity: activity, rowDuals: y, reducedCosts: reduced, iterations: iterations,
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                path: path, primalInfeasibility: residuals.0, dualInfeasibility: residuals.1, gap: residuals.2)
+        }
+        if let problem = lp.inconsistency() { return finish(.invalidProblem, problem) }
+        let form: StandardForm
+        switch StandardForm.build(lp) {
+        case let .infeasible(why): return finish(.primalInfeasible, why)
+        case let .unbounded(why): return finish(.dualInfeasible, why)
+        case let .form(built): form = built
+        }
+        if form.matrix.rowCount == 0 {
+            var x = [Double](repeating: 0, count: form.c.count)
+            for j in x.indices {
+                let bound = form.c[j] > 0 ? form.lower[j] : form.c[j] < 0 ? form.upper[j] : min(max(0, form.lower[j]), form.upper[j])
+                guard bound.isFinite else { return finish(.dualInfeasible, "a column bounded on one side only improves the objective without bound") }
+                x[j] = bound
+            }
+            let point = form.recover(x: x, y: [], originalRows: lp.rowCount)
+            return finish(.optimal, "every row was removed; each column is at its best bound", x: point.x, y: point.rowDuals, path: .dense, residuals: (0, 0, 0))
+        }
+        let equations: NormalEquations
+        switch PathSelection.make(form.matrix, stages: form.rowStages, options: options) {
+        case let .failure(error): return finish(.invalidProblem, error.message)
+        case let .success(built): equations = built
+        }
+        var iterate = MehrotraIterations(form: form, equations: equations, options: options)
+        let outcome = iterate.run()
+        let point = form.recover(x: iterate.x, y: iterate.y, originalRows: lp.rowCount)
+        return finish(outcome.status, outcome.message, x: point.x, y: point.rowDuals, iterations: outcome.iterations,
+                      path: equations.path, residuals: outcome.residuals)
+    }
+}

@@ -1,0 +1,165 @@
+import LinearAlgebra
+
+/// The normal equations of the interior-point method, (A Θ Aᵀ + δI) Δy = r, for one
+/// sparsity pattern and a new diagonal Θ at every iteration.
+///
+/// The rows are split into a **band** part B (in an order that makes A Θ Aᵀ banded) and
+/// a **border** L (rows that couple everything, such as an annual budget). With
+///
+///     M = [ M_BB  M_BL ]      M_BB banded (kd sub-diagonals), M_LL small and dense,
+///         [ M_LB  M_LL ]
+///
+/// the factorisation is stable block elimination: M_BB = L_B L_Bᵀ by band Cholesky
+/// (LAPACK `dpbtrf`), W = M_BB⁻¹ M_BL (`dpbtrs`), and the Schur complement
+/// S = M_LL − M_LBᵀ W (`dgemm`) by dense Cholesky (`dpotrf`). A solve is then
+/// t = M_BB⁻¹ r_B, Δy_L = S⁻¹ (r_L − M_BLᵀ t), Δy_B = t − W Δy_L.
+///
+/// The three paths are three splits: **banded** (no border), **bordered** (linking rows
+/// in the border) and **dense** (every row in the border, so M = S). All storage is sized
+/// once; `factor` and `solve` allocate nothing.
+final class NormalEquations {
+    let path: KKTPath
+    let rowCount: Int
+    /// Band rows in band order, and border rows.
+    let bandRows: [Int]
+    let borderRows: [Int]
+    /// Sub-diagonals of the band.
+    let kd: Int
+
+    /// Band (kd + 1) × |B|, then M_BL (|B| × |L|, column-major), then S (|L| × |L|).
+    private var storage: [Double]
+    private var work: [Double]
+    private let crossOffset: Int, cornerOffset: Int
+    /// For each column j, `pairStart[j]..<pairStart[j+1]` lists where θⱼ·aᵢⱼ·aₖⱼ goes.
+    private let pairStart: [Int]
+    private let pairTarget: [Int]
+    private let pairProduct: [Double]
+    private let diagonal: [Int]
+    private var bandRight: [Double], borderRight: [Double]
+
+    /// Bytes of storage the split needs, to choose a path before building it.
+    static func storageBytes(bandRows: Int, borderRows: Int, kd: Int) -> Int {
+        8 * ((kd + 1) * bandRows + 2 * bandRows * borderRows + borderRows * borderRows)
+    }
+
+    init(_ a: SparseMatrix, bandRows: [Int], borderRows: [Int], path: KKTPath) {
+        self.path = path
+        rowCount = a.rowCount
+        self.bandRows = bandRows
+        self.borderRows = borderRows
+        var slot = [Int](repeating: 0, count: a.rowCount)
+        for (p, row) in bandRows.enumerated() { slot[row] = p }
+        for (l, row) in borderRows.enumerated() { slot[row] = -1 - l }
+        var width = 0
+        for j in 0..<a.columnCount {
+            let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
+            var low = Int.max, high = -1
+            for k in entries where slot[a.rowIndices[k]] >= 0 {
+                low = min(low, slot[a.rowIndices[k]])
+                high = max(high, slot[a.rowIndices[k]])
+            }
+            if high >= 0 { width = max(width, high - low) }
+        }
+        kd = width
+        let nB = bandRows.count, nL = borderRows.count
+        crossOffset = (kd + 1) * nB
+        cornerOffset = crossOffset + nB * nL
+        storage = [Double](repeating: 0, count: cornerOffset + nL * nL)
+        work = [Double](repeating: 0, count: nB * nL)
+        bandRight = [Double](repeating: 0, count: nB)
+        borderRight = [Double](repeating: 0, count: nL)
+        var starts = [0], targets: [Int] = [], products: [Double] = []
+        for j in 0..<a.columnCount {
+            let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
+            for k1 in entries {
+                for k2 in entries where k2 >= k1 {
+                    let s1 = slot[a.rowIndices[k1]], s2 = slot[a.rowIndices[k2]]
+                    let target: Int
+                    switch (s1 >= 0, s2 >= 0) {
+                    case (true, true): target = (kd + 1) * min(s1, s2) + abs(s1 - s2)
+                    case (true, false): target = crossOffset + (-1 - s2) * nB + s1
+                    case (false, true): target = crossOffset + (-1 - s1) * nB + s2
+                    case (false, false):
+                        let l1 = -1 - s1, l2 = -1 - s2
+                        target = cornerOffset + max(l1, l2) + min(l1, l2) * nL
+                    }
+                    targets.append(target)
+                    products.append(a.values[k1] * a.values[k2])
+                }
+            }
+            starts.append(targets.count)
+        }
+        pairStart = starts
+        pairTarget = targets
+        pairProduct = products
+        let step = width + 1, corner = crossOffset + nB * nL
+        diagonal = (0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) }
+    }
+
+    /// Forms A Θ Aᵀ + δ·(1 + largest diagonal)·I and factors it.
+    func factor(theta: [Double], regularization: Double) throws(LinearAlgebraError) {
+        let nB = bandRows.count, nL = borderRows.count
+        storage.withUnsafeMutableBufferPointer { m in
+            for i in m.indices { m[i] = 0 }
+            pairTarget.withUnsafeBufferPointer { target in
+                pairProduct.withUnsafeBufferPointer { product in
+                    for j in theta.indices {
+                        let t = theta[j]
+                        for p in pairStart[j]..<pairStart[j + 1] { m[target[p]] += t * product[p] }
+                    }
+                }
+            }
+            var largest = 0.0
+            for d in diagonal { largest = max(largest, m[d]) }
+            let shift = regularization * (1 + largest)
+            for d in diagonal { m[d] += shift }
+        }
+        try storage.withUnsafeMutableBufferPointer { (m) throws(LinearAlgebraError) in
+            let base = m.baseAddress!
+            if nB > 0 { try LinearAlgebra.bandCholeskyFactor(UnsafeMutableBufferPointer(start: base, count: crossOffset), n: nB, kd: kd) }
+            guard nL > 0 else { return }
+            let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
+            let corner = UnsafeMutableBufferPointer(start: base + cornerOffset, count: nL * nL)
+            if nB > 0 {
+                try work.withUnsafeMutableBufferPointer { (w) throws(LinearAlgebraError) in
+                    for i in 0..<(nB * nL) { w[i] = cross[i] }
+                    try LinearAlgebra.bandCholeskySolve(factor: UnsafeBufferPointer(start: base, count: crossOffset), n: nB, kd: kd, rhs: w, nrhs: nL)
+                    LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: nL, k: nB, alpha: -1, a: cross, lda: nB,
+                                       b: UnsafeBufferPointer(w), ldb: nB, beta: 1, c: corner, ldc: nL)
+                }
+            }
+            try LinearAlgebra.choleskyFactor(corner, n: nL)
+        }
+    }
+
+    /// Solves (A Θ Aᵀ + δI) y = r for the last factored Θ; `r` is overwritten by y.
+    func solve(_ r: inout [Double]) throws(LinearAlgebraError) {
+        let nB = bandRows.count, nL = borderRows.count
+        for (p, row) in bandRows.enumerated() { bandRight[p] = r[row] }
+        for (l, row) in borderRows.enumerated() { borderRight[l] = r[row] }
+        try storage.withUnsafeBufferPointer { (m) throws(LinearAlgebraError) in
+            let base = m.baseAddress!
+            let band = UnsafeBufferPointer(start: base, count: crossOffset)
+            try bandRight.withUnsafeMutableBufferPointer { (t) throws(LinearAlgebraError) in
+                if nB > 0 { try LinearAlgebra.bandCholeskySolve(factor: band, n: nB, kd: kd, rhs: t, nrhs: 1) }
+                guard nL > 0 else { return }
+                try borderRight.withUnsafeMutableBufferPointer { (v) throws(LinearAlgebraError) in
+                    let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
+                    if nB > 0 {
+                        LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: 1, k: nB, alpha: -1, a: cross, lda: nB,
+                                           b: UnsafeBufferPointer(t), ldb: nB, beta: 1, c: v, ldc: nL)
+                    }
+                    try LinearAlgebra.choleskySolve(factor: UnsafeBufferPointer(start: base + cornerOffset, count: nL * nL), n: nL, rhs: v, nrhs: 1)
+                    if nB > 0 {
+                        work.withUnsafeBufferPointer { w in
+                            LinearAlgebra.gemm(transposeA: false, transposeB: false, m: nB, n: 1, k: nL, alpha: -1, a: w, lda: nB,
+                                               b: UnsafeBufferPointer(v), ldb: nL, beta: 1, c: t, ldc: nB)
+                        }
+                    }
+                }
+            }
+        }
+        for (p, row) in bandRows.enumerated() { r[row] = bandRight[p] }
+        for (l, row) in borderRows.enumerated() { r[row] = borderRight[l] }
+    }
+}

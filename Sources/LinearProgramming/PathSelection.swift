@@ -1,0 +1,82 @@
+/// Chooses how to split the rows for `NormalEquations` (see `KKTPath`):
+/// - with stages: rows ordered by stage; rows of stage `LinearProgram.linking` go to
+///   the border (bordered path), or at the end of the band when the banded path is forced;
+/// - without stages: reverse Cuthill–McKee; banded when the band is narrow (at most a
+///   quarter of the rows wide), dense when the problem is small (`denseLimit` rows),
+///   otherwise an error naming the band it found;
+/// - bordered without stages: rows with at least max(32, m/10) entries form the border.
+enum PathSelection {
+    /// Band storage above this many doubles (200 MB) is refused.
+    static let bandLimit = 25_000_000
+
+    static func make(_ a: SparseMatrix, stages: [Int]?, options: SolverOptions) -> Result<NormalEquations, SelectionError> {
+        let m = a.rowCount
+        let all = Array(0..<m)
+        switch options.path {
+        case .dense:
+            guard m <= options.denseLimit else { return .failure(SelectionError(message: "the dense path is limited to \(options.denseLimit) rows; this LP has \(m)")) }
+            return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense))
+        case .banded:
+            let order = stages.map { RowOrdering.byStage($0) }.map { $0.band + $0.linking } ?? RowOrdering.reverseCuthillMcKee(a)
+            return checked(a, band: order, border: [], path: .banded)
+        case .bordered:
+            if let stages {
+                let split = RowOrdering.byStage(stages)
+                return checked(a, band: split.band, border: split.linking, path: .bordered)
+            }
+            let length = rowLength(a)
+            let long = Set(all.filter { length[$0] >= max(32, m / 10) })
+            let order = RowOrdering.reverseCuthillMcKee(a).filter { !long.contains($0) }
+            return checked(a, band: order, border: long.sorted(), path: .bordered)
+        case .automatic:
+            if let stages {
+                let split = RowOrdering.byStage(stages)
+                return checked(a, band: split.band, border: split.linking, path: split.linking.isEmpty ? .banded : .bordered)
+            }
+            let order = RowOrdering.reverseCuthillMcKee(a)
+            let kd = bandwidth(a, order: order)
+            if (kd + 1) * 4 <= m, (kd + 1) * m <= bandLimit {
+                return .success(NormalEquations(a, bandRows: order, borderRows: [], path: .banded))
+            }
+            if m <= options.denseLimit { return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense)) }
+            return .failure(SelectionError(message: """
+                this LP has \(m) rows and no stage information; reordering its rows left a band \(kd + 1) wide, \
+                too wide for the banded path, and it is above the dense path's limit of \(options.denseLimit) rows
+                """))
+        }
+    }
+
+    private static func checked(_ a: SparseMatrix, band: [Int], border: [Int], path: KKTPath) -> Result<NormalEquations, SelectionError> {
+        let kd = bandwidth(a, order: band)
+        guard NormalEquations.storageBytes(bandRows: band.count, borderRows: border.count, kd: kd) <= 8 * bandLimit else {
+            return .failure(SelectionError(message: "the \(path.rawValue) path would need a band \(kd + 1) wide over \(band.count) rows and a border of \(border.count) rows: more than 200 MB"))
+        }
+        return .success(NormalEquations(a, bandRows: band, borderRows: border, path: path))
+    }
+
+    /// Sub-diagonals of A Aᵀ with the rows in `order` (rows not in `order` ignored).
+    static func bandwidth(_ a: SparseMatrix, order: [Int]) -> Int {
+        var position = [Int](repeating: -1, count: a.rowCount)
+        for (p, row) in order.enumerated() { position[row] = p }
+        var width = 0
+        for j in 0..<a.columnCount {
+            var low = Int.max, high = -1
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] where position[a.rowIndices[k]] >= 0 {
+                low = min(low, position[a.rowIndices[k]])
+                high = max(high, position[a.rowIndices[k]])
+            }
+            if high >= 0 { width = max(width, high - low) }
+        }
+        return width
+    }
+
+    private static func rowLength(_ a: SparseMatrix) -> [Int] {
+        var length = [Int](repeating: 0, count: a.rowCount)
+        for k in a.rowIndices.indices { length[a.rowIndices[k]] += 1 }
+        return length
+    }
+
+    struct SelectionError: Error {
+        let message: String
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// How the normal equations A Θ Aᵀ Δy = r of each interior-point iteration are solved.
+public enum KKTPath: String, Sendable, CaseIterable {
+    /// Rows ordered by stage, A Θ Aᵀ stored as a band and factored by band Cholesky.
+    case banded
+    /// The banded path for rows within stages, plus linking rows and dense columns as a
+    /// border eliminated through a small dense Schur complement.
+    case bordered
+    /// A Θ Aᵀ as a dense matrix, factored by dense Cholesky (small problems).
+    case dense
+    /// Choose from the problem: stage information and a narrow band → banded or
+    /// bordered; otherwise a bandwidth-reducing ordering, then banded if narrow, dense if small.
+    case automatic
+}
+
+/// Tolerances and limits of the interior-point method.
+public struct SolverOptions: Sendable {
+    /// Relative primal infeasibility ‖A x − r‖ / (1 + ‖r‖) at which a point counts as feasible.
+    public var primalTolerance = 1e-9
+    /// Relative dual infeasibility ‖c − Aᵀy − z‖ / (1 + ‖c‖).
+    public var dualTolerance = 1e-9
+    /// Relative duality gap |cᵀx − bᵀy| / (1 + |cᵀx|).
+    public var gapTolerance = 1e-9
+    public var maxIterations = 200
+    public var path: KKTPath = .automatic
+    /// Largest number of rows the dense path accepts.
+    public var denseLimit = 3000
+
+    public init() {}
+}
+
+/// The end state of a solve, with a message saying why.
+public enum SolverStatus: String, Sendable {
+    case optimal
+    case primalInfeasible = "primal infeasible"
+    case dualInfeasible = "dual infeasible (unbounded)"
+    case iterationLimit = "iteration limit"
+    case numericalTrouble = "numerical trouble"
+    case invalidProblem = "invalid problem"
+}
+
+/// What a solve returns: the status, the point and its duals, and how it went.
+public struct LPSolution: Sendable {
+    public var status: SolverStatus
+    public var message: String
+    /// cᵀx + constant, in the problem's own sense (max problems are not negated).
+    public var objective: Double
+    /// Column values.
+    public var x: [Double]
+    /// Row activities A x.
+    public var rowActivity: [Double]
+    /// Row duals y (the objective's sensitivity to each row's bound, in the problem's sense).
+    public var rowDuals: [Double]
+    /// Reduced costs c − Aᵀy.
+    public var reducedCosts: [Double]
+    public var iterations: Int
+    public var seconds: Double
+    /// The linear-algebra path that ran.
+    public var path: KKTPath
+    /// Final relative primal and dual infeasibility and gap.
+    public var primalInfeasibility: Double
+    public var dualInfeasibility: Double
+    public var gap: Double
+}

@@ -1,0 +1,147 @@
+/// The problem as the interior-point iterations see it:
+///
+///     minimise cᵀx  subject to  A x = b,  l ≤ x ≤ u
+///
+/// built from a `LinearProgram` by
+/// 1. turning a maximisation into a minimisation (c ← −c);
+/// 2. removing fixed columns (l = u) and empty columns, whose values are then known,
+///    moving their terms into the row bounds and the objective constant;
+/// 3. removing free rows (both bounds infinite) and rows left empty (checking that 0
+///    lies within their bounds, else the problem is infeasible);
+/// 4. keeping equality rows as they are and giving every other row a slack column s
+///    with A x − s = 0 and the row's bounds as the slack's bounds — bounds stay bounds;
+/// 5. scaling rows and columns by powers of two toward unit geometric means
+///    (`Scaling`), so that x = C x̃ and the rows are R A C.
+/// `recover` maps a point of this form back to the original problem.
+struct StandardForm {
+    var matrix: SparseMatrix
+    var b: [Double]
+    var c: [Double]
+    var lower: [Double]
+    var upper: [Double]
+    /// Stage of each row (nil when the problem has none).
+    var rowStages: [Int]?
+    /// Row scale (R) and column scale (C) factors.
+    var rowScale: [Double]
+    var columnScale: [Double]
+
+    /// Original column j is internal column `columnIndex[j]`, or removed with value `removedValue[j]`.
+    let columnIndex: [Int]
+    let removedValue: [Double]
+    /// Original row i is internal row `rowIndex[i]`, or −1 when removed.
+    let rowIndex: [Int]
+    /// ±1: the sign that turns the original objective into a minimisation.
+    let sign: Double
+
+    enum Outcome {
+        case form(StandardForm)
+        case infeasible(String)
+        case unbounded(String)
+    }
+
+    static func build(_ lp: LinearProgram) -> Outcome {
+        let m = lp.rowCount, n = lp.columnCount, a = lp.matrix
+        let sign = lp.sense == .maximize ? -1.0 : 1.0
+        var columnIndex = [Int](repeating: -1, count: n), removedValue = [Double](repeating: 0, count: n)
+        var offset = [Double](repeating: 0, count: m)
+        var kept: [Int] = []
+        for j in 0..<n {
+            let l = lp.columnLower[j], u = lp.columnUpper[j], cj = sign * lp.objective[j]
+            let empty = a.columnStarts[j] == a.columnStarts[j + 1]
+            if l == u {
+                removedValue[j] = l
+            } else if empty {
+                if cj > 0 {
+                    guard l.isFinite else { return .unbounded("column \(lp.columnNames[j]) appears in no row and improves the objective without bound") }
+                    removedValue[j] = l
+                } else if cj < 0 {
+                    guard u.isFinite else { return .unbounded("column \(lp.columnNames[j]) appears in no row and improves the objective without bound") }
+                    removedValue[j] = u
+                } else {
+                    removedValue[j] = min(max(0, l), u)
+                }
+            } else {
+                columnIndex[j] = kept.count
+                kept.append(j)
+                continue
+            }
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] { offset[a.rowIndices[k]] += a.values[k] * removedValue[j] }
+        }
+        var rowLength = [Int](repeating: 0, count: m)
+        for j in kept { for k in a.columnStarts[j]..<a.columnStarts[j + 1] { rowLength[a.rowIndices[k]] += 1 } }
+        var rowIndex = [Int](repeating: -1, count: m)
+        var b: [Double] = [], stages: [Int] = [], slackRows: [Int] = []
+        var slackLower: [Double] = [], slackUpper: [Double] = []
+        for i in 0..<m {
+            let lo = lp.rowLower[i] - offset[i], hi = lp.rowUpper[i] - offset[i]
+            if rowLength[i] == 0 {
+                let tolerance = 1e-9 * (1 + abs(offset[i]))
+                if lo > tolerance || hi < -tolerance {
+                    return .infeasible("row \(lp.rowNames[i]) has no free columns left and its bounds [\(lp.rowLower[i]), \(lp.rowUpper[i])] exclude \(offset[i])")
+                }
+                continue
+            }
+            if lo == -.infinity && hi == .infinity { continue }
+            rowIndex[i] = b.count
+            stages.append(lp.rowStages?[i] ?? 0)
+            if lo == hi {
+                b.append(lo)
+            } else {
+                b.append(0)
+                slackRows.append(b.count - 1)
+                slackLower.append(lo)
+                slackUpper.append(hi)
+            }
+        }
+        var starts = [0], rows: [Int] = [], values: [Double] = []
+        var c: [Double] = [], lower: [Double] = [], upper: [Double] = []
+        for j in kept {
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] where rowIndex[a.rowIndices[k]] >= 0 {
+                rows.append(rowIndex[a.rowIndices[k]])
+                values.append(a.values[k])
+            }
+            starts.append(rows.count)
+            c.append(sign * lp.objective[j])
+            lower.append(lp.columnLower[j])
+            upper.append(lp.columnUpper[j])
+        }
+        for (s, row) in slackRows.enumerated() {
+            rows.append(row)
+            values.append(-1)
+            starts.append(rows.count)
+            c.append(0)
+            lower.append(slackLower[s])
+            upper.append(slackUpper[s])
+        }
+        let matrix = SparseMatrix(rowCount: b.count, columnCount: c.count, columnStarts: starts, rowIndices: rows, values: values)
+        var form = StandardForm(
+            matrix: matrix, b: b, c: c, lower: lower, upper: upper, rowStages: lp.rowStages == nil ? nil : stages,
+            rowScale: [Double](repeating: 1, count: b.count), columnScale: [Double](repeating: 1, count: c.count),
+            columnIndex: columnIndex, removedValue: removedValue, rowIndex: rowIndex, sign: sign)
+        form.scale()
+        return .form(form)
+    }
+
+    /// Scales rows and columns (see `Scaling`) and applies the factors to b, c and the bounds.
+    private mutating func scale() {
+        (rowScale, columnScale) = Scaling.geometric(matrix)
+        for j in 0..<matrix.columnCount {
+            for k in matrix.columnStarts[j]..<matrix.columnStarts[j + 1] {
+                matrix.values[k] *= rowScale[matrix.rowIndices[k]] * columnScale[j]
+            }
+            c[j] *= columnScale[j]
+            lower[j] /= columnScale[j]
+            upper[j] /= columnScale[j]
+        }
+        for i in b.indices { b[i] *= rowScale[i] }
+    }
+
+    /// The original problem's column values and row duals from an internal point (x, y).
+    func recover(x: [Double], y: [Double], originalRows: Int) -> (x: [Double], rowDuals: [Double]) {
+        var original = removedValue
+        for (j, index) in columnIndex.enumerated() where index >= 0 { original[j] = x[index] * columnScale[index] }
+        var duals = [Double](repeating: 0, count: originalRows)
+        for (i, index) in rowIndex.enumerated() where index >= 0 { duals[i] = sign * y[index] * rowScale[index] }
+        return (original, duals)
+    }
+}

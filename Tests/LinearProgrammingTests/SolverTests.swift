@@ -1,0 +1,100 @@
+import Testing
+@testable import LinearProgramming
+
+/// Hand-solvable LPs: every status, and the optimum where there is one.
+@Suite struct SolverTests {
+    static let inf = Double.infinity
+
+    /// A small LP from dense rows.
+    static func lp(_ c: [Double], rows: [[Double]], lower: [Double], upper: [Double], columnLower: [Double]? = nil,
+                   columnUpper: [Double]? = nil, sense: LinearProgram.Sense = .minimize, constant: Double = 0) -> LinearProgram {
+        var triplets: [(row: Int, column: Int, value: Double)] = []
+        for (i, row) in rows.enumerated() { for (j, v) in row.enumerated() where v != 0 { triplets.append((i, j, v)) } }
+        return LinearProgram(
+            sense: sense, objective: c, objectiveConstant: constant,
+            matrix: SparseMatrix(rowCount: rows.count, columnCount: c.count, triplets: triplets),
+            rowLower: lower, rowUpper: upper, columnLower: columnLower ?? c.map { _ in 0 }, columnUpper: columnUpper ?? c.map { _ in inf })
+    }
+
+    static func expectOptimal(_ solution: LPSolution, _ objective: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(solution.status == .optimal, "\(solution.message)", sourceLocation: sourceLocation)
+        #expect(abs(solution.objective - objective) <= 1e-8 * (1 + abs(objective)), "\(solution.objective) vs \(objective)", sourceLocation: sourceLocation)
+    }
+
+    /// min −x − y, x + 2y ≤ 4, 3x + y ≤ 6: the vertex (8/5, 6/5), objective −14/5, row duals −2/5 and −1/5.
+    @Test func twoVariablesByHand() {
+        let s = InteriorPointSolver.solve(Self.lp([-1, -1], rows: [[1, 2], [3, 1]], lower: [-Self.inf, -Self.inf], upper: [4, 6]))
+        Self.expectOptimal(s, -2.8)
+        #expect(abs(s.x[0] - 1.6) < 1e-7 && abs(s.x[1] - 1.2) < 1e-7)
+        #expect(abs(s.rowDuals[0] + 0.4) < 1e-7 && abs(s.rowDuals[1] + 0.2) < 1e-7)
+        #expect(abs(s.rowActivity[0] - 4) < 1e-7)
+    }
+
+    /// max 3x + 2y + 10, x + y ≤ 4, x + 3y ≤ 6, x ≤ 3: (3, 1), objective 21.
+    @Test func maximisationWithABoundAndAConstant() {
+        let s = InteriorPointSolver.solve(Self.lp([3, 2], rows: [[1, 1], [1, 3]], lower: [-Self.inf, -Self.inf], upper: [4, 6],
+                                                  columnUpper: [3, Self.inf], sense: .maximize, constant: 10))
+        Self.expectOptimal(s, 21)
+    }
+
+    @Test func primalInfeasible() {
+        let s = InteriorPointSolver.solve(Self.lp([1, 1], rows: [[1, 1], [1, 1]], lower: [-Self.inf, 2], upper: [1, Self.inf]))
+        #expect(s.status == .primalInfeasible, "\(s.status): \(s.message)")
+        #expect(s.iterations < 100)
+    }
+
+    @Test func dualInfeasible() {
+        let s = InteriorPointSolver.solve(Self.lp([-1, 0], rows: [[1, -1]], lower: [-Self.inf], upper: [1]))
+        #expect(s.status == .dualInfeasible, "\(s.status): \(s.message)")
+        #expect(s.iterations < 100)
+    }
+
+    /// min x₁ + 2x₂, x₁ free, x₁ + x₂ ≥ 1, x₁ − x₂ ≤ 5: x₁ = 1, x₂ = 0, objective 1.
+    @Test func freeColumn() {
+        let s = InteriorPointSolver.solve(Self.lp([1, 2], rows: [[1, 1], [1, -1]], lower: [1, -Self.inf], upper: [Self.inf, 5],
+                                                  columnLower: [-Self.inf, 0]))
+        Self.expectOptimal(s, 1)
+    }
+
+    /// min −x, 1 ≤ x + y ≤ 3, y ≥ 0.5: x = 2.5.
+    @Test func rangeRow() {
+        let s = InteriorPointSolver.solve(Self.lp([-1, 0], rows: [[1, 1]], lower: [1], upper: [3], columnLower: [0, 0.5]))
+        Self.expectOptimal(s, -2.5)
+    }
+
+    /// x fixed at 2; min x + y, x + y ≥ 5: y = 3, objective 5.
+    @Test func fixedColumn() {
+        let s = InteriorPointSolver.solve(Self.lp([1, 1], rows: [[1, 1]], lower: [5], upper: [Self.inf], columnLower: [2, 0], columnUpper: [2, Self.inf]))
+        Self.expectOptimal(s, 5)
+        #expect(s.x[0] == 2)
+    }
+
+    @Test func emptyRowWithinAndOutsideItsBounds() {
+        let ok = InteriorPointSolver.solve(Self.lp([1], rows: [[1], [0]], lower: [1, -1], upper: [Self.inf, 1]))
+        Self.expectOptimal(ok, 1)
+        let bad = InteriorPointSolver.solve(Self.lp([1], rows: [[1], [0]], lower: [1, 1], upper: [Self.inf, 2]))
+        #expect(bad.status == .primalInfeasible)
+    }
+
+    /// min −x₁ − x₂, x₁ ≤ 1, x₂ ≤ 1, x₁ + x₂ ≤ 2: three rows active at (1, 1), a degenerate vertex.
+    @Test func degenerateVertex() {
+        let s = InteriorPointSolver.solve(Self.lp([-1, -1], rows: [[1, 0], [0, 1], [1, 1]], lower: [-Self.inf, -Self.inf, -Self.inf], upper: [1, 1, 2]))
+        Self.expectOptimal(s, -2)
+    }
+
+    /// Equality rows, one of them twice another (rank-deficient A): x₁ = x₃ = t,
+    /// x₂ = 6 − 2t ≥ 0, objective t + 3(6 − 2t) + 2t = 18 − 3t, least at t = 3: 9.
+    @Test func dependentEqualityRows() {
+        let s = InteriorPointSolver.solve(Self.lp([1, 3, 2], rows: [[1, 1, 1], [2, 2, 2], [1, 0, -1]], lower: [6, 12, 0], upper: [6, 12, 0]))
+        Self.expectOptimal(s, 9)
+        #expect(abs(s.x[0] - 3) < 1e-6 && abs(s.x[1]) < 1e-6 && abs(s.x[2] - 3) < 1e-6)
+    }
+
+    @Test func inconsistentDataIsReported() {
+        var lp = Self.lp([1], rows: [[1]], lower: [2], upper: [1])
+        let s = InteriorPointSolver.solve(lp)
+        #expect(s.status == .invalidProblem)
+        lp.objective = [1, 2]
+        #expect(InteriorPointSolver.solve(lp).status == .invalidProblem)
+    }
+}
