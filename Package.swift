@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "CapsimCommands",
             dependencies: [
-                "EnergyModel", "Profiles", "Accounting", "Reports",
+                "EnergyModel", "Profiles", "Accounting", "Reports", "LinearProgramming",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

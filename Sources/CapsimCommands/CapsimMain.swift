@@ -3,12 +3,14 @@ import EnergyModel
 import Foundation
 
 /// capsim's exit statuses: 0 success, 1 invalid input (the scenario or a file it names),
-/// 2 a usage error (unknown option, missing argument), 3 a target missed under `--check`.
+/// 2 a usage error (unknown option, missing argument), 3 a target missed under `--check`,
+/// 4 an LP with no optimal solution (`capsim lp solve`).
 public enum ExitStatus: Int32, Sendable {
     case success = 0
     case invalidInput = 1
     case usage = 2
     case targetMissed = 3
+    case noOptimum = 4
 }
 
 /// A failure a command reports as its exit status, after printing its own message.
@@ -57,5 +59,5 @@ struct Capsim: ParsableCommand {
         commandName: "capsim",
         abstract: "Energy-system capacity scenario simulator: capacities, dispatch and the plan's targets, year by year.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, CapacityCommand.self, ProfilesCommand.self])
+        subcommands: [ValidateCommand.self, CapacityCommand.self, ProfilesCommand.self, LPCommand.self])
 }

@@ -14,42 +14,36 @@
 ///   what any dual feasible point could make of x.
 /// Both are checked only while the corresponding feasibility has not been reached.
 enum Certificate {
+    /// Reads the residuals of the current iterate: with r_d = c − Aᵀy − z_l + z_u and
+    /// r_p = b − A x, the ray residual is c − r_d and the activity b − r_p.
     static func check(_ state: MehrotraIterations) -> (status: SolverStatus, message: String)? {
-        let form = state.form
         var rayResidual = 0.0, rayObjective = 0.0, primalObjective = 0.0, xNorm = 0.0, zNorm = 0.0
-        var activity = 0.0, boundTerms = 0.0
-        var aty = [Double](repeating: 0, count: state.n)
-        form.matrix.multiplyTransposed(state.y, into: &aty)
-        var ax = [Double](repeating: 0, count: state.m)
-        form.matrix.multiply(state.x, into: &ax)
+        var activity = 0.0, boundTerms = 0.0, yNorm = 0.0
         for i in 0..<state.m {
-            rayObjective += form.b[i] * state.y[i]
-            activity += abs(ax[i])
+            rayObjective += state.b[i] * state.y[i]
+            activity += abs(state.b[i] - state.rp[i])
+            yNorm = max(yNorm, abs(state.y[i]))
         }
         for j in 0..<state.n {
-            var residual = aty[j]
+            rayResidual += abs(state.c[j] - state.rd[j])
             if state.hasLower[j] {
-                residual += state.zl[j]
-                rayObjective += form.lower[j] * state.zl[j]
+                rayObjective += state.lower[j] * state.zl[j]
                 zNorm = max(zNorm, state.zl[j])
-                boundTerms = max(boundTerms, abs(form.lower[j]))
+                boundTerms = max(boundTerms, abs(state.lower[j]))
             }
             if state.hasUpper[j] {
-                residual -= state.zu[j]
-                rayObjective -= form.upper[j] * state.zu[j]
+                rayObjective -= state.upper[j] * state.zu[j]
                 zNorm = max(zNorm, state.zu[j])
-                boundTerms = max(boundTerms, abs(form.upper[j]))
+                boundTerms = max(boundTerms, abs(state.upper[j]))
             }
-            rayResidual += abs(residual)
-            primalObjective += form.c[j] * state.x[j]
+            primalObjective += state.c[j] * state.x[j]
             xNorm = max(xNorm, abs(state.x[j]))
         }
-        let yNorm = state.y.map(abs).max() ?? 0
-        if rayObjective > 0, rayResidual * (1 + xNorm) < 1e-3 * rayObjective, rayObjective > 1e6 {
+        if rayObjective > 1e6, rayResidual * (1 + xNorm) < 1e-3 * rayObjective {
             return (.primalInfeasible, "primal infeasible: the dual iterates follow a ray proving that no point satisfies the rows and bounds")
         }
         let scale = (1 + activity + Double(state.n) * boundTerms) * (1 + yNorm + zNorm)
-        if primalObjective < 0, -primalObjective > 1e3 * scale, xNorm > 1e6 {
+        if xNorm > 1e6, -primalObjective > 1e3 * scale {
             return (.dualInfeasible, "dual infeasible: the primal iterates follow a direction along which the objective decreases without bound")
         }
         return nil

@@ -59,9 +59,9 @@ public enum InteriorPointSolver {
         case let .failure(error): return finish(.invalidProblem, error.message)
         case let .success(built): equations = built
         }
-        var iterate = MehrotraIterations(form: form, equations: equations, options: options)
+        let iterate = MehrotraIterations(form: form, equations: equations, options: options)
         let outcome = iterate.run()
-        let point = form.recover(x: iterate.x, y: iterate.y, originalRows: lp.rowCount)
+        let point = form.recover(x: Array(iterate.x), y: Array(iterate.y), originalRows: lp.rowCount)
         return finish(outcome.status, outcome.message, x: point.x, y: point.rowDuals, iterations: outcome.iterations,
                       path: equations.path, residuals: outcome.residuals)
     }

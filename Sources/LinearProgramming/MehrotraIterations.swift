@@ -8,19 +8,28 @@ import LinearAlgebra
 /// factor A Θ Aᵀ; the affine (predictor) direction; the centring parameter
 /// σ = (μ_aff / μ)³; the corrector direction with the second-order term Δs_aff ∘ Δz_aff;
 /// separate primal and dual steps, 99.5 % of the way to the boundary.
-struct MehrotraIterations {
-    let form: StandardForm
-    let equations: NormalEquations
+final class MehrotraIterations {
     let options: SolverOptions
+    let equations: NormalEquations
     let n: Int, m: Int
+    let a: ColumnBuffers
+    let b: UnsafeMutableBufferPointer<Double>, c: UnsafeMutableBufferPointer<Double>
+    let lower: UnsafeMutableBufferPointer<Double>, upper: UnsafeMutableBufferPointer<Double>
     /// Which columns have a finite lower / upper bound.
-    let hasLower: [Bool], hasUpper: [Bool]
+    let hasLower: UnsafeMutableBufferPointer<Bool>, hasUpper: UnsafeMutableBufferPointer<Bool>
 
-    var x: [Double], y: [Double]
-    var sl: [Double], zl: [Double], su: [Double], zu: [Double]
-    private var theta: [Double], rp: [Double], rd: [Double], rl: [Double], ru: [Double], xi: [Double]
-    private var dx: [Double], dy: [Double], dsl: [Double], dzl: [Double], dsu: [Double], dzu: [Double]
-    private var kl: [Double], ku: [Double], scratch: [Double]
+    let x: UnsafeMutableBufferPointer<Double>, y: UnsafeMutableBufferPointer<Double>
+    let sl: UnsafeMutableBufferPointer<Double>, zl: UnsafeMutableBufferPointer<Double>
+    let su: UnsafeMutableBufferPointer<Double>, zu: UnsafeMutableBufferPointer<Double>
+    /// b − A x and c − Aᵀy − z_l + z_u at the current iterate (read by `Certificate`).
+    let rp: UnsafeMutableBufferPointer<Double>, rd: UnsafeMutableBufferPointer<Double>
+    private let theta: UnsafeMutableBufferPointer<Double>, rl: UnsafeMutableBufferPointer<Double>
+    private let ru: UnsafeMutableBufferPointer<Double>, xi: UnsafeMutableBufferPointer<Double>
+    private let dx: UnsafeMutableBufferPointer<Double>, dy: UnsafeMutableBufferPointer<Double>
+    private let dsl: UnsafeMutableBufferPointer<Double>, dzl: UnsafeMutableBufferPointer<Double>
+    private let dsu: UnsafeMutableBufferPointer<Double>, dzu: UnsafeMutableBufferPointer<Double>
+    private let kl: UnsafeMutableBufferPointer<Double>, ku: UnsafeMutableBufferPointer<Double>
+    private let workspace = Workspace()
     private let bNorm: Double, cNorm: Double, boundNorm: Double
 
     /// Primal regularisation ρ (scaled units) and the normal equations' starting δ.
@@ -35,29 +44,30 @@ struct MehrotraIterations {
     }
 
     init(form: StandardForm, equations: NormalEquations, options: SolverOptions) {
-        self.form = form
         self.equations = equations
         self.options = options
         n = form.c.count
         m = form.b.count
-        hasLower = form.lower.map { $0 > -1e20 }
-        hasUpper = form.upper.map { $0 < 1e20 }
-        let zn = [Double](repeating: 0, count: n), zm = [Double](repeating: 0, count: m)
-        (x, y, sl, zl, su, zu) = (zn, zm, zn, zn, zn, zn)
-        (theta, rp, rd, rl, ru, xi) = (zn, zm, zn, zn, zn, zn)
-        (dx, dy, dsl, dzl, dsu, dzu) = (zn, zm, zn, zn, zn, zn)
-        (kl, ku, scratch) = (zn, zn, zm)
+        let w = workspace
+        a = ColumnBuffers(form.matrix, in: w)
+        (b, c, lower, upper) = (w.copy(form.b), w.copy(form.c), w.copy(form.lower), w.copy(form.upper))
+        hasLower = w.copy(form.lower.map { $0 > -1e20 })
+        hasUpper = w.copy(form.upper.map { $0 < 1e20 })
+        (x, y, sl, zl, su, zu) = (w.vector(n), w.vector(m), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
+        (theta, rp, rd, rl, ru, xi) = (w.vector(n), w.vector(m), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
+        (dx, dy, dsl, dzl, dsu, dzu) = (w.vector(n), w.vector(m), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
+        (kl, ku) = (w.vector(n), w.vector(n))
         bNorm = form.b.map(abs).max() ?? 0
         cNorm = form.c.map(abs).max() ?? 0
         var bounds = 0.0
         for j in 0..<n {
-            if form.lower[j] > -1e20 { bounds = max(bounds, abs(form.lower[j])) }
-            if form.upper[j] < 1e20 { bounds = max(bounds, abs(form.upper[j])) }
+            if lower[j] > -1e20 { bounds = max(bounds, abs(lower[j])) }
+            if upper[j] < 1e20 { bounds = max(bounds, abs(upper[j])) }
         }
         boundNorm = bounds
     }
 
-    mutating func run() -> Outcome {
+    func run() -> Outcome {
         var regularization = Self.dualRegularization
         do {
             try startingPoint(&regularization)
@@ -70,7 +80,7 @@ struct MehrotraIterations {
             let (primal, dual, gap, mu) = residuals()
             let measures = (primal, dual, gap)
             if primal <= options.primalTolerance, dual <= options.dualTolerance, gap <= options.gapTolerance {
-                return Outcome(status: .optimal, message: "optimal: relative primal and dual infeasibility and gap within tolerance", iterations: iteration, residuals: measures)
+                return Outcome(status: .optimal, message: "relative primal and dual infeasibility and gap within tolerance", iterations: iteration, residuals: measures)
             }
             if let certificate = Certificate.check(self) {
                 return Outcome(status: certificate.status, message: certificate.message, iterations: iteration, residuals: measures)
@@ -101,34 +111,34 @@ struct MehrotraIterations {
 
     /// rp = b − A x, rd = c − Aᵀy − z_l + z_u, r_l = l + s_l − x, r_u = u − s_u − x;
     /// returns the relative primal and dual infeasibility, the relative gap and μ.
-    private mutating func residuals() -> (Double, Double, Double, Double) {
-        form.matrix.multiply(x, into: &rp)
+    private func residuals() -> (Double, Double, Double, Double) {
+        a.multiply(x, into: rp)
         var primal = 0.0
         for i in 0..<m {
-            rp[i] = form.b[i] - rp[i]
+            rp[i] = b[i] - rp[i]
             primal = max(primal, abs(rp[i]))
         }
-        form.matrix.multiplyTransposed(y, into: &rd)
+        a.multiplyTransposed(y, into: rd)
         var dual = 0.0, bounds = 0.0, complementarity = 0.0, pairs = 0
         var primalObjective = 0.0, dualObjective = 0.0
-        for i in 0..<m { dualObjective += form.b[i] * y[i] }
+        for i in 0..<m { dualObjective += b[i] * y[i] }
         for j in 0..<n {
-            rd[j] = form.c[j] - rd[j]
-            primalObjective += form.c[j] * x[j]
+            rd[j] = c[j] - rd[j]
+            primalObjective += c[j] * x[j]
             if hasLower[j] {
                 rd[j] -= zl[j]
-                rl[j] = form.lower[j] + sl[j] - x[j]
+                rl[j] = lower[j] + sl[j] - x[j]
                 bounds = max(bounds, abs(rl[j]))
                 complementarity += sl[j] * zl[j]
-                dualObjective += form.lower[j] * zl[j]
+                dualObjective += lower[j] * zl[j]
                 pairs += 1
             }
             if hasUpper[j] {
                 rd[j] += zu[j]
-                ru[j] = form.upper[j] - su[j] - x[j]
+                ru[j] = upper[j] - su[j] - x[j]
                 bounds = max(bounds, abs(ru[j]))
                 complementarity += su[j] * zu[j]
-                dualObjective -= form.upper[j] * zu[j]
+                dualObjective -= upper[j] * zu[j]
                 pairs += 1
             }
             dual = max(dual, abs(rd[j]))
@@ -140,7 +150,7 @@ struct MehrotraIterations {
 
     // MARK: Directions
 
-    private mutating func step(mu: Double, regularization: inout Double) throws(LinearAlgebraError) {
+    private func step(mu: Double, regularization: inout Double) throws(LinearAlgebraError) {
         for j in 0..<n {
             var d = Self.primalRegularization
             if hasLower[j] { d += zl[j] / sl[j] }
@@ -190,11 +200,11 @@ struct MehrotraIterations {
     }
 
     /// Factors A Θ Aᵀ, raising the regularisation tenfold up to six times on failure.
-    private mutating func factorWithRetry(_ regularization: inout Double) throws(LinearAlgebraError) {
+    private func factorWithRetry(_ regularization: inout Double) throws(LinearAlgebraError) {
         var attempt = 0
         while true {
             do {
-                try equations.factor(theta: theta, regularization: regularization)
+                try equations.factor(theta: UnsafeBufferPointer(theta), regularization: regularization)
                 return
             } catch {
                 attempt += 1
@@ -208,7 +218,7 @@ struct MehrotraIterations {
     /// ξ = r_d − (k_l + z_l r_l)/s_l + (k_u − z_u r_u)/s_u,
     /// (A Θ Aᵀ) Δy = r_p + A Θ ξ, Δx = Θ (AᵀΔy − ξ), Δs_l = Δx − r_l, Δs_u = r_u − Δx,
     /// Δz_l = (k_l − z_l Δs_l)/s_l, Δz_u = (k_u − z_u Δs_u)/s_u.
-    private mutating func direction() throws(LinearAlgebraError) {
+    private func direction() throws(LinearAlgebraError) {
         for j in 0..<n {
             var value = rd[j]
             if hasLower[j] { value -= (kl[j] + zl[j] * rl[j]) / sl[j] }
@@ -216,10 +226,10 @@ struct MehrotraIterations {
             xi[j] = value
             dx[j] = theta[j] * value
         }
-        form.matrix.multiply(dx, into: &dy)
+        a.multiply(dx, into: dy)
         for i in 0..<m { dy[i] += rp[i] }
-        try equations.solve(&dy)
-        form.matrix.multiplyTransposed(dy, into: &dx)
+        try equations.solve(dy)
+        a.multiplyTransposed(dy, into: dx)
         for j in 0..<n {
             dx[j] = theta[j] * (dx[j] - xi[j])
             if hasLower[j] {
@@ -255,35 +265,35 @@ struct MehrotraIterations {
     /// z = c − Aᵀy (least squares); bound slacks and duals from these, shifted to be
     /// positive (by 1.5 × their most negative value), then shifted again by
     /// ½ sᵀz / Σz (slacks) and ½ sᵀz / Σs (duals) so that no product is far from the rest.
-    private mutating func startingPoint(_ regularization: inout Double) throws(LinearAlgebraError) {
+    private func startingPoint(_ regularization: inout Double) throws(LinearAlgebraError) {
         for j in 0..<n { theta[j] = 1 }
         try factorWithRetry(&regularization)
-        y = form.b
-        try equations.solve(&y)
-        form.matrix.multiplyTransposed(y, into: &x)
-        form.matrix.multiply(form.c, into: &y)
-        try equations.solve(&y)
-        form.matrix.multiplyTransposed(y, into: &dx)
+        for i in 0..<m { y[i] = b[i] }
+        try equations.solve(y)
+        a.multiplyTransposed(y, into: x)
+        a.multiply(c, into: y)
+        try equations.solve(y)
+        a.multiplyTransposed(y, into: dx)
         var lowestSlack = 0.0, lowestDual = 0.0
         for j in 0..<n {
-            let z = form.c[j] - dx[j]
+            let z = c[j] - dx[j]
             if hasLower[j] && hasUpper[j] {
-                let width = form.upper[j] - form.lower[j]
-                x[j] = min(max(x[j], form.lower[j]), form.upper[j])
-                sl[j] = x[j] - form.lower[j]
-                su[j] = form.upper[j] - x[j]
+                let width = upper[j] - lower[j]
+                x[j] = min(max(x[j], lower[j]), upper[j])
+                sl[j] = x[j] - lower[j]
+                su[j] = upper[j] - x[j]
                 if min(sl[j], su[j]) < 0.05 * width {
-                    x[j] = form.lower[j] + 0.5 * width
+                    x[j] = lower[j] + 0.5 * width
                     sl[j] = 0.5 * width
                     su[j] = 0.5 * width
                 }
                 zl[j] = max(z, 0)
                 zu[j] = max(-z, 0)
             } else if hasLower[j] {
-                sl[j] = x[j] - form.lower[j]
+                sl[j] = x[j] - lower[j]
                 zl[j] = z
             } else if hasUpper[j] {
-                su[j] = form.upper[j] - x[j]
+                su[j] = upper[j] - x[j]
                 zu[j] = -z
             }
             if hasLower[j] {

@@ -1,6 +1,6 @@
 import LinearAlgebra
 
-/// The normal equations of the interior-point method, (A Θ Aᵀ + δI) Δy = r, for one
+/// The normal equations of the interior-point method, (A Θ Aᵀ + δD) Δy = r, for one
 /// sparsity pattern and a new diagonal Θ at every iteration.
 ///
 /// The rows are split into a **band** part B (in an order that makes A Θ Aᵀ banded) and
@@ -27,15 +27,17 @@ final class NormalEquations {
     let kd: Int
 
     /// Band (kd + 1) × |B|, then M_BL (|B| × |L|, column-major), then S (|L| × |L|).
-    private var storage: [Double]
-    private var work: [Double]
+    private let storage: UnsafeMutableBufferPointer<Double>
+    private let work: UnsafeMutableBufferPointer<Double>
     private let crossOffset: Int, cornerOffset: Int
     /// For each column j, `pairStart[j]..<pairStart[j+1]` lists where θⱼ·aᵢⱼ·aₖⱼ goes.
-    private let pairStart: [Int]
-    private let pairTarget: [Int]
-    private let pairProduct: [Double]
-    private let diagonal: [Int]
-    private var bandRight: [Double], borderRight: [Double]
+    private let pairStart: UnsafeMutableBufferPointer<Int>
+    private let pairTarget: UnsafeMutableBufferPointer<Int>
+    private let pairProduct: UnsafeMutableBufferPointer<Double>
+    private let diagonal: UnsafeMutableBufferPointer<Int>
+    private let bandOrder: UnsafeMutableBufferPointer<Int>, borderOrder: UnsafeMutableBufferPointer<Int>
+    private let bandRight: UnsafeMutableBufferPointer<Double>, borderRight: UnsafeMutableBufferPointer<Double>
+    private let workspace = Workspace()
 
     /// Bytes of storage the split needs, to choose a path before building it.
     static func storageBytes(bandRows: Int, borderRows: Int, kd: Int) -> Int {
@@ -64,10 +66,12 @@ final class NormalEquations {
         let nB = bandRows.count, nL = borderRows.count
         crossOffset = (kd + 1) * nB
         cornerOffset = crossOffset + nB * nL
-        storage = [Double](repeating: 0, count: cornerOffset + nL * nL)
-        work = [Double](repeating: 0, count: nB * nL)
-        bandRight = [Double](repeating: 0, count: nB)
-        borderRight = [Double](repeating: 0, count: nL)
+        storage = workspace.vector(cornerOffset + nL * nL)
+        work = workspace.vector(nB * nL)
+        bandRight = workspace.vector(nB)
+        borderRight = workspace.vector(nL)
+        bandOrder = workspace.copy(bandRows)
+        borderOrder = workspace.copy(borderRows)
         var starts = [0], targets: [Int] = [], products: [Double] = []
         for j in 0..<a.columnCount {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
@@ -89,77 +93,57 @@ final class NormalEquations {
             }
             starts.append(targets.count)
         }
-        pairStart = starts
-        pairTarget = targets
-        pairProduct = products
+        pairStart = workspace.copy(starts)
+        pairTarget = workspace.copy(targets)
+        pairProduct = workspace.copy(products)
         let step = width + 1, corner = crossOffset + nB * nL
-        diagonal = (0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) }
+        diagonal = workspace.copy((0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) })
     }
 
-    /// Forms A Θ Aᵀ + δ·(1 + largest diagonal)·I and factors it.
-    func factor(theta: [Double], regularization: Double) throws(LinearAlgebraError) {
-        let nB = bandRows.count, nL = borderRows.count
-        storage.withUnsafeMutableBufferPointer { m in
-            for i in m.indices { m[i] = 0 }
-            pairTarget.withUnsafeBufferPointer { target in
-                pairProduct.withUnsafeBufferPointer { product in
-                    for j in theta.indices {
-                        let t = theta[j]
-                        for p in pairStart[j]..<pairStart[j + 1] { m[target[p]] += t * product[p] }
-                    }
-                }
-            }
-            var largest = 0.0
-            for d in diagonal { largest = max(largest, m[d]) }
-            let shift = regularization * (1 + largest)
-            for d in diagonal { m[d] += shift }
+    /// Forms A Θ Aᵀ, adds δ·(1 + Mᵢᵢ) to each diagonal entry, and factors it.
+    func factor(theta: UnsafeBufferPointer<Double>, regularization: Double) throws(LinearAlgebraError) {
+        let nB = bandRows.count, nL = borderRows.count, m = storage
+        for i in m.indices { m[i] = 0 }
+        for j in theta.indices {
+            let t = theta[j]
+            for p in pairStart[j]..<pairStart[j + 1] { m[pairTarget[p]] += t * pairProduct[p] }
         }
-        try storage.withUnsafeMutableBufferPointer { (m) throws(LinearAlgebraError) in
-            let base = m.baseAddress!
-            if nB > 0 { try LinearAlgebra.bandCholeskyFactor(UnsafeMutableBufferPointer(start: base, count: crossOffset), n: nB, kd: kd) }
-            guard nL > 0 else { return }
+        for d in diagonal { m[d] += regularization * (1 + m[d]) }
+        let base = m.baseAddress!
+        let band = UnsafeMutableBufferPointer(start: base, count: crossOffset)
+        if nB > 0 { try LinearAlgebra.bandCholeskyFactor(band, n: nB, kd: kd) }
+        guard nL > 0 else { return }
+        let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
+        let corner = UnsafeMutableBufferPointer(start: base + cornerOffset, count: nL * nL)
+        if nB > 0 {
+            for i in 0..<(nB * nL) { work[i] = cross[i] }
+            try LinearAlgebra.bandCholeskySolve(factor: UnsafeBufferPointer(band), n: nB, kd: kd, rhs: work, nrhs: nL)
+            LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: nL, k: nB, alpha: -1, a: cross, lda: nB,
+                               b: UnsafeBufferPointer(work), ldb: nB, beta: 1, c: corner, ldc: nL)
+        }
+        try LinearAlgebra.choleskyFactor(corner, n: nL)
+    }
+
+    /// Solves (A Θ Aᵀ + δD) y = r for the last factored Θ; `r` is overwritten by y.
+    func solve(_ r: UnsafeMutableBufferPointer<Double>) throws(LinearAlgebraError) {
+        let nB = bandRows.count, nL = borderRows.count
+        for p in 0..<nB { bandRight[p] = r[bandOrder[p]] }
+        for l in 0..<nL { borderRight[l] = r[borderOrder[l]] }
+        let base = storage.baseAddress!
+        if nB > 0 { try LinearAlgebra.bandCholeskySolve(factor: UnsafeBufferPointer(start: base, count: crossOffset), n: nB, kd: kd, rhs: bandRight, nrhs: 1) }
+        if nL > 0 {
             let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
-            let corner = UnsafeMutableBufferPointer(start: base + cornerOffset, count: nL * nL)
             if nB > 0 {
-                try work.withUnsafeMutableBufferPointer { (w) throws(LinearAlgebraError) in
-                    for i in 0..<(nB * nL) { w[i] = cross[i] }
-                    try LinearAlgebra.bandCholeskySolve(factor: UnsafeBufferPointer(start: base, count: crossOffset), n: nB, kd: kd, rhs: w, nrhs: nL)
-                    LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: nL, k: nB, alpha: -1, a: cross, lda: nB,
-                                       b: UnsafeBufferPointer(w), ldb: nB, beta: 1, c: corner, ldc: nL)
-                }
+                LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: 1, k: nB, alpha: -1, a: cross, lda: nB,
+                                   b: UnsafeBufferPointer(bandRight), ldb: nB, beta: 1, c: borderRight, ldc: nL)
             }
-            try LinearAlgebra.choleskyFactor(corner, n: nL)
-        }
-    }
-
-    /// Solves (A Θ Aᵀ + δI) y = r for the last factored Θ; `r` is overwritten by y.
-    func solve(_ r: inout [Double]) throws(LinearAlgebraError) {
-        let nB = bandRows.count, nL = borderRows.count
-        for (p, row) in bandRows.enumerated() { bandRight[p] = r[row] }
-        for (l, row) in borderRows.enumerated() { borderRight[l] = r[row] }
-        try storage.withUnsafeBufferPointer { (m) throws(LinearAlgebraError) in
-            let base = m.baseAddress!
-            let band = UnsafeBufferPointer(start: base, count: crossOffset)
-            try bandRight.withUnsafeMutableBufferPointer { (t) throws(LinearAlgebraError) in
-                if nB > 0 { try LinearAlgebra.bandCholeskySolve(factor: band, n: nB, kd: kd, rhs: t, nrhs: 1) }
-                guard nL > 0 else { return }
-                try borderRight.withUnsafeMutableBufferPointer { (v) throws(LinearAlgebraError) in
-                    let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
-                    if nB > 0 {
-                        LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: 1, k: nB, alpha: -1, a: cross, lda: nB,
-                                           b: UnsafeBufferPointer(t), ldb: nB, beta: 1, c: v, ldc: nL)
-                    }
-                    try LinearAlgebra.choleskySolve(factor: UnsafeBufferPointer(start: base + cornerOffset, count: nL * nL), n: nL, rhs: v, nrhs: 1)
-                    if nB > 0 {
-                        work.withUnsafeBufferPointer { w in
-                            LinearAlgebra.gemm(transposeA: false, transposeB: false, m: nB, n: 1, k: nL, alpha: -1, a: w, lda: nB,
-                                               b: UnsafeBufferPointer(v), ldb: nL, beta: 1, c: t, ldc: nB)
-                        }
-                    }
-                }
+            try LinearAlgebra.choleskySolve(factor: UnsafeBufferPointer(start: base + cornerOffset, count: nL * nL), n: nL, rhs: borderRight, nrhs: 1)
+            if nB > 0 {
+                LinearAlgebra.gemm(transposeA: false, transposeB: false, m: nB, n: 1, k: nL, alpha: -1, a: UnsafeBufferPointer(work), lda: nB,
+                                   b: UnsafeBufferPointer(borderRight), ldb: nL, beta: 1, c: bandRight, ldc: nB)
             }
         }
-        for (p, row) in bandRows.enumerated() { r[row] = bandRight[p] }
-        for (l, row) in borderRows.enumerated() { r[row] = borderRight[l] }
+        for p in 0..<nB { r[bandOrder[p]] = bandRight[p] }
+        for l in 0..<nL { r[borderOrder[l]] = borderRight[l] }
     }
 }

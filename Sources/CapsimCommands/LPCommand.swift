@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import LinearProgramming
+import Reports
+
+/// `capsim lp`: the LP solver on its own, for LPs written as MPS files.
+struct LPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lp",
+        abstract: "capsim's interior-point LP solver on MPS files.",
+        subcommands: [LPSolveCommand.self])
+}
+
+/// `capsim lp solve FILE.mps [--json] [--solution FILE.csv] [--path P]`: solves one LP
+/// and prints status, objective (full precision), iterations, seconds and the
+/// linear-algebra path. Exit 0 when optimal, 4 when the LP has no optimal solution
+/// (infeasible, unbounded, iteration limit, numerical trouble), 1 for an unreadable file.
+struct LPSolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Solve an LP written in MPS (free or fixed format).",
+        discussion: "Exit status 0 when optimal, 4 when the LP has no optimal solution, 1 when the file cannot be read.")
+
+    @Argument(help: "The LP, an MPS file.")
+    var file: String
+
+    @Flag(help: "Print the result as JSON (schema capsim.lp/1) instead of text.")
+    var json = false
+
+    @Option(help: "Write every column's value and reduced cost and every row's activity and dual to this CSV file.")
+    var solution: String?
+
+    @Option(help: "Linear-algebra path: automatic, banded, bordered or dense.")
+    var path: String = "automatic"
+
+    @Option(help: "Relative tolerance for primal and dual infeasibility and the gap.")
+    var tolerance: Double = 1e-9
+
+    @Option(help: "Iteration limit.")
+    var maxIterations: Int = 200
+
+    func run() throws {
+        guard let chosen = KKTPath(rawValue: path) else {
+            Console.current.err("capsim: --path \(path) is not one of \(KKTPath.allCases.map(\.rawValue).joined(separator: ", "))\n")
+            throw CommandFailure(status: .usage)
+        }
+        let lp: LinearProgram
+        do {
+            lp = try MPSReader.read(path: file)
+        } catch {
+            Console.current.err("\(error)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
+        var options = SolverOptions()
+        options.path = chosen
+        options.primalTolerance = tolerance
+        options.dualTolerance = tolerance
+        options.gapTolerance = tolerance
+        options.maxIterations = maxIterations
+        let result = InteriorPointSolver.solve(lp, options: options)
+        if let solution {
+            do {
+                try AtomicFile.write(Data(LPSolveReport.csv(result, lp: lp).utf8), to: solution)
+            } catch {
+                Console.current.err("capsim: \(error)\n")
+                throw CommandFailure(status: .invalidInput)
+            }
+        }
+        Console.current.out(json ? LPSolveReport.json(result, lp: lp, file: file) : LPSolveReport.text(result, lp: lp, file: file))
+        if result.status != .optimal { throw CommandFailure(status: .noOptimum) }
+    }
+}

@@ -1,0 +1,680 @@
+import Foundation
+
+/// How the fields of an MPS data line are found.
+public enum MPSFormat: Sendable {
+    /// Each data line is read as free format; a line that makes no sense that way (a wrong
+    /// number of fields, an unknown name, a value that is not a number) is read again by
+    /// the fixed columns, and only if that fails too is it an error — the free reading's.
+    /// Fixed-format files whose names have no spaces, such as the Netlib collection, read
+    /// the same either way; a file that is only fixed by accident of layout should be read
+    /// with `.fixed`.
+    case automatic
+    /// Fields are separated by spaces or tabs, so names cannot contain spaces.
+    case free
+    /// Fields sit in the MPS standard's columns 2–3, 5–12, 15–22, 25–36, 40–47 and 50–61
+    /// (counted in bytes); names may contain spaces, and text anywhere else on a data line
+    /// is an error rather than being silently cut off.
+    case fixed
+}
+
+/// What is wrong with an MPS file, and where.
+public struct MPSError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    /// The 1-based line; 0 when the file as a whole cannot be read.
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): error: \(message)" }
+}
+
+/// Reads a linear program from MPS text.
+///
+/// The conventions are the MPS standard's:
+/// - Sections come in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS,
+///   ENDATA; all but ENDATA may be absent. A missing ENDATA is an error, because a
+///   truncated file would otherwise read as a smaller problem; text after it is ignored.
+///   Lines starting with `*` are comments, blank lines are skipped, CRLF line ends are fine.
+/// - NAME gives the problem's name as its first word (`""` when absent). OBJSENSE takes
+///   MAX, MAXIMIZE, MIN or MINIMIZE on its own line or on the next, indented.
+/// - The first `N` row is the objective; later `N` rows are free rows and are dropped with
+///   their entries, RHS values and ranges. Without an `N` row the objective is zero and
+///   is named `OBJ`.
+/// - An RHS value b on the objective row gives `objectiveConstant = −b`.
+/// - A range R turns an `E` row into [b, b + |R|] when R > 0 and [b − |R|, b] when R < 0,
+///   an `L` row into [b − |R|, b] and a `G` row into [b, b + |R|].
+/// - Columns default to [0, +∞). `UP` with a negative value on a column whose lower bound
+///   is still 0 also sets the lower bound to −∞. `MI` and `PL` change only their own side.
+/// - Integrality is ignored, so a mixed-integer file reads as its LP relaxation: `MARKER`
+///   lines (`'INTORG'`, `'INTEND'`) are accepted, `BV` is the bound [0, 1], `LI` and `UI`
+///   are `LO` and `UP`. Semi-continuous (`SC`) bounds are an error.
+/// - Only the first named RHS, RANGES and BOUNDS set is used; entries of other sets are
+///   ignored. The set name may be left out, which the number of fields shows.
+/// - Values in RHS, RANGES and BOUNDS may be infinite (`inf`, `Infinity`); matrix and
+///   objective values and the objective's RHS must be finite. No finite value (1e30, say)
+///   is taken to mean infinity.
+/// - A column's entries must be contiguous, and each row, RHS and range may be given once
+///   per column or row. Explicit zeros in COLUMNS are dropped.
+public enum MPSReader {
+    public static func read(path: String, format: MPSFormat = .automatic) throws(MPSError) -> LinearProgram {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MPSError(file: path, line: 0, message: "cannot read the file: it does not exist")
+        }
+        guard !isDirectory.boolValue else {
+            throw MPSError(file: path, line: 0, message: "cannot read the file: it is a directory")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MPSError(file: path, line: 0, message: "cannot read the file")
+        }
+        var parser = MPSParser(bytes: [UInt8](data), file: path, format: format)
+        return try parser.parse()
+    }
+
+    public static func parse(_ text: String, file: String = "<input>", format: MPSFormat = .automatic) throws(MPSError) -> LinearProgram {
+        var parser = MPSParser(bytes: Array(text.utf8), file: file, format: format)
+        return try parser.parse()
+    }
+}
+
+/// One reading of MPS text: the problem so far and the line being read. Each data line
+/// is first checked into an `Entry` without changing anything, so that `.automatic` can
+/// try a second reading of a line that fails, and then applied.
+private struct MPSParser {
+    private enum Section: Int, Comparable {
+        case none, name, objsense, rows, columns, rhs, ranges, bounds, endata
+
+        init?(keyword: String) {
+            switch keyword {
+            case "NAME": self = .name
+            case "OBJSENSE": self = .objsense
+            case "ROWS": self = .rows
+            case "COLUMNS": self = .columns
+            case "RHS": self = .rhs
+            case "RANGES": self = .ranges
+            case "BOUNDS": self = .bounds
+            case "ENDATA": self = .endata
+            default: return nil
+            }
+        }
+
+        var keyword: String {
+            switch self {
+            case .none: "the start"
+            case .name: "NAME"
+            case .objsense: "OBJSENSE"
+            case .rows: "ROWS"
+            case .columns: "COLUMNS"
+            case .rhs: "RHS"
+            case .ranges: "RANGES"
+            case .bounds: "BOUNDS"
+            case .endata: "ENDATA"
+            }
+        }
+
+        static func < (a: Section, b: Section) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private enum RowKind { case equal, less, greater }
+
+    private enum RowReference: Equatable { case objective, free, constraint(Int) }
+
+    private enum BoundKind { case upper, lower, fixed, free, minusInfinity, plusInfinity, binary }
+
+    private struct Pair {
+        var row: RowReference
+        var value: Double
+        var name: Range<Int>
+    }
+
+    /// The one or two pairs of a line, kept inline to spare an allocation per line.
+    private struct Pairs: RandomAccessCollection {
+        var first: Pair
+        var second: Pair?
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { second == nil ? 1 : 2 }
+        subscript(index: Int) -> Pair { index == 0 ? first : second! }
+    }
+
+    /// The fields of a line as byte ranges. The first six are kept inline, sparing an
+    /// allocation per line; `count` counts them all, and no entry reads past the sixth.
+    private struct Fields: Equatable {
+        private var stored = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
+        private(set) var count = 0
+
+        mutating func append(_ field: Range<Int>) {
+            switch count {
+            case 0: stored.0 = field
+            case 1: stored.1 = field
+            case 2: stored.2 = field
+            case 3: stored.3 = field
+            case 4: stored.4 = field
+            case 5: stored.5 = field
+            default: break
+            }
+            count += 1
+        }
+
+        subscript(index: Int) -> Range<Int> {
+            switch index {
+            case 0: stored.0
+            case 1: stored.1
+            case 2: stored.2
+            case 3: stored.3
+            case 4: stored.4
+            default: stored.5
+            }
+        }
+
+        static func == (a: Fields, b: Fields) -> Bool {
+            a.count == b.count && (0..<min(a.count, 6)).allSatisfy { a[$0] == b[$0] }
+        }
+    }
+
+    private enum Entry {
+        /// A row; `nil` kind for an `N` row.
+        case row(RowKind?, name: String)
+        /// Pairs for the current column, or for a new one when `newColumn` is set.
+        case column(newColumn: Range<Int>?, Pairs)
+        case rhs(set: String?, Pairs)
+        case range(set: String?, Pairs)
+        case bound(BoundKind, set: String?, column: Int, value: Double)
+        /// A marker line or an entry of a set that is not used.
+        case ignored
+    }
+
+    /// The fixed-format fields as 0-based byte offsets.
+    private static let fixedFields = [1..<3, 4..<12, 14..<22, 24..<36, 39..<47, 49..<61]
+
+    private let bytes: [UInt8]
+    private let file: String
+    private let format: MPSFormat
+    private var line = 0
+    private var section = Section.none
+
+    private var name = ""
+    private var sense: LinearProgram.Sense?
+    private var objectiveName: String?
+    private var objectiveConstant: Double?
+    private var rows: [String: RowReference] = [:]
+    private var rowNames: [String] = []
+    private var rowKinds: [RowKind] = []
+    private var rhs: [Double] = []
+    private var rhsGiven: [Bool] = []
+    private var ranges: [Double?] = []
+    private var rhsSet: String?
+    private var rangeSet: String?
+    private var boundSet: String?
+
+    private var columns: [String: Int] = [:]
+    private var columnNames: [String] = []
+    private var objective: [Double] = []
+    private var columnLower: [Double] = []
+    private var columnUpper: [Double] = []
+    /// The matrix in compressed column form; a column is open while
+    /// `columnStarts.count == columnNames.count`.
+    private var columnStarts = [0]
+    private var rowIndices: [Int] = []
+    private var values: [Double] = []
+    /// The open column's entries, sorted by row when it closes.
+    private var pending: [(row: Int, value: Double)] = []
+    /// For each row, the last column with an entry in it, to catch an entry given twice.
+    private var lastColumnOfRow: [Int] = []
+    private var openColumnHasObjective = false
+    /// Where the open column's name was last written, to tell cheaply whether a line continues it.
+    private var openColumnName: Range<Int>?
+
+    init(bytes: [UInt8], file: String, format: MPSFormat) {
+        self.bytes = bytes
+        self.file = file
+        self.format = format
+    }
+
+    mutating func parse() throws(MPSError) -> LinearProgram {
+        var start = 0
+        while start < bytes.count, section != .endata {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var trimmed = end
+            while trimmed > start, Self.isBlank(bytes[trimmed - 1]) { trimmed -= 1 }
+            line += 1
+            try readLine(start..<trimmed)
+            start = end + 1
+        }
+        guard section == .endata else {
+            throw MPSError(file: file, line: max(line, 1), message: "missing ENDATA at the end of the file")
+        }
+        closeColumn()
+        return problem()
+    }
+
+    // MARK: Lines
+
+    private mutating func readLine(_ range: Range<Int>) throws(MPSError) {
+        guard let first = range.first.map({ bytes[$0] }), first != UInt8(ascii: "*") else { return }
+        if Self.isBlank(first) {
+            try readData(range)
+        } else {
+            try readHeader(range)
+        }
+    }
+
+    private mutating func readHeader(_ range: Range<Int>) throws(MPSError) {
+        let words = freeFields(range)
+        let keyword = string(words[0])
+        guard let next = Section(keyword: keyword) else { throw failure("unknown section '\(keyword)'") }
+        guard next > section else {
+            throw failure(next == section
+                ? "a second \(keyword) section"
+                : "\(keyword) after \(section.keyword); sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA")
+        }
+        section = next
+        switch next {
+        case .name:
+            name = words.count > 1 ? string(words[1]) : ""
+        case .objsense where words.count <= 2:
+            if words.count == 2 { try setSense(words[1]) }
+        default:
+            let allowed = next == .objsense ? 2 : 1
+            if words.count > allowed { throw failure("unexpected '\(string(words[allowed]))' after \(keyword)") }
+        }
+    }
+
+    private mutating func readData(_ range: Range<Int>) throws(MPSError) {
+        switch section {
+        case .none:
+            throw failure("data line before the first section")
+        case .name, .endata:
+            throw failure("unexpected data line in the \(section.keyword) section")
+        case .objsense:
+            let words = freeFields(range)
+            guard words.count == 1 else { throw failure("an OBJSENSE line holds one word, MAX or MIN; this one has \(Self.count(words))") }
+            try setSense(words[0])
+        case .rows, .columns, .rhs, .ranges, .bounds:
+            apply(try entry(range))
+        }
+    }
+
+    private mutating func setSense(_ word: Range<Int>) throws(MPSError) {
+        guard sense == nil else { throw failure("the objective sense is given twice") }
+        switch string(word) {
+        case "MAX", "MAXIMIZE": sense = .maximize
+        case "MIN", "MINIMIZE": sense = .minimize
+        case let other: throw failure("unknown objective sense '\(other)'; expected MAX, MAXIMIZE, MIN or MINIMIZE")
+        }
+    }
+
+    private func entry(_ range: Range<Int>) throws(MPSError) -> Entry {
+        switch format {
+        case .free:
+            return try entry(fields: freeFields(range))
+        case .fixed:
+            return try entry(fields: fixedFields(range))
+        case .automatic:
+            let free = freeFields(range)
+            do throws(MPSError) {
+                return try entry(fields: free)
+            } catch {
+                guard let fixed = try? fixedFields(range), fixed != free, let entry = try? entry(fields: fixed) else { throw error }
+                return entry
+            }
+        }
+    }
+
+    private func entry(fields: Fields) throws(MPSError) -> Entry {
+        switch section {
+        case .rows: try rowEntry(fields)
+        case .columns: try columnEntry(fields)
+        case .rhs: try rhsEntry(fields)
+        case .ranges: try rangeEntry(fields)
+        default: try boundEntry(fields)
+        }
+    }
+
+    // MARK: Entries
+
+    private func rowEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        guard fields.count == 2 else { throw failure("a ROWS line holds a type and a name; this one has \(Self.count(fields))") }
+        let kind: RowKind?
+        switch string(fields[0]) {
+        case "N": kind = nil
+        case "E": kind = .equal
+        case "L": kind = .less
+        case "G": kind = .greater
+        case let other: throw failure("unknown row type '\(other)'; expected N, E, L or G")
+        }
+        let name = string(fields[1])
+        guard rows[name] == nil else { throw failure("duplicate row '\(name)'") }
+        return .row(kind, name: name)
+    }
+
+    private func columnEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        if fields.count == 3, matches(fields[1], "'MARKER'") {
+            guard matches(fields[2], "'INTORG'") || matches(fields[2], "'INTEND'") else {
+                throw failure("unknown marker \(string(fields[2])); expected 'INTORG' or 'INTEND'")
+            }
+            return .ignored
+        }
+        guard fields.count == 3 || fields.count == 5 else {
+            throw failure("a COLUMNS line holds a column name and one or two row/value pairs; this one has \(Self.count(fields))")
+        }
+        let isNew = openColumnName.map { !equal($0, fields[0]) } ?? true
+        if isNew, columns[string(fields[0])] != nil {
+            throw failure("column '\(string(fields[0]))' appears again after other columns; a column's entries must be contiguous")
+        }
+        let column = isNew ? columnNames.count : columnNames.count - 1
+        let pairs = try pairs(fields, from: 1, finite: true)
+        for (index, pair) in pairs.enumerated() {
+            let repeated = switch pair.row {
+            case .objective: !isNew && openColumnHasObjective
+            case .constraint(let row): lastColumnOfRow[row] == column
+            case .free: false
+            }
+            if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
+                throw failure("a second entry for row '\(string(pair.name))' in column '\(string(fields[0]))'")
+            }
+        }
+        return .column(newColumn: isNew ? fields[0] : nil, pairs)
+    }
+
+    private func rhsEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        let (set, pairs) = try setAndPairs(fields, section: "an RHS")
+        if let set, let used = rhsSet, set != used { return .ignored }
+        for (index, pair) in pairs.enumerated() {
+            let repeated = switch pair.row {
+            case .objective: objectiveConstant != nil
+            case .constraint(let row): rhsGiven[row]
+            case .free: false
+            }
+            if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
+                throw failure("a second RHS value for row '\(string(pair.name))'")
+            }
+            if pair.row == .objective, !pair.value.isFinite {
+                throw failure("the RHS of the objective row '\(string(pair.name))' must be finite")
+            }
+        }
+        return .rhs(set: set, pairs)
+    }
+
+    private func rangeEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        let (set, pairs) = try setAndPairs(fields, section: "a RANGES")
+        if let set, let used = rangeSet, set != used { return .ignored }
+        for (index, pair) in pairs.enumerated() {
+            guard case .constraint(let row) = pair.row else { continue }
+            if ranges[row] != nil || (index == 1 && pair.row == pairs[0].row) {
+                throw failure("a second range for row '\(string(pair.name))'")
+            }
+        }
+        return .range(set: set, pairs)
+    }
+
+    private func boundEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        let type = string(fields[0])
+        let kind: BoundKind
+        switch type {
+        case "UP", "UI": kind = .upper
+        case "LO", "LI": kind = .lower
+        case "FX": kind = .fixed
+        case "FR": kind = .free
+        case "MI": kind = .minusInfinity
+        case "PL": kind = .plusInfinity
+        case "BV": kind = .binary
+        case "SC": throw failure("semi-continuous bounds (SC) are not supported")
+        default: throw failure("unknown bound type '\(type)'; expected UP, LO, FX, FR, MI, PL, BV, LI or UI")
+        }
+        let set: String?
+        let column: Int
+        var value = 0.0
+        switch (kind, fields.count) {
+        case (.upper, 3), (.lower, 3), (.fixed, 3):
+            (set, column, value) = (nil, try self.column(fields[1]), try number(fields[2], finite: false))
+        case (.upper, 4), (.lower, 4), (.fixed, 4):
+            (set, column, value) = (string(fields[1]), try self.column(fields[2]), try number(fields[3], finite: false))
+        case (.upper, _), (.lower, _), (.fixed, _):
+            throw failure("bound type \(type) takes an optional set name, a column name and a value; this line has \(Self.count(fields))")
+        case (_, 2):
+            (set, column) = (nil, try self.column(fields[1]))
+        case (_, 3):
+            // A set and a column, or a column and a value that this type ignores.
+            if let known = columns[string(fields[2])] {
+                (set, column) = (string(fields[1]), known)
+            } else {
+                (set, column) = (nil, try self.column(fields[1]))
+                _ = try number(fields[2], finite: false)
+            }
+        case (_, 4):
+            (set, column) = (string(fields[1]), try self.column(fields[2]))
+            _ = try number(fields[3], finite: false)
+        default:
+            throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
+        }
+        if let set, let used = boundSet, set != used { return .ignored }
+        return .bound(kind, set: set, column: column, value: value)
+    }
+
+    /// The optional set name and the row/value pairs of an RHS or RANGES line.
+    private func setAndPairs(_ fields: Fields, section: String) throws(MPSError) -> (String?, Pairs) {
+        switch fields.count {
+        case 2, 4: return (nil, try pairs(fields, from: 0, finite: false))
+        case 3, 5: return (string(fields[0]), try pairs(fields, from: 1, finite: false))
+        default: throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has \(Self.count(fields))")
+        }
+    }
+
+    /// The pairs in fields `start` and on, of which there are two or four.
+    private func pairs(_ fields: Fields, from start: Int, finite: Bool) throws(MPSError) -> Pairs {
+        var pairs = Pairs(first: try pair(fields, at: start, finite: finite))
+        if fields.count == start + 4 { pairs.second = try pair(fields, at: start + 2, finite: finite) }
+        return pairs
+    }
+
+    private func pair(_ fields: Fields, at index: Int, finite: Bool) throws(MPSError) -> Pair {
+        Pair(row: try row(fields[index]), value: try number(fields[index + 1], finite: finite), name: fields[index])
+    }
+
+    // MARK: Applying entries
+
+    private mutating func apply(_ entry: Entry) {
+        switch entry {
+        case .row(let kind, let name):
+            guard let kind else {
+                rows[name] = objectiveName == nil ? .objective : .free
+                if objectiveName == nil { objectiveName = name }
+                return
+            }
+            rows[name] = .constraint(rowNames.count)
+            rowNames.append(name)
+            rowKinds.append(kind)
+            rhs.append(0)
+            rhsGiven.append(false)
+            ranges.append(nil)
+            lastColumnOfRow.append(-1)
+        case .column(let newColumn, let pairs):
+            if let newColumn { openColumn(newColumn) }
+            let column = columnNames.count - 1
+            for pair in pairs {
+                switch pair.row {
+                case .objective:
+                    objective[column] = pair.value
+                    openColumnHasObjective = true
+                case .constraint(let row):
+                    lastColumnOfRow[row] = column
+                    if pair.value != 0 { pending.append((row, pair.value)) }
+                case .free:
+                    break
+                }
+            }
+        case .rhs(let set, let pairs):
+            if rhsSet == nil { rhsSet = set }
+            for pair in pairs {
+                switch pair.row {
+                case .objective: objectiveConstant = -pair.value
+                case .constraint(let row): (rhs[row], rhsGiven[row]) = (pair.value, true)
+                case .free: break
+                }
+            }
+        case .range(let set, let pairs):
+            if rangeSet == nil { rangeSet = set }
+            for pair in pairs {
+                if case .constraint(let row) = pair.row { ranges[row] = pair.value }
+            }
+        case .bound(let kind, let set, let column, let value):
+            if boundSet == nil { boundSet = set }
+            setBound(kind, column: column, value: value)
+        case .ignored:
+            break
+        }
+    }
+
+    private mutating func setBound(_ kind: BoundKind, column j: Int, value: Double) {
+        switch kind {
+        case .upper:
+            if value < 0, columnLower[j] == 0 { columnLower[j] = -.infinity }
+            columnUpper[j] = value
+        case .lower: columnLower[j] = value
+        case .fixed: (columnLower[j], columnUpper[j]) = (value, value)
+        case .free: (columnLower[j], columnUpper[j]) = (-.infinity, .infinity)
+        case .minusInfinity: columnLower[j] = -.infinity
+        case .plusInfinity: columnUpper[j] = .infinity
+        case .binary: (columnLower[j], columnUpper[j]) = (0, 1)
+        }
+    }
+
+    private mutating func openColumn(_ field: Range<Int>) {
+        closeColumn()
+        let name = string(field)
+        openColumnName = field
+        columns[name] = columnNames.count
+        columnNames.append(name)
+        objective.append(0)
+        columnLower.append(0)
+        columnUpper.append(.infinity)
+        openColumnHasObjective = false
+    }
+
+    private mutating func closeColumn() {
+        guard columnStarts.count == columnNames.count else { return }
+        if !pending.isEmpty {
+            if zip(pending, pending.dropFirst()).contains(where: { $0.row > $1.row }) { pending.sort { $0.row < $1.row } }
+            for entry in pending {
+                rowIndices.append(entry.row)
+                values.append(entry.value)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        columnStarts.append(rowIndices.count)
+    }
+
+    private func problem() -> LinearProgram {
+        var rowLower: [Double] = [], rowUpper: [Double] = []
+        rowLower.reserveCapacity(rowKinds.count)
+        rowUpper.reserveCapacity(rowKinds.count)
+        for row in rowKinds.indices {
+            let (lower, upper) = Self.rowBounds(rowKinds[row], rhs: rhs[row], range: ranges[row])
+            rowLower.append(lower)
+            rowUpper.append(upper)
+        }
+        let matrix = SparseMatrix(
+            rowCount: rowNames.count, columnCount: columnNames.count, columnStarts: columnStarts,
+            rowIndices: rowIndices, values: values)
+        return LinearProgram(
+            name: name, sense: sense ?? .minimize, objective: objective, objectiveConstant: objectiveConstant ?? 0,
+            matrix: matrix, rowLower: rowLower, rowUpper: rowUpper, columnLower: columnLower, columnUpper: columnUpper,
+            rowNames: rowNames, columnNames: columnNames, objectiveName: objectiveName ?? "OBJ")
+    }
+
+    private static func rowBounds(_ kind: RowKind, rhs b: Double, range: Double?) -> (Double, Double) {
+        switch (kind, range) {
+        case (.equal, nil): (b, b)
+        case (.equal, let r?): r < 0 ? (b - abs(r), b) : (b, b + abs(r))
+        case (.less, nil): (-.infinity, b)
+        case (.less, let r?): (b - abs(r), b)
+        case (.greater, nil): (b, .infinity)
+        case (.greater, let r?): (b, b + abs(r))
+        }
+    }
+
+    // MARK: Fields
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    private func freeFields(_ range: Range<Int>) -> Fields {
+        var fields = Fields()
+        var index = range.lowerBound
+        while index < range.upperBound {
+            while index < range.upperBound, Self.isBlank(bytes[index]) { index += 1 }
+            let start = index
+            while index < range.upperBound, !Self.isBlank(bytes[index]) { index += 1 }
+            if start < index { fields.append(start..<index) }
+        }
+        return fields
+    }
+
+    /// The non-empty fixed-format fields, trimmed, in order; an empty field (a left-out
+    /// set name) is skipped, so the count tells which fields are there as in free format.
+    private func fixedFields(_ range: Range<Int>) throws(MPSError) -> Fields {
+        let base = range.lowerBound, length = range.count
+        var fields = Fields()
+        var gapStart = 0
+        for field in Self.fixedFields {
+            for offset in gapStart..<max(gapStart, min(field.lowerBound, length)) where !Self.isBlank(bytes[base + offset]) {
+                throw failure("text in column \(offset + 1), outside the fixed-format fields")
+            }
+            var lower = base + min(field.lowerBound, length), upper = base + min(field.upperBound, length)
+            while lower < upper, Self.isBlank(bytes[lower]) { lower += 1 }
+            while upper > lower, Self.isBlank(bytes[upper - 1]) { upper -= 1 }
+            if lower < upper { fields.append(lower..<upper) }
+            gapStart = field.upperBound
+        }
+        if length > gapStart { throw failure("text after column \(gapStart), outside the fixed-format fields") }
+        return fields
+    }
+
+    /// "1 field", "3 fields", for messages.
+    private static func count(_ fields: Fields) -> String {
+        fields.count == 1 ? "1 field" : "\(fields.count) fields"
+    }
+
+    private func string(_ field: Range<Int>) -> String {
+        String(decoding: bytes[field], as: UTF8.self)
+    }
+
+    private func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for offset in 0..<a.count where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] { return false }
+        return true
+    }
+
+    private func matches(_ field: Range<Int>, _ text: String) -> Bool {
+        bytes[field].elementsEqual(text.utf8)
+    }
+
+    private func number(_ field: Range<Int>, finite: Bool) throws(MPSError) -> Double {
+        let text = string(field)
+        guard let value = Double(text), !value.isNaN else { throw failure("'\(text)' is not a number") }
+        guard value.isFinite || !finite else { throw failure("'\(text)' is not a finite number") }
+        return value
+    }
+
+    private func row(_ field: Range<Int>) throws(MPSError) -> RowReference {
+        guard let row = rows[string(field)] else { throw failure("unknown row '\(string(field))'") }
+        return row
+    }
+
+    private func column(_ field: Range<Int>) throws(MPSError) -> Int {
+        guard let column = columns[string(field)] else { throw failure("unknown column '\(string(field))'") }
+        return column
+    }
+
+    private func failure(_ message: String) -> MPSError {
+        MPSError(file: file, line: line, message: message)
+    }
+}

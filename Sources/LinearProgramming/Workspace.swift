@@ -1,0 +1,61 @@
+/// Fixed-size buffers for the solver's hot loops: allocated once per solve, freed with
+/// their owner, never copied on write and never bounds-checked in release builds.
+final class Workspace {
+    private var blocks: [UnsafeMutableRawPointer] = []
+
+    /// A buffer of `count` doubles, all `value`.
+    func vector(_ count: Int, _ value: Double = 0) -> UnsafeMutableBufferPointer<Double> {
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
+        buffer.initialize(repeating: value)
+        blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
+        return UnsafeMutableBufferPointer(start: buffer.baseAddress, count: count)
+    }
+
+    /// A copy of `values` in a buffer.
+    func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+        _ = buffer.initialize(from: values)
+        blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
+        return UnsafeMutableBufferPointer(start: buffer.baseAddress, count: values.count)
+    }
+
+    deinit {
+        for block in blocks { block.deallocate() }
+    }
+}
+
+/// A sparse matrix's compressed columns in workspace buffers, with the two products
+/// the iterations need.
+struct ColumnBuffers {
+    let rowCount: Int, columnCount: Int
+    let starts: UnsafeMutableBufferPointer<Int>
+    let rows: UnsafeMutableBufferPointer<Int>
+    let values: UnsafeMutableBufferPointer<Double>
+
+    init(_ a: SparseMatrix, in workspace: Workspace) {
+        rowCount = a.rowCount
+        columnCount = a.columnCount
+        starts = workspace.copy(a.columnStarts)
+        rows = workspace.copy(a.rowIndices)
+        values = workspace.copy(a.values)
+    }
+
+    /// y = A x.
+    func multiply(_ x: UnsafeMutableBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<rowCount { y[i] = 0 }
+        for j in 0..<columnCount {
+            let xj = x[j]
+            if xj == 0 { continue }
+            for k in starts[j]..<starts[j + 1] { y[rows[k]] += values[k] * xj }
+        }
+    }
+
+    /// x = Aᵀ y.
+    func multiplyTransposed(_ y: UnsafeMutableBufferPointer<Double>, into x: UnsafeMutableBufferPointer<Double>) {
+        for j in 0..<columnCount {
+            var sum = 0.0
+            for k in starts[j]..<starts[j + 1] { sum += values[k] * y[rows[k]] }
+            x[j] = sum
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import LinearProgramming
+
+/// The Netlib LPs in `../shared/netlib/` (next to the repository), each solved to the
+/// optimum listed in that folder's README within 1e-6 relative. Skipped, with a
+/// message, when the folder is absent (a plain clone has no `../shared`).
+@Suite struct NetlibTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/netlib")
+    static let present = FileManager.default.fileExists(atPath: folder.appendingPathComponent("README.md").path)
+
+    /// (problem, optimal objective) from the README's table `| name | rows | columns | objective |`.
+    static let optima: [(String, Double)] = {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 4, let value = Double(cells[3]) else { return nil }
+            return (cells[0], value)
+        }
+    }()
+
+    @Test(.enabled(if: present, "../shared/netlib is absent: the Netlib tests need it next to the repository"))
+    func readmeListsTheProblems() {
+        #expect(Self.optima.count >= 15)
+    }
+
+    @Test(.enabled(if: present, "../shared/netlib is absent: the Netlib tests need it next to the repository"),
+          arguments: optima.map(\.0))
+    func solvesToThePublishedOptimum(_ name: String) throws {
+        let expected = try #require(Self.optima.first { $0.0 == name }?.1)
+        let lp = try MPSReader.read(path: Self.folder.appendingPathComponent("\(name).mps").path)
+        let solution = InteriorPointSolver.solve(lp)
+        #expect(solution.status == .optimal, "\(name): \(solution.message)")
+        #expect(abs(solution.objective - expected) <= 1e-6 * max(1, abs(expected)), "\(name): \(solution.objective) vs \(expected)")
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import LinearProgramming
+
+/// One time-structured LP through every linear-algebra path: the answers must agree.
+@Suite struct PathTests {
+    /// A small storage dispatch over `hours`: per hour a balance g + p + d − c = load
+    /// and a state of charge s_t = s_{t−1} + 0.9 c − d / 0.9 (s₋₁ = 4); optionally one
+    /// linking row Σ g ≤ budget that couples all hours.
+    static func storageLP(hours: Int, linking: Bool, stages: Bool = true) -> LinearProgram {
+        var triplets: [(row: Int, column: Int, value: Double)] = []
+        var c: [Double] = [], lo: [Double] = [], hi: [Double] = [], rl: [Double] = [], ru: [Double] = []
+        var rowStage: [Int] = [], columnStage: [Int] = []
+        for t in 0..<hours {
+            let g = c.count, p = g + 1, ch = g + 2, d = g + 3, s = g + 4
+            c += [1 + 0.3 * Double(t % 5), 5, 0.01, 0.01, 0]
+            lo += [0, 0, 0, 0, 0]
+            hi += [10, .infinity, 3, 3, 8]
+            columnStage += Array(repeating: t, count: 5)
+            let load = 6 + 4 * Double((t * 7) % 11) / 10
+            let balance = rl.count
+            triplets += [(balance, g, 1), (balance, p, 1), (balance, d, 1), (balance, ch, -1)]
+            rl.append(load)
+            ru.append(load)
+            let soc = rl.count
+            triplets += [(soc, s, 1), (soc, ch, -0.9), (soc, d, 1 / 0.9)]
+            if t > 0 { triplets.append((soc, s - 5, -1)) }
+            rl.append(t == 0 ? 4 : 0)
+            ru.append(t == 0 ? 4 : 0)
+            rowStage += [t, t]
+        }
+        if linking {
+            let row = rl.count
+            for t in 0..<hours { triplets.append((row, 5 * t, 1)) }
+            rl.append(-.infinity)
+            ru.append(7.0 * Double(hours))
+            rowStage.append(LinearProgram.linking)
+        }
+        return LinearProgram(
+            objective: c, matrix: SparseMatrix(rowCount: rl.count, columnCount: c.count, triplets: triplets),
+            rowLower: rl, rowUpper: ru, columnLower: lo, columnUpper: hi,
+            rowStages: stages ? rowStage : nil, columnStages: stages ? columnStage : nil)
+    }
+
+    static func solve(_ lp: LinearProgram, _ path: KKTPath) -> LPSolution {
+        var options = SolverOptions()
+        options.path = path
+        return InteriorPointSolver.solve(lp, options: options)
+    }
+
+    @Test func bandedBorderedAndDenseAgree() {
+        let lp = Self.storageLP(hours: 96, linking: true)
+        let banded = Self.solve(lp, .banded), bordered = Self.solve(lp, .bordered), dense = Self.solve(lp, .dense)
+        let automatic = Self.solve(lp, .automatic)
+        for s in [banded, bordered, dense, automatic] { #expect(s.status == .optimal, "\(s.path): \(s.message)") }
+        #expect(banded.path == .banded && bordered.path == .bordered && dense.path == .dense && automatic.path == .bordered)
+        #expect(abs(banded.objective - dense.objective) <= 1e-8 * abs(dense.objective))
+        #expect(abs(bordered.objective - dense.objective) <= 1e-8 * abs(dense.objective))
+        // The budget binds: 7 GWh an hour on average.
+        let generation = stride(from: 0, to: lp.columnCount, by: 5).map { dense.x[$0] }.reduce(0, +)
+        #expect(abs(generation - 7 * 96) < 1e-6 * 7 * 96)
+        #expect(dense.rowDuals.last! < 0)
+    }
+
+    @Test func withoutStagesTheGenericPathFindsTheBand() {
+        let staged = Self.solve(Self.storageLP(hours: 200, linking: false), .automatic)
+        let plain = Self.solve(Self.storageLP(hours: 200, linking: false, stages: false), .automatic)
+        #expect(staged.path == .banded && plain.path == .banded)
+        #expect(staged.status == .optimal && plain.status == .optimal)
+        #expect(abs(staged.objective - plain.objective) <= 1e-8 * abs(plain.objective))
+    }
+
+    @Test func orderingsGiveNarrowBands() {
+        let lp = Self.storageLP(hours: 50, linking: false, stages: false)
+        let order = RowOrdering.reverseCuthillMcKee(lp.matrix)
+        #expect(Set(order) == Set(0..<lp.rowCount))
+        #expect(PathSelection.bandwidth(lp.matrix, order: order) <= 4)
+        let staged = RowOrdering.byStage(Self.storageLP(hours: 50, linking: true).rowStages!)
+        #expect(staged.linking == [100] && staged.band == Array(0..<100))
+    }
+
+    @Test func denseLimitIsAClearError() {
+        var options = SolverOptions()
+        options.path = .dense
+        options.denseLimit = 10
+        let s = InteriorPointSolver.solve(Self.storageLP(hours: 24, linking: false), options: options)
+        #expect(s.status == .invalidProblem)
+        #expect(s.message.contains("the dense path is limited to 10 rows; this LP has 48"))
+    }
+}
