@@ -2,6 +2,10 @@ import CLapack
 
 /// The one place where capsim calls BLAS and LAPACK (OpenBLAS + LAPACKE).
 ///
+/// The LAPACKE `_work` entry points are used: they skip LAPACKE's scan of every input
+/// for NaN, which costs a full pass over the matrix at each call; capsim's callers never
+/// pass NaN (the solver checks its problem data once, up front).
+///
 /// Every routine works on column-major `Double` storage, as LAPACK does. Functions
 /// that can fail return a `LinearAlgebraError` carrying LAPACK's `info` code instead of
 /// trapping, so a caller (the interior-point solver) can react to a matrix that is not
@@ -45,7 +49,7 @@ public enum LinearAlgebra {
     /// Cholesky factorisation A = L·Lᵀ of a dense symmetric positive definite n×n matrix
     /// (LAPACK `dpotrf`, lower triangle), in place.
     public static func choleskyFactor(_ a: UnsafeMutableBufferPointer<Double>, n: Int) throws(LinearAlgebraError) {
-        let info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, lower, Int32(n), a.baseAddress, Int32(max(n, 1)))
+        let info = LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, lower, Int32(n), a.baseAddress, Int32(max(n, 1)))
         try check(info, "dpotrf")
     }
 
@@ -53,7 +57,7 @@ public enum LinearAlgebra {
     public static func choleskySolve(
         factor: UnsafeBufferPointer<Double>, n: Int, rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int
     ) throws(LinearAlgebraError) {
-        let info = LAPACKE_dpotrs(
+        let info = LAPACKE_dpotrs_work(
             LAPACK_COL_MAJOR, lower, Int32(n), Int32(nrhs), factor.baseAddress, Int32(max(n, 1)),
             rhs.baseAddress, Int32(max(n, 1)))
         try check(info, "dpotrs")
@@ -66,7 +70,7 @@ public enum LinearAlgebra {
         _ ab: UnsafeMutableBufferPointer<Double>, n: Int, kd: Int
     ) throws(LinearAlgebraError) {
         precondition(ab.count >= (kd + 1) * n, "dpbtrf: band storage too small")
-        let info = LAPACKE_dpbtrf(LAPACK_COL_MAJOR, lower, Int32(n), Int32(kd), ab.baseAddress, Int32(kd + 1))
+        let info = LAPACKE_dpbtrf_work(LAPACK_COL_MAJOR, lower, Int32(n), Int32(kd), ab.baseAddress, Int32(kd + 1))
         try check(info, "dpbtrf")
     }
 
@@ -74,7 +78,7 @@ public enum LinearAlgebra {
     public static func bandCholeskySolve(
         factor: UnsafeBufferPointer<Double>, n: Int, kd: Int, rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int
     ) throws(LinearAlgebraError) {
-        let info = LAPACKE_dpbtrs(
+        let info = LAPACKE_dpbtrs_work(
             LAPACK_COL_MAJOR, lower, Int32(n), Int32(kd), Int32(nrhs), factor.baseAddress, Int32(kd + 1),
             rhs.baseAddress, Int32(max(n, 1)))
         try check(info, "dpbtrs")

@@ -26,16 +26,9 @@ enum Certificate {
         }
         for j in 0..<state.n {
             rayResidual += abs(state.c[j] - state.rd[j])
-            if state.hasLower[j] {
-                rayObjective += state.lower[j] * state.zl[j]
-                zNorm = max(zNorm, state.zl[j])
-                boundTerms = max(boundTerms, abs(state.lower[j]))
-            }
-            if state.hasUpper[j] {
-                rayObjective -= state.upper[j] * state.zu[j]
-                zNorm = max(zNorm, state.zu[j])
-                boundTerms = max(boundTerms, abs(state.upper[j]))
-            }
+            rayObjective += state.lower[j] * state.zl[j] - state.upper[j] * state.zu[j]
+            zNorm = max(zNorm, state.zl[j], state.zu[j])
+            boundTerms = max(boundTerms, abs(state.lower[j]), abs(state.upper[j]))
             primalObjective += state.c[j] * state.x[j]
             xNorm = max(xNorm, abs(state.x[j]))
         }

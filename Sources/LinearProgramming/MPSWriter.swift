@@ -17,7 +17,7 @@
 /// - Numbers are Swift's shortest round-trip form (`description`); RHS and zero entries are
 ///   left out, and a column with no entries gets an explicit zero objective entry so it
 ///   still appears.
-/// - Names: each whitespace character becomes `_`, an empty name becomes `OBJ`, `R<i>` or
+/// - Names: each whitespace or control character becomes `_`, an empty name becomes `OBJ`, `R<i>` or
 ///   `C<j>`, and a name already taken (rows share their namespace with the objective) gets
 ///   the first free suffix `_2`, `_3`, …, so the file always reads. Names are otherwise
 ///   written as they are.
@@ -88,9 +88,13 @@ public enum MPSWriter {
         return lines
     }
 
-    /// A name as a free-format field: whitespace becomes `_`.
+    /// A name as a free-format field: whitespace and control characters, which the reader
+    /// takes as separators, become `_`.
     private static func fieldName(_ name: String) -> String {
-        name.contains(where: \.isWhitespace) ? String(name.map { $0.isWhitespace ? "_" : $0 }) : name
+        func separates(_ character: Character) -> Bool {
+            character.isWhitespace || character.unicodeScalars.contains { $0.value <= 0x20 }
+        }
+        return name.contains(where: separates) ? String(name.map { separates($0) ? "_" : $0 }) : name
     }
 
     /// Names as free-format fields, unique within the list.

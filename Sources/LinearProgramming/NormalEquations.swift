@@ -10,7 +10,8 @@ import LinearAlgebra
 ///         [ M_LB  M_LL ]
 ///
 /// the factorisation is stable block elimination: M_BB = L_B L_Bᵀ by band Cholesky
-/// (LAPACK `dpbtrf`), W = M_BB⁻¹ M_BL (`dpbtrs`), and the Schur complement
+/// (`BandCholesky` for narrow bands, LAPACK `dpbtrf` for wide ones), W = M_BB⁻¹ M_BL,
+/// and the Schur complement
 /// S = M_LL − M_LBᵀ W (`dgemm`) by dense Cholesky (`dpotrf`). A solve is then
 /// t = M_BB⁻¹ r_B, Δy_L = S⁻¹ (r_L − M_BLᵀ t), Δy_B = t − W Δy_L.
 ///
@@ -111,13 +112,13 @@ final class NormalEquations {
         for d in diagonal { m[d] += regularization * (1 + m[d]) }
         let base = m.baseAddress!
         let band = UnsafeMutableBufferPointer(start: base, count: crossOffset)
-        if nB > 0 { try LinearAlgebra.bandCholeskyFactor(band, n: nB, kd: kd) }
+        if nB > 0 { try bandFactor(band) }
         guard nL > 0 else { return }
         let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
         let corner = UnsafeMutableBufferPointer(start: base + cornerOffset, count: nL * nL)
         if nB > 0 {
             for i in 0..<(nB * nL) { work[i] = cross[i] }
-            try LinearAlgebra.bandCholeskySolve(factor: UnsafeBufferPointer(band), n: nB, kd: kd, rhs: work, nrhs: nL)
+            try bandSolve(UnsafeBufferPointer(band), work, nrhs: nL)
             LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: nL, k: nB, alpha: -1, a: cross, lda: nB,
                                b: UnsafeBufferPointer(work), ldb: nB, beta: 1, c: corner, ldc: nL)
         }
@@ -130,7 +131,7 @@ final class NormalEquations {
         for p in 0..<nB { bandRight[p] = r[bandOrder[p]] }
         for l in 0..<nL { borderRight[l] = r[borderOrder[l]] }
         let base = storage.baseAddress!
-        if nB > 0 { try LinearAlgebra.bandCholeskySolve(factor: UnsafeBufferPointer(start: base, count: crossOffset), n: nB, kd: kd, rhs: bandRight, nrhs: 1) }
+        if nB > 0 { try bandSolve(UnsafeBufferPointer(start: base, count: crossOffset), bandRight, nrhs: 1) }
         if nL > 0 {
             let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
             if nB > 0 {
@@ -145,5 +146,25 @@ final class NormalEquations {
         }
         for p in 0..<nB { r[bandOrder[p]] = bandRight[p] }
         for l in 0..<nL { r[borderOrder[l]] = borderRight[l] }
+    }
+
+    /// Bands up to this many sub-diagonals use the Swift kernel (`BandCholesky`), wider
+    /// ones LAPACK's blocked `dpbtrf`/`dpbtrs`.
+    static let narrowBand = 64
+
+    private func bandFactor(_ band: UnsafeMutableBufferPointer<Double>) throws(LinearAlgebraError) {
+        if kd <= Self.narrowBand {
+            try BandCholesky.factor(band, n: bandRows.count, kd: kd)
+        } else {
+            try LinearAlgebra.bandCholeskyFactor(band, n: bandRows.count, kd: kd)
+        }
+    }
+
+    private func bandSolve(_ band: UnsafeBufferPointer<Double>, _ rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int) throws(LinearAlgebraError) {
+        if kd <= Self.narrowBand {
+            BandCholesky.solve(factor: band, n: bandRows.count, kd: kd, rhs: rhs, nrhs: nrhs)
+        } else {
+            try LinearAlgebra.bandCholeskySolve(factor: band, n: bandRows.count, kd: kd, rhs: rhs, nrhs: nrhs)
+        }
     }
 }

@@ -35,4 +35,15 @@ import Testing
         #expect(solution.status == .optimal, "\(name): \(solution.message)")
         #expect(abs(solution.objective - expected) <= 1e-6 * max(1, abs(expected)), "\(name): \(solution.objective) vs \(expected)")
     }
+
+    /// Written as MPS, read back and solved again: the same optimum.
+    @Test(.enabled(if: present, "../shared/netlib is absent: the Netlib tests need it next to the repository"),
+          arguments: ["afiro", "sc50a", "boeing2"])
+    func roundTripThroughMPSKeepsTheOptimum(_ name: String) throws {
+        let lp = try MPSReader.read(path: Self.folder.appendingPathComponent("\(name).mps").path)
+        let again = try MPSReader.parse(MPSWriter.text(lp), file: "\(name)-written.mps")
+        let first = InteriorPointSolver.solve(lp), second = InteriorPointSolver.solve(again)
+        #expect(first.status == .optimal && second.status == .optimal)
+        #expect(abs(first.objective - second.objective) <= 1e-9 * max(1, abs(first.objective)))
+    }
 }

@@ -1,0 +1,640 @@
+import Foundation
+
+/// One reading of MPS text: the problem so far and the line being read. Each data line
+/// is first checked into an `Entry` without changing anything, so that `.automatic` can
+/// try a second reading of a line that fails, and then applied. It reads the text in
+/// place, as byte ranges into `bytes`, which must outlive it.
+struct MPSParser {
+    private enum Section: Int, Comparable {
+        case none, name, objsense, rows, columns, rhs, ranges, bounds, endata
+
+        init?(keyword: String) {
+            switch keyword {
+            case "NAME": self = .name
+            case "OBJSENSE": self = .objsense
+            case "ROWS": self = .rows
+            case "COLUMNS": self = .columns
+            case "RHS": self = .rhs
+            case "RANGES": self = .ranges
+            case "BOUNDS": self = .bounds
+            case "ENDATA": self = .endata
+            default: return nil
+            }
+        }
+
+        var keyword: String {
+            switch self {
+            case .none: "the start"
+            case .name: "NAME"
+            case .objsense: "OBJSENSE"
+            case .rows: "ROWS"
+            case .columns: "COLUMNS"
+            case .rhs: "RHS"
+            case .ranges: "RANGES"
+            case .bounds: "BOUNDS"
+            case .endata: "ENDATA"
+            }
+        }
+
+        static func < (a: Section, b: Section) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private enum RowKind { case equal, less, greater }
+
+    private enum RowReference: Equatable {
+        case objective, free, constraint(Int)
+
+        /// As a value of the name table.
+        init(code: Int) {
+            self = code == -1 ? .objective : code == -2 ? .free : .constraint(code)
+        }
+
+        var code: Int {
+            switch self {
+            case .objective: -1
+            case .free: -2
+            case .constraint(let row): row
+            }
+        }
+    }
+
+    private enum BoundKind { case upper, lower, fixed, free, minusInfinity, plusInfinity, binary }
+
+    private struct Pair {
+        var row: RowReference
+        var value: Double
+        var name: Range<Int>
+    }
+
+    /// The one or two pairs of a line, kept inline to spare an allocation per line.
+    private struct Pairs: RandomAccessCollection {
+        var first: Pair
+        var second: Pair?
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { second == nil ? 1 : 2 }
+        subscript(index: Int) -> Pair { index == 0 ? first : second! }
+    }
+
+    /// The fields of a line as byte ranges. The first six are kept inline, sparing an
+    /// allocation per line; `count` counts them all, and no entry reads past the sixth.
+    private struct Fields: Equatable {
+        private var stored = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
+        private(set) var count = 0
+
+        mutating func append(_ field: Range<Int>) {
+            switch count {
+            case 0: stored.0 = field
+            case 1: stored.1 = field
+            case 2: stored.2 = field
+            case 3: stored.3 = field
+            case 4: stored.4 = field
+            case 5: stored.5 = field
+            default: break
+            }
+            count += 1
+        }
+
+        subscript(index: Int) -> Range<Int> {
+            switch index {
+            case 0: stored.0
+            case 1: stored.1
+            case 2: stored.2
+            case 3: stored.3
+            case 4: stored.4
+            default: stored.5
+            }
+        }
+
+        static func == (a: Fields, b: Fields) -> Bool {
+            a.count == b.count && (0..<min(a.count, 6)).allSatisfy { a[$0] == b[$0] }
+        }
+    }
+
+    private enum Entry {
+        /// A row; `nil` kind for an `N` row.
+        case row(RowKind?, name: Range<Int>)
+        /// Pairs for the current column, or for a new one when `newColumn` is set.
+        case column(newColumn: Range<Int>?, Pairs)
+        case rhs(set: String?, Pairs)
+        case range(set: String?, Pairs)
+        case bound(BoundKind, set: String?, column: Int, value: Double)
+        /// A marker line or an entry of a set that is not used.
+        case ignored
+    }
+
+    /// The fixed-format fields as 0-based byte offsets.
+    private static let fixedFields = [1..<3, 4..<12, 14..<22, 24..<36, 39..<47, 49..<61]
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let file: String
+    private let format: MPSFormat
+    private var line = 0
+    private var section = Section.none
+
+    private var name = ""
+    private var sense: LinearProgram.Sense?
+    private var objectiveName: String?
+    private var objectiveConstant: Double?
+    private var rows = MPSNameTable(minimumCapacity: 0)
+    private var rowNames: [String] = []
+    private var rowKinds: [RowKind] = []
+    private var rhs: [Double] = []
+    private var rhsGiven: [Bool] = []
+    private var ranges: [Double?] = []
+    private var rhsSet: String?
+    private var rangeSet: String?
+    private var boundSet: String?
+
+    /// The column names, made when COLUMNS ends.
+    private var columns = MPSNameTable(minimumCapacity: 0)
+    /// Where each column's name was first written, and on which line.
+    private var columnFields: [Range<Int>] = []
+    private var columnLines: [Int] = []
+    private var columnNames: [String] = []
+    private var objective: [Double] = []
+    private var columnLower: [Double] = []
+    private var columnUpper: [Double] = []
+    /// The matrix in compressed column form; a column is open while
+    /// `columnStarts.count == columnNames.count`.
+    private var columnStarts = [0]
+    private var rowIndices: [Int] = []
+    private var values: [Double] = []
+    /// The open column's entries, sorted by row when it closes.
+    private var pending: [(row: Int, value: Double)] = []
+    /// For each row, the last column with an entry in it, to catch an entry given twice.
+    private var lastColumnOfRow: [Int] = []
+    private var openColumnHasObjective = false
+    /// Where the open column's name was last written, to tell cheaply whether a line continues it.
+    private var openColumnName: Range<Int>?
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, format: MPSFormat) {
+        self.bytes = bytes
+        self.file = file
+        self.format = format
+    }
+
+    mutating func parse() throws(MPSError) -> LinearProgram {
+        var start = 0
+        while start < bytes.count, section != .endata {
+            let end = lineEnd(from: start)
+            var trimmed = end
+            while trimmed > start, Self.isBlank(bytes[trimmed - 1]) { trimmed -= 1 }
+            line += 1
+            try readLine(start..<trimmed)
+            start = end + 1
+        }
+        if section == .columns { try endColumns() }
+        guard section == .endata else {
+            throw MPSError(file: file, line: max(line, 1), message: "missing ENDATA at the end of the file")
+        }
+        return problem()
+    }
+
+    // MARK: Lines
+
+    /// Where the line from `start` ends: the next "\n", or the end of the text. `memchr`
+    /// is several times faster here than a loop over the bytes.
+    private func lineEnd(from start: Int) -> Int {
+        guard let base = bytes.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else {
+            return bytes.count
+        }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    private mutating func readLine(_ range: Range<Int>) throws(MPSError) {
+        guard let first = range.first.map({ bytes[$0] }), first != UInt8(ascii: "*") else { return }
+        if Self.isBlank(first) {
+            try readData(range)
+        } else {
+            try readHeader(range)
+        }
+    }
+
+    private mutating func readHeader(_ range: Range<Int>) throws(MPSError) {
+        let words = freeFields(range)
+        let keyword = string(words[0])
+        guard let next = Section(keyword: keyword) else { throw failure("unknown section '\(keyword)'") }
+        guard next > section else {
+            throw failure(next == section
+                ? "a second \(keyword) section"
+                : "\(keyword) after \(section.keyword); sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA")
+        }
+        if section == .columns { try endColumns() }
+        section = next
+        switch next {
+        case .name:
+            name = words.count > 1 ? string(words[1]) : ""
+        case .objsense where words.count <= 2:
+            if words.count == 2 { try setSense(words[1]) }
+        default:
+            let allowed = next == .objsense ? 2 : 1
+            if words.count > allowed { throw failure("unexpected '\(string(words[allowed]))' after \(keyword)") }
+        }
+    }
+
+    private mutating func readData(_ range: Range<Int>) throws(MPSError) {
+        switch section {
+        case .none:
+            throw failure("data line before the first section")
+        case .name, .endata:
+            throw failure("unexpected data line in the \(section.keyword) section")
+        case .objsense:
+            let words = freeFields(range)
+            guard words.count == 1 else { throw failure("an OBJSENSE line holds one word, MAX or MIN; this one has \(Self.count(words))") }
+            try setSense(words[0])
+        case .rows, .columns, .rhs, .ranges, .bounds:
+            apply(try entry(range))
+        }
+    }
+
+    private mutating func setSense(_ word: Range<Int>) throws(MPSError) {
+        guard sense == nil else { throw failure("the objective sense is given twice") }
+        switch string(word) {
+        case "MAX", "MAXIMIZE": sense = .maximize
+        case "MIN", "MINIMIZE": sense = .minimize
+        case let other: throw failure("unknown objective sense '\(other)'; expected MAX, MAXIMIZE, MIN or MINIMIZE")
+        }
+    }
+
+    private func entry(_ range: Range<Int>) throws(MPSError) -> Entry {
+        switch format {
+        case .free:
+            return try entry(fields: freeFields(range))
+        case .fixed:
+            return try entry(fields: fixedFields(range))
+        case .automatic:
+            let free = freeFields(range)
+            do throws(MPSError) {
+                return try entry(fields: free)
+            } catch {
+                guard let fixed = try? fixedFields(range), fixed != free, let entry = try? entry(fields: fixed) else { throw error }
+                return entry
+            }
+        }
+    }
+
+    private func entry(fields: Fields) throws(MPSError) -> Entry {
+        switch section {
+        case .rows: try rowEntry(fields)
+        case .columns: try columnEntry(fields)
+        case .rhs: try rhsEntry(fields)
+        case .ranges: try rangeEntry(fields)
+        default: try boundEntry(fields)
+        }
+    }
+
+    // MARK: Entries
+
+    private func rowEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        guard fields.count == 2 else { throw failure("a ROWS line holds a type and a name; this one has \(Self.count(fields))") }
+        let kind: RowKind?
+        switch string(fields[0]) {
+        case "N": kind = nil
+        case "E": kind = .equal
+        case "L": kind = .less
+        case "G": kind = .greater
+        case let other: throw failure("unknown row type '\(other)'; expected N, E, L or G")
+        }
+        guard rows.value(of: fields[1], in: bytes) == nil else { throw failure("duplicate row '\(string(fields[1]))'") }
+        return .row(kind, name: fields[1])
+    }
+
+    private func columnEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        if fields.count == 3, bytes[fields[1].lowerBound] == UInt8(ascii: "'"), matches(fields[1], "'MARKER'") {
+            guard matches(fields[2], "'INTORG'") || matches(fields[2], "'INTEND'") else {
+                throw failure("unknown marker \(string(fields[2])); expected 'INTORG' or 'INTEND'")
+            }
+            return .ignored
+        }
+        guard fields.count == 3 || fields.count == 5 else {
+            throw failure("a COLUMNS line holds a column name and one or two row/value pairs; this one has \(Self.count(fields))")
+        }
+        let isNew = openColumnName.map { !equal($0, fields[0]) } ?? true
+        let column = isNew ? columnNames.count : columnNames.count - 1
+        let pairs = try pairs(fields, from: 1, finite: true)
+        for (index, pair) in pairs.enumerated() {
+            let repeated = switch pair.row {
+            case .objective: !isNew && openColumnHasObjective
+            case .constraint(let row): lastColumnOfRow[row] == column
+            case .free: false
+            }
+            if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
+                throw failure("a second entry for row '\(string(pair.name))' in column '\(string(fields[0]))'")
+            }
+        }
+        return .column(newColumn: isNew ? fields[0] : nil, pairs)
+    }
+
+    private func rhsEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        let (set, pairs) = try setAndPairs(fields, section: "an RHS")
+        if let set, let used = rhsSet, set != used { return .ignored }
+        for (index, pair) in pairs.enumerated() {
+            let repeated = switch pair.row {
+            case .objective: objectiveConstant != nil
+            case .constraint(let row): rhsGiven[row]
+            case .free: false
+            }
+            if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
+                throw failure("a second RHS value for row '\(string(pair.name))'")
+            }
+            if pair.row == .objective, !pair.value.isFinite {
+                throw failure("the RHS of the objective row '\(string(pair.name))' must be finite")
+            }
+        }
+        return .rhs(set: set, pairs)
+    }
+
+    private func rangeEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        let (set, pairs) = try setAndPairs(fields, section: "a RANGES")
+        if let set, let used = rangeSet, set != used { return .ignored }
+        for (index, pair) in pairs.enumerated() {
+            guard case .constraint(let row) = pair.row else { continue }
+            if ranges[row] != nil || (index == 1 && pair.row == pairs[0].row) {
+                throw failure("a second range for row '\(string(pair.name))'")
+            }
+        }
+        return .range(set: set, pairs)
+    }
+
+    private func boundEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        let type = string(fields[0])
+        let kind: BoundKind
+        switch type {
+        case "UP", "UI": kind = .upper
+        case "LO", "LI": kind = .lower
+        case "FX": kind = .fixed
+        case "FR": kind = .free
+        case "MI": kind = .minusInfinity
+        case "PL": kind = .plusInfinity
+        case "BV": kind = .binary
+        case "SC": throw failure("semi-continuous bounds (SC) are not supported")
+        default: throw failure("unknown bound type '\(type)'; expected UP, LO, FX, FR, MI, PL, BV, LI or UI")
+        }
+        let set: String?
+        let column: Int
+        var value = 0.0
+        switch (kind, fields.count) {
+        case (.upper, 3), (.lower, 3), (.fixed, 3):
+            (set, column, value) = (nil, try self.column(fields[1]), try number(fields[2], finite: false))
+        case (.upper, 4), (.lower, 4), (.fixed, 4):
+            (set, column, value) = (string(fields[1]), try self.column(fields[2]), try number(fields[3], finite: false))
+        case (.upper, _), (.lower, _), (.fixed, _):
+            throw failure("bound type \(type) takes an optional set name, a column name and a value; this line has \(Self.count(fields))")
+        case (_, 2):
+            (set, column) = (nil, try self.column(fields[1]))
+        case (_, 3):
+            // A set and a column, or a column and a value that this type ignores.
+            if let known = columns.value(of: fields[2], in: bytes) {
+                (set, column) = (string(fields[1]), known)
+            } else {
+                (set, column) = (nil, try self.column(fields[1]))
+                _ = try number(fields[2], finite: false)
+            }
+        case (_, 4):
+            (set, column) = (string(fields[1]), try self.column(fields[2]))
+            _ = try number(fields[3], finite: false)
+        default:
+            throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
+        }
+        if let set, let used = boundSet, set != used { return .ignored }
+        return .bound(kind, set: set, column: column, value: value)
+    }
+
+    /// The optional set name and the row/value pairs of an RHS or RANGES line.
+    private func setAndPairs(_ fields: Fields, section: String) throws(MPSError) -> (String?, Pairs) {
+        switch fields.count {
+        case 2, 4: return (nil, try pairs(fields, from: 0, finite: false))
+        case 3, 5: return (string(fields[0]), try pairs(fields, from: 1, finite: false))
+        default: throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has \(Self.count(fields))")
+        }
+    }
+
+    /// The pairs in fields `start` and on, of which there are two or four.
+    private func pairs(_ fields: Fields, from start: Int, finite: Bool) throws(MPSError) -> Pairs {
+        var pairs = Pairs(first: try pair(fields, at: start, finite: finite))
+        if fields.count == start + 4 { pairs.second = try pair(fields, at: start + 2, finite: finite) }
+        return pairs
+    }
+
+    private func pair(_ fields: Fields, at index: Int, finite: Bool) throws(MPSError) -> Pair {
+        Pair(row: try row(fields[index]), value: try number(fields[index + 1], finite: finite), name: fields[index])
+    }
+
+    // MARK: Applying entries
+
+    private mutating func apply(_ entry: Entry) {
+        switch entry {
+        case .row(let kind, let name):
+            guard let kind else {
+                rows.insert(name, in: bytes, value: (objectiveName == nil ? RowReference.objective : .free).code)
+                if objectiveName == nil { objectiveName = string(name) }
+                return
+            }
+            rows.insert(name, in: bytes, value: RowReference.constraint(rowNames.count).code)
+            rowNames.append(string(name))
+            rowKinds.append(kind)
+            rhs.append(0)
+            rhsGiven.append(false)
+            ranges.append(nil)
+            lastColumnOfRow.append(-1)
+        case .column(let newColumn, let pairs):
+            if let newColumn { openColumn(newColumn) }
+            let column = columnNames.count - 1
+            for pair in pairs {
+                switch pair.row {
+                case .objective:
+                    objective[column] = pair.value
+                    openColumnHasObjective = true
+                case .constraint(let row):
+                    lastColumnOfRow[row] = column
+                    if pair.value != 0 { pending.append((row, pair.value)) }
+                case .free:
+                    break
+                }
+            }
+        case .rhs(let set, let pairs):
+            if rhsSet == nil { rhsSet = set }
+            for pair in pairs {
+                switch pair.row {
+                case .objective: objectiveConstant = -pair.value
+                case .constraint(let row): (rhs[row], rhsGiven[row]) = (pair.value, true)
+                case .free: break
+                }
+            }
+        case .range(let set, let pairs):
+            if rangeSet == nil { rangeSet = set }
+            for pair in pairs {
+                if case .constraint(let row) = pair.row { ranges[row] = pair.value }
+            }
+        case .bound(let kind, let set, let column, let value):
+            if boundSet == nil { boundSet = set }
+            setBound(kind, column: column, value: value)
+        case .ignored:
+            break
+        }
+    }
+
+    private mutating func setBound(_ kind: BoundKind, column j: Int, value: Double) {
+        switch kind {
+        case .upper:
+            if value < 0, columnLower[j] == 0 { columnLower[j] = -.infinity }
+            columnUpper[j] = value
+        case .lower: columnLower[j] = value
+        case .fixed: (columnLower[j], columnUpper[j]) = (value, value)
+        case .free: (columnLower[j], columnUpper[j]) = (-.infinity, .infinity)
+        case .minusInfinity: columnLower[j] = -.infinity
+        case .plusInfinity: columnUpper[j] = .infinity
+        case .binary: (columnLower[j], columnUpper[j]) = (0, 1)
+        }
+    }
+
+    private mutating func openColumn(_ field: Range<Int>) {
+        closeColumn()
+        openColumnName = field
+        columnFields.append(field)
+        columnLines.append(line)
+        columnNames.append(string(field))
+        objective.append(0)
+        columnLower.append(0)
+        columnUpper.append(.infinity)
+        openColumnHasObjective = false
+    }
+
+    /// Closes the last column and makes the table of column names for BOUNDS. A column
+    /// whose entries are not contiguous is found only here, which saves a table lookup per
+    /// column while reading COLUMNS (the time goes into memory misses on a large table),
+    /// at the price of reporting it after any later error in the section.
+    private mutating func endColumns() throws(MPSError) {
+        closeColumn()
+        columns = MPSNameTable(minimumCapacity: columnFields.count)
+        for (column, field) in columnFields.enumerated() where !columns.insert(field, in: bytes, value: column) {
+            throw MPSError(
+                file: file, line: columnLines[column],
+                message: "column '\(string(field))' appears again after other columns; a column's entries must be contiguous")
+        }
+    }
+
+    private mutating func closeColumn() {
+        guard columnStarts.count == columnNames.count else { return }
+        if !pending.isEmpty {
+            if zip(pending, pending.dropFirst()).contains(where: { $0.row > $1.row }) { pending.sort { $0.row < $1.row } }
+            for entry in pending {
+                rowIndices.append(entry.row)
+                values.append(entry.value)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        columnStarts.append(rowIndices.count)
+    }
+
+    private func problem() -> LinearProgram {
+        var rowLower: [Double] = [], rowUpper: [Double] = []
+        rowLower.reserveCapacity(rowKinds.count)
+        rowUpper.reserveCapacity(rowKinds.count)
+        for row in rowKinds.indices {
+            let (lower, upper) = Self.rowBounds(rowKinds[row], rhs: rhs[row], range: ranges[row])
+            rowLower.append(lower)
+            rowUpper.append(upper)
+        }
+        let matrix = SparseMatrix(
+            rowCount: rowNames.count, columnCount: columnNames.count, columnStarts: columnStarts,
+            rowIndices: rowIndices, values: values)
+        return LinearProgram(
+            name: name, sense: sense ?? .minimize, objective: objective, objectiveConstant: objectiveConstant ?? 0,
+            matrix: matrix, rowLower: rowLower, rowUpper: rowUpper, columnLower: columnLower, columnUpper: columnUpper,
+            rowNames: rowNames, columnNames: columnNames, objectiveName: objectiveName ?? "OBJ")
+    }
+
+    private static func rowBounds(_ kind: RowKind, rhs b: Double, range: Double?) -> (Double, Double) {
+        switch (kind, range) {
+        case (.equal, nil): (b, b)
+        case (.equal, let r?): r < 0 ? (b - abs(r), b) : (b, b + abs(r))
+        case (.less, nil): (-.infinity, b)
+        case (.less, let r?): (b - abs(r), b)
+        case (.greater, nil): (b, .infinity)
+        case (.greater, let r?): (b, b + abs(r))
+        }
+    }
+
+    // MARK: Fields
+
+    /// Space, tab, the CR of a CRLF line end, and any other control character.
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte <= UInt8(ascii: " ")
+    }
+
+    private func freeFields(_ range: Range<Int>) -> Fields {
+        var fields = Fields()
+        var index = range.lowerBound
+        while index < range.upperBound {
+            while index < range.upperBound, Self.isBlank(bytes[index]) { index += 1 }
+            let start = index
+            while index < range.upperBound, !Self.isBlank(bytes[index]) { index += 1 }
+            if start < index { fields.append(start..<index) }
+        }
+        return fields
+    }
+
+    /// The non-empty fixed-format fields, trimmed, in order; an empty field (a left-out
+    /// set name) is skipped, so the count tells which fields are there as in free format.
+    private func fixedFields(_ range: Range<Int>) throws(MPSError) -> Fields {
+        let base = range.lowerBound, length = range.count
+        var fields = Fields()
+        var gapStart = 0
+        for field in Self.fixedFields {
+            for offset in gapStart..<max(gapStart, min(field.lowerBound, length)) where !Self.isBlank(bytes[base + offset]) {
+                throw failure("text in column \(offset + 1), outside the fixed-format fields")
+            }
+            var lower = base + min(field.lowerBound, length), upper = base + min(field.upperBound, length)
+            while lower < upper, Self.isBlank(bytes[lower]) { lower += 1 }
+            while upper > lower, Self.isBlank(bytes[upper - 1]) { upper -= 1 }
+            if lower < upper { fields.append(lower..<upper) }
+            gapStart = field.upperBound
+        }
+        if length > gapStart { throw failure("text after column \(gapStart), outside the fixed-format fields") }
+        return fields
+    }
+
+    /// "1 field", "3 fields", for messages.
+    private static func count(_ fields: Fields) -> String {
+        fields.count == 1 ? "1 field" : "\(fields.count) fields"
+    }
+
+    private func string(_ field: Range<Int>) -> String {
+        String(decoding: bytes[field], as: UTF8.self)
+    }
+
+    private func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        var offset = 0
+        while offset < a.count, bytes[a.lowerBound + offset] == bytes[b.lowerBound + offset] { offset += 1 }
+        return offset == a.count
+    }
+
+    private func matches(_ field: Range<Int>, _ text: String) -> Bool {
+        bytes[field].elementsEqual(text.utf8)
+    }
+
+    private func number(_ field: Range<Int>, finite: Bool) throws(MPSError) -> Double {
+        if let value = MPSNumber.parse(bytes, field) { return value }
+        let text = string(field)
+        guard let value = Double(text), !value.isNaN else { throw failure("'\(text)' is not a number") }
+        guard value.isFinite || !finite else { throw failure("'\(text)' is not a finite number") }
+        return value
+    }
+
+    private func row(_ field: Range<Int>) throws(MPSError) -> RowReference {
+        guard let code = rows.value(of: field, in: bytes) else { throw failure("unknown row '\(string(field))'") }
+        return RowReference(code: code)
+    }
+
+    private func column(_ field: Range<Int>) throws(MPSError) -> Int {
+        guard let column = columns.value(of: field, in: bytes) else { throw failure("unknown column '\(string(field))'") }
+        return column
+    }
+
+    private func failure(_ message: String) -> MPSError {
+        MPSError(file: file, line: line, message: message)
+    }
+}

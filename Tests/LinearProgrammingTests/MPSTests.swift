@@ -1,0 +1,502 @@
+import Foundation
+import Testing
+@testable import LinearProgramming
+
+/// Small hand-written MPS texts with every section, bound type and range case; error
+/// messages with their lines; writer round trips; and the Netlib problems when present.
+@Suite struct MPSTests {
+    @Test func readsEverySection() throws {
+        let lp = try MPSReader.parse("""
+            NAME          TESTLP
+            ROWS
+             N  COST
+             E  BAL
+             L  CAP
+             G  DEM
+             N  SPARE
+            COLUMNS
+                X         COST         1.0   BAL          1.0
+                X         CAP          2.0   SPARE        9.0
+                Y         COST        -2.5   BAL         -1.0
+                Y         DEM          1.0
+                Z         CAP          1.0   DEM          3.0
+            RHS
+                RHS       COST         10.0  BAL          4.0
+                RHS       CAP          8.0   DEM          1.5
+                RHS       SPARE        7.0
+            RANGES
+                RNG       CAP          3.0   SPARE        1.0
+            BOUNDS
+             UP BND       X            4.0
+             LO BND       Y           -1.0
+             UP BND       Y            6.0
+             FR BND       Z
+            ENDATA
+            """)
+        let expected = LinearProgram(
+            name: "TESTLP", objective: [1, -2.5, 0], objectiveConstant: -10,
+            matrix: SparseMatrix(rowCount: 3, columnCount: 3, triplets: [(0, 0, 1), (1, 0, 2), (0, 1, -1), (2, 1, 1), (1, 2, 1), (2, 2, 3)]),
+            rowLower: [4, 5, 1.5], rowUpper: [4, 8, .infinity],
+            columnLower: [0, -1, -.infinity], columnUpper: [4, 6, .infinity],
+            rowNames: ["BAL", "CAP", "DEM"], columnNames: ["X", "Y", "Z"], objectiveName: "COST")
+        #expect(lp == expected)
+    }
+
+    @Test(arguments: [
+        ("E", 3.0, 4.0, 7.0), ("E", -3.0, 1.0, 4.0), ("E", 0.0, 4.0, 4.0),
+        ("L", 3.0, 1.0, 4.0), ("L", -3.0, 1.0, 4.0),
+        ("G", 3.0, 4.0, 7.0), ("G", -3.0, 4.0, 7.0),
+    ])
+    func rangeOnRowWithRHS4(type: String, range: Double, lower: Double, upper: Double) throws {
+        let lp = try MPSReader.parse("""
+            ROWS
+             N  OBJ
+             \(type)  R
+            COLUMNS
+                X  R  1
+            RHS
+                RHS  R  4
+            RANGES
+                RNG  R  \(range)
+            ENDATA
+            """)
+        #expect(lp.rowLower == [lower])
+        #expect(lp.rowUpper == [upper])
+    }
+
+    static let boundCases: [(lines: String, lower: Double, upper: Double)] = [
+        ("", 0.0, Double.infinity),
+        (" UP BND X 4", 0, 4),
+        (" UP BND X -4", -.infinity, -4),
+        (" LO BND X -10\n UP BND X -4", -10, -4),
+        (" UP BND X 0", 0, 0),
+        (" UP BND X -4\n LO BND X 0", 0, -4),
+        (" LO BND X 2", 2, .infinity),
+        (" FX BND X 3.5", 3.5, 3.5),
+        (" FR BND X", -.infinity, .infinity),
+        (" MI BND X", -.infinity, .infinity),
+        (" MI BND X\n UP BND X 5", -.infinity, 5),
+        (" UP BND X 5\n PL BND X", 0, .infinity),
+        (" BV BND X", 0, 1),
+        (" LI BND X 2\n UI BND X 9", 2, 9),
+        (" UP BND X inf", 0, .infinity),
+        (" LO X -2", -2, .infinity),
+        (" FR X", -.infinity, .infinity),
+        (" MI X 0", -.infinity, .infinity),
+        (" BV BND X 1", 0, 1),
+    ]
+
+    @Test(arguments: boundCases)
+    func bound(lines: String, lower: Double, upper: Double) throws {
+        let lp = try MPSReader.parse("""
+            ROWS
+             N  OBJ
+            COLUMNS
+                X  OBJ  1
+            BOUNDS
+            \(lines)
+            ENDATA
+            """)
+        #expect(lp.columnLower == [lower])
+        #expect(lp.columnUpper == [upper])
+    }
+
+    @Test(arguments: [
+        ("OBJSENSE MAX", LinearProgram.Sense.maximize), ("OBJSENSE\n    MAX", .maximize),
+        ("OBJSENSE\n    MAXIMIZE", .maximize), ("OBJSENSE MINIMIZE", .minimize),
+        ("OBJSENSE\n    MIN", .minimize), ("", .minimize),
+    ])
+    func objectiveSense(section: String, sense: LinearProgram.Sense) throws {
+        let lp = try MPSReader.parse("NAME\n\(section)\nROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n")
+        #expect(lp.sense == sense)
+        #expect(lp.name == "")
+    }
+
+    @Test func objectiveConstantIsMinusTheObjectiveRHS() throws {
+        let lp = try MPSReader.parse("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nRHS\n    RHS  OBJ  -12.5\nENDATA\n")
+        #expect(lp.objectiveConstant == 12.5)
+    }
+
+    @Test func setNamesMayBeLeftOutAndOnlyTheFirstSetCounts() throws {
+        let lp = try MPSReader.parse("""
+            ROWS
+             N  OBJ
+             L  A
+             L  B
+            COLUMNS
+                X  A  1  B  1
+                Y  A  1
+            RHS
+                FIRST  A  4
+                B  8
+                SECOND  B  99
+            RANGES
+                A  3
+            BOUNDS
+             UP X 4
+             UP FIRST Y 5
+             UP SECOND Y 7
+            ENDATA
+            """)
+        #expect(lp.rowLower == [1, -.infinity])
+        #expect(lp.rowUpper == [4, 8])
+        #expect(lp.columnUpper == [4, 5])
+    }
+
+    @Test func integerMarkersAreAcceptedAndIgnored() throws {
+        let lp = try MPSReader.parse("""
+            ROWS
+             N  OBJ
+             L  R
+            COLUMNS
+                MARKER                 'MARKER'                 'INTORG'
+                X  OBJ  1  R  1
+                MARKER                 'MARKER'                 'INTEND'
+                Y  R  2
+            ENDATA
+            """)
+        #expect(lp.columnNames == ["X", "Y"])
+        #expect(lp.matrix.values == [1, 2])
+    }
+
+    @Test func crlfCommentsBlankLinesAndTextAfterEndata() throws {
+        let text = "* a comment\r\nNAME  P  trailing words\r\nROWS\r\n\r\n N  OBJ\r\n E  R\r\nCOLUMNS\r\n    X  R  2\r\n"
+            + "* another\r\nRHS\r\n    RHS  R  6\r\nENDATA\r\nanything at all\r\n"
+        let lp = try MPSReader.parse(text)
+        #expect(lp.name == "P")
+        #expect(lp.rowLower == [6] && lp.rowUpper == [6])
+        #expect(lp.matrix.values == [2])
+    }
+
+    @Test func zeroEntriesAreDroppedAndRowsSortedWithinAColumn() throws {
+        let lp = try MPSReader.parse("ROWS\n N  OBJ\n L  A\n L  B\n L  C\nCOLUMNS\n    X  C  3  A  1\n    X  B  0\nENDATA\n")
+        #expect(lp.matrix.rowIndices == [0, 2])
+        #expect(lp.matrix.values == [1, 3])
+        #expect(lp.matrix.inconsistency() == nil)
+    }
+
+    static let fixedWithSpaces = """
+        NAME          SPACES
+        ROWS
+         N  COST
+         L  MY ROW
+        COLUMNS
+            MY COL    COST      1.             MY ROW    2.
+        RHS
+            RHS       MY ROW    5.
+        BOUNDS
+         UP BND       MY COL    3.
+        ENDATA
+        """
+
+    @Test(arguments: [MPSFormat.automatic, .fixed])
+    func fixedFormatNamesWithSpaces(format: MPSFormat) throws {
+        let lp = try MPSReader.parse(Self.fixedWithSpaces, format: format)
+        #expect(lp.rowNames == ["MY ROW"])
+        #expect(lp.columnNames == ["MY COL"])
+        #expect(lp.objective == [1])
+        #expect(lp.matrix.values == [2])
+        #expect(lp.rowUpper == [5])
+        #expect(lp.columnUpper == [3])
+    }
+
+    @Test func freeFormatRejectsNamesWithSpaces() {
+        #expect(throws: MPSError.self) { try MPSReader.parse(Self.fixedWithSpaces, format: .free) }
+        #expect(message(Self.fixedWithSpaces, format: .free) == "<input>:4: error: a ROWS line holds a type and a name; this one has 3 fields")
+    }
+
+    @Test(arguments: [
+        ("NAME X\nROWS\n N  OBJ\nSOS\n", "<input>:4: error: unknown section 'SOS'"),
+        ("ROWS\n N  OBJ\n X  R\n", "<input>:3: error: unknown row type 'X'; expected N, E, L or G"),
+        ("ROWS\n N  OBJ\n L  R\n G  R\n", "<input>:4: error: duplicate row 'R'"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\n    X  NOPE  1\n", "<input>:5: error: unknown row 'NOPE'"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1.2.3\n", "<input>:4: error: '1.2.3' is not a number"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  inf\n", "<input>:4: error: 'inf' is not a finite number"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n XX BND X 1\n", "<input>:6: error: unknown bound type 'XX'; expected UP, LO, FX, FR, MI, PL, BV, LI or UI"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n SC BND X 1\n", "<input>:6: error: semi-continuous bounds (SC) are not supported"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND Y 1\n", "<input>:6: error: unknown column 'Y'"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\n", "<input>:4: error: missing ENDATA at the end of the file"),
+        ("", "<input>:1: error: missing ENDATA at the end of the file"),
+        ("* comment\n    X  OBJ  1\n", "<input>:2: error: data line before the first section"),
+        ("NAME P\n    X  OBJ  1\n", "<input>:2: error: unexpected data line in the NAME section"),
+        ("ROWS\n N  OBJ\n    X  OBJ  1\n", "<input>:3: error: a ROWS line holds a type and a name; this one has 3 fields"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n E  R\n", "<input>:4: error: a COLUMNS line holds a column name and one or two row/value pairs; this one has 2 fields"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND X 1\nRHS\n", "<input>:7: error: RHS after BOUNDS; sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA"),
+        ("ROWS\n N  OBJ\nROWS\n", "<input>:3: error: a second ROWS section"),
+        ("ROWS extra\n", "<input>:1: error: unexpected 'extra' after ROWS"),
+        ("OBJSENSE UP\n", "<input>:1: error: unknown objective sense 'UP'; expected MAX, MAXIMIZE, MIN or MINIMIZE"),
+        ("OBJSENSE MAX\n    MIN\n", "<input>:2: error: the objective sense is given twice"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\n    Y  R  1\n    X  OBJ  1\n", "<input>:7: error: column 'X' appears again after other columns; a column's entries must be contiguous"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\n    X  R  2\n", "<input>:6: error: a second entry for row 'R' in column 'X'"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    MARKER  'MARKER'  'SOSORG'\n", "<input>:4: error: unknown marker 'SOSORG'; expected 'INTORG' or 'INTEND'"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\nRHS\n    RHS  R  1\n    RHS  R  2\n", "<input>:8: error: a second RHS value for row 'R'"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nRHS\n    RHS  OBJ  inf\n", "<input>:6: error: the RHS of the objective row 'OBJ' must be finite"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\nRANGES\n    RNG  R  1  R  2\n", "<input>:7: error: a second range for row 'R'"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\nRHS\n    R\n", "<input>:7: error: an RHS line holds an optional set name and one or two row/value pairs; this one has 1 field"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND X 1 2\n", "<input>:6: error: bound type UP takes an optional set name, a column name and a value; this line has 5 fields"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n FR BND X 1 2\n", "<input>:6: error: bound type FR takes an optional set name and a column name; this line has 5 fields"),
+    ])
+    func errorMessage(text: String, expected: String) {
+        #expect(message(text) == expected)
+    }
+
+    @Test func fixedFormatRejectsTextOutsideTheFields() {
+        let text = "ROWS\n N  OBJ\nCOLUMNS\n    X         OBJ       1.23456789012345\nENDATA\n"
+        #expect(message(text, file: "long.mps", format: .fixed) == "long.mps:4: error: text in column 37, outside the fixed-format fields")
+        #expect(message(text, format: .automatic) == nil)
+    }
+
+    @Test func readsAFileAndReportsOneThatCannotBeRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-mps-\(UUID().uuidString).mps").path
+        try "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try MPSReader.read(path: path).objective == [1])
+
+        let missing = path + ".missing"
+        #expect(throws: MPSError.self) { try MPSReader.read(path: missing) }
+        do throws(MPSError) {
+            _ = try MPSReader.read(path: missing)
+        } catch {
+            #expect(error.description == "\(missing):0: error: cannot read the file: it does not exist")
+        }
+        do throws(MPSError) {
+            _ = try MPSReader.read(path: FileManager.default.temporaryDirectory.path)
+        } catch {
+            #expect(error.message == "cannot read the file: it is a directory")
+        }
+    }
+
+    @Test func namesSharingTheirFirstEightBytesStayApart() throws {
+        let lp = try MPSReader.parse("""
+            ROWS
+             N  OBJ
+             L  LONGNAME
+             L  LONGNAME_A
+             L  LONGNAME_B
+             L  LONGNAME_AB
+            COLUMNS
+                COLUMN_LONG_1  LONGNAME_B  2  LONGNAME  1
+                COLUMN_LONG_2  LONGNAME_AB  4  LONGNAME_A  3
+            BOUNDS
+             UP BND  COLUMN_LONG_2  9
+            ENDATA
+            """)
+        #expect(lp.matrix.rowIndices == [0, 2, 1, 3])
+        #expect(lp.matrix.values == [1, 2, 3, 4])
+        #expect(lp.columnUpper == [.infinity, 9])
+    }
+
+    /// The fast path must give exactly what `Double(String)` gives, or leave the text to it.
+    @Test func numbersReadFromBytesMatchTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "+1", "1.", ".5", "61.", "-.042", "1e5", "1.5E-3", "12345678901234567890", "0.000", "1e-19",
+                     "9.999999999999999e18", "18446744073709551615", "0.1", "0.3", "4.1", "1e", "e5", ".", "-", "1.2.3", "1e+", "inf"]
+        for _ in 0..<20_000 {
+            texts.append(Double.random(in: -1e6...1e6, using: &generator).description)
+            texts.append((Double(Int.random(in: 1...1_000_000, using: &generator)) / 7).description)
+            let digits = String((0..<Int.random(in: 1...20, using: &generator)).map { _ in "0123456789".randomElement(using: &generator)! })
+            let point = Int.random(in: 0...digits.count, using: &generator)
+            texts.append("\(digits.prefix(point)).\(digits.dropFirst(point))e\(Int.random(in: -25...25, using: &generator))")
+        }
+        var fast = 0
+        for text in texts {
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { MPSNumber.parse($0, 0..<$0.count) }
+            guard let parsed else { continue }
+            fast += 1
+            #expect(parsed == Double(text) && parsed.sign == Double(text)?.sign, "\(text)")
+        }
+        #expect(fast > texts.count / 2)
+    }
+
+    // MARK: Writer
+
+    /// A problem with every kind of row (E, L, G, range, free) and column bound.
+    static let everyKind = LinearProgram(
+        name: "EVERY", sense: .maximize, objective: [1.0 / 3, -2, 0, 1e-300, 5, 0, 0, 0, 0, 7, 0, 0],
+        objectiveConstant: 0.1,
+        matrix: SparseMatrix(rowCount: 6, columnCount: 12, triplets: [
+            (0, 0, 1), (1, 0, 2.5), (2, 1, -1), (3, 1, 1), (4, 2, 3), (5, 2, 1), (0, 3, 4), (1, 4, 1),
+            (2, 5, 1), (3, 6, 1), (4, 7, 1), (5, 8, 0.7), (0, 9, 1), (1, 11, -1e-7),
+        ]),
+        rowLower: [2, -.infinity, 1, 1, -.infinity, -3], rowUpper: [2, 5, .infinity, 4, .infinity, -1],
+        columnLower: [0, 0, 2, -1, 2.5, -.infinity, -.infinity, -5, -.infinity, 0, 0, 0],
+        columnUpper: [.infinity, 4, .infinity, 3, 2.5, .infinity, 7, -2, -3, 1, .infinity, 0],
+        rowNames: ["EQ", "LE", "GE", "RANGE", "FREE", "NEGRANGE"],
+        columnNames: ["DEFAULT", "UP", "LO", "LOUP", "FX", "FR", "MIUP", "NEGUP", "MINEGUP", "BINARY", "EMPTY", "FX0"],
+        objectiveName: "PROFIT")
+
+    @Test func writerRoundTripsEveryKindOfRowAndBound() throws {
+        #expect(try MPSReader.parse(MPSWriter.text(Self.everyKind)) == Self.everyKind)
+    }
+
+    @Test func writerText() {
+        let lp = LinearProgram(
+            name: "TINY", objective: [1, 0], objectiveConstant: 2,
+            matrix: SparseMatrix(rowCount: 2, columnCount: 2, triplets: [(0, 0, 1), (1, 0, 0.5)]),
+            rowLower: [1, -.infinity], rowUpper: [3, .infinity], columnLower: [0, -.infinity], columnUpper: [4, 6],
+            rowNames: ["A", "B"], columnNames: ["X", "Y"])
+        #expect(MPSWriter.text(lp) == """
+            NAME TINY
+            ROWS
+             N  OBJ
+             L  A
+             L  B
+            COLUMNS
+                X  OBJ  1.0
+                X  A  1.0
+                X  B  0.5
+                Y  OBJ  0.0
+            RHS
+                RHS  OBJ  -2.0
+                RHS  A  3.0
+                RHS  B  inf
+            RANGES
+                RNG  A  2.0
+            BOUNDS
+             UP BND  X  4.0
+             UP BND  Y  6.0
+             MI BND  Y
+            ENDATA
+
+            """)
+    }
+
+    @Test func writerWritesLowerBoundZeroAfterANegativeUpperBound() throws {
+        var lp = Self.everyKind
+        lp.columnUpper[0] = -1
+        #expect(try MPSReader.parse(MPSWriter.text(lp)) == lp)
+    }
+
+    @Test func writerReplacesSpacesAndMakesNamesUnique() throws {
+        var lp = Self.everyKind
+        lp.name = "every kind"
+        lp.objectiveName = "NEGRANGE"
+        lp.rowNames = ["a b", "a_b", "", "NEGRANGE", "R2", "x\ty\u{1}"]
+        lp.columnNames[0] = "a b"
+        lp.columnNames[1] = "a_b"
+        let read = try MPSReader.parse(MPSWriter.text(lp))
+        #expect(read.name == "every_kind")
+        #expect(read.objectiveName == "NEGRANGE")
+        #expect(read.rowNames == ["a_b", "a_b_2", "R2", "NEGRANGE_2", "R2_2", "x_y_"])
+        #expect(read.columnNames.prefix(2) == ["a_b", "a_b_2"])
+    }
+
+    @Test func writerLeavesOutStages() throws {
+        var lp = Self.everyKind
+        lp.rowStages = [0, 0, 1, 1, LinearProgram.linking, 1]
+        lp.columnStages = Array(repeating: 0, count: lp.columnCount)
+        #expect(try MPSReader.parse(MPSWriter.text(lp)) == Self.everyKind)
+    }
+
+    /// Only `G` recovers [−1.8, 2.2] (−1.8 + R = 2.2), only `L` recovers [−3, −0.9]
+    /// (−0.9 − R = −3), where R = upper − lower.
+    @Test(arguments: [(-1.8, 2.2), (-3, -0.9)])
+    func writerPicksTheRangeFormThatRecoversBothBounds(lower: Double, upper: Double) throws {
+        var lp = Self.everyKind
+        (lp.rowLower[3], lp.rowUpper[3]) = (lower, upper)
+        #expect(try MPSReader.parse(MPSWriter.text(lp)) == lp)
+    }
+
+    /// No double R gives back [−3, 1.1] as −3 + R or 1.1 − R: the difference 4.1 needs more
+    /// bits than a double has. The lower bound is kept and the upper is off by at most half
+    /// a unit in the last place of the difference.
+    @Test func writerRangeThatNoFormRecovers() throws {
+        var lp = Self.everyKind
+        (lp.rowLower[3], lp.rowUpper[3]) = (-3, 1.1)
+        let read = try MPSReader.parse(MPSWriter.text(lp))
+        #expect(read.rowLower[3] == -3)
+        #expect(read.rowUpper[3] != 1.1)
+        #expect(abs(read.rowUpper[3] - 1.1) <= 4.1.ulp / 2)
+    }
+
+    /// The fastest of three reads, so that a busy machine does not fail the test.
+    @Test(.enabled(if: isOptimized, "timing means something only in an optimized build"))
+    func reads150000ColumnsInUnderASecond() throws {
+        let lp = Self.large(rows: 50_000, columns: 150_000)
+        let text = MPSWriter.text(lp)
+        let clock = ContinuousClock()
+        var read: LinearProgram?
+        var fastest = Duration.seconds(1_000)
+        for _ in 0..<3 { fastest = min(fastest, try clock.measure { read = try MPSReader.parse(text) }) }
+        #expect(read == lp)
+        #expect(fastest < .seconds(1))
+    }
+
+    /// A problem with four entries a column and a spread of bounds.
+    static func large(rows m: Int, columns n: Int) -> LinearProgram {
+        var triplets: [(row: Int, column: Int, value: Double)] = []
+        for j in 0..<n {
+            for k in 0..<4 { triplets.append(((j * 7 + k * 12_347) % m, j, Double(j % 13 + k) / 7)) }
+        }
+        let objective = (0..<n).map { j -> Double in Double(j % 11) - 5 }
+        let rowLower = (0..<m).map { i -> Double in i % 3 == 0 ? -.infinity : Double(i % 5) }
+        let rowUpper = (0..<m).map { i -> Double in i % 3 == 1 ? .infinity : Double(i % 5 + 2) }
+        let columnUpper = (0..<n).map { j -> Double in j % 2 == 0 ? .infinity : Double(j % 9 + 1) }
+        return LinearProgram(
+            objective: objective, matrix: SparseMatrix(rowCount: m, columnCount: n, triplets: triplets),
+            rowLower: rowLower, rowUpper: rowUpper, columnLower: Array(repeating: 0, count: n), columnUpper: columnUpper)
+    }
+
+    // MARK: Netlib
+
+    @Test(.enabled(if: Netlib.folder != nil, Netlib.absence), arguments: Netlib.problems)
+    func netlibProblem(name: String) throws {
+        let folder = try #require(Netlib.folder)
+        let size = try #require(Netlib.sizes[name], "\(name) is not in the README's table")
+        let lp = try MPSReader.read(path: "\(folder)/\(name).mps")
+        #expect(lp.rowCount == size.rows)
+        #expect(lp.columnCount == size.columns)
+        #expect(lp.inconsistency() == nil)
+        #expect(try MPSReader.read(path: "\(folder)/\(name).mps", format: .fixed) == lp)
+        #expect(try MPSReader.parse(MPSWriter.text(lp)) == lp)
+    }
+
+    @Test(.enabled(if: Netlib.folder != nil, Netlib.absence))
+    func netlibTableListsEveryFile() {
+        #expect(Set(Netlib.sizes.keys) == Set(Netlib.problems))
+    }
+
+    private func message(_ text: String, file: String = "<input>", format: MPSFormat = .automatic) -> String? {
+        do throws(MPSError) {
+            _ = try MPSReader.parse(text, file: file, format: format)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+}
+
+#if DEBUG
+private let isOptimized = false
+#else
+private let isOptimized = true
+#endif
+
+/// The Netlib problems kept next to the repository in `../shared/netlib`, or in the folder
+/// `$CAPSIM_NETLIB` names. The README's table counts rows without the objective row, as
+/// `LinearProgram.rowCount` does.
+private enum Netlib {
+    static let absence: Comment = "no Netlib folder: set CAPSIM_NETLIB or put it at ../shared/netlib beside the repository"
+
+    static let folder: String? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates: [String?] = [ProcessInfo.processInfo.environment["CAPSIM_NETLIB"], root.appendingPathComponent("../shared/netlib").standardized.path]
+        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: "\($0)/README.md") }
+    }()
+
+    static let problems: [String] = {
+        guard let folder, let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return files.filter { $0.hasSuffix(".mps") }.map { String($0.dropLast(4)) }.sorted()
+    }()
+
+    /// Rows and columns by problem, from the README's table (`| name | rows | columns | … |`).
+    static let sizes: [String: (rows: Int, columns: Int)] = {
+        guard let folder, let readme = try? String(contentsOfFile: "\(folder)/README.md", encoding: .utf8) else { return [:] }
+        var sizes: [String: (rows: Int, columns: Int)] = [:]
+        for line in readme.split(separator: "\n") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            if cells.count >= 3, let rows = Int(cells[1]), let columns = Int(cells[2]) { sizes[cells[0]] = (rows, columns) }
+        }
+        return sizes
+    }()
+}
