@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import CapsimCommands
+
+/// `capsim lp solve`: text, JSON and solution CSV, and the exit statuses.
+@Suite struct LPCommandTests: CommandRunner {
+    /// min −x − y, x + 2y ≤ 4, 3x + y ≤ 6: optimum −2.8 at (1.6, 1.2).
+    static let small = """
+        NAME          SMALL
+        ROWS
+         N  COST
+         L  LIM1
+         L  LIM2
+        COLUMNS
+            X         COST      -1.0       LIM1      1.0
+            X         LIM2      3.0
+            Y         COST      -1.0       LIM1      2.0
+            Y         LIM2      1.0
+        RHS
+            RHS       LIM1      4.0        LIM2      6.0
+        ENDATA
+        """
+
+    func write(_ text: String) throws -> String {
+        let file = try temporaryFolder().appendingPathComponent("lp.mps")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    @Test func textReportsStatusObjectiveAndPath() throws {
+        let result = capsim("lp", "solve", try write(Self.small))
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("status      optimal") })
+        let objective = try #require(lines.first { $0.hasPrefix("objective") }?.split(separator: " ").last.flatMap { Double($0) })
+        #expect(abs(objective + 2.8) < 1e-8)
+        #expect(lines.contains("path        dense"))
+        #expect(lines.contains { $0.hasPrefix("problem     SMALL") && $0.contains("2 rows, 2 columns, 4 nonzeros") })
+    }
+
+    @Test func jsonAndSolutionCSV() throws {
+        let folder = try temporaryFolder()
+        let csv = folder.appendingPathComponent("solution.csv")
+        let result = capsim("lp", "solve", try write(Self.small), "--json", "--solution", csv.path, "--path", "banded")
+        #expect(result.status == 0, "\(result.err)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        #expect(object["schema"] as? String == "capsim.lp/1")
+        #expect(object["status"] as? String == "optimal")
+        #expect(object["path"] as? String == "banded")
+        #expect(abs((object["objective"] as! Double) + 2.8) < 1e-8)
+        #expect((object["iterations"] as! Int) > 0 && (object["seconds"] as! Double) >= 0)
+        let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
+        #expect(rows.first == "kind,name,value,dual")
+        let x = try #require(rows.first { $0.hasPrefix("column,X,") }?.split(separator: ",")[2]).flatMap { Double($0) }
+        #expect(abs(x! - 1.6) < 1e-7)
+        let dual = try #require(rows.first { $0.hasPrefix("row,LIM1,") }?.split(separator: ",")[3]).flatMap { Double($0) }
+        #expect(abs(dual! + 0.4) < 1e-7)
+    }
+
+    @Test func infeasibleExitsFour() throws {
+        let text = Self.small.replacingOccurrences(of: " L  LIM2", with: " G  LIM2").replacingOccurrences(of: "LIM2      6.0", with: "LIM2      60.0")
+            .replacingOccurrences(of: "RHS       LIM1      4.0", with: "RHS       LIM1      -4.0")
+        let result = capsim("lp", "solve", try write(text))
+        #expect(result.status == 4, "\(result.out)")
+        #expect(result.out.contains("status      primal infeasible"))
+    }
+
+    @Test func badFileExitsOneWithItsLine() throws {
+        let result = capsim("lp", "solve", try write(Self.small.replacingOccurrences(of: "3.0", with: "three")))
+        #expect(result.status == 1)
+        #expect(result.err.contains("lp.mps:8: error:"))
+    }
+
+    @Test func unknownPathIsAUsageError() throws {
+        let result = capsim("lp", "solve", try write(Self.small), "--path", "sideways")
+        #expect(result.status == 2)
+        #expect(result.err.contains("--path sideways is not one of banded, bordered, dense, automatic"))
+    }
+}
