@@ -409,17 +409,11 @@ import Testing
         #expect(abs(read.rowUpper[3] - 1.1) <= 4.1.ulp / 2)
     }
 
-    /// The fastest of three reads, so that a busy machine does not fail the test.
-    @Test(.enabled(if: isOptimized, "timing means something only in an optimized build"))
-    func reads150000ColumnsInUnderASecond() throws {
+    /// A dispatch-sized problem (150 000 columns) survives the round trip unchanged.
+    /// Its read time is measured in the benchmarks, not here.
+    @Test func largeProblemRoundTrips() throws {
         let lp = Self.large(rows: 50_000, columns: 150_000)
-        let text = MPSWriter.text(lp)
-        let clock = ContinuousClock()
-        var read: LinearProgram?
-        var fastest = Duration.seconds(1_000)
-        for _ in 0..<3 { fastest = min(fastest, try clock.measure { read = try MPSReader.parse(text) }) }
-        #expect(read == lp)
-        #expect(fastest < .seconds(1))
+        #expect(try MPSReader.parse(MPSWriter.text(lp)) == lp)
     }
 
     /// A problem with four entries a column and a spread of bounds.
@@ -465,12 +459,6 @@ import Testing
         }
     }
 }
-
-#if DEBUG
-private let isOptimized = false
-#else
-private let isOptimized = true
-#endif
 
 /// The Netlib problems kept next to the repository in `../shared/netlib`, or in the folder
 /// `$CAPSIM_NETLIB` names. The README's table counts rows without the objective row, as
