@@ -31,6 +31,28 @@ let package = Package(
             path: "Benchmarks/ProfileBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "SolverBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "LinearProgramming", package: "capsim"),
+                "SyntheticDispatch",
+            ],
+            path: "Benchmarks/SolverBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // The synthetic dispatch LP (DESIGN.md §4 in miniature) and a tool writing it as
+        // MPS, for the solver benchmarks and Scripts/compare_highs.py.
+        .target(
+            name: "SyntheticDispatch",
+            dependencies: [.product(name: "LinearProgramming", package: "capsim")],
+            path: "Sources/SyntheticDispatch"
+        ),
+        .executableTarget(
+            name: "synthetic-lp",
+            dependencies: ["SyntheticDispatch", .product(name: "LinearProgramming", package: "capsim")],
+            path: "Sources/synthetic-lp"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -44,6 +44,8 @@ def parse_arguments():
     parser.add_argument("--methods", default="simplex,ipm",
                         help="HiGHS methods to run, from simplex,ipm (default both)")
     parser.add_argument("--workdir", default=None, help="keep the MPS files here (default: a temporary folder)")
+    parser.add_argument("--capsim-path", dest="capsim_path", default=None,
+                        help="capsim's linear-algebra path (--path of capsim lp solve: automatic, banded, bordered, dense)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed to each capsim solve")
     parser.add_argument("--json", dest="json_out", default=None, help="also write the rows of the table as JSON here")
     return parser.parse_args()
@@ -95,21 +97,25 @@ def solve_highs(path, method):
     return result
 
 
-def solve_capsim(binary, path, timeout):
+def solve_capsim(binary, path, timeout, kkt_path=None):
     if not binary or not os.path.exists(binary):
         return None
+    command = [binary, "lp", "solve", path, "--json"] + (["--path", kkt_path] if kkt_path else [])
     try:
-        completed = subprocess.run([binary, "lp", "solve", path, "--json"], capture_output=True, text=True,
-                                   timeout=timeout)
+        start = time.perf_counter()
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        process_seconds = time.perf_counter() - start
     except subprocess.TimeoutExpired:
         return {"status": f"timeout {timeout:g} s", "objective": math.nan, "seconds": math.nan}
     try:
         answer = json.loads(completed.stdout)
     except json.JSONDecodeError:
-        message = (completed.stderr or completed.stdout).strip().splitlines()
-        return {"status": "error: " + (message[-1] if message else f"exit {completed.returncode}"),
+        lines = [line.strip() for line in (completed.stderr + completed.stdout).splitlines() if line.strip()]
+        return {"status": "error: " + (lines[0] if lines else f"exit {completed.returncode}"),
                 "objective": math.nan, "seconds": math.nan}
-    return {key: answer.get(key) for key in ("status", "objective", "iterations", "seconds", "path")}
+    result = {key: answer.get(key) for key in ("status", "objective", "iterations", "seconds", "path", "message")}
+    result["process_seconds"] = process_seconds  # with reading the file, for information
+    return result
 
 
 def number(value, digits=6):
@@ -152,7 +158,7 @@ def main():
                     row[method] = solve_highs(path, method)
                     print(f"  HiGHS {method}: {row[method]}", file=sys.stderr)
                 if capsim:
-                    row["capsim"] = solve_capsim(capsim, path, arguments.timeout)
+                    row["capsim"] = solve_capsim(capsim, path, arguments.timeout, arguments.capsim_path)
                     print(f"  capsim: {row['capsim']}", file=sys.stderr)
                 rows.append(row)
     finally:
@@ -172,8 +178,9 @@ def print_table(rows, methods, with_capsim):
     if any(row["link"] for row in rows):
         header += ["cap dual"]
     if with_capsim:
-        header += ["capsim s", "capsim objective", "capsim status", "rel diff", "HiGHS best / capsim"]
+        header += ["capsim s", "capsim objective", "capsim status, iterations, path", "rel diff", "HiGHS best / capsim"]
     table = [header]
+    notes = []
     for row in rows:
         line = [str(row["hours"]), "yes" if row["link"] else "no"]
         for method in methods:
@@ -192,17 +199,24 @@ def print_table(rows, methods, with_capsim):
             objective = math.nan if objective is None else float(objective)
             seconds = capsim.get("seconds")
             seconds = math.nan if seconds is None else float(seconds)
-            difference = abs(objective - reference) / max(1.0, abs(reference))
+            optimal = capsim.get("status") == "optimal"
+            difference = abs(objective - reference) / max(1.0, abs(reference)) if optimal else math.nan
             best = min((row[m]["seconds"] for m in methods if row[m]["status"] == "Optimal"), default=math.nan)
-            ratio = best / seconds if seconds and seconds > 0 else math.nan
-            line += [seconds_text(seconds), number(objective, 12), str(capsim.get("status", "-")),
-                     number(difference, 2), number(ratio, 3)]
+            ratio = best / seconds if optimal and seconds > 0 else math.nan
+            if not optimal and capsim.get("message"):
+                notes.append(f"T = {row['hours']}, link {'yes' if row['link'] else 'no'}: capsim {capsim['message']}")
+            status = str(capsim.get("status", "-"))
+            if capsim.get("iterations") is not None:
+                status += f", {capsim['iterations']}, {capsim.get('path', '?')}"
+            line += [seconds_text(seconds), number(objective, 12), status, number(difference, 2), number(ratio, 3)]
         table.append(line)
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     for index, line in enumerate(table):
         print("  ".join(cell.rjust(width) for cell, width in zip(line, widths)))
         if index == 0:
             print("  ".join("-" * width for width in widths))
+    for note in notes:
+        print(note)
 
 
 if __name__ == "__main__":

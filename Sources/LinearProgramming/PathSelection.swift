@@ -1,10 +1,11 @@
 /// Chooses how to split the rows for `NormalEquations` (see `KKTPath`):
 /// - with stages: rows ordered by stage; rows of stage `LinearProgram.linking` go to
 ///   the border (bordered path), or at the end of the band when the banded path is forced;
-/// - without stages: reverse Cuthill–McKee; banded when the band is narrow (at most a
-///   quarter of the rows wide), dense when the problem is small (`denseLimit` rows),
-///   otherwise an error naming the band it found;
-/// - bordered without stages: rows with at least max(32, m/10) entries form the border.
+/// - without stages: rows with at least max(32, m/10) entries (an annual budget read from
+///   MPS, say) form the border and the others are ordered by reverse Cuthill–McKee;
+///   banded (or bordered, with long rows) when the band is narrow — at most a quarter of
+///   the rows wide — dense when the problem is small (`denseLimit` rows), otherwise an
+///   error naming the band it found.
 enum PathSelection {
     /// Band storage above this many doubles (200 MB) is refused.
     static let bandLimit = 25_000_000
@@ -24,19 +25,18 @@ enum PathSelection {
                 let split = RowOrdering.byStage(stages)
                 return checked(a, band: split.band, border: split.linking, path: .bordered)
             }
-            let length = rowLength(a)
-            let long = Set(all.filter { length[$0] >= max(32, m / 10) })
-            let order = RowOrdering.reverseCuthillMcKee(a).filter { !long.contains($0) }
-            return checked(a, band: order, border: long.sorted(), path: .bordered)
+            let long = longRows(a)
+            return checked(a, band: RowOrdering.reverseCuthillMcKee(a, excluding: long), border: long.sorted(), path: .bordered)
         case .automatic:
             if let stages {
                 let split = RowOrdering.byStage(stages)
                 return checked(a, band: split.band, border: split.linking, path: split.linking.isEmpty ? .banded : .bordered)
             }
-            let order = RowOrdering.reverseCuthillMcKee(a)
+            let long = longRows(a)
+            let order = RowOrdering.reverseCuthillMcKee(a, excluding: long)
             let kd = bandwidth(a, order: order)
-            if (kd + 1) * 4 <= m, (kd + 1) * m <= bandLimit {
-                return .success(NormalEquations(a, bandRows: order, borderRows: [], path: .banded))
+            if (kd + 1) * 4 <= m, (kd + 1) * m <= bandLimit, long.count <= options.denseLimit {
+                return .success(NormalEquations(a, bandRows: order, borderRows: long.sorted(), path: long.isEmpty ? .banded : .bordered))
             }
             if m <= options.denseLimit { return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense)) }
             return .failure(SelectionError(message: """
@@ -70,10 +70,11 @@ enum PathSelection {
         return width
     }
 
-    private static func rowLength(_ a: SparseMatrix) -> [Int] {
+    /// Rows with at least max(32, m/10) entries.
+    static func longRows(_ a: SparseMatrix) -> Set<Int> {
         var length = [Int](repeating: 0, count: a.rowCount)
         for k in a.rowIndices.indices { length[a.rowIndices[k]] += 1 }
-        return length
+        return Set((0..<a.rowCount).filter { length[$0] >= max(32, a.rowCount / 10) })
     }
 
     struct SelectionError: Error {

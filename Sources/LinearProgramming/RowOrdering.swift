@@ -12,12 +12,14 @@ enum RowOrdering {
     /// Reverse Cuthill–McKee: breadth-first from a low-degree row of each connected
     /// component (moved to a pseudo-peripheral row by repeated searches), neighbours in
     /// order of increasing degree, the whole order reversed.
-    static func reverseCuthillMcKee(_ a: SparseMatrix) -> [Int] {
-        let adjacency = rowGraph(a)
+    /// Rows in `excluding` are left out of the graph and of the order.
+    static func reverseCuthillMcKee(_ a: SparseMatrix, excluding: Set<Int> = []) -> [Int] {
+        let adjacency = rowGraph(a, excluding: excluding)
         let m = a.rowCount
         var order: [Int] = []
         order.reserveCapacity(m)
         var visited = [Bool](repeating: false, count: m)
+        for row in excluding { visited[row] = true }
         let byDegree = (0..<m).sorted { (adjacency[$0].count, $0) < (adjacency[$1].count, $1) }
         for seed in byDegree where !visited[seed] {
             var start = seed
@@ -43,11 +45,11 @@ enum RowOrdering {
         return order.reversed()
     }
 
-    /// Rows sharing a column with each row (without itself).
-    static func rowGraph(_ a: SparseMatrix) -> [[Int]] {
+    /// Rows sharing a column with each row (without itself and the excluded rows).
+    static func rowGraph(_ a: SparseMatrix, excluding: Set<Int> = []) -> [[Int]] {
         var neighbours = [Set<Int>](repeating: [], count: a.rowCount)
         for j in 0..<a.columnCount {
-            let rows = a.rowIndices[a.columnStarts[j]..<a.columnStarts[j + 1]]
+            let rows = a.rowIndices[a.columnStarts[j]..<a.columnStarts[j + 1]].filter { !excluding.contains($0) }
             for r in rows { for s in rows where s != r { neighbours[r].insert(s) } }
         }
         return neighbours.map { $0.sorted() }

@@ -69,6 +69,14 @@ import Testing
         #expect(abs(staged.objective - plain.objective) <= 1e-8 * abs(plain.objective))
     }
 
+    /// Read from MPS, an LP has no stages: its long linking row is found and bordered.
+    @Test func withoutStagesALongRowGoesToTheBorder() {
+        let staged = Self.solve(Self.storageLP(hours: 400, linking: true), .automatic)
+        let plain = Self.solve(Self.storageLP(hours: 400, linking: true, stages: false), .automatic)
+        #expect(plain.path == .bordered && plain.status == .optimal, "\(plain.message)")
+        #expect(abs(staged.objective - plain.objective) <= 1e-8 * abs(plain.objective))
+    }
+
     @Test func orderingsGiveNarrowBands() {
         let lp = Self.storageLP(hours: 50, linking: false, stages: false)
         let order = RowOrdering.reverseCuthillMcKee(lp.matrix)

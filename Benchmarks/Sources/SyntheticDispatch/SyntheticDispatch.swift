@@ -4,68 +4,79 @@ import LinearProgramming
 /// A synthetic one-region, one-window dispatch LP of the shape in DESIGN.md §4, for
 /// benchmarking capsim's interior-point solver against HiGHS. It does not depend on
 /// capsim's scenarios or profiles: every series is made here from the hour index and a
-/// seed, so the same `hours` and `seed` always give the same problem, and a shorter
-/// window is exactly the first hours of a longer one (the data of hour t do not depend
-/// on `hours`).
+/// seed, so the same `hours` and `seed` always give the same problem, and the data of
+/// hour t do not depend on `hours` (a shorter window sees the first hours of a longer
+/// one; only the end conditions and the cap differ).
 ///
-/// The region is made up (about 8 GW average load, peaks near 11 GW); it is sized so
-/// that every technology is used and every kind of row is active somewhere.
+/// The region is made up: about 8 GW average load (peaks near 11 GW), 6 GW of coal and
+/// 18 GW of wind and solar, sized so that every technology runs, wind is curtailed in
+/// some hours, the reservoir spills in the flood season and every kind of row is
+/// active somewhere. It is not a real place.
 ///
 /// Units: power in GW, energy in GWh (one-hour steps, so an hour's energy equals its
-/// power), costs in million yuan per GWh (= 1 000 yuan/MWh; 0.37 is 370 yuan/MWh),
-/// the objective in million yuan.
+/// power), costs in million yuan per GWh (1 = 1 000 yuan/MWh; coal's 0.37 is
+/// 370 yuan/MWh), the objective in million yuan (about 12 000 for a year).
 ///
-/// ## Columns: 17 per hour, ordered hour by hour, each with its hour as stage
+/// ## Columns: 17 per hour, hour by hour, each with its hour as stage
 ///
 /// | name (hour h = 1…T) | meaning | bounds | cost |
 /// |---|---|---|---|
-/// | `coal_h` | coal fleet, 6 GW | must-run 0.4·C·a_h ≤ p ≤ C·a_h (a = 0.92, 0.70 in a spring overhaul window) | 0.37 |
-/// | `gas_h` | gas, 2.5 GW | 0 … 0.95·C | 0.62 |
+/// | `coal_h` | coal fleet, C = 6 GW | must-run 0.45·C·a_h ≤ p ≤ C·a_h; a = 0.92, 0.70 in a spring overhaul (days 90–149) | 0.37 |
+/// | `gas_h` | gas, 2.5 GW | 0 … 0.95·C | 0.55 |
 /// | `bio_h` | biomass, 0.4 GW | 0 … 0.85·C | 0.40 |
-/// | `wind_h` | wind output, 4 GW | 0 … C·cf_h (the rest is curtailed) | −0.02 |
-/// | `solar_h` | solar output, 5 GW | 0 … C·cf_h | −0.02 |
-/// | `hturb_h` | hydro turbine, 1.8 GW | 0 … C | 0.003 |
-/// | `hspill_h` | hydro spill (GWh/h) | 0 … +∞ | 0.0005 |
-/// | `hlevel_h` | reservoir content at the end of hour h (GWh) | 240 … 1 200; the last hour ≥ the start level 600 | 0 |
-/// | `phsc_h`, `phsd_h` | pumped storage pumping, generating, 1.2 GW | 0 … P | 0.004 each |
-/// | `phse_h` | pumped-storage energy at the end of hour h, 8.4 GWh | 0.1·E … E; the last hour ≥ the start 0.5·E | 0 |
-/// | `lfpc_h`, `lfpd_h` | LFP battery charge, discharge, 1 GW | 0 … P | 0.008 each |
-/// | `lfpe_h` | LFP energy, 2 GWh | 0.05·E … E; the last hour ≥ the start 0.5·E | 0 |
-/// | `imp_h`, `exp_h` | import, export over the grid link | 0 … 1.5, 0 … 1.0 GW | time-of-use price 0.30 / 0.45 / 0.60; revenue 0.15 below it (negative cost) |
-/// | `uns_h` | unserved energy | 0 … load_h | 10 (VoLL, 10 000 yuan/MWh) |
+/// | `wind_h` | wind output, 8 GW | 0 … C·cf_h (the rest is curtailed) | −0.02 |
+/// | `solar_h` | solar output, 10 GW | 0 … C·cf_h | −0.02 |
+/// | `hturb_h` | hydro turbine, 1.5 GW | 0 … C | 0.003 |
+/// | `hspill_h` | hydro spill (GWh in the hour) | 0 … +∞ | 0.0005 |
+/// | `hlevel_h` | reservoir content at the end of hour h (GWh) | 120 … 600; the last hour ≥ the start, 300 | 0 |
+/// | `phsc_h`, `phsd_h` | pumped storage pumping, generating, P = 1.2 GW | 0 … P | 0.004 each |
+/// | `phse_h` | pumped-storage energy at the end of hour h, E = 8.4 GWh | 0.1·E … E; the last hour ≥ the start, 0.5·E | 0 |
+/// | `lfpc_h`, `lfpd_h` | LFP battery charge, discharge, P = 1 GW | 0 … P | 0.008 each |
+/// | `lfpe_h` | LFP energy, E = 2 GWh | 0.05·E … E; the last hour ≥ the start, 0.5·E | 0 |
+/// | `imp_h`, `exp_h` | import, export over the grid link | 0 … 1.0, 0 … 1.0 GW | time-of-use price 0.30 / 0.45 / 0.60; export earns 0.15 less (a negative cost) |
+/// | `uns_h` | unserved energy | 0 … load_h | 10 (value of lost load, 10 000 yuan/MWh) |
 ///
-/// Curtailment costs 0.02 per GWh: κ·(C·cf − r) is written as −κ on the output r
-/// plus the constant κ·Σ C·cf in `objectiveConstant`. The storage throughput costs keep
-/// charging and discharging in the same hour from paying.
+/// Curtailment costs κ = 0.02 per GWh: κ·(C·cf − r) is written as −κ on the output r
+/// plus the constant κ·Σ C·cf in `objectiveConstant` (so the MPS file has an objective
+/// offset). The throughput costs keep storage from charging and discharging in the
+/// same hour.
 ///
-/// ## Rows: 6 per hour (rows of hour h together, in this order), each with its hour as stage
+/// ## Rows: 6 per hour, the rows of hour h together in this order, each with its hour as stage
 ///
 /// | name | row | bounds |
 /// |---|---|---|
 /// | `bal_h` | coal + gas + bio + wind + solar + hturb + phsd − phsc + lfpd − lfpc + imp − exp + uns | = load_h |
-/// | `ramp_h` | coal_h − coal_h−1 (the first hour: coal_1 alone, from 0.6·C·a) | −R … R, R = 0.25·C per hour (a range row: ramp-up and ramp-down limits in one) |
+/// | `ramp_h` | coal_h − coal_h−1 (the first hour: coal_1 alone, against 0.6·C·a_1) | −R … R, R = 0.25·C per hour: the ramp-up and ramp-down limits as one range row |
 /// | `hyd_h` | hlevel_h − hlevel_h−1 + hturb_h + hspill_h | = inflow_h (the first hour: + the start level) |
 /// | `env_h` | hturb_h + hspill_h (environmental flow) | ≥ 0.15 GW |
 /// | `phs_h` | phse_h − (1 − σ)·phse_h−1 − η_c·phsc_h + phsd_h / η_d | = 0 (the first hour: (1 − σ)·start); η_c = η_d = √0.75, σ = 2·10⁻⁵ per hour |
 /// | `lfp_h` | the same for the battery | = 0; η_c = η_d = √0.85, σ = 5·10⁻⁵ per hour |
 ///
-/// With `annualLinkingRow`, one more row at the end, stage `LinearProgram.linking`:
-/// `coalcap`: Σ_h coal_h ≤ 0.70 · Σ_h C·a_h, a cap on coal energy at a 70 % load factor of
-/// the available capacity — above the must-run energy (40 %), so always feasible, and
-/// below what coal, the cheapest dispatchable source, would run unconstrained, so it binds.
+/// With `annualLinkingRow`, one more row, the last, with stage `LinearProgram.linking`:
+/// `coalcap`: Σ_h coal_h ≤ 0.60 · Σ_h C·a_h, a cap on coal energy at 60 % of the
+/// available capacity. It is above the must-run energy (45 %), so always feasible, and
+/// well below what coal, the cheapest dispatchable source, runs without it (about 71 %
+/// over a year, 80–95 % in winter windows), so it binds. Checked with HiGHS for T from 1
+/// to 8 760 and seeds 1–5: binding every time, with a dual between −0.03 and −0.37
+/// (−0.08 over a year): the cost of what replaces coal less coal's own.
 ///
-/// Storage and reservoir end conditions (end ≥ start) are lower bounds on the last
-/// hour's level columns, not rows, so the problem without `coalcap` has no row coupling
-/// more than two consecutive hours.
+/// The storage and reservoir end conditions (end ≥ start) are lower bounds on the last
+/// hour's level columns, not rows, so without `coalcap` no row couples more than two
+/// consecutive hours.
 ///
-/// Counts: 17·T columns, 6·T rows (+ 1 with the linking row), 28·T − 4 nonzeros (+ T).
-/// At T = 8 760: 148 920 columns, 52 560 rows (52 561), 245 276 nonzeros (254 036).
+/// Series: load from a daily shape, winter and summer peaks, weekends and AR(1) noise;
+/// wind from a seasonal and daily cycle plus persistent AR(1) weather; solar from the
+/// sun's elevation at 27.2° N times a daily cloudiness; inflow with a flood season in
+/// April–July, never below the environmental flow. All from SplitMix64 seeded by `seed`.
+///
+/// Counts: 17·T columns, 6·T rows (+ 1 with the linking row), 29·T − 4 nonzeros (+ T).
+/// At T = 8 760: 148 920 columns, 52 560 rows (52 561), 254 036 nonzeros (262 796).
 ///
 /// Feasible and bounded for every T ≥ 1: every column but the spill has finite bounds
-/// (the spill costs ≥ 0), unserved energy can close any balance (load ≥ the coal
-/// must-run at all hours), the inflow is never below the environmental flow, storage
-/// can hold its level by charging, and the coal bounds and ramps are compatible hour to
-/// hour.
+/// (and the spill costs ≥ 0), unserved energy can close any balance (the load is far
+/// above the coal must-run in every hour), the inflow is never below the environmental
+/// flow, storage can hold its level by charging, and the coal bounds and ramp limits
+/// are compatible from one hour to the next and with the initial output.
 public enum SyntheticDispatch {
     /// Columns per hour.
     public static let columnsPerHour = 17
@@ -85,17 +96,14 @@ public enum SyntheticDispatch {
         for t in 0..<hours {
             let suffix = hourSuffix(t + 1, digits: digits)
             for name in rowNames { builder.rowNames.append("\(name)_\(suffix)") }
-            let coalReference = t == 0 ? Coal.initialShare * Coal.capacity * series.coalAvailability[0] : 0
-            builder.rowLower += [
-                series.load[t], coalReference - Coal.ramp, series.inflow[t] + (t == 0 ? Hydro.startLevel : 0),
-                Hydro.environmentalFlow, t == 0 ? (1 - Storage.pumped.selfDischarge) * Storage.pumped.start : 0,
-                t == 0 ? (1 - Storage.battery.selfDischarge) * Storage.battery.start : 0,
-            ]
-            builder.rowUpper += [
-                series.load[t], coalReference + Coal.ramp, series.inflow[t] + (t == 0 ? Hydro.startLevel : 0),
-                .infinity, t == 0 ? (1 - Storage.pumped.selfDischarge) * Storage.pumped.start : 0,
-                t == 0 ? (1 - Storage.battery.selfDischarge) * Storage.battery.start : 0,
-            ]
+            // The first hour carries the initial coal output, reservoir level and storage contents.
+            let first = t == 0
+            let coalReference = first ? Coal.initialShare * Coal.capacity * series.coalAvailability[0] : 0
+            let water = series.inflow[t] + (first ? Hydro.startLevel : 0)
+            let pumped = first ? (1 - Storage.pumped.selfDischarge) * Storage.pumped.start : 0
+            let battery = first ? (1 - Storage.battery.selfDischarge) * Storage.battery.start : 0
+            builder.rowLower += [series.load[t], coalReference - Coal.ramp, water, Hydro.environmentalFlow, pumped, battery]
+            builder.rowUpper += [series.load[t], coalReference + Coal.ramp, water, .infinity, pumped, battery]
             for _ in 0..<rowsPerHour { builder.rowStages.append(t) }
         }
         if annualLinkingRow {
@@ -120,15 +128,15 @@ public enum SyntheticDispatch {
             if let n = next { coalEntries.append((builder.row(n, 1), -1.0)) }
             if annualLinkingRow { coalEntries.append((builder.linkRow, 1.0)) }
             builder.column("coal_\(suffix)", t, cost: Coal.cost, Coal.mustRun * Coal.capacity * a, Coal.capacity * a, coalEntries)
-            builder.column("gas_\(suffix)", t, cost: 0.62, 0, 0.95 * 2.5, [(bal, 1)])
-            builder.column("bio_\(suffix)", t, cost: 0.40, 0, 0.85 * 0.4, [(bal, 1)])
+            builder.column("gas_\(suffix)", t, cost: Gas.cost, 0, Gas.availability * Gas.capacity, [(bal, 1)])
+            builder.column("bio_\(suffix)", t, cost: Biomass.cost, 0, Biomass.availability * Biomass.capacity, [(bal, 1)])
             let wind = windCapacity * series.windFactor[t], solar = solarCapacity * series.solarFactor[t]
             constant += curtailmentCost * (wind + solar)
             builder.column("wind_\(suffix)", t, cost: -curtailmentCost, 0, wind, [(bal, 1)])
             builder.column("solar_\(suffix)", t, cost: -curtailmentCost, 0, solar, [(bal, 1)])
 
-            builder.column("hturb_\(suffix)", t, cost: 0.003, 0, Hydro.turbine, [(bal, 1), (hyd, 1), (env, 1)])
-            builder.column("hspill_\(suffix)", t, cost: 0.0005, 0, .infinity, [(hyd, 1), (env, 1)])
+            builder.column("hturb_\(suffix)", t, cost: Hydro.turbineCost, 0, Hydro.turbine, [(bal, 1), (hyd, 1), (env, 1)])
+            builder.column("hspill_\(suffix)", t, cost: Hydro.spillCost, 0, .infinity, [(hyd, 1), (env, 1)])
             var levelEntries = [(hyd, 1.0)]
             if let n = next { levelEntries.append((builder.row(n, 2), -1.0)) }
             builder.column(
@@ -146,9 +154,9 @@ public enum SyntheticDispatch {
                     entries)
             }
 
-            builder.column("imp_\(suffix)", t, cost: price, 0, 1.5, [(bal, 1)])
-            builder.column("exp_\(suffix)", t, cost: -(price - 0.15), 0, 1.0, [(bal, -1)])
-            builder.column("uns_\(suffix)", t, cost: 10, 0, series.load[t], [(bal, 1)])
+            builder.column("imp_\(suffix)", t, cost: price, 0, Grid.importLimit, [(bal, 1)])
+            builder.column("exp_\(suffix)", t, cost: -(price - Grid.exportDiscount), 0, Grid.exportLimit, [(bal, -1)])
+            builder.column("uns_\(suffix)", t, cost: valueOfLostLoad, 0, series.load[t], [(bal, 1)])
         }
 
         let matrix = SparseMatrix(
@@ -161,7 +169,7 @@ public enum SyntheticDispatch {
             objectiveName: "COST", rowStages: builder.rowStages, columnStages: builder.columnStages)
     }
 
-    /// The right-hand side of `coalcap`: 70 % of the available coal energy (GWh).
+    /// The right-hand side of `coalcap`: 60 % of the available coal energy (GWh).
     public static func coalCap(hours: Int, seed: UInt64 = 1) -> Double {
         coalCap(Series(hours: hours, seed: seed))
     }
@@ -172,26 +180,48 @@ public enum SyntheticDispatch {
 
     // MARK: - Parameters
 
-    static let coalCapShare = 0.70
-    static let windCapacity = 4.0
-    static let solarCapacity = 5.0
+    static let coalCapShare = 0.60
+    static let windCapacity = 8.0
+    static let solarCapacity = 10.0
     static let curtailmentCost = 0.02
+    static let valueOfLostLoad = 10.0
+
+    enum Gas {
+        static let capacity = 2.5
+        static let availability = 0.95
+        static let cost = 0.55
+    }
+
+    enum Biomass {
+        static let capacity = 0.4
+        static let availability = 0.85
+        static let cost = 0.40
+    }
+
+    enum Grid {
+        static let importLimit = 1.0
+        static let exportLimit = 1.0
+        /// Export earns the import price less this.
+        static let exportDiscount = 0.15
+    }
 
     enum Coal {
         static let capacity = 6.0
-        static let mustRun = 0.4
+        static let mustRun = 0.45
         static let ramp = 0.25 * capacity
         static let initialShare = 0.6
         static let cost = 0.37
     }
 
     enum Hydro {
-        static let turbine = 1.8
-        static let minLevel = 240.0
-        static let maxLevel = 1200.0
-        static let startLevel = 600.0
+        static let turbine = 1.5
+        static let minLevel = 120.0
+        static let maxLevel = 600.0
+        static let startLevel = 300.0
         static let environmentalFlow = 0.15
-        static let meanInflow = 0.9
+        static let meanInflow = 1.0
+        static let turbineCost = 0.003
+        static let spillCost = 0.0005
     }
 
     struct Storage {
