@@ -32,7 +32,13 @@ public struct ProfileGenerator: Sendable {
         var problems: [Diagnostic] = []
         let load = self.load(calendar, &problems)
         var factors: [TechnologySeries] = [], inflows: [TechnologySeries] = [], availabilities: [TechnologySeries] = []
+        /// Each weather resource is generated once, at the first technology that needs it.
         var solar: SolarResource?, wind: WindResource?, hydro: HydroInflow?
+        func hydroShape(_ station: String) -> [Double] {
+            let basin = hydro ?? HydroInflow(climate: scenario.weather.hydro, calendar: calendar, seed: seed)
+            hydro = basin
+            return basin.shape(station: station)
+        }
         let inflowFactor = scenario.weather.hydroInflowFactor.value(in: year)
         for technology in scenario.technologies {
             let path = "technologies.\(technology.id)"
@@ -45,36 +51,32 @@ public struct ProfileGenerator: Sendable {
                     if let measured = parameters.profile?.values {
                         values = calibrated(measured, hours: hours, path: path, &problems)
                     } else {
-                        if solar == nil { solar = SolarResource(location: scenario.location, calendar: calendar, climate: scenario.weather.solar, seed: seed) }
-                        values = self.solar(solar!, parameters, hours: hours ?? 0, path: path, &problems)
+                        let resource = solar ?? SolarResource(location: scenario.location, calendar: calendar, climate: scenario.weather.solar, seed: seed)
+                        solar = resource
+                        values = self.solar(resource, parameters, hours: hours ?? 0, path: path, &problems)
                     }
                     factors.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values))
                 case .wind:
                     if let measured = parameters.profile?.values {
                         values = calibrated(measured, hours: hours, path: path, &problems)
                     } else {
-                        if wind == nil { wind = WindResource(climate: scenario.weather.wind, calendar: calendar, seed: seed) }
+                        let resource = wind ?? WindResource(climate: scenario.weather.wind, calendar: calendar, seed: seed)
+                        wind = resource
                         var raw = [Double](repeating: 0, count: ProfileCalendar.hoursPerYear)
-                        wind!.output(of: parameters.powerCurve ?? PowerCurve(), into: &raw)
+                        resource.output(of: parameters.powerCurve ?? PowerCurve(), into: &raw)
                         values = calibrated(raw, hours: hours ?? 0, path: path, resource: "the hours with wind between cut-in and cut-out speed, each at full output", &problems)
                     }
                     factors.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values))
                 default:
-                    let shape = parameters.profile?.values ?? {
-                        if hydro == nil { hydro = HydroInflow(climate: scenario.weather.hydro, calendar: calendar, seed: seed) }
-                        return hydro!.shape(station: technology.id)
-                    }()
+                    let shape = parameters.profile?.values ?? hydroShape(technology.id)
                     let target = hours.map { $0 * inflowFactor }
-                    values = calibrated(shape, hours: target ?? nil, path: path, &problems)
+                    values = calibrated(shape, hours: target, path: path, &problems)
                     if target == nil { values = values.map { min(1, $0 * inflowFactor) } }
                     let capacity = technology.capacity.value(in: year)
                     inflows.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values.map { $0 * capacity }))
                 }
             case let .reservoir(reservoir):
-                let shape = reservoir.inflow?.values ?? {
-                    if hydro == nil { hydro = HydroInflow(climate: scenario.weather.hydro, calendar: calendar, seed: seed) }
-                    return hydro!.shape(station: technology.id)
-                }()
+                let shape = reservoir.inflow?.values ?? hydroShape(technology.id)
                 let total = shape.reduce(0, +), energy = reservoir.inflowEnergy.value(in: year) * inflowFactor
                 let values = total > 0 ? shape.map { $0 * energy / total } : shape
                 inflows.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values))
