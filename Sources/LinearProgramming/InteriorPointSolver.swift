@@ -20,12 +20,13 @@ public enum InteriorPointSolver {
     public static func solve(_ lp: LinearProgram, options: SolverOptions = SolverOptions()) -> LPSolution {
         let clock = ContinuousClock(), start = clock.now
         LinearAlgebra.useSingleThread()
+        let inconsistency = lp.inconsistency()
         func finish(_ status: SolverStatus, _ message: String, x: [Double]? = nil, y: [Double]? = nil, iterations: Int = 0,
                     path: KKTPath = options.path, residuals: (Double, Double, Double) = (.nan, .nan, .nan)) -> LPSolution {
             let x = x ?? [Double](repeating: 0, count: lp.columnCount)
             let y = y ?? [Double](repeating: 0, count: lp.rowCount)
             var activity = [Double](repeating: 0, count: lp.rowCount), reduced = [Double](repeating: 0, count: lp.columnCount)
-            if lp.inconsistency() == nil {
+            if inconsistency == nil {
                 lp.matrix.multiply(x, into: &activity)
                 lp.matrix.multiplyTransposed(y, into: &reduced)
                 for j in reduced.indices { reduced[j] = lp.objective[j] - reduced[j] }
@@ -37,7 +38,7 @@ public enum InteriorPointSolver {
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
                 path: path, primalInfeasibility: residuals.0, dualInfeasibility: residuals.1, gap: residuals.2)
         }
-        if let problem = lp.inconsistency() { return finish(.invalidProblem, problem) }
+        if let problem = inconsistency { return finish(.invalidProblem, problem) }
         let form: StandardForm
         switch StandardForm.build(lp) {
         case let .infeasible(why): return finish(.primalInfeasible, why)
