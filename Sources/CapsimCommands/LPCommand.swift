@@ -44,6 +44,10 @@ struct LPSolveCommand: ParsableCommand {
             Console.current.err("capsim: --path \(path) is not one of \(KKTPath.allCases.map(\.rawValue).joined(separator: ", "))\n")
             throw CommandFailure(status: .usage)
         }
+        guard tolerance > 0, tolerance < 1, maxIterations >= 1 else {
+            Console.current.err("capsim: --tolerance must be above 0 and below 1 (found \(tolerance)), --max-iterations at least 1 (found \(maxIterations))\n")
+            throw CommandFailure(status: .usage)
+        }
         let lp: LinearProgram
         do {
             lp = try MPSReader.read(path: file)

@@ -76,4 +76,14 @@ import Testing
         #expect(result.status == 2)
         #expect(result.err.contains("--path sideways is not one of banded, bordered, dense, automatic"))
     }
+
+    @Test func toleranceAndIterationLimitAreChecked() throws {
+        let file = try write(Self.small)
+        for arguments in [["--tolerance", "0"], ["--tolerance=-1e-9"], ["--max-iterations", "0"]] {
+            let result = capsim(["lp", "solve", file] + arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.err.contains("--tolerance must be above 0 and below 1"))
+            #expect(result.out.isEmpty)
+        }
+    }
 }
