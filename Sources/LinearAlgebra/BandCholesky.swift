@@ -7,50 +7,85 @@
 /// dominates. These loops do the same arithmetic (right-looking column Cholesky
 /// A = L Lᵀ) in the same lower band storage, `ab[(kd+1)·j + (i−j)] = A[i][j]`, with
 /// contiguous inner loops and no calls; `LinearAlgebra.bandCholeskyFactor` remains the
-/// reference they are tested against, and the path for wide bands.
+/// reference they are tested against, and the path for wide bands. The factor also keeps
+/// 1/L_jj, so that the solves — a chain of dependent rows — multiply instead of divide.
 public enum BandCholesky {
-    /// Factors in place; throws `notPositiveDefinite` at the first pivot that is not positive.
-    public static func factor(_ ab: UnsafeMutableBufferPointer<Double>, n: Int, kd: Int) throws(LinearAlgebraError) {
-        precondition(ab.count >= (kd + 1) * n, "band storage too small")
-        let width = kd + 1
+    /// Factors in place and writes 1/L_jj to `inverseDiagonal` (n entries); throws
+    /// `notPositiveDefinite` at the first pivot that is not positive.
+    public static func factor(_ ab: UnsafeMutableBufferPointer<Double>, inverseDiagonal: UnsafeMutableBufferPointer<Double>, n: Int, kd: Int) throws(LinearAlgebraError) {
+        precondition(ab.count >= (kd + 1) * n && inverseDiagonal.count >= n, "band storage too small")
+        guard n > 0 else { return }
+        let width = kd + 1, a = ab.baseAddress!
         for j in 0..<n {
-            let column = width * j
-            let pivot = ab[column]
+            let column = a + width &* j
+            let pivot = column[0]
             guard pivot > 0, pivot.isFinite else { throw .notPositiveDefinite(routine: "band Cholesky", order: j + 1) }
             let d = pivot.squareRoot()
-            ab[column] = d
-            let length = min(kd, n - 1 - j)
-            if length == 0 { continue }
+            column[0] = d
             let scale = 1 / d
-            for i in 1...length { ab[column + i] *= scale }
-            for c in 1...length {
-                let v = ab[column + c]
-                if v == 0 { continue }
-                let target = width * (j + c) - c
-                for r in c...length { ab[target + r] -= ab[column + r] * v }
+            inverseDiagonal[j] = scale
+            let length = min(kd, n &- 1 &- j)
+            var i = 1
+            while i <= length {
+                column[i] *= scale
+                i &+= 1
+            }
+            var c = 1
+            while c <= length {
+                let v = column[c]
+                if v != 0 {
+                    let target = column + (width &* c &- c)
+                    var r = c
+                    while r <= length {
+                        target[r] -= column[r] * v
+                        r &+= 1
+                    }
+                }
+                c &+= 1
             }
         }
     }
 
-    /// Solves A X = B with the factor from `factor`; B is n × nrhs, column-major, overwritten by X.
-    public static func solve(factor ab: UnsafeBufferPointer<Double>, n: Int, kd: Int, rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int) {
-        let width = kd + 1
+    /// Solves A X = B with the factor and inverse diagonal from `factor`; B is n × nrhs,
+    /// column-major, overwritten by X.
+    public static func solve(factor ab: UnsafeBufferPointer<Double>, inverseDiagonal: UnsafeBufferPointer<Double>, n: Int, kd: Int,
+                             rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int) {
+        guard n > 0 else { return }
+        let width = kd + 1, a = ab.baseAddress!, inverse = inverseDiagonal.baseAddress!
         for k in 0..<nrhs {
-            let x = UnsafeMutableBufferPointer(rebasing: rhs[(k * n)..<(k * n + n)])
+            let x = rhs.baseAddress! + k &* n
             for j in 0..<n {
-                let column = width * j
-                let value = x[j] / ab[column]
+                let value = x[j] * inverse[j]
                 x[j] = value
-                let length = min(kd, n - 1 - j)
-                if length == 0 || value == 0 { continue }
-                for i in 1...length { x[j + i] -= ab[column + i] * value }
+                let length = min(kd, n &- 1 &- j)
+                if value == 0 { continue }
+                let column = a + width &* j, below = x + j
+                var i = 1
+                while i <= length {
+                    below[i] -= column[i] * value
+                    i &+= 1
+                }
             }
-            for j in stride(from: n - 1, through: 0, by: -1) {
-                let column = width * j
-                let length = min(kd, n - 1 - j)
-                var sum = x[j]
-                if length > 0 { for i in 1...length { sum -= ab[column + i] * x[j + i] } }
-                x[j] = sum / ab[column]
+            var j = n &- 1
+            while j >= 0 {
+                let length = min(kd, n &- 1 &- j)
+                let column = a + width &* j, below = x + j
+                // Four partial sums, so that the additions do not wait on each other.
+                var (s0, s1, s2, s3) = (x[j], 0.0, 0.0, 0.0)
+                var i = 1
+                while i &+ 3 <= length {
+                    s0 -= column[i] * below[i]
+                    s1 -= column[i &+ 1] * below[i &+ 1]
+                    s2 -= column[i &+ 2] * below[i &+ 2]
+                    s3 -= column[i &+ 3] * below[i &+ 3]
+                    i &+= 4
+                }
+                while i <= length {
+                    s0 -= column[i] * below[i]
+                    i &+= 1
+                }
+                x[j] = ((s0 + s1) + (s2 + s3)) * inverse[j]
+                j &-= 1
             }
         }
     }

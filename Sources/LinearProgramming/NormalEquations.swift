@@ -31,13 +31,17 @@ final class NormalEquations {
     private let storage: UnsafeMutableBufferPointer<Double>
     private let work: UnsafeMutableBufferPointer<Double>
     private let crossOffset: Int, cornerOffset: Int
-    /// For each column j, `pairStart[j]..<pairStart[j+1]` lists where θⱼ·aᵢⱼ·aₖⱼ goes.
-    private let pairStart: UnsafeMutableBufferPointer<Int>
-    private let pairTarget: UnsafeMutableBufferPointer<Int>
-    private let pairProduct: UnsafeMutableBufferPointer<Double>
+    /// A's columns; for its entries k₁ ≤ k₂ of each column j in turn, `pairTarget` lists
+    /// where θⱼ·a_k₁·a_k₂ goes (32-bit, and products formed on the fly, so that forming
+    /// A Θ Aᵀ streams little memory).
+    private let columnStart: UnsafeMutableBufferPointer<Int32>
+    private let values: UnsafeMutableBufferPointer<Double>
+    private let pairTarget: UnsafeMutableBufferPointer<Int32>
     private let diagonal: UnsafeMutableBufferPointer<Int>
     private let bandOrder: UnsafeMutableBufferPointer<Int>, borderOrder: UnsafeMutableBufferPointer<Int>
     private let bandRight: UnsafeMutableBufferPointer<Double>, borderRight: UnsafeMutableBufferPointer<Double>
+    /// 1/L_jj of the band factor (Swift kernel only).
+    private let inverseDiagonal: UnsafeMutableBufferPointer<Double>
     private let workspace = Workspace()
 
     /// Bytes of storage the split needs, to choose a path before building it.
@@ -70,10 +74,11 @@ final class NormalEquations {
         storage = workspace.vector(cornerOffset + nL * nL)
         work = workspace.vector(nB * nL)
         bandRight = workspace.vector(nB)
+        inverseDiagonal = workspace.vector(nB)
         borderRight = workspace.vector(nL)
         bandOrder = workspace.copy(bandRows)
         borderOrder = workspace.copy(borderRows)
-        var starts = [0], targets: [Int] = [], products: [Double] = []
+        var targets: [Int32] = []
         for j in 0..<a.columnCount {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             for k1 in entries {
@@ -88,15 +93,13 @@ final class NormalEquations {
                         let l1 = -1 - s1, l2 = -1 - s2
                         target = cornerOffset + max(l1, l2) + min(l1, l2) * nL
                     }
-                    targets.append(target)
-                    products.append(a.values[k1] * a.values[k2])
+                    targets.append(Int32(target))
                 }
             }
-            starts.append(targets.count)
         }
-        pairStart = workspace.copy(starts)
+        columnStart = workspace.copy(a.columnStarts.map { Int32($0) })
+        values = workspace.copy(a.values)
         pairTarget = workspace.copy(targets)
-        pairProduct = workspace.copy(products)
         let step = width + 1, corner = crossOffset + nB * nL
         diagonal = workspace.copy((0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) })
     }
@@ -105,9 +108,18 @@ final class NormalEquations {
     func factor(theta: UnsafeBufferPointer<Double>, regularization: Double) throws(LinearAlgebraError) {
         let nB = bandRows.count, nL = borderRows.count, m = storage
         for i in m.indices { m[i] = 0 }
+        var p = 0
         for j in theta.indices {
-            let t = theta[j]
-            for p in pairStart[j]..<pairStart[j + 1] { m[pairTarget[p]] += t * pairProduct[p] }
+            let end = Int(columnStart[j + 1])
+            var k1 = Int(columnStart[j])
+            while k1 < end {
+                let scaled = theta[j] * values[k1]
+                for k2 in k1..<end {
+                    m[Int(pairTarget[p])] += scaled * values[k2]
+                    p += 1
+                }
+                k1 += 1
+            }
         }
         for d in diagonal { m[d] += regularization * (1 + m[d]) }
         let base = m.baseAddress!
@@ -154,7 +166,7 @@ final class NormalEquations {
 
     private func bandFactor(_ band: UnsafeMutableBufferPointer<Double>) throws(LinearAlgebraError) {
         if kd <= Self.narrowBand {
-            try BandCholesky.factor(band, n: bandRows.count, kd: kd)
+            try BandCholesky.factor(band, inverseDiagonal: inverseDiagonal, n: bandRows.count, kd: kd)
         } else {
             try LinearAlgebra.bandCholeskyFactor(band, n: bandRows.count, kd: kd)
         }
@@ -162,7 +174,7 @@ final class NormalEquations {
 
     private func bandSolve(_ band: UnsafeBufferPointer<Double>, _ rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int) throws(LinearAlgebraError) {
         if kd <= Self.narrowBand {
-            BandCholesky.solve(factor: band, n: bandRows.count, kd: kd, rhs: rhs, nrhs: nrhs)
+            BandCholesky.solve(factor: band, inverseDiagonal: UnsafeBufferPointer(inverseDiagonal), n: bandRows.count, kd: kd, rhs: rhs, nrhs: nrhs)
         } else {
             try LinearAlgebra.bandCholeskySolve(factor: band, n: bandRows.count, kd: kd, rhs: rhs, nrhs: nrhs)
         }

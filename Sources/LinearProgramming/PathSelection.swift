@@ -12,6 +12,9 @@ enum PathSelection {
 
     static func make(_ a: SparseMatrix, stages: [Int]?, options: SolverOptions) -> Result<NormalEquations, SelectionError> {
         let m = a.rowCount
+        guard a.values.count < Int(Int32.max) else {
+            return .failure(SelectionError(message: "this LP has \(a.values.count) nonzeros; the solver indexes them with 32 bits, so at most \(Int32.max - 1)"))
+        }
         let all = Array(0..<m)
         switch options.path {
         case .dense:

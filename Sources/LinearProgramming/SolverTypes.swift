@@ -23,6 +23,9 @@ public struct SolverOptions: Sendable {
     /// Relative duality gap |cᵀx − bᵀy| / (1 + |cᵀx|).
     public var gapTolerance = 1e-9
     public var maxIterations = 200
+    /// Most Gondzio centrality correctors per iteration (each one more solve with the
+    /// same factor, kept only when it lengthens the step).
+    public var correctors = 2
     public var path: KKTPath = .automatic
     /// Largest number of rows the dense path accepts.
     public var denseLimit = 3000

@@ -28,15 +28,16 @@ final class Workspace {
 /// the iterations need.
 struct ColumnBuffers {
     let rowCount: Int, columnCount: Int
-    let starts: UnsafeMutableBufferPointer<Int>
-    let rows: UnsafeMutableBufferPointer<Int>
+    /// 32-bit indices: half the memory traffic of `Int`, and a one-year LP has well under 2³¹ entries.
+    let starts: UnsafeMutableBufferPointer<Int32>
+    let rows: UnsafeMutableBufferPointer<Int32>
     let values: UnsafeMutableBufferPointer<Double>
 
     init(_ a: SparseMatrix, in workspace: Workspace) {
         rowCount = a.rowCount
         columnCount = a.columnCount
-        starts = workspace.copy(a.columnStarts)
-        rows = workspace.copy(a.rowIndices)
+        starts = workspace.copy(a.columnStarts.map { Int32($0) })
+        rows = workspace.copy(a.rowIndices.map { Int32($0) })
         values = workspace.copy(a.values)
     }
 
@@ -46,7 +47,7 @@ struct ColumnBuffers {
         for j in 0..<columnCount {
             let xj = x[j]
             if xj == 0 { continue }
-            for k in starts[j]..<starts[j + 1] { y[rows[k]] += values[k] * xj }
+            for k in Int(starts[j])..<Int(starts[j + 1]) { y[Int(rows[k])] += values[k] * xj }
         }
     }
 
@@ -54,7 +55,7 @@ struct ColumnBuffers {
     func multiplyTransposed(_ y: UnsafeMutableBufferPointer<Double>, into x: UnsafeMutableBufferPointer<Double>) {
         for j in 0..<columnCount {
             var sum = 0.0
-            for k in starts[j]..<starts[j + 1] { sum += values[k] * y[rows[k]] }
+            for k in Int(starts[j])..<Int(starts[j + 1]) { sum += values[k] * y[Int(rows[k])] }
             x[j] = sum
         }
     }

@@ -16,12 +16,17 @@ import Testing
     @Test(arguments: [(1, 0), (40, 1), (200, 3), (500, 12), (64, 63)])
     func matchesLAPACK(_ size: (Int, Int)) throws {
         let (n, kd) = size
-        var mine = Self.band(n: n, kd: kd), reference = mine
-        try mine.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in try BandCholesky.factor(p, n: n, kd: kd) }
+        var mine = Self.band(n: n, kd: kd), reference = mine, inverse = [Double](repeating: 0, count: n)
+        try mine.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
+            try inverse.withUnsafeMutableBufferPointer { (q) throws(LinearAlgebraError) in try BandCholesky.factor(p, inverseDiagonal: q, n: n, kd: kd) }
+        }
         try reference.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in try LinearAlgebra.bandCholeskyFactor(p, n: n, kd: kd) }
         for k in mine.indices { #expect(abs(mine[k] - reference[k]) <= 1e-12 * (1 + abs(reference[k]))) }
+        for j in 0..<n { #expect(abs(inverse[j] * reference[(kd + 1) * j] - 1) <= 1e-14) }
         var x = (0..<(2 * n)).map { Double($0 % 9) - 4 }, y = x
-        mine.withUnsafeBufferPointer { f in x.withUnsafeMutableBufferPointer { BandCholesky.solve(factor: f, n: n, kd: kd, rhs: $0, nrhs: 2) } }
+        mine.withUnsafeBufferPointer { f in
+            inverse.withUnsafeBufferPointer { d in x.withUnsafeMutableBufferPointer { BandCholesky.solve(factor: f, inverseDiagonal: d, n: n, kd: kd, rhs: $0, nrhs: 2) } }
+        }
         try reference.withUnsafeBufferPointer { (f) throws(LinearAlgebraError) in
             try y.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in try LinearAlgebra.bandCholeskySolve(factor: f, n: n, kd: kd, rhs: p, nrhs: 2) }
         }
@@ -29,9 +34,11 @@ import Testing
     }
 
     @Test func reportsTheFirstNonPositivePivot() {
-        var ab: [Double] = [4, 2, 1, 0]  // n = 2, kd = 1: [[4, 2], [2, 1]] is singular
+        var ab: [Double] = [4, 2, 1, 0], inverse: [Double] = [0, 0]  // n = 2, kd = 1: [[4, 2], [2, 1]] is singular
         #expect(throws: LinearAlgebraError.notPositiveDefinite(routine: "band Cholesky", order: 2)) {
-            try ab.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in try BandCholesky.factor(p, n: 2, kd: 1) }
+            try ab.withUnsafeMutableBufferPointer { (p) throws(LinearAlgebraError) in
+                try inverse.withUnsafeMutableBufferPointer { (q) throws(LinearAlgebraError) in try BandCholesky.factor(p, inverseDiagonal: q, n: 2, kd: 1) }
+            }
         }
     }
 }
