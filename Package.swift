@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 // capsim — energy-system capacity scenario simulator.
 // Layers (see docs/architecture.md): CLapack → LinearAlgebra → LinearProgramming ;
-// EnergyModel → Profiles → (Dispatch) → Accounting → Reports → CapsimCommands → capsim.
+// EnergyModel → Profiles → EconomicDispatch (with LinearProgramming) → Accounting → Reports →
+// Simulation → CapsimCommands → capsim.
 import PackageDescription
 
 let package = Package(
@@ -28,8 +29,10 @@ let package = Package(
         .target(name: "LinearProgramming", dependencies: ["LinearAlgebra"]),
         .target(name: "EnergyModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Profiles", dependencies: ["EnergyModel"]),
+        .target(name: "EconomicDispatch", dependencies: ["EnergyModel", "Profiles", "LinearProgramming"]),
         .target(name: "Accounting", dependencies: ["EnergyModel"]),
         .target(name: "Reports", dependencies: ["EnergyModel", "Profiles", "Accounting"]),
+        .target(name: "Simulation", dependencies: ["EnergyModel", "Profiles", "EconomicDispatch", "Accounting", "LinearProgramming"]),
         .target(
             name: "CapsimCommands",
             dependencies: [
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "EnergyModel"]),
         .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),
+        .testTarget(name: "DispatchTests", dependencies: ["EconomicDispatch", "Simulation", "Accounting", "EnergyModel", "Profiles", "LinearProgramming"]),
         .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,44 @@
+import EnergyModel
+
+/// A coal or gas plant, dispatched without unit commitment:
+///
+///     m·C_t·a_t ≤ p_t ≤ C_t·a_t             (GW; m the minimum stable fraction, a availability)
+///     −R·C_t ≤ p_t − p_{t−1} ≤ R·C_t        (ramp, t ≥ 1; R per hour)
+///
+/// cost = marginal cost × p_t (see `TechnologyYear.marginalCost`). Without commitment the
+/// plant stays online all year, so its minimum stable output is a must-run floor.
+struct ThermalAsset: DispatchAsset {
+    let unit: TechnologyYear
+    let thermal: Thermal
+    let availability: [Double]
+    private var output: ColumnBlock?
+
+    init(_ unit: TechnologyYear, _ thermal: Thermal, availability: [Double]) {
+        self.unit = unit
+        self.thermal = thermal
+        self.availability = availability
+    }
+
+    /// The must-run floor of hour t, GW.
+    func floor(_ t: Int) -> Double { thermal.minimumStableFraction * unit.hourlyCapacity[t] * availability[t] }
+
+    mutating func add(to lp: inout DispatchBuilder) {
+        let (unit, availability) = (unit, availability)
+        let p = lp.columns("p_\(unit.technology.id)", lower: floor, upper: { unit.hourlyCapacity[$0] * availability[$0] }, cost: { _ in unit.marginalCost })
+        lp.addToBalance(p, 1)
+        if thermal.rampRate < 1 {
+            let rate = thermal.rampRate
+            let ramp = lp.rows("ramp_\(unit.technology.id)", from: 1, lower: { -rate * unit.hourlyCapacity[$0] }, upper: { rate * unit.hourlyCapacity[$0] })
+            for t in 1..<lp.hours {
+                lp.add(row: ramp[t], column: p[t], 1)
+                lp.add(row: ramp[t], column: p[t - 1], -1)
+            }
+        }
+        output = p
+    }
+
+    func record(_ x: [Double], into result: inout YearDispatch) {
+        let values = output?.values(in: x) ?? [Double](repeating: 0, count: result.hours)
+        result.technologies.append(TechnologyHours(id: unit.technology.id, kind: unit.technology.kind, output: values))
+    }
+}

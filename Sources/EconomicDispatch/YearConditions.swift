@@ -1,0 +1,97 @@
+import EnergyModel
+
+/// Everything one year's dispatch needs besides the hourly profiles: each technology's
+/// capacity in service, costs and limits in that year, and the grid and cost terms.
+public struct YearConditions: Sendable {
+    public var year: Int
+    /// In the scenario's order.
+    public var technologies: [TechnologyYear]
+    /// yuan per t of CO₂.
+    public var carbonPrice: Double
+    /// yuan/GWh.
+    public var valueOfLostLoad: Double
+    public var curtailmentCost: Double
+    public var grid: GridYear?
+
+    /// `usableFraction` gives each storage technology's usable share of its nameplate
+    /// energy in the year (see `StorageAging`); 1 for the others.
+    public init(scenario: Scenario, year: Int, usableFraction: (String) -> Double = { _ in 1 }) {
+        self.year = year
+        carbonPrice = scenario.costs.carbonPrice.value(in: year)
+        valueOfLostLoad = scenario.costs.valueOfLostLoad
+        curtailmentCost = scenario.costs.curtailmentCost
+        grid = scenario.grid.map { GridYear($0, year: year) }
+        technologies = scenario.technologies.map { [carbonPrice] in
+            TechnologyYear($0, year: year, carbonPrice: carbonPrice, usableFraction: usableFraction($0.id))
+        }
+    }
+}
+
+/// One technology in one year.
+public struct TechnologyYear: Sendable {
+    public var technology: Technology
+    /// Installed at the end of the year, GW (storage: power).
+    public var capacity: Double
+    /// In service hour by hour (see `ServiceCapacity`), GW, and its mean over the year.
+    public var hourlyCapacity: [Double]
+    public var averageCapacity: Double
+    /// Cost of one more GWh sent out, yuan/GWh. Coal and gas:
+    /// fuel price (yuan/tce) × heat rate (tce/GWh) + variable O&M + carbon price (yuan/t)
+    /// × emission factor (t/tce) × heat rate; others: their variable cost (storage: the
+    /// throughput cost per GWh discharged).
+    public var marginalCost: Double
+    /// Coal and gas: tce of fuel per GWh.
+    public var heatRate: Double?
+    /// Storage: usable energy hour by hour, GWh, after degradation, and the usable share.
+    public var energyCapacity: [Double]?
+    public var usableFraction: Double
+
+    init(_ technology: Technology, year: Int, carbonPrice: Double, usableFraction: Double) {
+        self.technology = technology
+        capacity = technology.capacity.value(in: year)
+        hourlyCapacity = ServiceCapacity.hourly(technology.capacity, year: year)
+        averageCapacity = hourlyCapacity.reduce(0, +) / Double(max(hourlyCapacity.count, 1))
+        self.usableFraction = usableFraction
+        switch technology.parameters {
+        case let .thermal(thermal):
+            let rate = thermal.heatRate.value(in: year)
+            heatRate = rate
+            marginalCost = thermal.fuelPrice.value(in: year) * rate + thermal.variableCost + carbonPrice * thermal.emissionFactor * rate
+        case let .bioenergy(bio):
+            marginalCost = bio.variableCost
+        case let .variable(renewable):
+            marginalCost = renewable.variableCost
+        case .reservoir:
+            marginalCost = 0
+        case let .storage(storage):
+            marginalCost = storage.throughputCost
+            let nameplate: [Double]
+            if let energy = storage.energy {
+                nameplate = ServiceCapacity.hourly(energy, year: year)
+            } else {
+                nameplate = hourlyCapacity.map { $0 * (storage.durationHours ?? 0) }
+            }
+            energyCapacity = nameplate.map { $0 * usableFraction }
+        }
+    }
+}
+
+/// The provincial grid link in one year.
+public struct GridYear: Sendable {
+    /// GW.
+    public var importLimit: Double
+    public var exportLimit: Double
+    /// yuan/GWh.
+    public var importPrice: Double
+    public var exportPrice: Double
+    /// Non-fossil share of imported electricity (0–1).
+    public var nonFossilShare: Double
+
+    init(_ link: GridLink, year: Int) {
+        importLimit = link.importLimit.value(in: year)
+        exportLimit = link.exportLimit.value(in: year)
+        importPrice = link.importPrice.value(in: year)
+        exportPrice = link.exportPrice.value(in: year)
+        nonFossilShare = link.nonFossilShare.value(in: year)
+    }
+}

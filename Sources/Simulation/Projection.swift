@@ -1,0 +1,92 @@
+import Accounting
+import EconomicDispatch
+import EnergyModel
+import LinearProgramming
+import Profiles
+
+/// capsim's main job: for each year in order, the hourly profiles, the year's conditions
+/// (with storage aged by the years already simulated), the optimal dispatch and its
+/// annual flows.
+///
+/// Years run in sequence because a battery's usable energy in a year depends on the
+/// cycles of the years before it (`StorageAging`); each year's LP starts and ends its
+/// storage and reservoirs at the scenario's levels, so nothing else carries over.
+public struct Projection: Sendable {
+    public let scenario: Scenario
+    public let generator: ProfileGenerator
+    public var options = SolverOptions()
+
+    public init(scenario: Scenario, seed: UInt64? = nil) {
+        self.scenario = scenario
+        generator = ProfileGenerator(scenario: scenario, seed: seed)
+    }
+
+    /// Every storage technology's aging, keyed by id.
+    public func aging() -> [String: StorageAging] {
+        var aging: [String: StorageAging] = [:]
+        for technology in scenario.technologies {
+            guard case let .storage(storage) = technology.parameters else { continue }
+            aging[technology.id] = StorageAging(storage: storage, power: technology.capacity, baseYear: scenario.baseYear, endYear: scenario.endYear)
+        }
+        return aging
+    }
+
+    /// The LP of one year as `run` builds it, with storage aged by the cycles `aging` holds.
+    public func model(year: Int, aging: [String: StorageAging]) throws(ScenarioError) -> DispatchModel {
+        let profiles = try generator.profiles(for: year)
+        let conditions = YearConditions(scenario: scenario, year: year) { aging[$0]?.usableFraction(in: year) ?? 1 }
+        return try DispatchModel(scenario: scenario, conditions: conditions, profiles: profiles)
+    }
+
+    /// Runs `years` (within the scenario's) in order; `progress` hears of each year done.
+    public func run(years: ClosedRange<Int>, progress: (ProjectedYear) -> Void = { _ in }) throws(ProjectionError) -> [ProjectedYear] {
+        var aging = aging()
+        var results: [ProjectedYear] = []
+        for year in years {
+            let model: DispatchModel
+            do {
+                model = try self.model(year: year, aging: aging)
+            } catch {
+                throw .scenario(error)
+            }
+            let dispatch: YearDispatch
+            do {
+                dispatch = try model.solve(options: options)
+            } catch {
+                throw .dispatch(error)
+            }
+            let energy = EnergySummary.annual(dispatch, conditions: model.conditions)
+            for technology in energy.technologies where technology.kind.isStorage {
+                aging[technology.id]?.record(cycles: technology.cycles, in: year)
+            }
+            let projected = ProjectedYear(conditions: model.conditions, dispatch: dispatch, energy: energy)
+            progress(projected)
+            results.append(projected)
+        }
+        return results
+    }
+}
+
+/// One simulated year: what went in, the hourly dispatch, and its annual flows.
+public struct ProjectedYear: Sendable {
+    public var conditions: YearConditions
+    public var dispatch: YearDispatch
+    public var energy: AnnualEnergy
+
+    public var year: Int { conditions.year }
+}
+
+/// Why a projection stopped.
+public enum ProjectionError: Error, Sendable, CustomStringConvertible {
+    /// The scenario cannot be dispatched in a year (the cause is named).
+    case scenario(ScenarioError)
+    /// The solver found no optimum.
+    case dispatch(DispatchFailure)
+
+    public var description: String {
+        switch self {
+        case let .scenario(error): error.description
+        case let .dispatch(failure): failure.description
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import EconomicDispatch
+@testable import EnergyModel
+@testable import Profiles
+
+/// A day small enough to solve by hand: a cheap unit (100 yuan/MWh, 2 GW), a peaker
+/// (300 yuan/MWh, 2 GW) and a battery (0.5 GW, 2 GWh, 90 % charging, 100 % discharging,
+/// 1 yuan/MWh throughput, empty at the start). Load is 1 GW for 12 hours, then 3 GW.
+///
+/// By hand: the battery fills in the cheap hours (2 / 0.9 = 2.2̄ GWh bought at 100) and
+/// empties in the dear ones (2 GWh, each displacing the peaker at 300). Cheap unit:
+/// 12 + 2.2̄ + 24 = 38.2̄ GWh; peaker: 36 − 24 − 2 = 10 GWh. Cost (yuan):
+/// 38.2̄ × 100 000 + 10 × 300 000 + 2 × 1 000 = 6 824 222.2̄. Price: 100 000 yuan/GWh in
+/// the first 12 hours (the cheap unit is marginal), 300 000 after (the peaker is).
+@Suite struct HandSolvedDayTests {
+    static let yaml = ScenarioFixture.scenario("""
+        technologies:
+          cheap:
+            kind: coal
+            capacity: 2 GW
+            heat_rate: 100 gce/kWh
+            fuel_price: 1000 yuan/tce
+            minimum_stable_load: 0 %
+            ramp_rate: 100 %/h
+          peaker:
+            kind: gas
+            capacity: 2 GW
+            heat_rate: 100 gce/kWh
+            fuel_price: 3000 yuan/tce
+            minimum_stable_load: 0 %
+            ramp_rate: 100 %/h
+          battery:
+            kind: lfp
+            capacity: 0.5 GW
+            duration: 4 h
+            charge_efficiency: 90 %
+            discharge_efficiency: 100 %
+            initial_soc: 0 %
+            throughput_cost: 1 yuan/MWh
+        """)
+
+    static let load = [Double](repeating: 1, count: 12) + [Double](repeating: 3, count: 12)
+
+    static func solved() throws -> YearDispatch {
+        let scenario = try ScenarioFixture.load(yaml)
+        let conditions = YearConditions(scenario: scenario, year: 2020)
+        let model = try DispatchModel(scenario: scenario, conditions: conditions, profiles: ScenarioFixture.profiles(year: 2020, load: load))
+        return try model.solve()
+    }
+
+    @Test func costAndEnergiesEqualTheHandSolution() throws {
+        let dispatch = try Self.solved()
+        #expect(dispatch.solver.status == .optimal)
+        expectNear(dispatch.solver.objective, 6_824_222.222_222, 1e-3, "cost")
+        let byID = Dictionary(uniqueKeysWithValues: dispatch.technologies.map { ($0.id, $0) })
+        expectNear(byID["cheap"]!.output.reduce(0, +), 38.222_222_222, 1e-6, "cheap GWh")
+        expectNear(byID["peaker"]!.output.reduce(0, +), 10, 1e-6, "peaker GWh")
+        expectNear(byID["battery"]!.output.reduce(0, +), 2, 1e-6, "discharge GWh")
+        expectNear(byID["battery"]!.charge!.reduce(0, +), 2 / 0.9, 1e-6, "charge GWh")
+        expectNear(byID["battery"]!.level![11], 2, 1e-6, "full at the end of the cheap hours")
+        for t in 0..<12 { #expect(byID["battery"]!.output[t] < 1e-6) }
+        for t in 12..<24 { #expect(byID["battery"]!.charge![t] < 1e-6) }
+    }
+
+    @Test func pricesAreTheMarginalUnitsCosts() throws {
+        let dispatch = try Self.solved()
+        for t in 0..<12 { expectNear(dispatch.price[t], 100_000, 1e-2, "price in hour \(t)") }
+        for t in 12..<24 { expectNear(dispatch.price[t], 300_000, 1e-2, "price in hour \(t)") }
+    }
+
+    @Test func balanceAndStateOfChargeClose() throws {
+        let dispatch = try Self.solved()
+        let battery = dispatch.technologies.first { $0.id == "battery" }!
+        var previous = 0.0
+        for t in 0..<dispatch.hours {
+            expectNear(dispatch.balanceResidual(at: t), 0, 1e-6, "balance in hour \(t)")
+            expectNear(battery.level![t], previous + 0.9 * battery.charge![t] - battery.output[t], 1e-6, "state of charge in hour \(t)")
+            previous = battery.level![t]
+        }
+    }
+}
