@@ -82,28 +82,3 @@ import Testing
         #expect(card.evaluations[1].status == .withinTolerance)
     }
 }
-
-/// A minimal valid scenario written to a temporary folder, with the given sections.
-enum Fixture {
-    static func scenario(technologies: String, targets: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let text = """
-            name: fixture
-            years: {base: 2020, end: 2025}
-            location: {latitude: 27 °N, longitude: 111 °E, utc_offset: 8 h}
-            accounting: {method: calorific}
-            demand: {annual_energy: 10 TWh, peak: 2 GW}
-            non_power_fuels: {coal: 1 Mtce, oil: 1 Mtce, natural_gas: 1 亿立方米}
-            costs: {value_of_lost_load: 20000 yuan/MWh}
-            technologies:
-            \(technologies)
-            targets:
-            \(targets)
-
-            """
-        let path = folder.appendingPathComponent("scenario.yaml").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-}

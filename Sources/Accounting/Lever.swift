@@ -1,0 +1,87 @@
+import EnergyModel
+
+/// A first-order estimate of what would close a missed or within-tolerance target: the
+/// change of one lever, everything else held as simulated, that brings the counted value
+/// to the threshold (for `about`, to the edge of the band). Moving a lever in the real
+/// system moves other things too (more PV changes the dispatch, imports and the energy
+/// balance), so the amount is a guide to the size of the gap, not a plan.
+///
+/// With gap = −margin > 0 in the target's canonical units (`TargetEvaluation.margin`):
+///
+/// - capacity, capacity_added: gap GW of the selected technologies.
+/// - non_fossil_share: ΔNF = gap·TEC tce (= required·TEC − NF for at_least), TEC held
+///   fixed; as local non-fossil electricity replacing fossil energy, ΔNF ÷ k GWh; as PV,
+///   ΔNF ÷ k ÷ h_PV GW with h_PV the year's solar full-load hours.
+/// - fuel: gap tce, and gap ÷ scale in the unit the threshold was written in.
+/// - unserved_energy: gap GWh of load to serve.
+/// - loss_of_load_hours: the year's whole unserved energy, GWh: serving it removes every
+///   loss-of-load hour. It is an upper bound: serving part of it may be enough, but which
+///   part needs the hourly series.
+/// - curtailment: gap·A GWh of curtailed energy to absorb, A the energy wind, solar and
+///   run-of-river offered (curtailed − required·A for at_most).
+public struct Lever: Sendable, Equatable {
+    /// What to change, in words.
+    public var text: String
+    /// How much, in `unit`; always positive.
+    public var amount: Double
+    /// The unit of `amount`: "GW", "GWh", "tce", or the symbol a fuel threshold was written in.
+    public var unit: String
+
+    public init(text: String, amount: Double, unit: String) {
+        self.text = text
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// The levers that would close `evaluation`, each a first-order estimate; empty when
+    /// the target is met, or when it needs `account` and there is none. A reliability or
+    /// curtailment target missed on the low side (at least some unserved energy) gets none.
+    public static func closing(_ evaluation: TargetEvaluation, account: YearAccount?) -> [Lever] {
+        guard evaluation.status != .met else { return [] }
+        let target = evaluation.target
+        let gap = -evaluation.margin
+        let raise = evaluation.value < target.required
+        switch (target.kind, account) {
+        case (.capacity, _), (.capacityAdded, _):
+            let what = target.selectors.joined(separator: ", ")
+            return [Lever(text: "first-order: capacity of \(what) to \(raise ? "add" : "remove")", amount: gap, unit: "GW")]
+        case (_, nil):
+            return []
+        case let (.nonFossilShare, account?):
+            return shareLevers(gap: gap, raise: raise, account: account)
+        case (.fuel, _):
+            let fuel = target.fuel.map { $0 == .naturalGas ? "natural gas" : $0.rawValue } ?? "fuel"
+            let text = "first-order: \(fuel) consumption to \(raise ? "add" : "cut")"
+            let written = target.displayUnit
+            return [Lever(text: text, amount: gap, unit: "tce")]
+                + (written.symbol == "tce" ? [] : [Lever(text: text, amount: written.display(gap), unit: written.symbol)])
+        case (.unservedEnergy, _) where !raise:
+            return [Lever(text: "first-order: unserved load to serve (firm capacity, storage or imports)", amount: gap, unit: "GWh")]
+        case let (.lossOfLoadHours, account?) where !raise:
+            return [Lever(text: "first-order upper bound: serve all the year's unserved load, removing every loss-of-load hour",
+                          amount: account.energy.unserved, unit: "GWh")]
+        case let (.curtailment, account?) where !raise:
+            return [Lever(text: "first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or export)",
+                          amount: gap * account.variableAvailable, unit: "GWh")]
+        case (.unservedEnergy, _), (.lossOfLoadHours, _), (.curtailment, _):
+            return []
+        }
+    }
+
+    /// ΔNF = gap·TEC tce with TEC unchanged; ΔNF ÷ k GWh of local non-fossil electricity in
+    /// place of fossil energy; ΔNF ÷ k ÷ h_PV GW of PV (left out when the year has no PV).
+    private static func shareLevers(gap: Double, raise: Bool, account: YearAccount) -> [Lever] {
+        let energy = gap * account.totalEnergyConsumption
+        let electricity = energy / account.primaryElectricityFactor
+        let change = raise ? "more" : "less"
+        var levers = [
+            Lever(text: "first-order, total energy consumption unchanged: \(change) non-fossil energy", amount: energy, unit: "tce"),
+            Lever(text: "first-order: \(change) local non-fossil electricity in place of fossil energy", amount: electricity, unit: "GWh"),
+        ]
+        if account.solarFullLoadHours > 0 {
+            levers.append(Lever(text: "first-order: \(change) PV capacity at this year's PV full-load hours",
+                                amount: electricity / account.solarFullLoadHours, unit: "GW"))
+        }
+        return levers
+    }
+}
