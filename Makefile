@@ -12,7 +12,7 @@ TEST_FLAGS := -c release -Xswiftc -enable-testing
 
 run: deps
 	$(SWIFT) build -c release --product capsim
-	.build/release/capsim capacity $(SCENARIO)
+	.build/release/capsim run $(SCENARIO)
 
 test: deps
 	$(SWIFT) test $(TEST_FLAGS)

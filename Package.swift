@@ -31,12 +31,12 @@ let package = Package(
         .target(name: "Profiles", dependencies: ["EnergyModel"]),
         .target(name: "EconomicDispatch", dependencies: ["EnergyModel", "Profiles", "LinearProgramming"]),
         .target(name: "Accounting", dependencies: ["EnergyModel"]),
-        .target(name: "Reports", dependencies: ["EnergyModel", "Profiles", "Accounting"]),
+        .target(name: "Reports", dependencies: ["EnergyModel", "Profiles", "Accounting", "EconomicDispatch"]),
         .target(name: "Simulation", dependencies: ["EnergyModel", "Profiles", "EconomicDispatch", "Accounting", "LinearProgramming"]),
         .target(
             name: "CapsimCommands",
             dependencies: [
-                "EnergyModel", "Profiles", "Accounting", "Reports", "LinearProgramming",
+                "EnergyModel", "Profiles", "Accounting", "Reports", "LinearProgramming", "EconomicDispatch", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,8 +7,8 @@ import Reports
 struct LPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lp",
-        abstract: "capsim's interior-point LP solver on MPS files.",
-        subcommands: [LPSolveCommand.self])
+        abstract: "capsim's interior-point LP solver on MPS files, and the dispatch LP of a year as MPS.",
+        subcommands: [LPSolveCommand.self, LPExportCommand.self])
 }
 
 /// `capsim lp solve FILE.mps [--json] [--solution FILE.csv] [--path P]`: solves one LP

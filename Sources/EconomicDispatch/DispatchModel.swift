@@ -37,8 +37,8 @@ public struct DispatchModel: Sendable {
         var result = YearDispatch(
             year: conditions.year, load: profiles.load, technologies: [], imports: zero, exports: zero, unserved: zero,
             price: (0..<hours).map { solution.rowDuals[$0] * DispatchBuilder.costUnit },
-            solver: SolverReport(status: solution.status, message: solution.message, objective: solution.objective * DispatchBuilder.costUnit,
-                                 iterations: solution.iterations, seconds: solution.seconds, path: solution.path,
+            solver: SolverReport(status: solution.status.rawValue, message: solution.message, objective: solution.objective * DispatchBuilder.costUnit,
+                                 iterations: solution.iterations, seconds: solution.seconds, path: solution.path.rawValue,
                                  rows: program.rowCount, columns: program.columnCount))
         for asset in assets { asset.record(solution.x, into: &result) }
         return result

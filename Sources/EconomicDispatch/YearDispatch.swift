@@ -1,5 +1,4 @@
 import EnergyModel
-import LinearProgramming
 
 /// One year's optimal hourly dispatch: every flow and level, hour by hour, and the price.
 /// Powers in GW (over one hour, also GWh), levels in GWh, prices in yuan/GWh.
@@ -53,15 +52,17 @@ public struct TechnologyHours: Sendable {
     }
 }
 
-/// How the year's LP was solved.
+/// How the year's LP was solved, in plain values (so reports need not know the solver).
 public struct SolverReport: Sendable {
-    public var status: SolverStatus
+    /// `optimal`, or why not (the solver's status).
+    public var status: String
     public var message: String
     /// The LP's objective, yuan (the total cost of the year's dispatch).
     public var objective: Double
     public var iterations: Int
     public var seconds: Double
-    public var path: KKTPath
+    /// The linear-algebra path: banded, bordered or dense.
+    public var path: String
     public var rows: Int
     public var columns: Int
 }

@@ -25,7 +25,7 @@ public enum CapacityReport {
         lines.append(contentsOf: scorecard(card.evaluations))
         if !card.deferred.isEmpty {
             lines.append("")
-            lines.append("Targets that need the hourly dispatch (not evaluated by this command):")
+            lines.append("Targets that need the hourly dispatch (evaluated by `capsim run`):")
             lines += card.deferred.map { "  \($0.id): \($0.kind.rawValue), \($0.year)" }
         }
         return lines.map(TextLayout.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
@@ -39,17 +39,8 @@ public enum CapacityReport {
         let header = ["target", "year", "required", "value", "margin", "status"]
         lines.append(zip(header, widths).map { TextLayout.pad($0, $1) }.joined())
         for evaluation in evaluations {
-            let target = evaluation.target, unit = target.displayUnit
-            let symbol = ["at_least": "≥", "at_most": "≤", "about": "≈"][target.comparison.rawValue]!
-            var required = "\(symbol) \(TextLayout.number(unit.display(target.required))) \(unit.symbol)"
-            if target.tolerance > 0 { required += " ±\(TextLayout.number(unit.display(target.tolerance)))" }
-            let margin = unit.display(evaluation.margin)
-            let cells = [
-                target.id + (target.strive ? " *" : ""), String(target.year), required,
-                "\(TextLayout.number(unit.display(evaluation.value))) \(unit.symbol)",
-                "\(margin >= 0 ? "+" : "")\(TextLayout.number(margin)) \(unit.symbol)",
-                evaluation.status.label,
-            ]
+            let target = evaluation.target
+            let cells = [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)] + TargetText.outcome(evaluation)
             lines.append(zip(cells, widths).map { TextLayout.pad($0, $1) }.joined())
         }
         return lines
@@ -64,9 +55,7 @@ public enum CapacityReport {
             capacityGW: card.capacity.map { .init(id: $0.technology.id, kind: $0.technology.kind.rawValue, name: $0.technology.name, values: $0.gigawatts) },
             targets: card.evaluations.map(TargetRecord.init),
             deferredTargets: card.deferred.map { .init(id: $0.id, year: $0.year, kind: $0.kind.rawValue) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(document)
+        return try JSONOutput.encode(document)
     }
 
     struct Document: Encodable {
@@ -101,39 +90,57 @@ public enum CapacityReport {
     }
 }
 
-/// One evaluated target in JSON; numbers are in `unit`, the unit the target was written in.
+/// One target in JSON; numbers are in `unit`, the unit the target was written in.
+/// `value` and `margin` are absent, and `status` is `not_simulated`, for a target whose
+/// year `capsim run` did not simulate; `levers` (run only) lists first-order estimates of
+/// what closes a missed target.
 struct TargetRecord: Encodable {
+    struct LeverRecord: Encodable {
+        var text: String
+        var amount: Double
+        var unit: String
+    }
     var id: String
     var year: Int
     var kind: String
     var comparison: String
     var required: Double
     var tolerance: Double
-    var value: Double
-    var margin: Double
+    var value: Double?
+    var margin: Double?
     var unit: String
     var status: String
     var strive: Bool
     var technologies: [String]?
     var since: Int?
     var note: String?
+    var levers: [LeverRecord]?
 
     init(_ evaluation: TargetEvaluation) {
-        let target = evaluation.target, unit = target.displayUnit
+        self.init(target: evaluation.target, evaluation: evaluation, levers: nil)
+    }
+
+    init(_ entry: Scorecard.Entry) {
+        self.init(target: entry.target, evaluation: entry.evaluation, levers: entry.levers)
+    }
+
+    init(target: Target, evaluation: TargetEvaluation?, levers: [Lever]?) {
+        let unit = target.displayUnit
         id = target.id
         year = target.year
         kind = target.kind.rawValue
         comparison = target.comparison.rawValue
         required = unit.display(target.required)
         tolerance = unit.display(target.tolerance)
-        value = unit.display(evaluation.value)
-        margin = unit.display(evaluation.margin)
+        value = evaluation.map { unit.display($0.value) }
+        margin = evaluation.map { unit.display($0.margin) }
         self.unit = unit.symbol
-        status = evaluation.status.rawValue
+        status = evaluation?.status.rawValue ?? "not_simulated"
         strive = target.strive
         technologies = target.selectors.isEmpty ? nil : target.selectors
         since = target.since
         note = target.note
+        self.levers = levers?.map { LeverRecord(text: $0.text, amount: $0.amount, unit: $0.unit) }
     }
 }
 

@@ -31,6 +31,24 @@ public struct Projection: Sendable {
         return aging
     }
 
+    /// The first year in which a storage unit that loses energy with its cycles is in
+    /// service: from then on a year depends on the years simulated before it.
+    public var firstCyclingYear: Int? {
+        scenario.years.first { year in
+            scenario.technologies.contains { technology in
+                guard case let .storage(storage) = technology.parameters else { return false }
+                return storage.cycleDegradationPerCycle > 0 && technology.capacity.value(in: year) > 0
+            }
+        }
+    }
+
+    /// Records a simulated year's storage cycles for the aging of the years after it.
+    public func recordCycles(of projected: ProjectedYear, in aging: inout [String: StorageAging]) {
+        for technology in projected.energy.technologies where technology.kind.isStorage {
+            aging[technology.id]?.record(cycles: technology.cycles, in: projected.year)
+        }
+    }
+
     /// The LP of one year as `run` builds it, with storage aged by the cycles `aging` holds.
     public func model(year: Int, aging: [String: StorageAging]) throws(ScenarioError) -> DispatchModel {
         let profiles = try generator.profiles(for: year)
@@ -38,8 +56,10 @@ public struct Projection: Sendable {
         return try DispatchModel(scenario: scenario, conditions: conditions, profiles: profiles)
     }
 
-    /// Runs `years` (within the scenario's) in order; `progress` hears of each year done.
-    public func run(years: ClosedRange<Int>, progress: (ProjectedYear) -> Void = { _ in }) throws(ProjectionError) -> [ProjectedYear] {
+    /// Runs `years` (within the scenario's) in order and hands each year, as soon as it
+    /// is done, to `each` (which may write it out, so that an interrupted run keeps the
+    /// years it finished). Throws `ProjectionError`, or what `each` throws.
+    public func run(years: ClosedRange<Int>, each: (ProjectedYear) throws -> Void = { _ in }) throws -> [ProjectedYear] {
         var aging = aging()
         var results: [ProjectedYear] = []
         for year in years {
@@ -47,20 +67,17 @@ public struct Projection: Sendable {
             do {
                 model = try self.model(year: year, aging: aging)
             } catch {
-                throw .scenario(error)
+                throw ProjectionError.scenario(error)
             }
             let dispatch: YearDispatch
             do {
                 dispatch = try model.solve(options: options)
             } catch {
-                throw .dispatch(error)
+                throw ProjectionError.dispatch(error)
             }
-            let energy = EnergySummary.annual(dispatch, conditions: model.conditions)
-            for technology in energy.technologies where technology.kind.isStorage {
-                aging[technology.id]?.record(cycles: technology.cycles, in: year)
-            }
-            let projected = ProjectedYear(conditions: model.conditions, dispatch: dispatch, energy: energy)
-            progress(projected)
+            let projected = ProjectedYear(conditions: model.conditions, dispatch: dispatch, energy: EnergySummary.annual(dispatch, conditions: model.conditions))
+            recordCycles(of: projected, in: &aging)
+            try each(projected)
             results.append(projected)
         }
         return results

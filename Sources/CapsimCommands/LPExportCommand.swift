@@ -1,0 +1,81 @@
+import ArgumentParser
+import EconomicDispatch
+import EnergyModel
+import Foundation
+import LinearProgramming
+import Reports
+import Simulation
+
+/// `capsim lp export FILE --year Y --out year.mps`: writes the exact LP that `capsim run`
+/// solves for year Y, so that any other solver can check capsim's answer. The objective
+/// is in million yuan; columns and rows are named `<quantity>_<technology>_<hour>`.
+///
+/// A battery's usable energy in Y depends on the cycles of the years `run` simulated
+/// before it (from `--from`, default the base year), so the years before Y in which such
+/// a battery was in service are solved first.
+struct LPExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the LP that `capsim run` solves for one year, as MPS.",
+        discussion: "The objective is in million yuan, powers in GW, energies in GWh.")
+
+    @Argument(help: "Scenario file (YAML).")
+    var file: String
+
+    @Option(help: "The year, within the scenario's years.")
+    var year: Int
+
+    @Option(help: "The first year `capsim run` simulates (its --years start); default the base year.")
+    var from: Int?
+
+    @Option(help: "Weather seed (default: the scenario's weather.seed).")
+    var seed: UInt64?
+
+    @Option(help: "MPS file to write (written whole or not at all).")
+    var out: String
+
+    func run() throws {
+        let scenario = try CapsimMain.loadScenario(file)
+        let first = from ?? scenario.baseYear
+        guard scenario.years.contains(year), scenario.years.contains(first), first <= year else {
+            Console.current.err("capsim: --year \(year) (and --from \(first)) must lie within the scenario's years \(scenario.baseYear)–\(scenario.endYear), --from not after --year (\(file))\n")
+            throw CommandFailure(status: .usage)
+        }
+        let projection = Projection(scenario: scenario, seed: seed)
+        var aging = projection.aging()
+        if let cycling = projection.firstCyclingYear, max(first, cycling) < year {
+            let earlier = max(first, cycling)...(year - 1)
+            Console.current.err("capsim: solving \(earlier.lowerBound)–\(earlier.upperBound) first: storage loses energy with the cycles of earlier years\n")
+            do {
+                for projected in try projection.run(years: earlier) { projection.recordCycles(of: projected, in: &aging) }
+            } catch let error as ProjectionError {
+                Console.current.err(error.description + "\n")
+                throw CommandFailure(status: error.exitStatus)
+            }
+        }
+        let model: DispatchModel
+        do {
+            model = try projection.model(year: year, aging: aging)
+        } catch {
+            Console.current.err(error.description + "\n")
+            throw CommandFailure(status: .invalidInput)
+        }
+        do {
+            try AtomicFile.write(Data(MPSWriter.text(model.program).utf8), to: out)
+        } catch {
+            Console.current.err("capsim: \(error)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
+        Console.current.out("wrote \(out): the \(year) dispatch LP, \(model.program.rowCount) rows, \(model.program.columnCount) columns, \(model.program.matrix.nonzeroCount) nonzeros (objective in million yuan)\n")
+    }
+}
+
+extension ProjectionError {
+    /// A scenario that cannot be dispatched is bad input (1); a year without an optimum is 4.
+    var exitStatus: ExitStatus {
+        switch self {
+        case .scenario: .invalidInput
+        case .dispatch: .noOptimum
+        }
+    }
+}

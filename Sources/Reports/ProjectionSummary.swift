@@ -1,0 +1,118 @@
+import Accounting
+import EnergyModel
+
+/// The terminal summary of `capsim run`, within 100 columns: the non-fossil share against
+/// its targets, the generation mix, storage, reliability and prices, and the scorecard of
+/// every target with what would close the missed ones.
+public enum ProjectionSummary {
+    public static func text(_ outcome: ProjectionOutcome) -> String {
+        let scenario = outcome.scenario, years = outcome.years
+        let method = scenario.accounting.method == .coalEquivalent ? "coal-equivalent" : "calorific"
+        var lines = [
+            "\(scenario.name): \(years.first.map { String($0.year) } ?? "")–\(years.last.map { String($0.year) } ?? ""), " +
+                "\(method) accounting, weather seed \(outcome.seed)",
+            "",
+        ]
+        lines += share(outcome)
+        lines += [""] + mix(years)
+        lines += [""] + storage(years)
+        lines += [""] + reliability(years)
+        lines += [""] + scorecard(outcome.scorecard)
+        let seconds = years.reduce(0) { $0 + $1.solver.seconds }, iterations = years.reduce(0) { $0 + $1.solver.iterations }
+        lines += ["", "Solver: \(years.count) LP\(years.count == 1 ? "" : "s"), \(iterations) interior-point iterations, \(TextLayout.number(seconds, digits: 2)) s in the solver."]
+        return lines.map(TextLayout.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
+    }
+
+    /// Non-fossil share by year, with the share target of the year if any.
+    static func share(_ outcome: ProjectionOutcome) -> [String] {
+        let targets = outcome.scorecard.entries.filter { $0.target.kind == .nonFossilShare }
+        var rows: [[String]] = []
+        for year in outcome.years {
+            let account = year.account
+            let target = targets.first { $0.target.year == year.year }
+            rows.append([
+                String(year.year), percent(account.nonFossilShare), target.map { TargetText.threshold($0.target) } ?? "",
+                target?.evaluation?.status.label ?? "", mt(account.totalEnergyConsumption), mt(account.nonFossilEnergy),
+                mt(account.co2Emissions), TextLayout.number(account.energy.cost / 1e9, digits: 2),
+            ])
+        }
+        return ["Non-fossil share of total energy consumption"]
+            + table(["year", "share", "target", "status", "TEC Mtce", "NF Mtce", "CO2 Mt", "cost bn yuan"], rows, [6, 9, 14, 18, 10, 10, 10, 13])
+    }
+
+    /// Electricity by source, GWh.
+    static func mix(_ years: [YearOutcome]) -> [String] {
+        let groups: [(String, Set<TechnologyKind>)] = [
+            ("coal", [.coal]), ("gas", [.gas]), ("hydro", [.runOfRiver, .reservoirHydro]), ("wind", [.wind]),
+            ("solar", [.solarCentralised, .solarDistributed]), ("bio", [.biomass, .wasteToEnergy]), ("storage", [.pumpedStorage, .lfp]),
+        ]
+        let rows = years.map { year -> [String] in
+            let flows = year.account.energy.technologies, energy = year.account.energy
+            return [String(year.year)] + groups.map { _, kinds in gwh(flows.filter { kinds.contains($0.kind) }.reduce(0) { $0 + $1.generation }) }
+                + [gwh(energy.imports), gwh(energy.exports), gwh(energy.load)]
+        }
+        return ["Electricity by source, GWh (storage: discharge)"]
+            + table(["year"] + groups.map(\.0) + ["import", "export", "load"], rows, [6] + [Int](repeating: 9, count: 10))
+    }
+
+    /// Storage by kind: energy in and out, equivalent full cycles, usable share of nameplate energy.
+    static func storage(_ years: [YearOutcome]) -> [String] {
+        let rows = years.map { year -> [String] in
+            var cells = [String(year.year)]
+            for kind in [TechnologyKind.pumpedStorage, .lfp] {
+                let units = year.account.energy.technologies.filter { $0.kind == kind }
+                let discharge = units.reduce(0) { $0 + $1.generation }, usable = units.reduce(0) { $0 + $1.energyCapacity }
+                cells += [gwh(units.reduce(0) { $0 + $1.charge }), gwh(discharge), usable > 0 ? TextLayout.number(discharge / usable, digits: 1) : "–"]
+            }
+            let lfp = year.conditions.technologies.filter { $0.technology.kind == .lfp && $0.capacity > 0 }
+            cells.append(lfp.isEmpty ? "–" : percent(lfp.map(\.usableFraction).min() ?? 1))
+            return cells
+        }
+        return ["Storage: GWh in and out, equivalent full cycles, LFP usable share of nameplate energy"]
+            + table(["year", "PS in", "PS out", "PS cyc", "LFP in", "LFP out", "LFP cyc", "LFP usable"], rows, [6, 10, 10, 8, 10, 10, 9, 11])
+    }
+
+    /// Unserved energy, loss-of-load hours, curtailment and prices.
+    static func reliability(_ years: [YearOutcome]) -> [String] {
+        let rows = years.map { year -> [String] in
+            let energy = year.account.energy
+            return [
+                String(year.year), gwh(energy.unserved), TextLayout.number(energy.lossOfLoadHours, digits: 0), gwh(year.account.curtailed),
+                percent(year.account.curtailmentFraction), TextLayout.number(energy.averagePrice / 1000, digits: 0),
+                TextLayout.number(energy.peakPrice / 1000, digits: 0),
+            ]
+        }
+        return ["Reliability, curtailment and prices (yuan/MWh)"]
+            + table(["year", "unserved GWh", "LOLH h", "curtailed GWh", "curtailed", "avg price", "peak price"], rows, [6, 14, 9, 15, 11, 11, 11])
+    }
+
+    /// Every target: required, simulated value, margin, status; under each missed or
+    /// within-tolerance target, its first-order levers.
+    static func scorecard(_ card: Scorecard) -> [String] {
+        guard !card.entries.isEmpty else { return ["No targets in this scenario."] }
+        var lines = ["Targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
+        let widths = [26, 6, 22, 16, 16, 14]
+        lines.append(zip(["target", "year", "required", "simulated", "margin", "status"], widths).map { TextLayout.pad($0, $1) }.joined())
+        for entry in card.entries {
+            let target = entry.target
+            let cells = [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)]
+                + (entry.evaluation.map(TargetText.outcome) ?? ["–", "–", "not simulated"])
+            lines.append(zip(cells, widths).map { TextLayout.pad($0, $1) }.joined())
+            for lever in entry.levers { lines.append("    → " + TargetText.lever(lever)) }
+        }
+        if card.entries.contains(where: { !$0.levers.isEmpty }) {
+            lines.append("  (→ first-order estimates: one lever at a time, the rest of the year unchanged)")
+        }
+        return lines
+    }
+
+    private static func table(_ header: [String], _ rows: [[String]], _ widths: [Int]) -> [String] {
+        ([header] + rows).map { cells in
+            zip(cells, widths).enumerated().map { index, cell in TextLayout.pad(cell.0, cell.1, right: index > 0) }.joined()
+        }
+    }
+
+    private static func percent(_ fraction: Double) -> String { TextLayout.number(100 * fraction, digits: 2) + " %" }
+    private static func mt(_ tonnes: Double) -> String { TextLayout.number(tonnes / 1e6, digits: 3) }
+    private static func gwh(_ value: Double) -> String { TextLayout.number(value, digits: 0) }
+}

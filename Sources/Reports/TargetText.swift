@@ -1,0 +1,29 @@
+import Accounting
+import EnergyModel
+
+/// How a target and its outcome read in the terminal, shared by `capsim capacity` and
+/// `capsim run`: the threshold with its comparison symbol, the value, and the margin.
+enum TargetText {
+    /// `≥ 330 万千瓦`, `≈ 3.35 亿立方米 ±0.2`, in the unit the target was written in.
+    static func threshold(_ target: Target) -> String {
+        let unit = target.displayUnit
+        let symbol = ["at_least": "≥", "at_most": "≤", "about": "≈"][target.comparison.rawValue] ?? ""
+        var text = "\(symbol) \(TextLayout.number(unit.display(target.required))) \(unit.symbol)"
+        if target.tolerance > 0 { text += " ±\(TextLayout.number(unit.display(target.tolerance)))" }
+        return text
+    }
+
+    /// The value, the signed margin and the status of an evaluation, in the target's unit.
+    static func outcome(_ evaluation: TargetEvaluation) -> [String] {
+        let unit = evaluation.target.displayUnit, margin = unit.display(evaluation.margin)
+        return [
+            "\(TextLayout.number(unit.display(evaluation.value))) \(unit.symbol)",
+            "\(margin >= 0 ? "+" : "")\(TextLayout.number(margin)) \(unit.symbol)", evaluation.status.label,
+        ]
+    }
+
+    /// A lever as one phrase: what to change and by how much, `first-order: … : 0.665 GW`.
+    static func lever(_ lever: Lever) -> String {
+        "\(lever.text): \(TextLayout.number(lever.amount, digits: lever.unit == "GW" ? 3 : 1)) \(lever.unit)"
+    }
+}

@@ -1,0 +1,32 @@
+import Accounting
+import EnergyModel
+
+/// `targets.csv` of `capsim run --csv DIR`: one row per target, in the file's order:
+/// `id,year,kind,comparison,required,tolerance,value,margin,unit,status,strive,lever` —
+/// numbers in the unit the target was written in (`unit`); `status` is `met`,
+/// `within_tolerance`, `missed` or `not_simulated` (value and margin then empty);
+/// `lever` the first first-order estimate of what closes a missed target, as text with
+/// its amount and unit.
+public enum TargetsTable {
+    public static func csv(_ scorecard: Scorecard) -> String {
+        var text = "id,year,kind,comparison,required,tolerance,value,margin,unit,status,strive,lever\n"
+        for entry in scorecard.entries {
+            let target = entry.target, unit = target.displayUnit
+            let value = entry.evaluation.map { "\(unit.display($0.value))" } ?? ""
+            let margin = entry.evaluation.map { "\(unit.display($0.margin))" } ?? ""
+            let fields = [
+                target.id, String(target.year), target.kind.rawValue, target.comparison.rawValue,
+                "\(unit.display(target.required))", "\(unit.display(target.tolerance))", value, margin, unit.symbol,
+                entry.evaluation?.status.rawValue ?? "not_simulated", target.strive ? "true" : "false", entry.levers.first.map(TargetText.lever) ?? "",
+            ]
+            text += fields.map(quoted).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

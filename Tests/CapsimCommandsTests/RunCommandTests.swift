@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+@testable import CapsimCommands
+
+/// `capsim run` on a small city (a coal plant, a river, a battery; two years), and
+/// `capsim lp export` against it.
+///
+/// By hand, roughly (calorific method, k = 122.9 tce/GWh): 1 TWh of load, about 400 GWh
+/// from the river and 600 GWh from coal at 300 tce/GWh; TEC ≈ 100 000 (coal) + 50 000
+/// (oil) + 12 143 (gas) + 180 000 (power coal) + 49 160 (hydro) ≈ 391 000 tce and NF ≈
+/// 49 000 tce: a share near 12.6 %, clearly above 5 % and clearly below 50 %.
+@Suite struct RunCommandTests: CommandRunner {
+    static func scenario(shareTarget: String) -> String {
+        """
+        name: small city
+        years: {base: 2020, end: 2021}
+        location: {latitude: 27 °N, longitude: 111 °E, utc_offset: 8 h}
+        accounting: {method: calorific}
+        demand: {annual_energy: 1 TWh, peak: 0.2 GW}
+        non_power_fuels: {coal: 0.1 Mtce, oil: 0.05 Mtce, natural_gas: 0.1 亿立方米}
+        costs: {value_of_lost_load: 20000 yuan/MWh}
+        technologies:
+          coal:
+            kind: coal
+            capacity: 0.3 GW
+            heat_rate: 300 gce/kWh
+            fuel_price: 1000 yuan/tce
+            minimum_stable_load: 0 %
+            ramp_rate: 100 %/h
+          river:
+            kind: run_of_river
+            capacity: 0.1 GW
+            full_load_hours: 4000 h
+          battery:
+            kind: lfp
+            capacity: 0.05 GW
+            duration: 2 h
+            round_trip_efficiency: 85 %
+        targets:
+          - {id: share_2021, kind: non_fossil_share, year: 2021, at_least: \(shareTarget)}
+          - {id: coal_2021, kind: capacity, year: 2021, technologies: [coal], at_least: 0.3 GW}
+
+        """
+    }
+
+    func write(_ text: String) throws -> (folder: URL, file: String) {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("city.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (folder, file.path)
+    }
+
+    @Test func metTargetsExitZeroWithCheck() throws {
+        let (_, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let result = capsim("run", file, "--check")
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("share_2021"))
+        #expect(result.out.contains("Non-fossil share of total energy consumption"))
+        #expect(!result.out.contains("MISSED"))
+        for line in result.out.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
+    }
+
+    @Test func missedTargetExitsThreeOnlyWithCheck() throws {
+        let (_, file) = try write(Self.scenario(shareTarget: "50 %"))
+        let checked = capsim("run", file, "--check")
+        #expect(checked.status == 3)
+        #expect(checked.out.contains("MISSED"))
+        #expect(checked.out.contains("→"), "a lever under the missed target")
+        #expect(capsim("run", file).status == 0)
+    }
+
+    @Test func jsonFollowsTheSchema() throws {
+        let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let json = folder.appendingPathComponent("run.json").path
+        #expect(capsim("run", file, "--json", json).status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        #expect(object["schema"] as? String == "capsim.run/1")
+        let years = try #require(object["years"] as? [[String: Any]])
+        #expect(years.map { $0["year"] as? Int } == [2020, 2021])
+        for key in ["inputs", "generation_gwh", "curtailment_gwh", "unserved_gwh", "storage", "energy_tce", "non_fossil_share", "co2_t", "cost_yuan", "solver"] {
+            #expect(years[0][key] != nil, "years[].\(key)")
+        }
+        let solver = try #require(years[1]["solver"] as? [String: Any])
+        #expect(solver["status"] as? String == "optimal")
+        for key in ["objective", "iterations", "seconds"] { #expect(solver[key] != nil, "solver.\(key)") }
+        let generation = try #require(years[1]["generation_gwh"] as? [String: Double])
+        let curtailed = try #require(years[1]["curtailment_gwh"] as? Double)
+        #expect(abs(generation["river"]! + curtailed - 400) < 1e-6, "river energy used and curtailed: 4000 h × 0.1 GW")
+        let share = try #require(years[1]["non_fossil_share"] as? Double)
+        #expect(share > 0.11 && share < 0.14)
+        let targets = try #require(object["targets"] as? [[String: Any]])
+        #expect(targets.map { $0["id"] as? String } == ["share_2021", "coal_2021"])
+        for key in ["id", "year", "kind", "required", "value", "unit", "status"] { #expect(targets[0][key] != nil, "targets[].\(key)") }
+        #expect(targets[0]["status"] as? String == "met")
+    }
+
+    /// The analyst's check: from annual.csv alone, NF ÷ TEC by the formulas of
+    /// docs/accounting.md gives the share capsim reports; the hourly balance closes.
+    @Test func csvReproducesTheShareAndTheHourlyBalance() throws {
+        let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let out = folder.appendingPathComponent("out").path
+        let result = capsim("run", file, "--csv", out, "--hourly")
+        #expect(result.status == 0, "\(result.err)")
+        let annual = try table(out + "/annual.csv")
+        #expect(annual.count == 2)
+        for row in annual {
+            let k = row["primary_electricity_factor"]!
+            let tec = row["coal"]! + row["oil"]! + row["natural_gas"]! + row["primary_electricity"]! + row["net_imported_electricity"]! + row["other_non_fossil"]!
+            let nf = row["other_non_fossil"]! + k * row["non_fossil_generation"]! + k * row["imports_gwh"]! * row["grid_non_fossil_share"]!
+                - k * row["non_fossil_exports_gwh"]!
+            #expect(abs(tec - row["total_energy_consumption"]!) <= 1e-9 * tec)
+            #expect(abs(nf / tec - row["non_fossil_share"]!) <= 1e-9)
+        }
+        let hourly = try table(out + "/hourly-2021.csv")
+        #expect(hourly.count == 8760)
+        for row in hourly {
+            let supply = row["coal.output_gw"]! + row["river.output_gw"]! + row["battery.output_gw"]! - row["battery.charge_gw"]!
+            #expect(abs(supply + row["unserved_gw"]! - row["load_gw"]!) <= 1e-6)
+        }
+        #expect(try String(contentsOfFile: out + "/targets.csv", encoding: .utf8).split(separator: "\n").count == 3)
+    }
+
+    @Test func exportedLPHasTheObjectiveRunReports() throws {
+        let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let json = folder.appendingPathComponent("run.json").path, mps = folder.appendingPathComponent("2021.mps").path
+        #expect(capsim("run", file, "--json", json).status == 0)
+        let exported = capsim("lp", "export", file, "--year", "2021", "--out", mps)
+        #expect(exported.status == 0, "\(exported.err)")
+        let solved = capsim("lp", "solve", mps, "--json")
+        #expect(solved.status == 0)
+        let lp = try #require(try JSONSerialization.jsonObject(with: Data(solved.out.utf8)) as? [String: Any])
+        let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let year = try #require((run["years"] as? [[String: Any]])?.last)
+        let cost = try #require(year["cost_yuan"] as? Double), objective = try #require(lp["objective"] as? Double)
+        #expect(abs(objective * 1e6 - cost) <= 1e-6 * abs(cost), "\(objective) M yuan vs \(cost) yuan")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let (_, file) = try write(Self.scenario(shareTarget: "5 %"))
+        #expect(capsim("run", file, "--years", "2019-2021").status == 2)
+        #expect(capsim("run", file, "--years", "2021-2020").status == 2)
+        #expect(capsim("run", file, "--hourly").status == 2)
+        #expect(capsim("lp", "export", file, "--year", "2030", "--out", "/tmp/x.mps").status == 2)
+    }
+
+    /// A CSV file as rows of named numbers (non-numeric columns left out).
+    func table(_ path: String) throws -> [[String: Double]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let names = lines[0].split(separator: ",").map(String.init)
+        return lines.dropFirst().map { line in
+            var row: [String: Double] = [:]
+            for (name, field) in zip(names, line.split(separator: ",", omittingEmptySubsequences: false)) { row[name] = Double(field) }
+            return row
+        }
+    }
+}
