@@ -79,3 +79,50 @@ import Testing
         }
     }
 }
+
+/// Years that cannot be dispatched get a message naming the cause; load that cannot be
+/// met is unserved energy, never a failure.
+@Suite struct InfeasibleYearTests {
+    @Test func mustRunAboveLoadNamesThePlant() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              big_coal:
+                kind: coal
+                capacity: 2 GW
+                heat_rate: 300 gce/kWh
+                fuel_price: 1000 yuan/tce
+                minimum_stable_load: 50 %
+            """))
+        let profiles = ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 0.5, count: 24))
+        #expect {
+            _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
+        } throws: { error in
+            let text = (error as? ScenarioError)?.description ?? ""
+            return text.contains("technologies.big_coal.minimum_stable_load") && text.contains("must-run thermal output of 1.000 GW")
+                && text.contains("scenario.yaml:")
+        }
+    }
+
+    @Test func unmetLoadIsUnservedEnergy() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              small_coal:
+                kind: coal
+                capacity: 1 GW
+                heat_rate: 300 gce/kWh
+                fuel_price: 1000 yuan/tce
+                minimum_stable_load: 0 %
+            """))
+        let load = [Double](repeating: 0.8, count: 20) + [Double](repeating: 1.5, count: 4)
+        let model = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020),
+                                      profiles: ScenarioFixture.profiles(year: 2020, load: load))
+        let dispatch = try model.solve()
+        let served = dispatch.technologies[0].output
+        for t in 20..<24 {
+            expectNear(served[t], 1, 1e-6, "coal at full output in hour \(t)")
+            expectNear(dispatch.unserved[t], 0.5, 1e-6, "unserved in hour \(t)")
+            expectNear(dispatch.price[t], 20_000_000, 1, "price at the value of lost load in hour \(t)")
+        }
+        expectNear(dispatch.unserved.reduce(0, +), 2, 1e-6, "unserved GWh")
+    }
+}
