@@ -1,8 +1,8 @@
 // swift-tools-version:6.1
 // capsim — energy-system capacity scenario simulator.
-// Layers (see docs/architecture.md): CLapack → LinearAlgebra → LinearProgramming ;
-// EnergyModel → Profiles → EconomicDispatch (with LinearProgramming) → Accounting → Reports →
-// Simulation → CapsimCommands → capsim.
+// Layers (see docs/architecture.md): CLapack → LinearAlgebra → LinearProgramming;
+// EnergyModel → Profiles → EconomicDispatch (+ LinearProgramming); EnergyModel → Accounting;
+// Reports (results, never the solver); Simulation (the years) → Sweeps → CapsimCommands → capsim.
 import PackageDescription
 
 let package = Package(
@@ -33,10 +33,11 @@ let package = Package(
         .target(name: "Accounting", dependencies: ["EnergyModel"]),
         .target(name: "Reports", dependencies: ["EnergyModel", "Profiles", "Accounting", "EconomicDispatch"]),
         .target(name: "Simulation", dependencies: ["EnergyModel", "Profiles", "EconomicDispatch", "Accounting", "LinearProgramming"]),
+        .target(name: "Sweeps", dependencies: ["EnergyModel", "Simulation", "Accounting", "Reports", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "CapsimCommands",
             dependencies: [
-                "EnergyModel", "Profiles", "Accounting", "Reports", "LinearProgramming", "EconomicDispatch", "Simulation",
+                "EnergyModel", "Profiles", "Accounting", "Reports", "LinearProgramming", "EconomicDispatch", "Simulation", "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "EnergyModel"]),
         .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),
         .testTarget(name: "DispatchTests", dependencies: ["EconomicDispatch", "Simulation", "Accounting", "EnergyModel", "Profiles", "LinearProgramming"]),
+        .testTarget(name: "SweepTests", dependencies: ["Sweeps", "EnergyModel"]),
         .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands"]),
     ],
     swiftLanguageModes: [.v6]

@@ -59,5 +59,5 @@ struct Capsim: ParsableCommand {
         commandName: "capsim",
         abstract: "Energy-system capacity scenario simulator: capacities, dispatch and the plan's targets, year by year.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, CapacityCommand.self, ProfilesCommand.self, LPCommand.self])
+        subcommands: [RunCommand.self, SweepCommand.self, ValidateCommand.self, CapacityCommand.self, ProfilesCommand.self, LPCommand.self])
 }

@@ -11,8 +11,8 @@ import CLapack
 /// trapping, so a caller (the interior-point solver) can react to a matrix that is not
 /// positive definite, for example by raising its regularisation.
 public enum LinearAlgebra {
-    /// Sets OpenBLAS to one thread. capsim runs one solver per core (years and sweep
-    /// points in parallel); a multithreaded BLAS inside each would oversubscribe the cores.
+    /// Sets OpenBLAS to one thread. capsim runs one solver per core (sweep points in
+    /// parallel); a multithreaded BLAS inside each would oversubscribe the cores.
     public static func useSingleThread() {
         openblas_set_num_threads(1)
     }

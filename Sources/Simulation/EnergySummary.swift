@@ -9,7 +9,9 @@ import EnergyModel
 /// - the non-fossil part of exports: Σ_t x_t · f_t, with f_t = (Σ wind, solar, hydro
 ///   output + Σ bioenergy output × biogenic fraction) ÷ Σ generation (storage excluded)
 ///   in hour t, and f_t = 0 in an hour without local generation;
-/// - loss-of-load hours: hours with more than `unservedThreshold` GW not served;
+/// - unserved energy and loss-of-load hours: the energy and the number of the hours with
+///   more than `unservedThreshold` GW not served (below it, an hour's value is the
+///   solver's tolerance, not lost load);
 /// - average price: Σ price_t·load_t ÷ Σ load_t; peak price: max_t price_t.
 public enum EnergySummary {
     /// GW below which an hour's unserved load counts as zero (the solver's interior
@@ -38,17 +40,20 @@ public enum EnergySummary {
                 nonFossil[t] += fraction * series.output[t]
             }
         }
-        var nonFossilExports = 0.0, weightedPrice = 0.0, lossOfLoadHours = 0.0
+        var nonFossilExports = 0.0, weightedPrice = 0.0, lossOfLoadHours = 0.0, unserved = 0.0
         for t in 0..<hours {
             if generated[t] > 0 { nonFossilExports += dispatch.exports[t] * min(1, nonFossil[t] / generated[t]) }
             weightedPrice += dispatch.price[t] * dispatch.load[t]
-            if dispatch.unserved[t] > unservedThreshold { lossOfLoadHours += 1 }
+            if dispatch.unserved[t] > unservedThreshold {
+                lossOfLoadHours += 1
+                unserved += dispatch.unserved[t]
+            }
         }
         let load = dispatch.load.reduce(0, +)
         return AnnualEnergy(
             year: dispatch.year, load: load, peakLoad: dispatch.load.max() ?? 0, technologies: technologies,
             imports: dispatch.imports.reduce(0, +), exports: dispatch.exports.reduce(0, +), nonFossilExports: nonFossilExports,
-            unserved: dispatch.unserved.reduce(0, +), lossOfLoadHours: lossOfLoadHours, cost: dispatch.solver.objective,
+            unserved: unserved, lossOfLoadHours: lossOfLoadHours, cost: dispatch.solver.objective,
             averagePrice: load > 0 ? weightedPrice / load : 0, peakPrice: dispatch.price.max() ?? 0)
     }
 

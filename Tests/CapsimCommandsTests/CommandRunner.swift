@@ -5,6 +5,21 @@ import Foundation
 protocol CommandRunner {}
 
 extension CommandRunner {
+    /// The keys every small-city test scenario shares (1 TWh of load, 0.2 GW peak, two
+    /// years); each test adds its `technologies:` and `targets:`.
+    static var smallCity: String {
+        """
+        name: small city
+        years: {base: 2020, end: 2021}
+        location: {latitude: 27 °N, longitude: 111 °E, utc_offset: 8 h}
+        accounting: {method: calorific}
+        demand: {annual_energy: 1 TWh, peak: 0.2 GW}
+        non_power_fuels: {coal: 0.1 Mtce, oil: 0.05 Mtce, natural_gas: 0.1 亿立方米}
+        costs: {value_of_lost_load: 20000 yuan/MWh}
+
+        """
+    }
+
     static var scenarios: URL {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -11,14 +11,7 @@ import Testing
 /// 49 000 tce: a share near 12.6 %, clearly above 5 % and clearly below 50 %.
 @Suite struct RunCommandTests: CommandRunner {
     static func scenario(shareTarget: String) -> String {
-        """
-        name: small city
-        years: {base: 2020, end: 2021}
-        location: {latitude: 27 °N, longitude: 111 °E, utc_offset: 8 h}
-        accounting: {method: calorific}
-        demand: {annual_energy: 1 TWh, peak: 0.2 GW}
-        non_power_fuels: {coal: 0.1 Mtce, oil: 0.05 Mtce, natural_gas: 0.1 亿立方米}
-        costs: {value_of_lost_load: 20000 yuan/MWh}
+        Self.smallCity + """
         technologies:
           coal:
             kind: coal

@@ -4,7 +4,11 @@ import Foundation
 /// unit-checked `Scenario`. Every problem of the file is reported in one `ScenarioError`.
 public enum ScenarioLoader {
     public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let root = try ScenarioSource.load(path: path)
+        try decode(ScenarioSource.load(path: path), file: path)
+    }
+
+    /// Decodes and checks a tree read by `ScenarioSource.load` from `path`.
+    static func decode(_ root: SourceNode, file path: String) throws(ScenarioError) -> Scenario {
         let decoder = Decoder()
         let scenario = decoder.scenario(Field(node: root, path: "", provenance: nil), file: path)
         if let scenario { ScenarioChecks.run(scenario, decoder) }

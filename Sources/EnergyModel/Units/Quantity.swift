@@ -33,7 +33,7 @@ public struct Quantity: Hashable, Sendable {
     }
 
     /// Splits a leading decimal number (sign, digits, fraction, exponent) from the rest.
-    static func splitNumber(_ text: String) -> (Double, Substring)? {
+    public static func splitNumber(_ text: String) -> (Double, Substring)? {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         func digits() -> Int {

@@ -1,0 +1,252 @@
+import ArgumentParser
+import EnergyModel
+import Foundation
+import Reports
+import Simulation
+import Sweeps
+
+/// `capsim sweep`: batches of projections over storage sizes (or any numeric key) and
+/// weather seeds — a grid, or a search for the smallest value that meets a target — and
+/// `capsim sweep merge` to join the shards of a grid.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a grid of projections over scenario keys and weather seeds, or search for the smallest value that meets a target.",
+        subcommands: [SweepGridCommand.self, SweepMergeCommand.self],
+        defaultSubcommand: SweepGridCommand.self)
+}
+
+/// The grid (and the search): see the README's `capsim sweep` section.
+struct SweepGridCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grid",
+        abstract: "Run every point of a grid (the default), or with --minimize a bisection search.",
+        discussion: """
+            Each point appends to DIR/points.csv and DIR/points.jsonl as it finishes; rerunning the same \
+            command skips the points done. A changed scenario or grid is refused unless --restart.
+            """)
+
+    @Argument(help: "A scenario file, or a sweep file (YAML with scenario:, set:, seeds:, years:).")
+    var file: String
+
+    @Option(name: .customLong("set"), help: "An axis: KEY=V1,V2,… with units, or ranges A...B:STEP (repeatable).")
+    var sets: [String] = []
+
+    @Option(help: "Weather seeds: A...B or A,B,C (default: the scenario's seed).")
+    var seeds: String?
+
+    @Option(help: "Years of each point: Y, Y1,Y2 (each alone) or A...B (one projection); default all.")
+    var years: String?
+
+    @Option(help: "Points solved at once, one solver each (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The folder of the results.")
+    var out: String?
+
+    @Option(help: "Run only shard i of n (every n-th point): i/n.")
+    var shard: String?
+
+    @Flag(help: "Discard the results of another sweep in the --out folder.")
+    var restart = false
+
+    @Flag(help: "No progress on standard error.")
+    var quiet = false
+
+    @Option(help: "Search: the key whose smallest value meeting --meets is wanted.")
+    var minimize: String?
+
+    @Option(help: "Search: the interval A...B (with units).")
+    var between: String?
+
+    @Option(help: "Search: the id of the target to meet.")
+    var meets: String?
+
+    @Option(help: "Search: fraction of seeds that must meet the target (default 1).")
+    var probability: Double = 1
+
+    @Option(help: "Search: stop when the interval is this narrow (default a hundredth of it).")
+    var tolerance: String?
+
+    func run() throws {
+        guard jobs >= 1 else { throw usage("--jobs \(jobs): expected at least 1") }
+        do {
+            let (plan, root) = try plan()
+            if let minimize {
+                try search(minimize, plan: plan, root: root)
+            } else {
+                try grid(plan, root: root)
+            }
+        } catch let error as SweepError {
+            Console.current.err("capsim: \(error.message)\n")
+            throw CommandFailure(status: .invalidInput)
+        } catch let error as ScenarioError {
+            Console.current.err(error.description + "\n")
+            throw CommandFailure(status: .invalidInput)
+        } catch let error as ProjectionErrorReport {
+            throw error.failure
+        }
+    }
+
+    /// The plan from the file and the options, and the scenario tree read once.
+    private func plan() throws -> (SweepPlan, SourceNode) {
+        var scenarioPath = file, axes: [SweepAxis] = [], seedText = seeds, yearText = years
+        if SweepFile.isSweepFile(file) {
+            let study = try SweepFile.read(file)
+            scenarioPath = study.scenario
+            axes = study.axes
+            seedText = seeds ?? study.seeds
+            yearText = years ?? study.years
+        }
+        for text in sets {
+            switch SweepAxis.parse(text) {
+            case let .success(axis): axes.append(axis)
+            case let .failure(error): throw error
+            }
+        }
+        let root = try ScenarioSource.load(path: scenarioPath)
+        let base = try ScenarioLoader.load(path: scenarioPath)
+        let seedList = try seedText.map(SweepFile.seeds) ?? [base.weather.seed]
+        let selection = try yearText.map(SweepFile.years) ?? .range(base.years)
+        for run in selection.runs where !(base.years.contains(run.lowerBound) && base.years.contains(run.upperBound)) {
+            throw SweepError("--years \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)")
+        }
+        return (SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection), root)
+    }
+
+    private func grid(_ plan: SweepPlan, root: SourceNode) throws {
+        guard let out else { throw usage("a grid needs --out DIR, the folder of its results") }
+        let part = try shard.map(Shard.parse)
+        let targets = try ScenarioLoader.load(path: plan.scenarioPath).targets.map(\.id)
+        let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root), targets: targets, shard: shard)
+        let (store, done) = try SweepStore.open(folder: out, manifest: manifest, restart: restart)
+        let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
+        let todo = mine.filter { !done.contains($0) }
+        let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
+        try runPoints(todo, plan: plan, root: root) { result in
+            try store.append(result)
+            progress.advance()
+        }
+        progress.finish()
+        let rows = try PointTable.rows(store.csvPath, manifest: manifest)
+        Console.current.out(try SweepReport.write(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath))
+        if let part, part.count > 1 { Console.current.out("(shard \(shard ?? ""): \(mine.count) of \(plan.count) points; `capsim sweep merge` joins the shards)\n") }
+    }
+
+    private func search(_ key: String, plan: SweepPlan, root: SourceNode) throws {
+        guard let between, let meets else { throw usage("--minimize needs --between A...B and --meets TARGET_ID") }
+        guard plan.axes.allSatisfy({ $0.values.count == 1 }) else { throw usage("a search takes --set only with one value each (fixed keys)") }
+        let search = try SweepSearch(key: key, between: between, tolerance: tolerance, target: meets, probability: probability)
+        guard try ScenarioLoader.load(path: plan.scenarioPath).targets.contains(where: { $0.id == meets }) else {
+            throw SweepError("--meets \(meets): the scenario has no target with this id")
+        }
+        Console.current.out("Searching the smallest \(key) in \(between) meeting \(meets) in at least \(String(format: "%g", 100 * probability)) % of \(plan.seeds.count) seed(s)\n")
+        var lines = ["value,seeds_meeting,seeds,meets"]
+        let (answer, _) = try runSearch(search, plan: plan, root: root) { evaluation in
+            Console.current.out("  \(evaluation.value): \(evaluation.meeting) of \(evaluation.seeds) seeds meet → \(evaluation.meets ? "meets" : "does not meet")\n")
+            lines.append("\(evaluation.value),\(evaluation.meeting),\(evaluation.seeds),\(evaluation.meets)")
+        }
+        if let out {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: (out as NSString).appendingPathComponent("search.csv"))
+        }
+        if let answer {
+            Console.current.out("smallest \(key) meeting \(meets): \(answer.value) (to within \(search.written(search.tolerance)))\n")
+        } else {
+            Console.current.out("\(meets) is not met even at \(search.written(search.high))\n")
+        }
+    }
+
+    private func runPoints(_ todo: [Int], plan: SweepPlan, root: SourceNode, deliver: (PointResult) throws -> Void) throws {
+        do {
+            try SweepRunner.run(todo, plan: plan, root: root, jobs: jobs, deliver: deliver)
+        } catch let error as ProjectionError {
+            Console.current.err(error.description + "\n")
+            throw ProjectionErrorReport(failure: CommandFailure(status: error.exitStatus))
+        }
+    }
+
+    private func runSearch(_ search: SweepSearch, plan: SweepPlan, root: SourceNode,
+                           report: (SweepSearch.Evaluation) -> Void) throws -> (answer: SweepSearch.Evaluation?, tried: [SweepSearch.Evaluation]) {
+        do {
+            return try search.run(fixed: plan, root: root, jobs: jobs, report: report)
+        } catch let error as ProjectionError {
+            Console.current.err(error.description + "\n")
+            throw ProjectionErrorReport(failure: CommandFailure(status: error.exitStatus))
+        }
+    }
+
+    private func usage(_ message: String) -> CommandFailure {
+        Console.current.err("capsim: \(message)\n")
+        return CommandFailure(status: .usage)
+    }
+}
+
+/// A projection failure already printed, carrying the exit status.
+struct ProjectionErrorReport: Error {
+    var failure: CommandFailure
+}
+
+/// `capsim sweep merge DIR… --out DIR`: joins the folders of the shards of one sweep.
+struct SweepMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Join the result folders of the shards of one sweep and write the summary.")
+
+    @Argument(help: "The shards' folders.")
+    var folders: [String]
+
+    @Option(help: "The folder of the joined results.")
+    var out: String
+
+    func run() throws {
+        do {
+            let merged = try SweepMerge.merge(folders, into: out)
+            Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
+            if merged.missing > 0 { Console.current.err("capsim: \(merged.missing) of \(merged.manifest.points) points are in none of the folders\n") }
+        } catch let error as SweepError {
+            Console.current.err("capsim: \(error.message)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
+    }
+}
+
+/// `i/n`: the points whose number modulo n is i − 1.
+struct Shard {
+    var index: Int
+    var count: Int
+
+    static func parse(_ text: String) throws -> Shard {
+        let parts = text.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 1, i <= n else {
+            throw SweepError("--shard \(text): expected i/n with 1 ≤ i ≤ n")
+        }
+        return Shard(index: i, count: n)
+    }
+
+    func contains(_ point: Int) -> Bool { point % count == index - 1 }
+}
+
+/// Points done of total, rate and time left, on one line of standard error (a terminal only).
+final class Progress {
+    let total: Int, already: Int, visible: Bool
+    private var done = 0
+    private let start = Date()
+
+    init(total: Int, already: Int, visible: Bool) {
+        (self.total, self.already, self.visible) = (total, already, visible)
+        if visible, already > 0 { Console.current.err("capsim: \(already) of \(total) points already done\n") }
+    }
+
+    func advance() {
+        done += 1
+        guard visible else { return }
+        let elapsed = Date().timeIntervalSince(start), rate = Double(done) / max(elapsed, 1e-9)
+        let left = Double(total - already - done) / rate
+        Console.current.err(String(format: "\rcapsim: %d/%d points, %.2f points/s, about %.0f s left   ", already + done, total, rate, left))
+    }
+
+    func finish() {
+        if visible, done > 0 { Console.current.err("\n") }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The rows of `points.csv` and the lines of `points.jsonl`, and reading them back.
+///
+/// points.csv: `point,seed,<axis key>…,year,<metric>…,target.<id>…` — one row per point
+/// and year; metrics as in `YearMetrics.columns` (units in their names), in full
+/// precision; each target's status at the point (the same on every row of the point).
+/// points.jsonl: `{"point":…,"seed":…,"set":{key:value},"years":[{"year":…,metric:…}],"targets":{id:status}}`.
+public enum PointTable {
+    public static func header(_ manifest: SweepManifest) -> String {
+        (["point", "seed"] + manifest.axes.map(\.path) + ["year"] + YearMetrics.columns.map(\.name) + manifest.targets.map { "target.\($0)" })
+            .joined(separator: ",")
+    }
+
+    public static func csvRows(_ result: PointResult) -> [String] {
+        result.years.map { year in
+            (["\(result.point.index)", "\(result.point.seed)"] + result.point.values + ["\(year.year)"] + year.values.map { "\($0)" }
+                + result.targets.map(\.status)).joined(separator: ",")
+        }
+    }
+
+    struct Line: Codable {
+        var point: Int
+        var seed: UInt64
+        var set: [String: String]
+        var years: [[String: Double]]
+        var targets: [String: String]
+    }
+
+    public static func jsonLine(_ result: PointResult, manifest: SweepManifest) throws -> String {
+        let line = Line(
+            point: result.point.index, seed: result.point.seed,
+            set: Dictionary(uniqueKeysWithValues: zip(manifest.axes.map(\.path), result.point.values)),
+            years: result.years.map { year in
+                var record = Dictionary(uniqueKeysWithValues: zip(YearMetrics.columns.map(\.name), year.values))
+                record["year"] = Double(year.year)
+                return record
+            },
+            targets: Dictionary(uniqueKeysWithValues: result.targets.map { ($0.id, $0.status) }))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(line), as: UTF8.self)
+    }
+
+    /// The point number of a points.jsonl line, nil when the line is not a whole point.
+    static func pointNumber(ofJSONLine line: String) -> Int? {
+        (try? JSONDecoder().decode(Line.self, from: Data(line.utf8)))?.point
+    }
+
+    /// One row of points.csv read back.
+    public struct Row: Sendable, Equatable {
+        public var point: Int
+        public var seed: UInt64
+        public var values: [String]
+        public var year: Int
+        public var metrics: [Double]
+        public var statuses: [String]
+    }
+
+    /// The rows of a points.csv written for `manifest`.
+    public static func rows(_ path: String, manifest: SweepManifest) throws -> [Row] {
+        let header = self.header(manifest)
+        let axes = manifest.axes.count, metrics = YearMetrics.columns.count
+        var rows: [Row] = []
+        for line in SweepStore.wholeLines(path) where line != header {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 + axes + metrics + manifest.targets.count, let point = Int(fields[0]), let seed = UInt64(fields[1]),
+                  let year = Int(fields[2 + axes]) else {
+                throw SweepError("\(path): a row that does not match the header of this sweep: \(line.prefix(80))")
+            }
+            let numbers = fields[(3 + axes)..<(3 + axes + metrics)].map { Double($0) ?? .nan }
+            rows.append(Row(point: point, seed: seed, values: Array(fields[2..<(2 + axes)]), year: year, metrics: numbers,
+                            statuses: Array(fields[(3 + axes + metrics)...])))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,77 @@
+import EnergyModel
+
+/// One axis of a sweep: a scenario key and the values it takes, each a YAML value with
+/// its unit (`0.5 GW`). Written `KEY=V1,V2,…` where an item may also be a range
+/// `A...B:STEP` (`0.5GW...2GW:0.25GW` → 0.5, 0.75, …, 2 GW), in A's unit.
+public struct SweepAxis: Sendable, Hashable {
+    public var path: String
+    public var values: [String]
+
+    public init(path: String, values: [String]) {
+        self.path = path
+        self.values = values
+    }
+
+    /// Parses `KEY=V1,V2,…`; the message says what is wrong.
+    public static func parse(_ text: String) -> Result<SweepAxis, SweepError> {
+        guard let equals = text.firstIndex(of: "="), !text[..<equals].isEmpty else {
+            return .failure(SweepError("--set \(text): expected KEY=V1,V2,… (a scenario key, then values with units or ranges A...B:STEP)"))
+        }
+        let path = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
+        var values: [String] = []
+        for item in text[text.index(after: equals)...].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            switch expand(item) {
+            case let .success(expanded): values += expanded
+            case let .failure(error): return .failure(SweepError("--set \(path): \(error.message)"))
+            }
+        }
+        guard !values.isEmpty else { return .failure(SweepError("--set \(path): no values after =")) }
+        return .success(SweepAxis(path: path, values: values))
+    }
+
+    /// One item: a value as written, or the values of a range `A...B:STEP`.
+    static func expand(_ item: String) -> Result<[String], SweepError> {
+        guard item.contains("...") else { return item.isEmpty ? .failure(SweepError("an empty value")) : .success([item]) }
+        let parts = item.replacingOccurrences(of: "...", with: "\u{0}").split(separator: "\u{0}").map(String.init)
+        let ends = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []
+        guard parts.count == 2, ends.count == 2 else { return .failure(SweepError("the range \(item): expected A...B:STEP")) }
+        let (first, last, step) = (parts[0], ends[0], ends[1])
+        guard case let .success(a) = Quantity.parse(first), case let .success(b) = Quantity.parse(last), case let .success(s) = Quantity.parse(step),
+              let (number, unit) = Quantity.splitNumber(first).map({ ($0.0, String($0.1).trimmingCharacters(in: .whitespaces)) }) else {
+            return .failure(SweepError("the range \(item): A, B and STEP must each be a number with its unit"))
+        }
+        guard a.dimension == b.dimension, a.dimension == s.dimension else {
+            return .failure(SweepError("the range \(item): A, B and STEP must be of the same kind of quantity"))
+        }
+        guard s.value > 0, b.value >= a.value, (b.value - a.value) / s.value <= 10_000 else {
+            return .failure(SweepError("the range \(item): expected A ≤ B and a STEP above 0 giving at most 10 000 values"))
+        }
+        // The values in A's unit: A's number scaled by the canonical ratio.
+        let perCanonical = a.value != 0 ? number / a.value : 1 / unitScale(unit)
+        let count = Int(((b.value - a.value) / s.value + 1e-9).rounded(.down))
+        return .success((0...count).map { k in "\(Self.clean((a.value + Double(k) * s.value) * perCanonical)) \(unit)" })
+    }
+
+    /// How many canonical units one `unit` is (for a range starting at zero).
+    private static func unitScale(_ unit: String) -> Double {
+        if case let .success(one) = Quantity.parse("1 \(unit)") { return one.value }
+        return 1
+    }
+
+    /// A number without the noise of repeated addition: 0.30000000000000004 → 0.3.
+    static func clean(_ value: Double) -> String {
+        let rounded = (value * 1e9).rounded() / 1e9
+        return rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)"
+    }
+}
+
+/// A sweep that cannot run as asked; the message names the option or key.
+public struct SweepError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,76 @@
+import EnergyModel
+import Foundation
+import Yams
+
+/// A sweep written down for a repeatable study (YAML):
+///
+///     scenario: shaoyang.yaml              # relative to this file
+///     set:
+///       technologies.lfp_bases.capacity: 0.5GW...2GW:0.5GW
+///       technologies.xinshao_pumped.duration: [4 h, 6 h]
+///     seeds: 1...10                        # or a list; default the scenario's seed
+///     years: 2030                          # 2030, [2025, 2030] or 2025...2030
+///
+/// Options given on the command line are added to (`--set`) or replace (`--seeds`,
+/// `--years`) what the file says.
+public struct SweepFile: Sendable {
+    public var scenario: String
+    public var axes: [SweepAxis]
+    public var seeds: String?
+    public var years: String?
+
+    /// Whether `path` is a sweep file (a mapping with `scenario:`) rather than a scenario.
+    public static func isSweepFile(_ path: String) -> Bool {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return false }
+        return mapping["scenario"] != nil && mapping["technologies"] == nil
+    }
+
+    public static func read(_ path: String) throws -> SweepFile {
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else { throw SweepError("cannot read the sweep file \(path)") }
+        let node: Node?
+        do { node = try Yams.compose(yaml: source) } catch { throw SweepError("\(path): not YAML: \(error)") }
+        guard let mapping = node?.mapping, let scenario = mapping["scenario"]?.string else {
+            throw SweepError("\(path): expected a mapping with scenario:, set:, seeds: and years:")
+        }
+        for key in mapping.keys.compactMap(\.string) where !["scenario", "set", "seeds", "years"].contains(key) {
+            throw SweepError("\(path): unknown key \(key); a sweep file has scenario, set, seeds and years")
+        }
+        var axes: [SweepAxis] = []
+        for (key, value) in mapping["set"]?.mapping ?? [:] {
+            guard let path = key.string else { continue }
+            let items = value.sequence.map { $0.compactMap(\.string) } ?? value.string.map { [$0] } ?? []
+            switch SweepAxis.parse(path + "=" + items.joined(separator: ",")) {
+            case let .success(axis): axes.append(axis)
+            case let .failure(error): throw error
+            }
+        }
+        func joined(_ node: Node?) -> String? { node?.sequence.map { $0.compactMap(\.string).joined(separator: ",") } ?? node?.string }
+        return SweepFile(scenario: ScenarioSource.resolve(scenario, against: path), axes: axes, seeds: joined(mapping["seeds"]), years: joined(mapping["years"]))
+    }
+
+    /// Seeds written `A...B`, `A-B` or `A,B,C`.
+    public static func seeds(_ text: String) throws -> [UInt64] {
+        let parts = text.replacingOccurrences(of: "...", with: "-")
+        if parts.contains("-"), !parts.contains(",") {
+            let ends = parts.split(separator: "-").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+            guard ends.count == 2, ends[0] <= ends[1], ends[1] - ends[0] < 100_000 else { throw SweepError("--seeds \(text): expected A...B with A ≤ B") }
+            return Array(ends[0]...ends[1])
+        }
+        let list = parts.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("--seeds \(text): expected A...B or a list of whole numbers") }
+        return list.compactMap { $0 }
+    }
+
+    /// Years written `Y`, `Y1,Y2` (each on its own) or `A...B` / `A-B` (one projection).
+    public static func years(_ text: String) throws -> SweepPlan.YearSelection {
+        let parts = text.replacingOccurrences(of: "...", with: "-")
+        if parts.contains("-") {
+            let ends = parts.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard ends.count == 2, ends[0] <= ends[1] else { throw SweepError("--years \(text): expected A...B with A ≤ B") }
+            return .range(ends[0]...ends[1])
+        }
+        let list = parts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("--years \(text): expected Y, Y1,Y2 or A...B") }
+        return .each(list.compactMap { $0 })
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Reports
+
+/// Joins the folders of the shards of one sweep: their fingerprints must agree; points
+/// found in several folders must agree too (they are then kept once).
+public enum SweepMerge {
+    public static func merge(_ folders: [String], into out: String) throws -> (manifest: SweepManifest, rows: [PointTable.Row], missing: Int) {
+        guard let first = folders.first else { throw SweepError("sweep merge: name the shards' folders") }
+        var manifest = try SweepManifest.read(folder: first)
+        var csv: [Int: [String]] = [:], json: [Int: String] = [:]
+        for folder in folders {
+            let other = try SweepManifest.read(folder: folder)
+            guard other.fingerprint == manifest.fingerprint else {
+                throw SweepError("\(folder) holds another sweep (fingerprint \(other.fingerprint), \(first) has \(manifest.fingerprint))")
+            }
+            let header = PointTable.header(other)
+            for line in SweepStore.wholeLines((folder as NSString).appendingPathComponent("points.csv")) where line != header {
+                guard let point = Int(line.prefix { $0 != "," }) else { continue }
+                csv[point, default: []].append(line)
+            }
+            for line in SweepStore.wholeLines((folder as NSString).appendingPathComponent("points.jsonl")) {
+                guard let point = PointTable.pointNumber(ofJSONLine: line) else { continue }
+                if let earlier = json[point], earlier != line { throw SweepError("point \(point) differs between the folders") }
+                json[point] = line
+            }
+        }
+        manifest.shard = nil
+        let points = json.keys.filter { csv[$0] != nil }.sorted()
+        let header = PointTable.header(manifest)
+        let lines = points.flatMap { Array(Set(csv[$0]!)).sorted() }
+        guard points.allSatisfy({ Set(csv[$0]!).count == manifest.yearCount }) else {
+            throw SweepError("a point has rows that differ between the folders")
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+        try AtomicFile.write(manifest.data(), to: path("sweep.json"))
+        try AtomicFile.write(Data((([header] + lines).joined(separator: "\n") + "\n").utf8), to: path("points.csv"))
+        try AtomicFile.write(Data(points.map { json[$0]! + "\n" }.joined().utf8), to: path("points.jsonl"))
+        return (manifest, try PointTable.rows(path("points.csv"), manifest: manifest), manifest.points - points.count)
+    }
+}

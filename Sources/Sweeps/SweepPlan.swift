@@ -1,0 +1,92 @@
+import EnergyModel
+import Foundation
+
+/// What a sweep computes: the product of its axes and seeds, each point a projection of
+/// the chosen years. Points are numbered in grid order — the first axis slowest, the
+/// seed fastest — so a number names the same point in every run, shard and merge.
+public struct SweepPlan: Sendable {
+    public var scenarioPath: String
+    public var axes: [SweepAxis]
+    public var seeds: [UInt64]
+    public var years: YearSelection
+
+    /// Years to project at each point: one contiguous projection (battery aging carried
+    /// from year to year), or each year on its own (faster; aging without earlier cycles,
+    /// as `capsim run --years Y` does).
+    public enum YearSelection: Sendable, Hashable {
+        case range(ClosedRange<Int>)
+        case each([Int])
+
+        /// The projections to run, each a range of years.
+        public var runs: [ClosedRange<Int>] {
+            switch self {
+            case let .range(range): [range]
+            case let .each(years): years.map { $0...$0 }
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case let .range(range): "\(range.lowerBound)...\(range.upperBound)"
+            case let .each(years): years.map(String.init).joined(separator: ",")
+            }
+        }
+    }
+
+    public init(scenarioPath: String, axes: [SweepAxis], seeds: [UInt64], years: YearSelection) {
+        self.scenarioPath = scenarioPath
+        self.axes = axes
+        self.seeds = seeds
+        self.years = years
+    }
+
+    public var count: Int { axes.reduce(seeds.count) { $0 * $1.values.count } }
+
+    /// Point `index` (0 ..< count).
+    public func point(_ index: Int) -> SweepPoint {
+        var rest = index / seeds.count
+        var values = [String](repeating: "", count: axes.count)
+        for (position, axis) in axes.enumerated().reversed() {
+            values[position] = axis.values[rest % axis.values.count]
+            rest /= axis.values.count
+        }
+        return SweepPoint(index: index, values: values, seed: seeds[index % seeds.count])
+    }
+
+    /// The overrides of a point.
+    public func overrides(_ point: SweepPoint) -> [ScenarioOverride] {
+        zip(axes, point.values).map { ScenarioOverride(path: $0.path, value: $1) }
+    }
+
+    /// A fingerprint of everything that decides the results: the scenario as read
+    /// (after `extends:`), the axes, seeds and years, and the format of the results.
+    /// CSV series a scenario names are not part of it.
+    public func fingerprint(scenario root: SourceNode) -> String {
+        var text = "capsim.sweep/1\n" + Self.canonical(root) + "\n"
+        for axis in axes { text += "set \(axis.path)=\(axis.values.joined(separator: ","))\n" }
+        text += "seeds \(seeds.map(String.init).joined(separator: ","))\nyears \(years.description)\n"
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// A text that is the same for equal trees (locations left out).
+    static func canonical(_ node: SourceNode) -> String {
+        switch node.value {
+        case let .scalar(text, quoted): quoted ? "'\(text)'" : text
+        case .null: "~"
+        case let .sequence(items): "[" + items.map(canonical).joined(separator: ",") + "]"
+        case let .mapping(entries): "{" + entries.map { "\($0.key):\(canonical($0.value))" }.joined(separator: ",") + "}"
+        }
+    }
+}
+
+/// One point of a sweep: its number, the axis values, the weather seed.
+public struct SweepPoint: Sendable, Hashable {
+    public var index: Int
+    public var values: [String]
+    public var seed: UInt64
+}

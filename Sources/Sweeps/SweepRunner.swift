@@ -1,0 +1,86 @@
+import Dispatch
+import EnergyModel
+import Foundation
+
+/// Runs points on `jobs` threads, one solver each (OpenBLAS single-threaded), and hands
+/// every finished point to `deliver` on the calling thread, in the order they finish —
+/// so files are written by one thread only. The first failure stops the sweep: no new
+/// point starts, and it is rethrown once the points in flight are done.
+public enum SweepRunner {
+    public static func run(_ indices: [Int], plan: SweepPlan, root: SourceNode, jobs: Int, deliver: (PointResult) throws -> Void) throws {
+        guard !indices.isEmpty else { return }
+        let queue = WorkQueue(indices)
+        let finished = DispatchSemaphore(value: 0)
+        let workers = max(1, min(jobs, indices.count))
+        for _ in 0..<workers {
+            DispatchQueue.global(qos: .userInitiated).async {
+                while let index = queue.next() {
+                    let outcome = Result { try PointResult.evaluate(plan.point(index), plan: plan, root: root) }
+                    queue.finish(outcome)
+                    finished.signal()
+                }
+                queue.retire()
+                finished.signal()
+            }
+        }
+        var firstError: Error?
+        var retired = 0
+        while retired < workers {
+            finished.wait()
+            switch queue.take() {
+            case let .result(.success(result))?:
+                guard firstError == nil else { continue }
+                do { try deliver(result) } catch {
+                    firstError = error
+                    queue.stop()
+                }
+            case let .result(.failure(error))?:
+                if firstError == nil { firstError = error }
+                queue.stop()
+            case .retired?:
+                retired += 1
+            case nil:
+                continue
+            }
+        }
+        if let firstError { throw firstError }
+    }
+}
+
+/// The points still to start and the outcomes not yet delivered, shared between the
+/// worker threads and the delivering thread under one lock.
+private final class WorkQueue: @unchecked Sendable {
+    enum Event {
+        case result(Result<PointResult, Error>)
+        case retired
+    }
+
+    private let lock = NSLock()
+    private var pending: ArraySlice<Int>
+    private var events: [Event] = []
+    private var stopped = false
+
+    init(_ indices: [Int]) {
+        pending = indices[...]
+    }
+
+    func next() -> Int? {
+        lock.withLock { stopped ? nil : pending.popFirst() }
+    }
+
+    func finish(_ outcome: Result<PointResult, Error>) {
+        lock.withLock { events.append(.result(outcome)) }
+    }
+
+    func retire() {
+        lock.withLock { events.append(.retired) }
+    }
+
+    func stop() {
+        lock.withLock { stopped = true }
+    }
+
+    func take() -> Event? {
+        lock.withLock { events.isEmpty ? nil : events.removeFirst() }
+    }
+}

@@ -1,0 +1,92 @@
+import EnergyModel
+
+/// The smallest value of one key for which a target is met (in at least a fraction P of
+/// the seeds), by bisection between two values: the answer is the upper end of the last
+/// interval, no wider than the tolerance. It assumes that more of the key never makes
+/// the target harder to meet (more storage, more capacity); every value evaluated is
+/// reported, so a non-monotone case shows.
+public struct SweepSearch: Sendable {
+    public var key: String
+    /// The interval, canonical units, and the unit the values are written in.
+    public var low: Double, high: Double, tolerance: Double
+    public var unit: String
+    /// Canonical units per written unit (GW per MW = 0.001, …).
+    public var scale: Double
+    public var target: String
+    public var probability: Double
+
+    /// One value tried: how many seeds met the target.
+    public struct Evaluation: Sendable {
+        public var value: String
+        public var canonical: Double
+        public var meeting: Int
+        public var seeds: Int
+        public var meets: Bool
+    }
+
+    /// Reads `--between A...B` (and `--tolerance`, default a hundredth of the interval).
+    public init(key: String, between: String, tolerance: String?, target: String, probability: Double) throws {
+        let ends = between.replacingOccurrences(of: "...", with: "\u{0}").split(separator: "\u{0}").map(String.init)
+        guard ends.count == 2, case let .success(a) = Quantity.parse(ends[0]), case let .success(b) = Quantity.parse(ends[1]),
+              a.dimension == b.dimension, a.value < b.value, let unitText = Quantity.splitNumber(ends[0].trimmingCharacters(in: .whitespaces))?.1 else {
+            throw SweepError("--between \(between): expected A...B, two numbers of the same kind with units, A below B")
+        }
+        unit = unitText.trimmingCharacters(in: .whitespaces)
+        guard case let .success(one) = Quantity.parse("1 \(unit)") else { throw SweepError("--between \(between): unknown unit \(unit)") }
+        scale = one.value
+        (low, high) = (a.value, b.value)
+        if let tolerance {
+            guard case let .success(t) = Quantity.parse(tolerance), t.dimension == a.dimension, t.value > 0 else {
+                throw SweepError("--tolerance \(tolerance): expected a positive number of the same kind as --between")
+            }
+            self.tolerance = t.value
+        } else {
+            self.tolerance = (b.value - a.value) / 100
+        }
+        guard probability > 0, probability <= 1 else { throw SweepError("--probability \(probability): expected a fraction above 0, at most 1") }
+        self.key = key
+        self.target = target
+        self.probability = probability
+    }
+
+    /// The value written in the interval's unit.
+    public func written(_ canonical: Double) -> String { "\(SweepAxis.clean(canonical / scale)) \(unit)" }
+
+    /// Runs the bisection; `fixed` holds the other overrides (single values) and the seeds.
+    /// Returns the smallest value found to meet the target (nil when even the upper end
+    /// does not) and every evaluation in the order made.
+    public func run(fixed plan: SweepPlan, root: SourceNode, jobs: Int, report: (Evaluation) -> Void) throws -> (answer: Evaluation?, tried: [Evaluation]) {
+        var tried: [Evaluation] = []
+        func evaluate(_ value: Double) throws -> Evaluation {
+            var trial = plan
+            trial.axes.append(SweepAxis(path: key, values: [written(value)]))
+            var meeting = 0
+            try SweepRunner.run(Array(0..<trial.count), plan: trial, root: root, jobs: jobs) { result in
+                guard let status = result.targets.first(where: { $0.id == target })?.status else {
+                    throw SweepError("--meets \(target): the scenario has no target with this id")
+                }
+                if status == "met" || status == "within_tolerance" { meeting += 1 }
+            }
+            let evaluation = Evaluation(value: written(value), canonical: value, meeting: meeting, seeds: trial.count,
+                                        meets: Double(meeting) >= probability * Double(trial.count) - 1e-9)
+            tried.append(evaluation)
+            report(evaluation)
+            return evaluation
+        }
+        let top = try evaluate(high)
+        guard top.meets else { return (nil, tried) }
+        let bottom = try evaluate(low)
+        if bottom.meets { return (bottom, tried) }
+        var (lo, hi, best) = (low, high, top)
+        while hi - lo > tolerance {
+            let middle = (lo + hi) / 2
+            let evaluation = try evaluate(middle)
+            if evaluation.meets {
+                (hi, best) = (middle, evaluation)
+            } else {
+                lo = middle
+            }
+        }
+        return (best, tried)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// `summary.csv` and the terminal table of a sweep: for each combination of axis values
+/// and each year, across its seeds, the mean, lowest and highest non-fossil share,
+/// curtailed fraction and unserved energy, and for each target the fraction of seeds
+/// meeting it — met or within tolerance, that is not missed (the probability of meeting
+/// it, as far as the seeds sample the weather).
+public enum SweepSummary {
+    public struct Group: Sendable {
+        public var values: [String]
+        public var year: Int
+        public var seeds: Int
+        /// (mean, lowest, highest) of each summarised metric.
+        public var metrics: [(mean: Double, low: Double, high: Double)]
+        /// Fraction of seeds meeting each target, in the manifest's order.
+        public var meeting: [Double]
+    }
+
+    public static let metrics = ["non_fossil_share", "curtailment_fraction", "unserved_gwh"]
+
+    public static func groups(_ rows: [PointTable.Row], manifest: SweepManifest) -> [Group] {
+        let indices = metrics.compactMap { name in YearMetrics.columns.firstIndex { $0.name == name } }
+        var order: [[String]] = [], grouped: [[String]: [PointTable.Row]] = [:]
+        for row in rows.sorted(by: { ($0.point, $0.year) < ($1.point, $1.year) }) {
+            let key = row.values + [String(row.year)]
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(row)
+        }
+        return order.map { key in
+            let members = grouped[key]!
+            let stats = indices.map { index -> (mean: Double, low: Double, high: Double) in
+                let values = members.map { $0.metrics[index] }
+                return (values.reduce(0, +) / Double(values.count), values.min()!, values.max()!)
+            }
+            let meeting = manifest.targets.indices.map { target in
+                Double(members.filter { $0.statuses[target] == "met" || $0.statuses[target] == "within_tolerance" }.count) / Double(members.count)
+            }
+            return Group(values: Array(key.dropLast()), year: Int(key.last!)!, seeds: members.count, metrics: stats, meeting: meeting)
+        }
+    }
+
+    public static func csv(_ groups: [Group], manifest: SweepManifest) -> String {
+        var header = manifest.axes.map(\.path) + ["year", "seeds"]
+        for name in metrics { header += ["\(name)_mean", "\(name)_min", "\(name)_max"] }
+        header += manifest.targets.map { "meets.\($0)" }
+        var text = header.joined(separator: ",") + "\n"
+        for group in groups {
+            var fields = group.values + [String(group.year), String(group.seeds)]
+            for stat in group.metrics { fields += ["\(stat.mean)", "\(stat.low)", "\(stat.high)"] }
+            fields += group.meeting.map { "\($0)" }
+            text += fields.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// The terminal table: axis values, year, share (mean and range), unserved energy,
+    /// then the probability of meeting each target of a dispatch kind in that year.
+    public static func text(_ groups: [Group], manifest: SweepManifest, targetYears: [String: Int]) -> String {
+        let width = max(10, manifest.axes.map { $0.values.map(\.count).max() ?? 0 }.max() ?? 0) + 2
+        var lines = ["Sweep summary (\(groups.first?.seeds ?? 0) seed(s) per row; meets = share of seeds meeting the target)"]
+        lines.append(manifest.axes.enumerated().map { index, axis in "  axis \(index + 1): \(axis.path)" }.joined(separator: "\n"))
+        let head = manifest.axes.indices.map { "axis \($0 + 1)".padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
+            + "year  share mean   (min – max)         unserved GWh  meets"
+        lines.append(head)
+        for group in groups {
+            let share = group.metrics[0], unserved = group.metrics[2]
+            let meets = manifest.targets.enumerated().filter { targetYears[$0.element] == group.year }
+                .map { "\($0.element) \(Int((100 * group.meeting[$0.offset]).rounded())) %" }.joined(separator: ", ")
+            let cells = group.values.map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
+            lines.append(cells + "\(group.year)  " + String(format: "%6.2f %%   (%6.2f – %6.2f %%)   %12.1f  ", 100 * share.mean, 100 * share.low, 100 * share.high, unserved.mean) + meets)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import CapsimCommands
+
+/// `capsim sweep` on a small city (coal, wind, a battery; one year): points equal separate
+/// runs, an interrupted sweep resumes to the same rows, shards merge to the whole, and the
+/// search finds a threshold known by hand.
+@Suite struct SweepCommandTests: CommandRunner {
+    /// `coal` and `battery` capacities and wind full-load hours are placeholders.
+    static func scenario(coal: String = "0.15 GW", battery: String = "0.05 GW", windHours: String = "2000 h", wind: String = "0.2 GW") -> String {
+        Self.smallCity + """
+        technologies:
+          coal:
+            kind: coal
+            capacity: \(coal)
+            heat_rate: 300 gce/kWh
+            fuel_price: 1000 yuan/tce
+          wind:
+            kind: wind
+            capacity: \(wind)
+            full_load_hours: \(windHours)
+          battery:
+            kind: lfp
+            capacity: \(battery)
+            duration: 2 h
+            round_trip_efficiency: 85 %
+        targets:
+          - {id: share_2021, kind: non_fossil_share, year: 2021, at_least: 10 %}
+          - {id: reliable_2021, kind: unserved_energy, year: 2021, at_most: 0 GWh}
+
+        """
+    }
+
+    func folder(with text: String = Self.scenario()) throws -> (URL, String) {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("city.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (folder, file.path)
+    }
+
+    func rows(_ folder: String) throws -> [Substring] {
+        try String(contentsOfFile: folder + "/points.csv", encoding: .utf8).split(separator: "\n")
+    }
+
+    @Test func pointsEqualSeparateRuns() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        let result = capsim("sweep", file, "--set", "technologies.battery.capacity=0GW...0.1GW:0.05GW", "--set",
+                            "technologies.wind.full_load_hours=1800 h,2200 h", "--seeds", "1...2", "--years", "2021", "--out", out, "--jobs", "2")
+        #expect(result.status == 0, "\(result.err)")
+        let table = try rows(out)
+        #expect(table.count == 1 + 12)
+        let header = table[0].split(separator: ",").map(String.init)
+        let share = header.firstIndex(of: "non_fossil_share")!, cost = header.firstIndex(of: "cost_yuan")!
+        for line in table.dropFirst() {
+            let fields = line.split(separator: ",").map(String.init)
+            let variant = Self.scenario(battery: fields[2], windHours: fields[3])
+            let (runFolder, runFile) = try self.folder(with: variant)
+            let json = runFolder.appendingPathComponent("run.json").path
+            #expect(capsim("run", runFile, "--years", "2021", "--seed", fields[1], "--json", json).status == 0)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+            let year = try #require((document["years"] as? [[String: Any]])?.first)
+            // Equal up to the last digit JSON's number text may round.
+            let runShare = try #require(year["non_fossil_share"] as? Double), runCost = try #require(year["cost_yuan"] as? Double)
+            #expect(abs(runShare - Double(fields[share])!) <= 1e-14, "point \(fields[0])")
+            #expect(abs(runCost - Double(fields[cost])!) <= 1e-12 * runCost, "point \(fields[0])")
+        }
+    }
+
+    /// A sweep cut short — its last row half written, its last point missing from
+    /// points.jsonl — and run again ends with the rows of an uninterrupted sweep, none twice.
+    @Test func interruptedSweepResumesToTheSameRows() throws {
+        let (folder, file) = try folder()
+        let whole = folder.appendingPathComponent("whole").path, cut = folder.appendingPathComponent("cut").path
+        let arguments = [file, "--set", "technologies.battery.capacity=0GW...0.1GW:0.05GW", "--seeds", "1...2", "--years", "2021"]
+        #expect(capsim(["sweep"] + arguments + ["--out", whole]).status == 0)
+        #expect(capsim(["sweep"] + arguments + ["--out", cut]).status == 0)
+        let csv = try String(contentsOfFile: cut + "/points.csv", encoding: .utf8)
+        try String(csv.dropLast(40)).write(toFile: cut + "/points.csv", atomically: true, encoding: .utf8)
+        let json = try String(contentsOfFile: cut + "/points.jsonl", encoding: .utf8).split(separator: "\n")
+        try (json.dropLast(2).joined(separator: "\n") + "\n").write(toFile: cut + "/points.jsonl", atomically: true, encoding: .utf8)
+        let resumed = capsim(["sweep"] + arguments + ["--out", cut])
+        #expect(resumed.status == 0, "\(resumed.err)")
+        let a = try rows(whole), b = try rows(cut)
+        #expect(Set(a) == Set(b))
+        #expect(b.count == Set(b).count, "no row twice")
+        #expect(try String(contentsOfFile: cut + "/points.jsonl", encoding: .utf8).split(separator: "\n").count == 6)
+    }
+
+    @Test func shardsMergeToTheWholeSweep() throws {
+        let (folder, file) = try folder()
+        let arguments = [file, "--set", "technologies.battery.capacity=0GW...0.1GW:0.05GW", "--seeds", "1...2", "--years", "2021"]
+        let whole = folder.appendingPathComponent("whole").path
+        #expect(capsim(["sweep"] + arguments + ["--out", whole]).status == 0)
+        var parts: [String] = []
+        for shard in 1...3 {
+            let part = folder.appendingPathComponent("part\(shard)").path
+            #expect(capsim(["sweep"] + arguments + ["--out", part, "--shard", "\(shard)/3"]).status == 0)
+            parts.append(part)
+        }
+        let merged = folder.appendingPathComponent("merged").path
+        let result = capsim(["sweep", "merge"] + parts + ["--out", merged])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(Set(try rows(merged)) == Set(try rows(whole)))
+        #expect(try String(contentsOfFile: merged + "/summary.csv", encoding: .utf8) == String(contentsOfFile: whole + "/summary.csv", encoding: .utf8))
+    }
+
+    @Test func changedGridIsRefusedUnlessRestarted() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.1GW", "--years", "2021", "--out", out).status == 0)
+        let changed = capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.2GW", "--years", "2021", "--out", out)
+        #expect(changed.status == 1)
+        #expect(changed.err.contains("the scenario or the grid changed"))
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.2GW", "--years", "2021", "--out", out, "--restart").status == 0)
+        #expect(try rows(out).contains { $0.contains(",0.2GW,") })
+    }
+
+    /// Without wind or battery, load is all served once coal covers the peak: 0.2 GW.
+    @Test func searchFindsTheCapacityThatCoversThePeak() throws {
+        let (_, file) = try folder(with: Self.scenario(battery: "0 GW", wind: "0 GW"))
+        let result = capsim("sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.1GW...0.3GW", "--tolerance", "0.001GW",
+                            "--meets", "reliable_2021", "--years", "2021")
+        #expect(result.status == 0, "\(result.err)")
+        let answer = try #require(result.out.split(separator: "\n").last { $0.hasPrefix("smallest") })
+        let value = try #require(Double(answer.split(separator: ":").last!.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]))
+        #expect(value >= 0.2 - 1e-9 && value <= 0.201 + 1e-9, "\(answer)")
+    }
+}

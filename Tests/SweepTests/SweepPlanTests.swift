@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import EnergyModel
+@testable import Sweeps
+
+/// Axes, ranges, point numbering and overrides.
+@Suite struct SweepPlanTests {
+    @Test func rangesExpandInTheFirstValuesUnit() throws {
+        let axis = try SweepAxis.parse("technologies.lfp.capacity=0.5GW...2GW:0.25GW,3 GW").get()
+        #expect(axis.path == "technologies.lfp.capacity")
+        #expect(axis.values == ["0.5 GW", "0.75 GW", "1 GW", "1.25 GW", "1.5 GW", "1.75 GW", "2 GW", "3 GW"])
+        #expect(try SweepAxis.parse("x=500MW...1GW:250MW").get().values == ["500 MW", "750 MW", "1000 MW"])
+        #expect(try SweepAxis.parse("x=0h...4h:2h").get().values == ["0 h", "2 h", "4 h"])
+    }
+
+    @Test func badAxesAreNamed() {
+        #expect(throws: SweepError.self) { try SweepAxis.parse("novalue").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=2GW...1GW:0.5GW").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW...2h:1GW").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW...2GW").get() }
+    }
+
+    @Test func pointsRunInGridOrderWithTheSeedFastest() {
+        let plan = SweepPlan(scenarioPath: "s.yaml", axes: [SweepAxis(path: "a", values: ["1", "2", "3"]), SweepAxis(path: "b", values: ["x", "y"])],
+                             seeds: [7, 8], years: .each([2030]))
+        #expect(plan.count == 12)
+        #expect(plan.point(0) == SweepPoint(index: 0, values: ["1", "x"], seed: 7))
+        #expect(plan.point(1) == SweepPoint(index: 1, values: ["1", "x"], seed: 8))
+        #expect(plan.point(2) == SweepPoint(index: 2, values: ["1", "y"], seed: 7))
+        #expect(plan.point(11) == SweepPoint(index: 11, values: ["3", "y"], seed: 8))
+        #expect(Set((0..<12).map { plan.point($0) }).count == 12)
+    }
+
+    @Test func overridesAreDecodedLikeTheFile() throws {
+        let root = try ScenarioSource.load(path: Self.shaoyang)
+        let scenario = try ScenarioLoader.decode(root, overriddenBy: [ScenarioOverride(path: "technologies.lfp_bases.capacity", value: "2 GW")], file: Self.shaoyang)
+        #expect(scenario.technology(id: "lfp_bases")?.capacity.value(in: 2020) == 2)
+        #expect(scenario.technology(id: "lfp_bases")?.capacity.value(in: 2030) == 2)
+        #expect(throws: ScenarioError.self) {
+            try ScenarioLoader.decode(root, overriddenBy: [ScenarioOverride(path: "technologies.lfp_bases.capacity", value: "2")], file: Self.shaoyang)
+        }
+        do {
+            _ = try ScenarioLoader.decode(root, overriddenBy: [ScenarioOverride(path: "technologies.lfp_base.capacity", value: "2 GW")], file: Self.shaoyang)
+            Issue.record("a misspelt id was accepted")
+        } catch {
+            #expect(error.description.contains("did you mean \"lfp_bases\""), "\(error.description)")
+            #expect(error.description.hasPrefix("--set technologies.lfp_base.capacity=2 GW:1:1: error:"))
+        }
+    }
+
+    @Test func fingerprintChangesWithTheGridAndTheScenario() throws {
+        let root = try ScenarioSource.load(path: Self.shaoyang)
+        let plan = SweepPlan(scenarioPath: Self.shaoyang, axes: [SweepAxis(path: "a", values: ["1"])], seeds: [1], years: .each([2030]))
+        var other = plan
+        other.seeds = [2]
+        #expect(plan.fingerprint(scenario: root) == plan.fingerprint(scenario: root))
+        #expect(plan.fingerprint(scenario: root) != other.fingerprint(scenario: root))
+        let changed = try ScenarioSource.parse("name: other\n", file: "x.yaml")
+        #expect(plan.fingerprint(scenario: root) != plan.fingerprint(scenario: changed))
+    }
+
+    static let shaoyang = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scenarios/shaoyang.yaml").path
+}
