@@ -41,6 +41,20 @@ struct ColumnBuffers {
         values = workspace.copy(a.values)
     }
 
+    /// (Aᵀy)ⱼ, column j's dot product with y.
+    @inline(__always)
+    func dot(column j: Int, _ y: UnsafeMutableBufferPointer<Double>) -> Double {
+        var sum = 0.0
+        for k in Int(starts[j])..<Int(starts[j &+ 1]) { sum += values[k] * y[Int(rows[k])] }
+        return sum
+    }
+
+    /// y += v · (column j of A).
+    @inline(__always)
+    func scatter(column j: Int, _ v: Double, into y: UnsafeMutableBufferPointer<Double>) {
+        for k in Int(starts[j])..<Int(starts[j &+ 1]) { y[Int(rows[k])] += values[k] * v }
+    }
+
     /// y = A x.
     func multiply(_ x: UnsafeMutableBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
         for i in 0..<rowCount { y[i] = 0 }
