@@ -48,43 +48,58 @@ public enum BandCholesky {
 
     /// Solves A X = B with the factor and inverse diagonal from `factor`; B is n × nrhs,
     /// column-major, overwritten by X.
+    ///
+    /// Both triangular solves run row by row as dot products: L w = b as
+    /// w_j = (b_j − Σ_{i=1…kd} L_{j,j−i} w_{j−i}) / L_jj and Lᵀ x = w as
+    /// x_j = (w_j − Σ_{i=1…kd} L_{j+i,j} x_{j+i}) / L_jj. Each row waits only for the one
+    /// before it, so the term with that row comes last, its value kept in a register, and
+    /// the other terms are summed meanwhile.
     public static func solve(factor ab: UnsafeBufferPointer<Double>, inverseDiagonal: UnsafeBufferPointer<Double>, n: Int, kd: Int,
                              rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int) {
         guard n > 0 else { return }
         let width = kd + 1, a = ab.baseAddress!, inverse = inverseDiagonal.baseAddress!
         for k in 0..<nrhs {
             let x = rhs.baseAddress! + k &* n
-            for j in 0..<n {
-                let value = x[j] * inverse[j]
-                x[j] = value
-                let length = min(kd, n &- 1 &- j)
-                if value == 0 { continue }
-                let column = a + width &* j, below = x + j
-                var i = 1
-                while i <= length {
-                    below[i] -= column[i] * value
-                    i &+= 1
-                }
+            guard kd > 0 else {
+                for j in 0..<n { x[j] = x[j] * inverse[j] * inverse[j] }
+                continue
             }
-            var j = n &- 1
+            // L w = b; L_{j,j−i} is at a[width·(j−i) + i], a stride of kd.
+            var previous = x[0] * inverse[0]
+            x[0] = previous
+            var j = 1
+            while j < n {
+                let reach = min(kd, j)
+                var (s0, s1) = (x[j], 0.0)
+                var i = reach
+                while i >= 3 {
+                    s0 -= a[width &* (j &- i) &+ i] * x[j &- i]
+                    s1 -= a[width &* (j &- i &+ 1) &+ i &- 1] * x[j &- i &+ 1]
+                    i &-= 2
+                }
+                if i == 2 { s0 -= a[width &* (j &- 2) &+ 2] * x[j &- 2] }
+                previous = (s0 + s1 - a[width &* (j &- 1) &+ 1] * previous) * inverse[j]
+                x[j] = previous
+                j &+= 1
+            }
+            // Lᵀ x = w; L_{j+i,j} is at a[width·j + i], contiguous.
+            j = n &- 1
+            previous = x[j] * inverse[j]
+            x[j] = previous
+            j &-= 1
             while j >= 0 {
-                let length = min(kd, n &- 1 &- j)
+                let reach = min(kd, n &- 1 &- j)
                 let column = a + width &* j, below = x + j
-                // Four partial sums, so that the additions do not wait on each other.
-                var (s0, s1, s2, s3) = (x[j], 0.0, 0.0, 0.0)
-                var i = 1
-                while i &+ 3 <= length {
+                var (s0, s1) = (x[j], 0.0)
+                var i = reach
+                while i >= 3 {
                     s0 -= column[i] * below[i]
-                    s1 -= column[i &+ 1] * below[i &+ 1]
-                    s2 -= column[i &+ 2] * below[i &+ 2]
-                    s3 -= column[i &+ 3] * below[i &+ 3]
-                    i &+= 4
+                    s1 -= column[i &- 1] * below[i &- 1]
+                    i &-= 2
                 }
-                while i <= length {
-                    s0 -= column[i] * below[i]
-                    i &+= 1
-                }
-                x[j] = ((s0 + s1) + (s2 + s3)) * inverse[j]
+                if i == 2 { s0 -= column[2] * below[2] }
+                previous = (s0 + s1 - column[1] * previous) * inverse[j]
+                x[j] = previous
                 j &-= 1
             }
         }
