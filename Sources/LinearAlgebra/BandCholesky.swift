@@ -71,21 +71,27 @@ public enum BandCholesky {
                 for j in 0..<n { x[j] = x[j] * inverse[j] * inverse[j] }
                 continue
             }
-            // L w = b; L_{j,j−i} is at a[width·(j−i) + i], a stride of kd.
+            // L w = b; L_{j,j−i} is at a[width·(j−i) + i], so L_{j,j−i+1} is kd further on.
             var previous = x[0] * inverse[0]
             x[0] = previous
             var j = 1
             while j < n {
                 let reach = min(kd, j)
+                var entry = a + (width &* (j &- reach) &+ reach), value = x + (j &- reach)
                 var (s0, s1) = (x[j], 0.0)
                 var i = reach
                 while i >= 3 {
-                    s0 -= a[width &* (j &- i) &+ i] * x[j &- i]
-                    s1 -= a[width &* (j &- i &+ 1) &+ i &- 1] * x[j &- i &+ 1]
+                    s0 -= entry[0] * value[0]
+                    s1 -= entry[kd] * value[1]
+                    entry += 2 &* kd
+                    value += 2
                     i &-= 2
                 }
-                if i == 2 { s0 -= a[width &* (j &- 2) &+ 2] * x[j &- 2] }
-                previous = (s0 + s1 - a[width &* (j &- 1) &+ 1] * previous) * inverse[j]
+                if i == 2 {
+                    s0 -= entry[0] * value[0]
+                    entry += kd
+                }
+                previous = (s0 + s1 - entry[0] * previous) * inverse[j]
                 x[j] = previous
                 j &+= 1
             }
