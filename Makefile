@@ -8,7 +8,7 @@ APT_PACKAGES := libopenblas-dev liblapacke-dev pkg-config
 # Numeric tests solve real problems; a debug build is too slow for them.
 TEST_FLAGS := -c release -Xswiftc -enable-testing
 
-.PHONY: run test build deps clean
+.PHONY: run test build deps clean bench bench-json bench-compare bench-smoke
 
 run: deps
 	$(SWIFT) build -c release --product capsim
@@ -19,6 +19,24 @@ test: deps
 
 build: deps
 	$(SWIFT) build -c release --product capsim
+
+# Benchmarks (Benchmarks/, a package of its own; README "Performance").
+bench: deps
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+bench-json: deps
+	rm -rf Benchmarks/.build/bench-jmh && mkdir -p Benchmarks/.build/bench-jmh
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --format jmh --path .build/bench-jmh
+	python3 Benchmarks/Scripts/bench_json.py Benchmarks/.build/bench-jmh bench.json
+
+bench-compare: build
+	bash Benchmarks/Scripts/bench_compare.sh
+
+# Ratios within one run (scaling, linking row, --jobs 2 against 1); CI runs it after the tests.
+bench-smoke: deps
+	$(SWIFT) build $(TEST_FLAGS) --product capsim
+	$(SWIFT) build $(TEST_FLAGS) --product synthetic-lp
+	bash Benchmarks/Scripts/bench_smoke.sh
 
 # Installs OpenBLAS and LAPACKE from Debian's packages when they are missing.
 deps:

@@ -14,6 +14,11 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Profiles", targets: ["Profiles"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+        .library(name: "EconomicDispatch", targets: ["EconomicDispatch"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Sweeps", targets: ["Sweeps"]),
+        .library(name: "SyntheticDispatch", targets: ["SyntheticDispatch"]),
+        .executable(name: "synthetic-lp", targets: ["synthetic-lp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +47,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "capsim", dependencies: ["CapsimCommands"]),
+        // The synthetic one-year dispatch LP (DESIGN.md §4 in miniature), for the solver's
+        // benchmarks and scaling checks, and a tool that writes it as MPS.
+        .target(name: "SyntheticDispatch", dependencies: ["LinearProgramming"]),
+        .executableTarget(name: "synthetic-lp", dependencies: ["SyntheticDispatch", "LinearProgramming"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"]),

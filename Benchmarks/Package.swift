@@ -36,22 +36,22 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "LinearProgramming", package: "capsim"),
-                "SyntheticDispatch",
+                .product(name: "SyntheticDispatch", package: "capsim"),
             ],
             path: "Benchmarks/SolverBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
-        // The synthetic dispatch LP (DESIGN.md §4 in miniature) and a tool writing it as
-        // MPS, for the solver benchmarks and Scripts/compare_highs.py.
-        .target(
-            name: "SyntheticDispatch",
-            dependencies: [.product(name: "LinearProgramming", package: "capsim")],
-            path: "Sources/SyntheticDispatch"
-        ),
         .executableTarget(
-            name: "synthetic-lp",
-            dependencies: ["SyntheticDispatch", .product(name: "LinearProgramming", package: "capsim")],
-            path: "Sources/synthetic-lp"
+            name: "ProjectionBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "EnergyModel", package: "capsim"),
+                .product(name: "EconomicDispatch", package: "capsim"),
+                .product(name: "Simulation", package: "capsim"),
+                .product(name: "Sweeps", package: "capsim"),
+            ],
+            path: "Benchmarks/ProjectionBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare capsim's interior-point LP solver with HiGHS on the synthetic dispatch LP.
 
-For each number of hours T it writes the synthetic dispatch LP (Benchmarks target
+For each number of hours T it writes the synthetic dispatch LP (capsim's tool
 `synthetic-lp`) as MPS, without and with the annual linking row (`--link`), solves
 each file with HiGHS at one thread by dual simplex and by interior point (no
 crossover), and with `capsim lp solve FILE --json`, and prints one table.
@@ -9,6 +9,10 @@ crossover), and with `capsim lp solve FILE --json`, and prints one table.
 Times: HiGHS is the wall time of `run()` alone (reading the file is not counted);
 capsim is the `seconds` of its JSON (its solver's own time). With no capsim binary
 only the HiGHS columns are printed.
+
+With `--mps FILE…` it compares the given MPS files instead (for example the LP of a
+scenario year written by `capsim lp export`; `make bench-compare` does this for the
+default scenario's 2030 LP).
 
 Needs `highspy` (pip install highspy, in a venv: it is never a dependency of capsim).
 See README.md beside this file.
@@ -48,15 +52,16 @@ def parse_arguments():
                         help="capsim's linear-algebra path (--path of capsim lp solve: automatic, banded, bordered, dense)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed to each capsim solve")
     parser.add_argument("--json", dest="json_out", default=None, help="also write the rows of the table as JSON here")
+    parser.add_argument("--mps", nargs="+", default=None, help="compare these MPS files instead of the synthetic LPs")
     return parser.parse_args()
 
 
 def synthetic_lp_binary(given):
     if given:
         return given
-    subprocess.run(["swift", "build", "-c", "release", "--product", "synthetic-lp"], cwd=BENCHMARKS, check=True,
+    subprocess.run(["swift", "build", "-c", "release", "--product", "synthetic-lp"], cwd=ROOT, check=True,
                    stdout=sys.stderr)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=BENCHMARKS, check=True,
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
                               capture_output=True, text=True).stdout.strip()
     return os.path.join(bin_path, "synthetic-lp")
 
@@ -130,6 +135,17 @@ def seconds_text(value):
     return f"{value:.3f}"
 
 
+def solve_all(path, row, methods, capsim, arguments):
+    """Solves one MPS file with each HiGHS method and with capsim; returns the table row."""
+    for method in methods:
+        row[method] = solve_highs(path, method)
+        print(f"  HiGHS {method}: {row[method]}", file=sys.stderr)
+    if capsim:
+        row["capsim"] = solve_capsim(capsim, path, arguments.timeout, arguments.capsim_path)
+        print(f"  capsim: {row['capsim']}", file=sys.stderr)
+    return row
+
+
 def main():
     arguments = parse_arguments()
     hours_list = [int(item) for item in arguments.hours.split(",") if item.strip()]
@@ -142,25 +158,26 @@ def main():
     capsim = arguments.capsim if os.path.exists(arguments.capsim) else None
     if capsim is None:
         print(f"(no capsim binary at {arguments.capsim}: HiGHS columns only)", file=sys.stderr)
+    rows = []
+    if arguments.mps:
+        for path in arguments.mps:
+            rows.append(solve_all(path, {"hours": os.path.basename(path), "link": False}, methods, capsim, arguments))
+        print_table(rows, methods, capsim is not None)
+        if arguments.json_out:
+            with open(arguments.json_out, "w") as handle:
+                json.dump(rows, handle, indent=2)
+        return
     generator = synthetic_lp_binary(arguments.synthetic_lp)
 
     workdir = arguments.workdir or tempfile.mkdtemp(prefix="capsim-synthetic-")
     os.makedirs(workdir, exist_ok=True)
-    rows = []
     try:
         for hours in hours_list:
             for link in links:
                 path = os.path.join(workdir, f"synthetic-{hours}{'-link' if link else ''}.mps")
                 summary = write_mps(generator, hours, link, arguments.seed, path)
                 print(summary, file=sys.stderr)
-                row = {"hours": hours, "link": link}
-                for method in methods:
-                    row[method] = solve_highs(path, method)
-                    print(f"  HiGHS {method}: {row[method]}", file=sys.stderr)
-                if capsim:
-                    row["capsim"] = solve_capsim(capsim, path, arguments.timeout, arguments.capsim_path)
-                    print(f"  capsim: {row['capsim']}", file=sys.stderr)
-                rows.append(row)
+                rows.append(solve_all(path, {"hours": hours, "link": link}, methods, capsim, arguments))
     finally:
         if arguments.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

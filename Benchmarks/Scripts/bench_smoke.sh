@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# capsim's benchmark smoke test (`make bench-smoke`, run by CI after the tests).
+#
+# It checks ratios measured within one run, never absolute times, since CI machines are
+# noisy, and fails (exit 1) when one breaks:
+#   1. scaling: the solver's time per hour of horizon on the synthetic dispatch LP at
+#      T = 8 760 is at most 2× that at T = 1 752 (linear scaling; a quadratic step in the
+#      solve makes it about 5×; the cache alone costs about 1.5×, as the 1 752-hour
+#      problem fits in a 32 MB cache and the 8 760-hour one does not);
+#   2. the annual linking row: at T = 8 760 the LP with the coal cap takes at most 2× the
+#      time of the one without;
+#   3. parallel sweeps: 8 points of the small benchmark city take less wall time with
+#      --jobs 2 than with --jobs 1.
+# Each timing is the best of two runs. Needs the capsim and synthetic-lp binaries
+# (`make bench-smoke` builds them with the flags of `make test`, so nothing is rebuilt).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+capsim="${CAPSIM:-$root/.build/release/capsim}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+synthetic="${SYNTHETIC_LP:-$root/.build/release/synthetic-lp}"
+
+# The solver's own seconds for an MPS file, best of two runs.
+solve_seconds() {
+    local best=""
+    for _ in 1 2; do
+        local seconds
+        seconds="$("$capsim" lp solve "$1" --json | sed -n 's/.*"seconds" *: *\([0-9.eE+-]*\).*/\1/p' | head -1)"
+        best="$(awk -v a="$best" -v b="$seconds" 'BEGIN { if (a == "" || b < a) print b; else print a }')"
+    done
+    echo "$best"
+}
+
+# Wall seconds of the small-city sweep with `--jobs $1`, best of two runs, each into
+# an empty folder.
+sweep_seconds() {
+    local best=""
+    for _ in 1 2; do
+        rm -rf "$work/sweep"
+        local start end
+        start="$(date +%s.%N)"
+        "$capsim" sweep "$root/Benchmarks/Scenarios/small-city.yaml" --set "technologies.battery.capacity=0GW...0.15GW:0.05GW" \
+            --seeds 1...2 --years 2021 --quiet --jobs "$1" --out "$work/sweep" > /dev/null
+        end="$(date +%s.%N)"
+        best="$(awk -v a="$best" -v s="$start" -v e="$end" 'BEGIN { t = e - s; if (a == "" || t < a) print t; else print a }')"
+    done
+    echo "$best"
+}
+
+failed=0
+check() {  # name, ratio, limit
+    local verdict
+    verdict="$(awk -v r="$2" -v l="$3" 'BEGIN { print (r <= l) ? "ok" : "FAILED" }')"
+    printf '%-58s %6.2f  (limit %s)  %s\n' "$1" "$2" "$3" "$verdict"
+    [ "$verdict" = ok ] || failed=1
+}
+
+for hours in 1752 8760; do
+    "$synthetic" --hours "$hours" --out "$work/t$hours.mps" 2> /dev/null
+done
+"$synthetic" --hours 8760 --link --out "$work/t8760-link.mps" 2> /dev/null
+t1752="$(solve_seconds "$work/t1752.mps")"
+t8760="$(solve_seconds "$work/t8760.mps")"
+t8760link="$(solve_seconds "$work/t8760-link.mps")"
+echo "solver: T = 1752 h ${t1752} s, T = 8760 h ${t8760} s, T = 8760 h with the linking row ${t8760link} s"
+check "time per hour, T = 8760 over T = 1752" "$(awk -v a="$t8760" -v b="$t1752" 'BEGIN { print (a / 8760) / (b / 1752) }')" 2.0
+check "T = 8760, with the linking row over without" "$(awk -v a="$t8760link" -v b="$t8760" 'BEGIN { print a / b }')" 2.0
+
+one="$(sweep_seconds 1)"
+two="$(sweep_seconds 2)"
+echo "sweep of 8 points: --jobs 1 ${one} s, --jobs 2 ${two} s"
+check "sweep wall time, --jobs 2 over --jobs 1" "$(awk -v a="$two" -v b="$one" 'BEGIN { print a / b }')" 0.999
+
+if [ "$failed" -ne 0 ]; then
+    echo "bench-smoke: a scaling ratio broke" >&2
+    exit 1
+fi
+echo "bench-smoke: every ratio within its limit"
