@@ -4,7 +4,8 @@
 `make bench-json` runs `swift package benchmark --format jmh --path DIR` and then this
 script, which reads every *.json file in DIR and writes one list of
 {"name", "unit", "value"} entries — one per benchmark and metric (wall clock, peak
-resident memory, …; the value is the median the export reports) — the format that
+resident memory, allocations; the value is the median the export reports; throughput,
+where bigger is better, is left out) — the format that
 common CI benchmark dashboards read (for example github-action-benchmark's
 `customSmallerIsBetter`).
 
@@ -25,6 +26,8 @@ def entries(element):
     for label, metric in metrics.items():
         percentiles = metric.get("scorePercentiles") or {}
         value = percentiles.get("50.0", metric["score"])
+        if metric["scoreUnit"].endswith("/ s"):
+            continue
         suffix = "" if label == "primary" else f" ({label})"
         yield {"name": f"{name}{suffix}", "unit": metric["scoreUnit"], "value": value}
 

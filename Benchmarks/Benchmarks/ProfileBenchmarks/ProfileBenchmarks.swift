@@ -11,7 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     let scenarios = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Scenarios")
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(3))
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(3))
     guard let scenario = try? ScenarioLoader.load(path: scenarios.appendingPathComponent("shaoyang.yaml").path) else {
         fatalError("Scenarios/shaoyang.yaml does not load")
     }

@@ -13,9 +13,9 @@ let benchmarks: @Sendable () -> Void = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let shaoyang = root.deletingLastPathComponent().appendingPathComponent("Scenarios/shaoyang.yaml").path
     let city = root.appendingPathComponent("Scenarios/small-city.yaml").path
-    let slow = Benchmark.Configuration(metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
+    let slow = Benchmark.Configuration(metrics: [.wallClock, .throughput, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3)
 
-    Benchmark("LP build, Shaoyang 2030", configuration: .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5)),
+    Benchmark("LP build, Shaoyang 2030", configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5)),
               closure: { (benchmark: Benchmark, model: DispatchModel) in
                   for _ in benchmark.scaledIterations {
                       blackHole(try DispatchModel(scenario: model.scenario, conditions: model.conditions, profiles: model.profiles))

@@ -8,7 +8,7 @@ let benchmarks: @Sendable () -> Void = {
     let scenarios = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Scenarios")
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(3))
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(3))
 
     for name in ["shaoyang.yaml", "shaoyang-pumped-delayed.yaml"] {
         let path = scenarios.appendingPathComponent(name).path

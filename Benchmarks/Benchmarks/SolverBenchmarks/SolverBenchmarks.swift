@@ -12,7 +12,7 @@ import SyntheticDispatch
 /// The seven-year problem (61 320 hours) runs only with `CAPSIM_BENCH_LONG=1` in the
 /// environment: building and solving it takes long.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(3))
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(3))
 
     var windows = [168, 1752, 8760]
     if ProcessInfo.processInfo.environment["CAPSIM_BENCH_LONG"] == "1" { windows.append(61_320) }
@@ -21,7 +21,7 @@ let benchmarks: @Sendable () -> Void = {
         for link in [false, true] {
             let large = hours >= 8760
             let configuration = Benchmark.Configuration(
-                metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
+                metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal],
                 warmupIterations: large ? 0 : 1,
                 maxDuration: .seconds(large ? 60 : 5),
                 maxIterations: large ? 3 : 100
