@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),
         .testTarget(name: "DispatchTests", dependencies: ["EconomicDispatch", "Simulation", "Accounting", "EnergyModel", "Profiles", "LinearProgramming"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweeps", "EnergyModel"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands"]),
     ],
     swiftLanguageModes: [.v6]

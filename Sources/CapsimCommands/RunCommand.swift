@@ -1,5 +1,6 @@
 import Accounting
 import ArgumentParser
+import EconomicDispatch
 import EnergyModel
 import Foundation
 import Profiles
@@ -8,8 +9,9 @@ import Simulation
 
 /// `capsim run FILE`: capsim's main job. Every year's optimal hourly dispatch, counted the
 /// way the statistics bureau counts, and the scorecard of every target: a summary on the
-/// terminal, and on request JSON, CSV and hourly CSV. Exit 0, or 3 with `--check` when a
-/// target is missed, 1 for bad input, 2 for bad usage, 4 when a year's LP has no optimum.
+/// terminal, and on request JSON, CSV, hourly CSV and an HTML report. Exit 0, or 3 with
+/// `--check` when a target is missed, 1 for bad input, 2 for bad usage, 4 when a year's LP
+/// has no optimum.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -17,7 +19,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Years run in order (a battery ages with the cycles of the years before). With --csv, \
             annual.csv is rewritten after each year and hourly-YEAR.csv written as each year is done, \
-            so an interrupted run keeps what it finished; targets.csv and the JSON are written at the end. \
+            so an interrupted run keeps what it finished; targets.csv, the JSON and the HTML report are written at the end. \
+            The HTML report draws the hours of one year (--report-year), the only year whose hourly results are kept. \
             Exit status: 0; 3 with --check when a target is missed; 1 bad input; 2 bad usage; 4 no optimum.
             """)
 
@@ -42,6 +45,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Weather seed (default: the scenario's weather.seed).")
     var seed: UInt64?
 
+    @Option(help: "Write a self-contained HTML report (scorecard and charts) to this file.")
+    var html: String?
+
+    @Option(help: "With --html: the week (1–52) of the dispatch chart (default: most unserved energy, else most curtailment, else the summer peak).")
+    var week: Int?
+
+    @Option(name: .customLong("report-year"), help: "With --html: the year of the week and the duration curves (default: the last year run).")
+    var reportYear: Int?
+
     func run() throws {
         let scenario = try CapsimMain.loadScenario(file)
         let range = try chosenYears(scenario)
@@ -49,11 +61,14 @@ struct RunCommand: ParsableCommand {
             Console.current.err("capsim: --hourly needs --csv DIR, the folder to write hourly-YEAR.csv to\n")
             throw CommandFailure(status: .usage)
         }
+        let hoursYear = try chosenReportYear(range)
         if let csv { try makeFolder(csv) }
         let projection = Projection(scenario: scenario, seed: seed)
         var outcomes: [YearOutcome] = []
+        var reportDispatch: YearDispatch?
         do {
-            _ = try projection.run(years: range) { projected in
+            try projection.forEachYear(range) { projected in
+                if html != nil, projected.year == hoursYear { reportDispatch = projected.dispatch }
                 let outcome = YearOutcome(conditions: projected.conditions, solver: projected.dispatch.solver,
                                           account: YearAccount(energy: projected.energy, scenario: scenario))
                 outcomes.append(outcome)
@@ -77,6 +92,11 @@ struct RunCommand: ParsableCommand {
         do {
             if let csv { try write(TargetsTable.csv(outcome.scorecard), to: csv, "targets.csv") }
             if let json { try AtomicFile.write(try ProjectionJSON.data(outcome), to: json) }
+            if let html, let reportDispatch {
+                let chosen = week.map { ReportWeek(number: $0, reason: "chosen with --week") }
+                    ?? ReportWeek.choose(reportDispatch, threshold: EnergySummary.unservedThreshold)
+                try AtomicFile.write(Data(HTMLReport.html(outcome, hours: HTMLReport.Hours(dispatch: reportDispatch, week: chosen)).utf8), to: html)
+            }
         } catch let error as AtomicFile.WriteError {
             Console.current.err("capsim: \(error)\n")
             throw CommandFailure(status: .invalidInput)
@@ -101,6 +121,24 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(status: .usage)
         }
         return first...last
+    }
+
+    /// The year whose hours the HTML report draws, checked with `--week` against the run.
+    private func chosenReportYear(_ range: ClosedRange<Int>) throws(CommandFailure) -> Int {
+        if html == nil, week != nil || reportYear != nil {
+            Console.current.err("capsim: --week and --report-year need --html FILE, the report they shape\n")
+            throw CommandFailure(status: .usage)
+        }
+        if let week, !(1...ReportWeek.count).contains(week) {
+            Console.current.err("capsim: --week \(week): expected a week from 1 to \(ReportWeek.count)\n")
+            throw CommandFailure(status: .usage)
+        }
+        guard let reportYear else { return range.upperBound }
+        guard range.contains(reportYear) else {
+            Console.current.err("capsim: --report-year \(reportYear): expected a year of the run, \(range.lowerBound)–\(range.upperBound)\n")
+            throw CommandFailure(status: .usage)
+        }
+        return reportYear
     }
 
     private func makeFolder(_ path: String) throws(CommandFailure) {

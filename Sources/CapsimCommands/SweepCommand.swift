@@ -53,6 +53,8 @@ struct SweepGridCommand: ParsableCommand {
     @Flag(help: "No progress on standard error.")
     var quiet = false
 
+    @OptionGroup var report: SweepHTMLOptions
+
     @Option(help: "Search: the key whose smallest value meeting --meets is wanted.")
     var minimize: String?
 
@@ -130,6 +132,7 @@ struct SweepGridCommand: ParsableCommand {
         progress.finish()
         let rows = try PointTable.rows(store.csvPath, manifest: manifest)
         Console.current.out(try SweepReport.write(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath))
+        try report.write(rows: rows, manifest: manifest)
         if let part, part.count > 1 { Console.current.out("(shard \(shard ?? ""): \(mine.count) of \(plan.count) points; `capsim sweep merge` joins the shards)\n") }
     }
 
@@ -199,15 +202,37 @@ struct SweepMergeCommand: ParsableCommand {
     @Option(help: "The folder of the joined results.")
     var out: String
 
+    @OptionGroup var report: SweepHTMLOptions
+
     func run() throws {
         do {
             let merged = try SweepMerge.merge(folders, into: out)
             Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
+            try report.write(rows: merged.rows, manifest: merged.manifest)
             if merged.missing > 0 { Console.current.err("capsim: \(merged.missing) of \(merged.manifest.points) points are in none of the folders\n") }
         } catch let error as SweepError {
             Console.current.err("capsim: \(error.message)\n")
             throw CommandFailure(status: .invalidInput)
         }
+    }
+}
+
+/// `--html FILE` and `--report-year Y` of a grid and of a merge: the sweep's HTML report.
+struct SweepHTMLOptions: ParsableArguments {
+    @Option(help: "Write a self-contained HTML report (share over the grid, probability of meeting each target) to this file.")
+    var html: String?
+
+    @Option(name: .customLong("report-year"), help: "With --html: the year whose share is mapped (default: the last year of the sweep).")
+    var reportYear: Int?
+
+    /// Writes the report when asked; a year the sweep has no result for is an error.
+    func write(rows: [PointTable.Row], manifest: SweepManifest) throws {
+        guard let html else { return }
+        guard let year = reportYear ?? rows.map(\.year).max(), rows.contains(where: { $0.year == year }) else {
+            throw SweepError("--report-year \(reportYear.map(String.init) ?? ""): the sweep has no results for this year")
+        }
+        let targets = (try? ScenarioLoader.load(path: manifest.scenario))?.targets ?? []
+        try AtomicFile.write(Data(SweepHTMLReport.html(rows: rows, manifest: manifest, targets: targets, year: year).utf8), to: html)
     }
 }
 

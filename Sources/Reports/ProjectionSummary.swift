@@ -42,10 +42,7 @@ public enum ProjectionSummary {
 
     /// Electricity by source, GWh.
     static func mix(_ years: [YearOutcome]) -> [String] {
-        let groups: [(String, Set<TechnologyKind>)] = [
-            ("coal", [.coal]), ("gas", [.gas]), ("hydro", [.runOfRiver, .reservoirHydro]), ("wind", [.wind]),
-            ("solar", [.solarCentralised, .solarDistributed]), ("bio", [.biomass, .wasteToEnergy]), ("storage", [.pumpedStorage, .lfp]),
-        ]
+        let groups = TechnologyGroups.all.map { ($0.name, $0.kinds) }
         let rows = years.map { year -> [String] in
             let flows = year.account.energy.technologies, energy = year.account.energy
             return [String(year.year)] + groups.map { _, kinds in gwh(flows.filter { kinds.contains($0.kind) }.reduce(0) { $0 + $1.generation }) }

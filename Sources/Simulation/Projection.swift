@@ -56,12 +56,23 @@ public struct Projection: Sendable {
         return try DispatchModel(scenario: scenario, conditions: conditions, profiles: profiles)
     }
 
+    /// Runs `years` (within the scenario's) in order and returns every year, hourly
+    /// dispatch included, after handing each, as soon as it is done, to `each`.
+    public func run(years: ClosedRange<Int>, each: (ProjectedYear) throws -> Void = { _ in }) throws -> [ProjectedYear] {
+        var results: [ProjectedYear] = []
+        try forEachYear(years) { projected in
+            try each(projected)
+            results.append(projected)
+        }
+        return results
+    }
+
     /// Runs `years` (within the scenario's) in order and hands each year, as soon as it
     /// is done, to `each` (which may write it out, so that an interrupted run keeps the
-    /// years it finished). Throws `ProjectionError`, or what `each` throws.
-    public func run(years: ClosedRange<Int>, each: (ProjectedYear) throws -> Void = { _ in }) throws -> [ProjectedYear] {
+    /// years it finished), keeping none: a year's hourly results are freed unless `each`
+    /// keeps them. Throws `ProjectionError`, or what `each` throws.
+    public func forEachYear(_ years: ClosedRange<Int>, _ each: (ProjectedYear) throws -> Void) throws {
         var aging = aging()
-        var results: [ProjectedYear] = []
         for year in years {
             let model: DispatchModel
             do {
@@ -78,9 +89,7 @@ public struct Projection: Sendable {
             let projected = ProjectedYear(conditions: model.conditions, dispatch: dispatch, energy: EnergySummary.annual(dispatch, conditions: model.conditions))
             recordCycles(of: projected, in: &aging)
             try each(projected)
-            results.append(projected)
         }
-        return results
     }
 }
 

@@ -1,0 +1,51 @@
+import EconomicDispatch
+import Profiles
+
+/// The week of a year the HTML report draws hour by hour. Weeks are numbered 1–52 from
+/// 1 January; week n is hours 168·(n − 1) to 168·n − 1 (the year's last day belongs to
+/// none). Left to capsim, the week is the one that tells most about the system: the most
+/// unserved energy, else the most curtailment, else the week of the summer peak load.
+public struct ReportWeek: Sendable, Equatable {
+    public static let count = 52
+    public static let hours = 168
+
+    /// 1–52.
+    public var number: Int
+    /// Why this week, in words: `chosen with --week`, `most unserved energy (3.2 GWh)`…
+    public var reason: String
+
+    public init(number: Int, reason: String) {
+        self.number = number
+        self.reason = reason
+    }
+
+    public var range: Range<Int> { (number - 1) * Self.hours..<number * Self.hours }
+
+    /// The default week of `dispatch`. An hour counts as unserved or curtailed above
+    /// `threshold` GW (below it, the solver's tolerance).
+    public static func choose(_ dispatch: YearDispatch, threshold: Double) -> ReportWeek {
+        func weekly(_ hourly: [Double]) -> [Double] {
+            (1...count).map { week in
+                ((week - 1) * hours..<week * hours).reduce(0) { $0 + (hourly[$1] > threshold ? hourly[$1] : 0) }
+            }
+        }
+        func largest(_ values: [Double]) -> (week: Int, amount: Double)? {
+            guard let index = values.indices.max(by: { values[$0] < values[$1] }), values[index] > 0 else { return nil }
+            return (index + 1, values[index])
+        }
+        if let (week, most) = largest(weekly(dispatch.unserved)) {
+            return ReportWeek(number: week, reason: "the week with the most unserved energy (\(TickFormat.plain.text(most)) GWh)")
+        }
+        var curtailedHours = [Double](repeating: 0, count: dispatch.hours)
+        for technology in dispatch.technologies {
+            guard let curtailed = technology.curtailed else { continue }
+            for t in curtailedHours.indices { curtailedHours[t] += curtailed[t] }
+        }
+        if let (week, most) = largest(weekly(curtailedHours)) {
+            return ReportWeek(number: week, reason: "no unserved energy; the week with the most curtailment (\(TickFormat.plain.text(most)) GWh)")
+        }
+        let summer = ProfileCalendar.day(month: 6, day: 1) * 24..<ProfileCalendar.day(month: 9, day: 1) * 24
+        let peak = summer.max { dispatch.load[$0] < dispatch.load[$1] } ?? 0
+        return ReportWeek(number: min(peak / hours + 1, count), reason: "no unserved energy or curtailment; the week of the summer peak load (\(TickFormat.plain.text(dispatch.load[peak])) GW)")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import CapsimCommands
+
+/// `capsim run --html` and `capsim sweep --html`: one self-contained page that parses as
+/// XML, with no address of anything outside, whose plotted values are the run's.
+@Suite struct HTMLReportTests: CommandRunner {
+    /// An element of the page with its attributes and the id of the `<svg>` it is in.
+    struct Element {
+        var name: String
+        var attributes: [String: String]
+        var chart: String?
+    }
+
+    /// Every element of the page, or nil when the page is not well-formed XML.
+    static func parse(_ page: String) -> [Element]? {
+        final class Collector: NSObject, XMLParserDelegate {
+            var elements: [Element] = [], chart: String?
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+                if name == "svg" { chart = attributes["id"] }
+                elements.append(Element(name: name, attributes: attributes, chart: chart))
+            }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if name == "svg" { chart = nil }
+            }
+        }
+        let parser = XMLParser(data: Data(page.utf8)), collector = Collector()
+        parser.delegate = collector
+        return parser.parse() ? collector.elements : nil
+    }
+
+    /// The y pixel of `value` on the axis of `chart`, from two of its ticks.
+    static func pixel(of value: Double, in chart: String, _ elements: [Element]) throws -> Double {
+        let ticks = elements.filter { $0.chart == chart && $0.attributes["data-axis"] == "y" }
+            .map { (Double($0.attributes["data-value"]!)!, Double($0.attributes["y1"]!)!) }
+        let (a, b) = (try #require(ticks.first), try #require(ticks.last))
+        return a.1 + (value - a.0) / (b.0 - a.0) * (b.1 - a.1)
+    }
+
+    func runFolder(_ name: String = "small <city> & co") throws -> (URL, String) {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("city.yaml")
+        let text = RunCommandTests.scenario(shareTarget: "13 %, tolerance: 1 %").replacingOccurrences(of: "name: small city", with: "name: \"\(name)\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (folder, file.path)
+    }
+
+    @Test func runReportParsesAndPlotsTheRunsValues() throws {
+        let (folder, file) = try runFolder()
+        let html = folder.appendingPathComponent("report.html").path, json = folder.appendingPathComponent("run.json").path
+        let result = capsim("run", file, "--html", html, "--json", json)
+        #expect(result.status == 0, "\(result.err)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(!page.contains("http://") && !page.contains("https://") && !page.contains("<script") && !page.contains("xmlns"))
+        #expect(page.contains("small &lt;city&gt; &amp; co"))
+        let elements = try #require(Self.parse(page), "the page is well-formed XML")
+        for chart in ["share", "capacity", "mix", "week", "soc", "duration"] {
+            #expect(elements.contains { $0.name == "svg" && $0.attributes["id"] == chart }, "chart \(chart)")
+        }
+
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let years = try #require(document["years"] as? [[String: Any]])
+        let dots = elements.filter { $0.chart == "share" && $0.name == "circle" }
+        #expect(dots.map { $0.attributes["data-x"] } == ["2020", "2021"])
+        for (dot, year) in zip(dots, years) {
+            let value = try #require(Double(dot.attributes["data-value"] ?? ""))
+            #expect(abs(value - (year["non_fossil_share"] as? Double ?? .nan)) < 1e-9)
+            #expect(abs(try Self.pixel(of: value, in: "share", elements) - Double(dot.attributes["cy"]!)!) < 1, "within a pixel")
+        }
+        let band = try #require(elements.first { $0.chart == "share" && $0.attributes["class"] == "band" })
+        #expect(abs(Double(band.attributes["data-low"]!)! - 0.12) < 1e-12 && abs(Double(band.attributes["data-high"]!)! - 0.13) < 1e-12)
+        #expect(page.contains("about 13 % (2021)"))
+
+        let coal = elements.filter { $0.chart == "capacity" && $0.attributes["data-series"] == "coal" }
+        #expect(coal.map { $0.attributes["data-value"] } == ["0.3", "0.3"])
+        let load = elements.filter { $0.chart == "mix" && $0.attributes["data-series"] == "load" }.map { Double($0.attributes["data-value"]!)! }
+        #expect(load.count == 2 && load.allSatisfy { abs($0 - 1000) < 1 }, "1 TWh of load a year")
+        #expect(page.contains("✓ met") || page.contains("~ within tolerance"), "statuses in words")
+        #expect(page.contains("class=\"number status-"), "statuses coloured")
+        #expect(page.contains("week 20") || page.contains("most curtailment") || page.contains("summer peak"))
+    }
+
+    @Test func weekAndYearOptions() throws {
+        let (folder, file) = try runFolder()
+        let html = folder.appendingPathComponent("report.html").path
+        #expect(capsim("run", file, "--html", html, "--week", "10", "--report-year", "2020").status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("Dispatch of week 10, 2020"))
+        #expect(page.contains("chosen with --week"))
+        #expect(page.contains("Duration curves, 2020"))
+        #expect(capsim("run", file, "--html", html, "--week", "53").status == 2)
+        #expect(capsim("run", file, "--html", html, "--report-year", "2019").status == 2)
+        #expect(capsim("run", file, "--week", "3").status == 2, "--week without --html")
+    }
+
+    @Test(arguments: [1, 2])
+    func sweepReportMapsTheShareOverTheAxes(axes: Int) throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("city.yaml")
+        try SweepCommandTests.scenario().write(to: file, atomically: true, encoding: .utf8)
+        let html = folder.appendingPathComponent("sweep.html").path, out = folder.appendingPathComponent("out").path
+        let sets = ["--set", "technologies.battery.capacity=0GW,0.1GW"] + (axes == 2 ? ["--set", "technologies.wind.full_load_hours=1800 h,2200 h"] : [])
+        let result = capsim(["sweep", file.path] + sets + ["--years", "2021", "--out", out, "--jobs", "2", "--html", html])
+        #expect(result.status == 0, "\(result.err)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(!page.contains("http://") && !page.contains("https://"))
+        let elements = try #require(Self.parse(page))
+        let share = elements.filter { $0.chart == "sweep-share" && $0.attributes["data-value"] != nil && $0.name != "line" }
+        #expect(share.count == (axes == 2 ? 4 : 2 * 3), "heat-map cells, or three lines of two dots")
+        let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
+        let header = csv[0].split(separator: ",").map(String.init), mean = header.firstIndex(of: "non_fossil_share_mean")!
+        let means = csv.dropFirst().map { Double($0.split(separator: ",")[mean])! }
+        for value in share.compactMap({ Double($0.attributes["data-value"]!) }).prefix(axes == 2 ? 4 : 2) {
+            #expect(means.contains { abs($0 - value) < 1e-12 }, "\(value) is a mean of summary.csv")
+        }
+        #expect(elements.contains { $0.attributes["id"] == "sweep-probability" })
+        #expect(page.contains("share_2021"))
+    }
+
+    /// The default scenario's report (one year): small, self-contained, well-formed.
+    @Test func defaultScenarioReport() throws {
+        let folder = try temporaryFolder()
+        let html = folder.appendingPathComponent("report.html").path
+        let result = capsim("run", Self.path("shaoyang.yaml"), "--years", "2030", "--html", html)
+        #expect(result.status == 0, "\(result.err)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: html))
+        #expect(data.count < 2_000_000)
+        let page = String(decoding: data, as: UTF8.self)
+        #expect(!page.contains("http://") && !page.contains("https://"))
+        let elements = try #require(Self.parse(page))
+        #expect(elements.filter { $0.name == "svg" }.count == 6)
+        #expect(page.contains("about 28 % (2030)"))
+        #expect(elements.filter { $0.chart == "capacity" && $0.attributes["class"] == "mark" }.count == 2, "the 2030 capacity targets")
+    }
+}
