@@ -24,10 +24,10 @@ build: deps
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
-bench-json: deps
+bench-json: build
 	rm -rf Benchmarks/.build/bench-jmh && mkdir -p Benchmarks/.build/bench-jmh
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --format jmh --path .build/bench-jmh
-	python3 Benchmarks/Scripts/bench_json.py Benchmarks/.build/bench-jmh bench.json
+	python3 Benchmarks/Scripts/bench_json.py Benchmarks/.build/bench-jmh bench.json --projection .build/release/capsim $(SCENARIO)
 
 bench-compare: build
 	bash Benchmarks/Scripts/bench_compare.sh
