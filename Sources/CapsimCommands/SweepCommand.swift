@@ -79,14 +79,8 @@ struct SweepGridCommand: ParsableCommand {
             } else {
                 try grid(plan, root: root)
             }
-        } catch let error as SweepError {
-            Console.current.err("capsim: \(error.message)\n")
-            throw CommandFailure(status: .invalidInput)
-        } catch let error as ScenarioError {
-            Console.current.err(error.description + "\n")
-            throw CommandFailure(status: .invalidInput)
-        } catch let error as ProjectionErrorReport {
-            throw error.failure
+        } catch {
+            throw SweepFailure.report(error)
         }
     }
 
@@ -119,6 +113,7 @@ struct SweepGridCommand: ParsableCommand {
     private func grid(_ plan: SweepPlan, root: SourceNode) throws {
         guard let out else { throw usage("a grid needs --out DIR, the folder of its results") }
         let part = try shard.map(Shard.parse)
+        try plan.checkValues(root: root)
         let targets = try ScenarioLoader.load(path: plan.scenarioPath).targets.map(\.id)
         let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root), targets: targets, shard: shard)
         let (store, done) = try SweepStore.open(folder: out, manifest: manifest, restart: restart)
@@ -150,7 +145,11 @@ struct SweepGridCommand: ParsableCommand {
             lines.append("\(evaluation.value),\(evaluation.meeting),\(evaluation.seeds),\(evaluation.meets)")
         }
         if let out {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                throw SweepError("cannot create the folder \(out): \((error as NSError).localizedDescription)")
+            }
             try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: (out as NSString).appendingPathComponent("search.csv"))
         }
         if let answer {
@@ -210,10 +209,25 @@ struct SweepMergeCommand: ParsableCommand {
             Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
             try report.write(rows: merged.rows, manifest: merged.manifest)
             if merged.missing > 0 { Console.current.err("capsim: \(merged.missing) of \(merged.manifest.points) points are in none of the folders\n") }
-        } catch let error as SweepError {
-            Console.current.err("capsim: \(error.message)\n")
-            throw CommandFailure(status: .invalidInput)
+        } catch {
+            throw SweepFailure.report(error)
         }
+    }
+}
+
+/// How a sweep's failures reach the user: printed once, then the exit status — 1 for a
+/// bad scenario, grid or file, the projection's own status when a point fails.
+enum SweepFailure {
+    static func report(_ error: Error) -> CommandFailure {
+        switch error {
+        case let failure as CommandFailure: return failure
+        case let report as ProjectionErrorReport: return report.failure
+        case let sweep as SweepError: Console.current.err("capsim: \(sweep.message)\n")
+        case let scenario as ScenarioError: Console.current.err(scenario.description + "\n")
+        case let write as AtomicFile.WriteError: Console.current.err("capsim: \(write)\n")
+        default: Console.current.err("capsim: \((error as NSError).localizedDescription)\n")
+        }
+        return CommandFailure(status: .invalidInput)
     }
 }
 

@@ -31,7 +31,11 @@ public enum SweepMerge {
         guard points.allSatisfy({ Set(csv[$0]!).count == manifest.yearCount }) else {
             throw SweepError("a point has rows that differ between the folders")
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw SweepError("cannot create the folder \(out): \((error as NSError).localizedDescription)")
+        }
         func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
         try AtomicFile.write(manifest.data(), to: path("sweep.json"))
         try AtomicFile.write(Data((([header] + lines).joined(separator: "\n") + "\n").utf8), to: path("points.csv"))

@@ -58,6 +58,20 @@ public struct SweepPlan: Sendable {
         zip(axes, point.values).map { ScenarioOverride(path: $0.path, value: $1) }
     }
 
+    /// Decodes the scenario with every value of every axis (the others at their first
+    /// value), so that a misspelt key or a value without its unit is reported before any
+    /// point runs or any file is written.
+    public func checkValues(root: SourceNode) throws(ScenarioError) {
+        let first = overrides(point(0))
+        for (index, axis) in axes.enumerated() {
+            for value in axis.values {
+                var trial = first
+                trial[index].value = value
+                _ = try ScenarioLoader.decode(root, overriddenBy: trial, file: scenarioPath)
+            }
+        }
+    }
+
     /// A fingerprint of everything that decides the results: the scenario as read
     /// (after `extends:`), the axes, seeds and years, and the format of the results.
     /// CSV series a scenario names are not part of it.

@@ -22,7 +22,11 @@ public struct SweepStore: Sendable {
     /// unless `restart`, which empties it. Returns the store and the points already done.
     public static func open(folder: String, manifest: SweepManifest, restart: Bool) throws -> (SweepStore, done: Set<Int>) {
         let store = SweepStore(folder: folder, manifest: manifest)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SweepError("cannot create the folder \(folder): \((error as NSError).localizedDescription)")
+        }
         if let existing = try? SweepManifest.read(folder: folder) {
             if existing.fingerprint != manifest.fingerprint || existing.shard != manifest.shard {
                 guard restart else {

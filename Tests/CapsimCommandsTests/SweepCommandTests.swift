@@ -116,6 +116,21 @@ import Testing
         #expect(try rows(out).contains { $0.contains(",0.2GW,") })
     }
 
+    @Test func badValuesAndFoldersAreNamedNotCrashes() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        let bad = capsim("sweep", file, "--set", "technologies.battery.capacity=abc", "--years", "2021", "--out", out)
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("--set technologies.battery.capacity=abc:1:1: error:"))
+        let typo = capsim("sweep", file, "--set", "technologies.batery.capacity=1GW", "--years", "2021", "--out", out)
+        #expect(typo.status == 1)
+        #expect(typo.err.contains("did you mean \"battery\""))
+        let unwritable = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--years", "2021", "--out", "/proc/capsim-no-such-folder")
+        #expect(unwritable.status == 1)
+        #expect(unwritable.err.contains("cannot create the folder /proc/capsim-no-such-folder"))
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--jobs", "0", "--out", out).status == 2)
+    }
+
     /// Without wind or battery, load is all served once coal covers the peak: 0.2 GW.
     @Test func searchFindsTheCapacityThatCoversThePeak() throws {
         let (_, file) = try folder(with: Self.scenario(battery: "0 GW", wind: "0 GW"))
