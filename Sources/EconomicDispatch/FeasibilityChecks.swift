@@ -44,8 +44,5 @@ enum FeasibilityChecks {
         return ScenarioError([Diagnostic(location: location, path: path, found: found, expected: expected)])
     }
 
-    private static func gw(_ value: Double) -> String {
-        let text = String(format: "%.3f", value)
-        return text
-    }
+    private static func gw(_ value: Double) -> String { String(format: "%.3f", value) }
 }

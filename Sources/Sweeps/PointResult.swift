@@ -66,8 +66,4 @@ public struct YearMetrics: Sendable, Equatable {
         year = account.year
         values = Self.columns.map { $0.value(account) }
     }
-
-    public func value(_ name: String) -> Double? {
-        Self.columns.firstIndex { $0.name == name }.map { values[$0] }
-    }
 }

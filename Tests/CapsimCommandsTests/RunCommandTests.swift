@@ -96,6 +96,8 @@ import Testing
         #expect(result.status == 0, "\(result.err)")
         let annual = try table(out + "/annual.csv")
         #expect(annual.count == 2)
+        let lines = try String(contentsOfFile: out + "/annual.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.dropFirst().map { $0.prefix(5) } == ["2020,", "2021,"], "the year as a whole number")
         for row in annual {
             let k = row["primary_electricity_factor"]!
             let tec = row["coal"]! + row["oil"]! + row["natural_gas"]! + row["primary_electricity"]! + row["net_imported_electricity"]! + row["other_non_fossil"]!
