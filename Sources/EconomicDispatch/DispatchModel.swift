@@ -41,14 +41,21 @@ public struct DispatchModel: Sendable {
                                  iterations: solution.iterations, seconds: solution.seconds, path: solution.path.rawValue,
                                  rows: program.rowCount, columns: program.columnCount))
         for asset in assets { asset.record(solution.x, into: &result) }
+        let order = Dictionary(uniqueKeysWithValues: conditions.technologies.enumerated().map { ($1.technology.id, $0) })
+        result.technologies.sort { order[$0.id, default: .max] < order[$1.id, default: .max] }
         return result
     }
 
-    /// The assets of the year: one per technology in the scenario's order, then the grid
-    /// link and unserved energy.
+    /// The assets of the year in the scenario's order of technologies, then the grid link
+    /// and unserved energy. Renewables with the same cost per GWh form one pool, and
+    /// storage units with the same shape another (see `VariableRenewableAsset` and
+    /// `StorageAsset`), placed where the first of their units stands.
     private static func assets(scenario: Scenario, conditions: YearConditions, profiles: YearProfiles) throws(ScenarioError) -> [any DispatchAsset] {
         var assets: [any DispatchAsset] = []
         let hours = profiles.load.count, ones = [Double](repeating: 1, count: hours)
+        var renewablePools: [Double: (units: [TechnologyYear], available: [[Double]])] = [:]
+        var storagePools: [StorageAsset.Shape: (units: [TechnologyYear], storage: Storage)] = [:]
+        var placeholders: [(index: Int, pool: Pool)] = []
         for unit in conditions.technologies {
             let id = unit.technology.id
             switch unit.technology.parameters {
@@ -65,19 +72,44 @@ public struct DispatchModel: Sendable {
                     let factor = profiles.capacityFactor(of: id) ?? [Double](repeating: 0, count: hours)
                     available = (0..<hours).map { factor[$0] * unit.hourlyCapacity[$0] }
                 }
-                assets.append(VariableRenewableAsset(unit, renewable, available: available, curtailmentCost: conditions.curtailmentCost))
+                let cost = renewable.variableCost - conditions.curtailmentCost
+                if renewablePools[cost] == nil {
+                    placeholders.append((assets.count, .renewable(cost)))
+                }
+                renewablePools[cost, default: ([], [])].units.append(unit)
+                renewablePools[cost]?.available.append(available)
             case let .reservoir(reservoir):
                 let inflow = profiles.inflow(of: id) ?? [Double](repeating: 0, count: hours)
                 try FeasibilityChecks.reservoir(id, reservoir, inflow: inflow, scenario: scenario, year: conditions.year)
                 assets.append(ReservoirAsset(unit, reservoir, inflow: inflow))
             case let .storage(storage):
-                assets.append(StorageAsset(unit, storage))
+                let shape = StorageAsset.Shape(unit, storage)
+                if storagePools[shape] == nil {
+                    placeholders.append((assets.count, .storage(shape)))
+                }
+                storagePools[shape, default: ([], storage)].units.append(unit)
+            }
+        }
+        for (index, pool) in placeholders.reversed() {
+            switch pool {
+            case let .renewable(cost):
+                let members = renewablePools[cost]!
+                assets.insert(VariableRenewableAsset(members.units, available: members.available, cost: cost, curtailmentCost: conditions.curtailmentCost), at: index)
+            case let .storage(shape):
+                let members = storagePools[shape]!
+                assets.insert(StorageAsset(members.units, members.storage), at: index)
             }
         }
         if let grid = conditions.grid { assets.append(GridAsset(grid)) }
         assets.append(UnservedEnergyAsset(load: profiles.load, valueOfLostLoad: conditions.valueOfLostLoad))
         try FeasibilityChecks.mustRun(assets, conditions: conditions, profiles: profiles, scenario: scenario)
         return assets
+    }
+
+    /// A pool's key while the assets are gathered.
+    private enum Pool {
+        case renewable(Double)
+        case storage(StorageAsset.Shape)
     }
 }
 

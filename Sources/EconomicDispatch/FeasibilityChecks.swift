@@ -15,7 +15,7 @@ enum FeasibilityChecks {
         let export = conditions.grid?.exportLimit ?? 0
         for t in profiles.load.indices {
             let floor = thermal.reduce(0) { $0 + $1.floor(t) }
-            let room = profiles.load[t] + export + storage.reduce(0) { $0 + $1.unit.hourlyCapacity[t] }
+            let room = profiles.load[t] + export + storage.reduce(0) { $0 + $1.power(t) }
             guard floor > room + 1e-9 else { continue }
             let id = thermal[0].unit.technology.id
             throw error(scenario, "technologies.\(id).minimum_stable_load",

@@ -1,41 +1,69 @@
 import EnergyModel
 
-/// Pumped storage or a battery:
+/// Pumped storage or a battery — or k identical units of one, dispatched as one:
 ///
-///     e_t = (1 − σ)·e_{t−1} + η_c·c_t − d_t/η_d     (e_{−1} = e₀ = initial SoC × E_0), GWh
-///     SoC_min·E_t ≤ e_t ≤ SoC_max·E_t,   e_{T−1} ≥ e₀
-///     0 ≤ c_t ≤ P_t,   0 ≤ d_t ≤ P_t               (GW)
+///     e_t = (1 − σ)·e_{t−1} + η_c·c_t − d_t/η_d     (e_{−1} = e₀ = k·initial SoC × E_0), GWh
+///     k·SoC_min·E_t ≤ e_t ≤ k·SoC_max·E_t,   e_{T−1} ≥ e₀
+///     0 ≤ c_t ≤ k·P_t,   0 ≤ d_t ≤ k·P_t               (GW)
 ///
-/// E_t is the usable energy after degradation (`StorageAging`), σ the self-discharge per
-/// hour. Discharge pays the throughput cost, so charging and discharging in the same hour
-/// — which the losses already make pointless — never pays either.
+/// E_t is a unit's usable energy after degradation (`StorageAging`), σ the self-discharge
+/// per hour. Discharge pays the throughput cost, so charging and discharging in the same
+/// hour — which the losses already make pointless — never pays either.
+///
+/// Units with the same `Shape` in a year (say three 1.2 GW pumped-storage stations of the
+/// same duration and efficiency, all in service) are pooled: every constraint above is
+/// linear and scales with k, so the pool's optimum split evenly is an optimum of the
+/// units dispatched one by one, at the same cost, with three columns and one row an hour
+/// instead of 3k and k. Each unit is reported with 1/k of the pool's flows and level.
 struct StorageAsset: DispatchAsset {
-    let unit: TechnologyYear
+    let units: [TechnologyYear]
     let storage: Storage
     private var charge: ColumnBlock?, discharge: ColumnBlock?, energy: ColumnBlock?
 
-    init(_ unit: TechnologyYear, _ storage: Storage) {
-        self.unit = unit
+    /// What the LP sees of a unit in a year: units whose shapes are equal pool exactly.
+    struct Shape: Hashable {
+        let power: [Double], energy: [Double]
+        let chargeEfficiency, dischargeEfficiency, selfDischarge: Double
+        let minimum, maximum, initial, marginalCost: Double
+
+        init(_ unit: TechnologyYear, _ storage: Storage) {
+            (power, energy) = (unit.hourlyCapacity, unit.energyCapacity ?? [])
+            (chargeEfficiency, dischargeEfficiency, selfDischarge) = (storage.chargeEfficiency, storage.dischargeEfficiency, storage.selfDischargePerHour)
+            (minimum, maximum, initial, marginalCost) = (storage.minimumStateOfCharge, storage.maximumStateOfCharge, storage.initialStateOfCharge, unit.marginalCost)
+        }
+    }
+
+    /// `units` must all have the same `Shape`; `storage` is their parameters.
+    init(_ units: [TechnologyYear], _ storage: Storage) {
+        precondition(!units.isEmpty, "a storage pool needs a unit")
+        self.units = units
         self.storage = storage
     }
 
-    /// Usable energy hour by hour, GWh.
-    var energyCapacity: [Double] { unit.energyCapacity ?? [] }
+    /// Units in the pool.
+    var multiplicity: Double { Double(units.count) }
 
-    /// e₀, GWh.
-    var initialEnergy: Double { storage.initialStateOfCharge * (energyCapacity.first ?? 0) }
+    /// The pool's power in service hour by hour, GW.
+    func power(_ t: Int) -> Double { multiplicity * units[0].hourlyCapacity[t] }
+
+    /// One unit's usable energy hour by hour, GWh.
+    var energyCapacity: [Double] { units[0].energyCapacity ?? [] }
+
+    /// e₀ of the pool, GWh.
+    var initialEnergy: Double { multiplicity * storage.initialStateOfCharge * (energyCapacity.first ?? 0) }
 
     /// Nothing to dispatch when neither power nor energy is ever in service.
-    var isInService: Bool { unit.hourlyCapacity.contains { $0 > 0 } && energyCapacity.contains { $0 > 0 } }
+    var isInService: Bool { units[0].hourlyCapacity.contains { $0 > 0 } && energyCapacity.contains { $0 > 0 } }
 
     mutating func add(to lp: inout DispatchBuilder) {
         guard isInService else { return }
-        let (unit, s, e0, capacity) = (unit, storage, initialEnergy, energyCapacity)
-        let id = unit.technology.id, last = lp.hours - 1
-        let c = lp.columns("charge_\(id)", lower: { _ in 0 }, upper: { unit.hourlyCapacity[$0] }, cost: { _ in 0 })
-        let d = lp.columns("discharge_\(id)", lower: { _ in 0 }, upper: { unit.hourlyCapacity[$0] }, cost: { _ in unit.marginalCost })
-        let e = lp.columns("energy_\(id)", lower: { $0 == last ? max(s.minimumStateOfCharge * capacity[$0], e0) : s.minimumStateOfCharge * capacity[$0] },
-                           upper: { s.maximumStateOfCharge * capacity[$0] }, cost: { _ in 0 })
+        let (s, e0, capacity, k) = (storage, initialEnergy, energyCapacity, multiplicity)
+        let id = units.map(\.technology.id).joined(separator: "+"), last = lp.hours - 1
+        let cost = units[0].marginalCost, power = { self.power($0) }
+        let c = lp.columns("charge_\(id)", lower: { _ in 0 }, upper: power, cost: { _ in 0 })
+        let d = lp.columns("discharge_\(id)", lower: { _ in 0 }, upper: power, cost: { _ in cost })
+        let e = lp.columns("energy_\(id)", lower: { $0 == last ? max(k * s.minimumStateOfCharge * capacity[$0], e0) : k * s.minimumStateOfCharge * capacity[$0] },
+                           upper: { k * s.maximumStateOfCharge * capacity[$0] }, cost: { _ in 0 })
         lp.addToBalance(d, 1)
         lp.addToBalance(c, -1)
         let keep = 1 - s.selfDischargePerHour
@@ -50,10 +78,14 @@ struct StorageAsset: DispatchAsset {
     }
 
     func record(_ x: [Double], into result: inout YearDispatch) {
-        let zero = [Double](repeating: 0, count: result.hours)
-        var hours = TechnologyHours(id: unit.technology.id, kind: unit.technology.kind, output: discharge?.values(in: x) ?? zero)
-        hours.charge = charge?.values(in: x) ?? zero
-        hours.level = energy?.values(in: x) ?? zero
-        result.technologies.append(hours)
+        let zero = [Double](repeating: 0, count: result.hours), share = 1 / multiplicity
+        func perUnit(_ block: ColumnBlock?) -> [Double] { block?.values(in: x).map { $0 * share } ?? zero }
+        let (output, charged, level) = (perUnit(discharge), perUnit(charge), perUnit(energy))
+        for unit in units {
+            var hours = TechnologyHours(id: unit.technology.id, kind: unit.technology.kind, output: output)
+            hours.charge = charged
+            hours.level = level
+            result.technologies.append(hours)
+        }
     }
 }
