@@ -15,6 +15,9 @@ public struct Projection: Sendable {
     public let scenario: Scenario
     public let generator: ProfileGenerator
     public var options = SolverOptions()
+    /// Where the profiles of a year come from when several projections share them (see
+    /// `ProfileCache`); nil generates them for this projection alone.
+    public var profileCache: ProfileCache?
 
     public init(scenario: Scenario, seed: UInt64? = nil) {
         self.scenario = scenario
@@ -51,7 +54,12 @@ public struct Projection: Sendable {
 
     /// The LP of one year as `run` builds it, with storage aged by the cycles `aging` holds.
     public func model(year: Int, aging: [String: StorageAging]) throws(ScenarioError) -> DispatchModel {
-        let profiles = try generator.profiles(for: year)
+        let profiles: YearProfiles
+        if let profileCache {
+            profiles = try profileCache.profiles(for: year, from: generator)
+        } else {
+            profiles = try generator.profiles(for: year)
+        }
         let conditions = YearConditions(scenario: scenario, year: year) { aging[$0]?.usableFraction(in: year) ?? 1 }
         return try DispatchModel(scenario: scenario, conditions: conditions, profiles: profiles)
     }

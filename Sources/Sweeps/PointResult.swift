@@ -1,6 +1,7 @@
 import Accounting
 import EnergyModel
 import Foundation
+import Profiles
 import Reports
 import Simulation
 
@@ -18,10 +19,12 @@ public struct PointResult: Sendable, Equatable {
         public var status: String
     }
 
-    /// Projects `plan`'s years for `point` on the scenario tree `root` (read once).
-    public static func evaluate(_ point: SweepPoint, plan: SweepPlan, root: SourceNode) throws -> PointResult {
+    /// Projects `plan`'s years for `point` on the scenario tree `root` (read once), with
+    /// the profiles from `profiles` when the plan's points share them.
+    public static func evaluate(_ point: SweepPoint, plan: SweepPlan, root: SourceNode, profiles: ProfileCache? = nil) throws -> PointResult {
         let scenario = try ScenarioLoader.decode(root, overriddenBy: plan.overrides(point), file: plan.scenarioPath)
-        let projection = Projection(scenario: scenario, seed: point.seed)
+        var projection = Projection(scenario: scenario, seed: point.seed)
+        projection.profileCache = profiles
         var accounts: [YearAccount] = []
         for run in plan.years.runs {
             guard scenario.years.contains(run.lowerBound), scenario.years.contains(run.upperBound) else {

@@ -1,5 +1,6 @@
 import EnergyModel
 import Foundation
+import Profiles
 
 /// What a sweep computes: the product of its axes and seeds, each point a projection of
 /// the chosen years. Points are numbered in grid order — the first axis slowest, the
@@ -56,6 +57,23 @@ public struct SweepPlan: Sendable {
     /// The overrides of a point.
     public func overrides(_ point: SweepPoint) -> [ScenarioOverride] {
         zip(axes, point.values).map { ScenarioOverride(path: $0.path, value: $1) }
+    }
+
+    /// Whether every point has the unswept scenario's profiles for its seed — true when
+    /// every axis sets a key of a storage technology other than its kind, since no
+    /// series depends on storage — so that points can share a `ProfileCache`.
+    public func sharesProfiles(_ scenario: Scenario) -> Bool {
+        let storage = Set(scenario.technologies.filter(\.kind.isStorage).map(\.id))
+        return axes.allSatisfy { axis in
+            let parts = axis.path.split(separator: ".").map(String.init)
+            return parts.count >= 3 && parts[0] == "technologies" && storage.contains(parts[1]) && parts[2] != "kind"
+        }
+    }
+
+    /// A profile cache for the points of this plan when they can share one, else nil.
+    public func profileCache(root: SourceNode) -> ProfileCache? {
+        guard let scenario = try? ScenarioLoader.decode(root, overriddenBy: [], file: scenarioPath), sharesProfiles(scenario) else { return nil }
+        return ProfileCache()
     }
 
     /// Decodes the scenario with every value of every axis (the others at their first

@@ -1,21 +1,25 @@
 import Dispatch
 import EnergyModel
 import Foundation
+import Profiles
 
 /// Runs points on `jobs` threads, one solver each (OpenBLAS single-threaded), and hands
 /// every finished point to `deliver` on the calling thread, in the order they finish —
 /// so files are written by one thread only. The first failure stops the sweep: no new
-/// point starts, and it is rethrown once the points in flight are done.
+/// point starts, and it is rethrown once the points in flight are done. Points whose
+/// axes only size storage share one `ProfileCache` (`profiles`, or one made here).
 public enum SweepRunner {
-    public static func run(_ indices: [Int], plan: SweepPlan, root: SourceNode, jobs: Int, deliver: (PointResult) throws -> Void) throws {
+    public static func run(_ indices: [Int], plan: SweepPlan, root: SourceNode, jobs: Int, profiles: ProfileCache? = nil,
+                           deliver: (PointResult) throws -> Void) throws {
         guard !indices.isEmpty else { return }
+        let cache = profiles ?? plan.profileCache(root: root)
         let queue = WorkQueue(indices)
         let finished = DispatchSemaphore(value: 0)
         let workers = max(1, min(jobs, indices.count))
         for _ in 0..<workers {
             DispatchQueue.global(qos: .userInitiated).async {
                 while let index = queue.next() {
-                    let outcome = Result { try PointResult.evaluate(plan.point(index), plan: plan, root: root) }
+                    let outcome = Result { try PointResult.evaluate(plan.point(index), plan: plan, root: root, profiles: cache) }
                     queue.finish(outcome)
                     finished.signal()
                 }

@@ -1,4 +1,5 @@
 import EnergyModel
+import Profiles
 
 /// The smallest value of one key for which a target is met (in at least a fraction P of
 /// the seeds), by bisection between two values: the answer is the upper end of the last
@@ -57,11 +58,14 @@ public struct SweepSearch: Sendable {
     /// does not) and every evaluation in the order made.
     public func run(fixed plan: SweepPlan, root: SourceNode, jobs: Int, report: (Evaluation) -> Void) throws -> (answer: Evaluation?, tried: [Evaluation]) {
         var tried: [Evaluation] = []
+        var probe = plan
+        probe.axes.append(SweepAxis(path: key, values: [written(high)]))
+        let profiles = probe.profileCache(root: root)
         func evaluate(_ value: Double) throws -> Evaluation {
             var trial = plan
             trial.axes.append(SweepAxis(path: key, values: [written(value)]))
             var meeting = 0
-            try SweepRunner.run(Array(0..<trial.count), plan: trial, root: root, jobs: jobs) { result in
+            try SweepRunner.run(Array(0..<trial.count), plan: trial, root: root, jobs: jobs, profiles: profiles) { result in
                 guard let status = result.targets.first(where: { $0.id == target })?.status else {
                     throw SweepError("--meets \(target): the scenario has no target with this id")
                 }

@@ -59,6 +59,21 @@ import Testing
         #expect(plan.fingerprint(scenario: root) != plan.fingerprint(scenario: changed))
     }
 
+    /// Only axes that size storage let points share profiles (no series depends on storage).
+    @Test func onlyStorageAxesShareProfiles() throws {
+        let scenario = try ScenarioLoader.load(path: Self.shaoyang)
+        func plan(_ paths: String...) -> SweepPlan {
+            SweepPlan(scenarioPath: Self.shaoyang, axes: paths.map { SweepAxis(path: $0, values: ["1 GW"]) }, seeds: [1, 2], years: .each([2030]))
+        }
+        #expect(plan("technologies.lfp_bases.capacity", "technologies.xinshao_pumped.duration").sharesProfiles(scenario))
+        #expect(!plan("technologies.lfp_bases.capacity", "technologies.wind.capacity").sharesProfiles(scenario))
+        #expect(!plan("technologies.lfp_bases.kind").sharesProfiles(scenario))
+        #expect(!plan("demand.peak").sharesProfiles(scenario))
+        let root = try ScenarioSource.load(path: Self.shaoyang)
+        #expect(plan("technologies.lfp_bases.capacity").profileCache(root: root) != nil)
+        #expect(plan("technologies.wind.capacity").profileCache(root: root) == nil)
+    }
+
     static let shaoyang = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Scenarios/shaoyang.yaml").path
 }
