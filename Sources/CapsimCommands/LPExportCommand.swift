@@ -71,11 +71,12 @@ struct LPExportCommand: ParsableCommand {
 }
 
 extension ProjectionError {
-    /// A scenario that cannot be dispatched is bad input (1); a year without an optimum is 4.
+    /// A scenario that cannot be dispatched is bad input (1); a year without an optimum
+    /// (or a projection cut short) is 4.
     var exitStatus: ExitStatus {
         switch self {
         case .scenario: .invalidInput
-        case .dispatch: .noOptimum
+        case .dispatch, .interrupted: .noOptimum
         }
     }
 }

@@ -1,4 +1,6 @@
 import Accounting
+import Dispatch
+import Foundation
 import EconomicDispatch
 import EnergyModel
 import LinearProgramming
@@ -79,24 +81,98 @@ public struct Projection: Sendable {
     /// is done, to `each` (which may write it out, so that an interrupted run keeps the
     /// years it finished), keeping none: a year's hourly results are freed unless `each`
     /// keeps them. Throws `ProjectionError`, or what `each` throws.
-    public func forEachYear(_ years: ClosedRange<Int>, _ each: (ProjectedYear) throws -> Void) throws {
-        var aging = aging()
-        for year in years {
-            let model: DispatchModel
-            do {
-                model = try self.model(year: year, aging: aging)
-            } catch {
-                throw ProjectionError.scenario(error)
+    ///
+    /// With `concurrently`, the years before `firstCyclingYear` — which depend on no other
+    /// year — run on this thread while the years from it on run in order on a second one;
+    /// `each` still receives every year in order, on this thread, and the results are the
+    /// same as run one by one. (Sweeps leave it off: they already run a point per core.)
+    public func forEachYear(_ years: ClosedRange<Int>, concurrently: Bool = false, _ each: (ProjectedYear) throws -> Void) throws {
+        let split = min(max(firstCyclingYear ?? years.upperBound + 1, years.lowerBound), years.upperBound + 1)
+        guard concurrently, split > years.lowerBound, split <= years.upperBound else {
+            var aging = aging()
+            for year in years {
+                let projected = try project(year, aging: aging)
+                recordCycles(of: projected, in: &aging)
+                try each(projected)
             }
-            let dispatch: YearDispatch
-            do {
-                dispatch = try model.solve(options: options)
-            } catch {
-                throw ProjectionError.dispatch(error)
+            return
+        }
+        let chain = YearChannel(), chained = split...years.upperBound
+        DispatchQueue.global(qos: .userInitiated).async {
+            var aging = self.aging()
+            for year in chained where !chain.isCancelled {
+                do throws(ProjectionError) {
+                    let projected = try self.project(year, aging: aging)
+                    self.recordCycles(of: projected, in: &aging)
+                    chain.put(.success(projected))
+                } catch {
+                    chain.put(.failure(error))
+                    break
+                }
             }
-            let projected = ProjectedYear(conditions: model.conditions, dispatch: dispatch, energy: EnergySummary.annual(dispatch, conditions: model.conditions))
-            recordCycles(of: projected, in: &aging)
-            try each(projected)
+            chain.close()
+        }
+        defer { chain.cancelAndWait() }
+        let independent = aging()
+        for year in years.lowerBound..<split { try each(project(year, aging: independent)) }
+        for _ in chained { try each(chain.take().get()) }
+    }
+
+    /// One year's LP built and solved, with storage aged by the cycles `aging` holds.
+    private func project(_ year: Int, aging: [String: StorageAging]) throws(ProjectionError) -> ProjectedYear {
+        let model: DispatchModel
+        do {
+            model = try self.model(year: year, aging: aging)
+        } catch {
+            throw ProjectionError.scenario(error)
+        }
+        let dispatch: YearDispatch
+        do {
+            dispatch = try model.solve(options: options)
+        } catch {
+            throw ProjectionError.dispatch(error)
+        }
+        return ProjectedYear(conditions: model.conditions, dispatch: dispatch, energy: EnergySummary.annual(dispatch, conditions: model.conditions))
+    }
+}
+
+/// The years the second thread of a concurrent projection has finished, in order, until
+/// it closes the channel; the caller takes them one by one, waiting for each.
+private final class YearChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [Result<ProjectedYear, ProjectionError>] = []
+    private var closed = false, cancelled = false
+
+    var isCancelled: Bool { condition.withLock { cancelled } }
+
+    func put(_ result: Result<ProjectedYear, ProjectionError>) {
+        condition.withLock {
+            ready.append(result)
+            condition.broadcast()
+        }
+    }
+
+    func close() {
+        condition.withLock {
+            closed = true
+            condition.broadcast()
+        }
+    }
+
+    /// The next year, waiting for it; a channel closed early (which only a failure does,
+    /// and the failure comes first) never leaves the caller waiting.
+    func take() -> Result<ProjectedYear, ProjectionError> {
+        condition.withLock {
+            while ready.isEmpty && !closed { condition.wait() }
+            return ready.isEmpty ? .failure(.interrupted) : ready.removeFirst()
+        }
+    }
+
+    /// Stops the second thread after its current year and waits for it to finish.
+    func cancelAndWait() {
+        condition.withLock {
+            cancelled = true
+            while !closed { condition.wait() }
         }
     }
 }
@@ -116,11 +192,14 @@ public enum ProjectionError: Error, Sendable, CustomStringConvertible {
     case scenario(ScenarioError)
     /// The solver found no optimum.
     case dispatch(DispatchFailure)
+    /// The thread running the later years stopped without a year or an error (not expected).
+    case interrupted
 
     public var description: String {
         switch self {
         case let .scenario(error): error.description
         case let .dispatch(failure): failure.description
+        case .interrupted: "capsim: the projection stopped before its last year"
         }
     }
 }
