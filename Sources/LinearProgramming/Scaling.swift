@@ -1,41 +1,55 @@
-import Foundation
-
 /// Row and column scaling of a sparse matrix toward entries of unit size: a few passes
 /// that divide each row, then each column, by the geometric mean of its largest and
 /// smallest absolute entry, √(max·min). Factors are rounded to powers of two so that
 /// scaling adds no rounding error. Returns R and C with the scaled matrix R A C.
 enum Scaling {
     static func geometric(_ a: SparseMatrix, passes: Int = 6) -> (rows: [Double], columns: [Double]) {
-        var rows = [Double](repeating: 1, count: a.rowCount), columns = [Double](repeating: 1, count: a.columnCount)
-        var rowMax = [Double](repeating: 0, count: a.rowCount), rowMin = [Double](repeating: .infinity, count: a.rowCount)
-        for _ in 0..<passes {
-            for i in 0..<a.rowCount {
-                rowMax[i] = 0
-                rowMin[i] = .infinity
-            }
-            for j in 0..<a.columnCount {
-                for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
-                    let value = abs(a.values[k]) * rows[a.rowIndices[k]] * columns[j]
-                    rowMax[a.rowIndices[k]] = max(rowMax[a.rowIndices[k]], value)
-                    rowMin[a.rowIndices[k]] = min(rowMin[a.rowIndices[k]], value)
+        let w = Workspace()
+        let rows = w.vector(a.rowCount, 1), columns = w.vector(a.columnCount, 1)
+        let rowMax = w.vector(a.rowCount), rowMin = w.vector(a.rowCount)
+        a.columnStarts.withUnsafeBufferPointer { starts in
+            a.rowIndices.withUnsafeBufferPointer { indices in
+                a.values.withUnsafeBufferPointer { values in
+                    for _ in 0..<passes {
+                        for i in rowMax.indices {
+                            rowMax[i] = 0
+                            rowMin[i] = .infinity
+                        }
+                        for j in columns.indices {
+                            for k in starts[j]..<starts[j + 1] {
+                                let i = indices[k], value = abs(values[k]) * rows[i] * columns[j]
+                                rowMax[i] = max(rowMax[i], value)
+                                rowMin[i] = min(rowMin[i], value)
+                            }
+                        }
+                        for i in rows.indices where rowMax[i] > 0 { rows[i] *= powerOfTwo(1 / (rowMax[i] * rowMin[i]).squareRoot()) }
+                        for j in columns.indices {
+                            var high = 0.0, low = Double.infinity
+                            for k in starts[j]..<starts[j + 1] {
+                                let value = abs(values[k]) * rows[indices[k]] * columns[j]
+                                high = max(high, value)
+                                low = min(low, value)
+                            }
+                            if high > 0 { columns[j] *= powerOfTwo(1 / (high * low).squareRoot()) }
+                        }
+                    }
                 }
-            }
-            for i in 0..<a.rowCount where rowMax[i] > 0 { rows[i] *= powerOfTwo(1 / (rowMax[i] * rowMin[i]).squareRoot()) }
-            for j in 0..<a.columnCount {
-                var high = 0.0, low = Double.infinity
-                for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
-                    let value = abs(a.values[k]) * rows[a.rowIndices[k]] * columns[j]
-                    high = max(high, value)
-                    low = min(low, value)
-                }
-                if high > 0 { columns[j] *= powerOfTwo(1 / (high * low).squareRoot()) }
             }
         }
-        return (rows, columns)
+        return (Array(rows), Array(columns))
     }
 
-    /// The power of two nearest to `value` (in the logarithm).
+    /// The power of two nearest to `value` in the logarithm, exactly: for value = s·2ᵉ with
+    /// s in [1, 2), 2ᵉ⁺¹ when s > √2 (s ≥ 1.4142135623730951, the double just above √2),
+    /// else 2ᵉ. Adding 2⁵² minus that double's significand bits to a normal value carries
+    /// into the exponent field just then; clearing the significand leaves the power
+    /// (infinity past the largest double). Subnormals are scaled into the normal range
+    /// first; zero, infinity and NaN are returned as they are.
     static func powerOfTwo(_ value: Double) -> Double {
-        exp2(log2(value).rounded())
+        guard value.isFinite, value > 0 else { return value }
+        let normal = value.isNormal ? value : value * 0x1p52
+        let carry = 1 << 52 - (1.4142135623730951 as Double).significandBitPattern
+        let power = Double(bitPattern: (normal.bitPattern &+ carry) & ~(1 << 52 - 1))
+        return value.isNormal ? power : power * 0x1p-52
     }
 }

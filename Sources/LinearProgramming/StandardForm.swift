@@ -43,14 +43,15 @@ struct StandardForm {
         let m = lp.rowCount, n = lp.columnCount, a = lp.matrix
         let sign = lp.sense == .maximize ? -1.0 : 1.0
         var columnIndex = [Int](repeating: -1, count: n), removedValue = [Double](repeating: 0, count: n)
-        var offset = [Double](repeating: 0, count: m)
+        var offset = [Double](repeating: 0, count: m), rowLength = [Int](repeating: 0, count: m)
         var kept: [Int] = []
+        kept.reserveCapacity(n)
         for j in 0..<n {
             let l = lp.columnLower[j], u = lp.columnUpper[j], cj = sign * lp.objective[j]
-            let empty = a.columnStarts[j] == a.columnStarts[j + 1]
+            let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             if l == u {
                 removedValue[j] = l
-            } else if empty {
+            } else if entries.isEmpty {
                 if cj > 0 {
                     guard l.isFinite else { return .unbounded("column \(lp.columnNames[j]) appears in no row and improves the objective without bound") }
                     removedValue[j] = l
@@ -63,15 +64,17 @@ struct StandardForm {
             } else {
                 columnIndex[j] = kept.count
                 kept.append(j)
+                for k in entries { rowLength[a.rowIndices[k]] += 1 }
                 continue
             }
-            for k in a.columnStarts[j]..<a.columnStarts[j + 1] { offset[a.rowIndices[k]] += a.values[k] * removedValue[j] }
+            for k in entries { offset[a.rowIndices[k]] += a.values[k] * removedValue[j] }
         }
-        var rowLength = [Int](repeating: 0, count: m)
-        for j in kept { for k in a.columnStarts[j]..<a.columnStarts[j + 1] { rowLength[a.rowIndices[k]] += 1 } }
         var rowIndex = [Int](repeating: -1, count: m)
         var b: [Double] = [], stages: [Int] = [], slackRows: [Int] = []
         var slackLower: [Double] = [], slackUpper: [Double] = []
+        b.reserveCapacity(m)
+        stages.reserveCapacity(m)
+        let rowStages = lp.rowStages
         for i in 0..<m {
             let lo = lp.rowLower[i] - offset[i], hi = lp.rowUpper[i] - offset[i]
             if rowLength[i] == 0 {
@@ -83,7 +86,7 @@ struct StandardForm {
             }
             if lo == -.infinity && hi == .infinity { continue }
             rowIndex[i] = b.count
-            stages.append(lp.rowStages?[i] ?? 0)
+            stages.append(rowStages?[i] ?? 0)
             if lo == hi {
                 b.append(lo)
             } else {
@@ -94,25 +97,23 @@ struct StandardForm {
             }
         }
         var starts = [0], rows: [Int] = [], values: [Double] = []
-        var c: [Double] = [], lower: [Double] = [], upper: [Double] = []
+        starts.reserveCapacity(kept.count + slackRows.count + 1)
+        rows.reserveCapacity(a.values.count + slackRows.count)
+        values.reserveCapacity(a.values.count + slackRows.count)
         for j in kept {
             for k in a.columnStarts[j]..<a.columnStarts[j + 1] where rowIndex[a.rowIndices[k]] >= 0 {
                 rows.append(rowIndex[a.rowIndices[k]])
                 values.append(a.values[k])
             }
             starts.append(rows.count)
-            c.append(sign * lp.objective[j])
-            lower.append(lp.columnLower[j])
-            upper.append(lp.columnUpper[j])
         }
-        for (s, row) in slackRows.enumerated() {
+        for row in slackRows {
             rows.append(row)
             values.append(-1)
             starts.append(rows.count)
-            c.append(0)
-            lower.append(slackLower[s])
-            upper.append(slackUpper[s])
         }
+        let c = kept.map { sign * lp.objective[$0] } + [Double](repeating: 0, count: slackRows.count)
+        let lower = kept.map { lp.columnLower[$0] } + slackLower, upper = kept.map { lp.columnUpper[$0] } + slackUpper
         let matrix = SparseMatrix(rowCount: b.count, columnCount: c.count, columnStarts: starts, rowIndices: rows, values: values)
         var form = StandardForm(
             matrix: matrix, b: b, c: c, lower: lower, upper: upper, rowStages: lp.rowStages == nil ? nil : stages,
@@ -125,10 +126,13 @@ struct StandardForm {
     /// Scales rows and columns (see `Scaling`) and applies the factors to b, c and the bounds.
     private mutating func scale() {
         (rowScale, columnScale) = Scaling.geometric(matrix)
-        for j in 0..<matrix.columnCount {
-            for k in matrix.columnStarts[j]..<matrix.columnStarts[j + 1] {
-                matrix.values[k] *= rowScale[matrix.rowIndices[k]] * columnScale[j]
+        let (rowScale, columnScale, starts, rows) = (rowScale, columnScale, matrix.columnStarts, matrix.rowIndices)
+        matrix.values.withUnsafeMutableBufferPointer { values in
+            for j in columnScale.indices {
+                for k in starts[j]..<starts[j + 1] { values[k] *= rowScale[rows[k]] * columnScale[j] }
             }
+        }
+        for j in c.indices {
             c[j] *= columnScale[j]
             lower[j] /= columnScale[j]
             upper[j] /= columnScale[j]
