@@ -14,20 +14,22 @@ enum RowOrdering {
     /// order of increasing degree, the whole order reversed.
     /// Rows in `excluding` are left out of the graph and of the order.
     static func reverseCuthillMcKee(_ a: SparseMatrix, excluding: Set<Int> = []) -> [Int] {
-        let adjacency = rowGraph(a, excluding: excluding)
+        let graph = RowGraph(a, excluding: excluding)
         let m = a.rowCount
         var order: [Int] = []
         order.reserveCapacity(m)
         var visited = [Bool](repeating: false, count: m)
         for row in excluding { visited[row] = true }
-        let byDegree = (0..<m).sorted { (adjacency[$0].count, $0) < (adjacency[$1].count, $1) }
+        var search = LevelSearch(rowCount: m)
+        let byDegree = (0..<m).sorted { (graph.degree($0), $0) < (graph.degree($1), $1) }
         for seed in byDegree where !visited[seed] {
             var start = seed
+            var levels = search.run(from: start, graph)
             for _ in 0..<4 {
-                let levels = breadthFirst(from: start, adjacency)
-                guard let far = levels.last?.min(by: { adjacency[$0].count < adjacency[$1].count }), far != start else { break }
-                if breadthFirst(from: far, adjacency).count <= levels.count { break }
-                start = far
+                guard let far = levels.last.min(by: { graph.degree($0) < graph.degree($1) }), far != start else { break }
+                let farLevels = search.run(from: far, graph)
+                if farLevels.depth <= levels.depth { break }
+                (start, levels) = (far, farLevels)
             }
             var queue = [start]
             visited[start] = true
@@ -35,7 +37,7 @@ enum RowOrdering {
             while head < queue.count {
                 let row = queue[head]
                 head += 1
-                for next in adjacency[row].sorted(by: { (adjacency[$0].count, $0) < (adjacency[$1].count, $1) }) where !visited[next] {
+                for next in graph.neighbours(of: row).sorted(by: { (graph.degree($0), $0) < (graph.degree($1), $1) }) where !visited[next] {
                     visited[next] = true
                     queue.append(next)
                 }
@@ -45,26 +47,84 @@ enum RowOrdering {
         return order.reversed()
     }
 
-    /// Rows sharing a column with each row (without itself and the excluded rows).
-    static func rowGraph(_ a: SparseMatrix, excluding: Set<Int> = []) -> [[Int]] {
-        var neighbours = [Set<Int>](repeating: [], count: a.rowCount)
-        for j in 0..<a.columnCount {
-            let rows = a.rowIndices[a.columnStarts[j]..<a.columnStarts[j + 1]].filter { !excluding.contains($0) }
-            for r in rows { for s in rows where s != r { neighbours[r].insert(s) } }
+    /// The rows sharing a column with each row (without itself and the excluded rows), in
+    /// increasing order, stored one row after another.
+    struct RowGraph {
+        private let starts: [Int]
+        private let adjacent: [Int]
+
+        /// Gathers each row's neighbours through its columns, then transposes the lists:
+        /// the graph is symmetric, and transposing lists them in increasing order.
+        init(_ a: SparseMatrix, excluding: Set<Int>) {
+            let m = a.rowCount
+            var kept = [Bool](repeating: true, count: m)
+            for row in excluding { kept[row] = false }
+            var rowStarts = [Int](repeating: 0, count: m + 1)
+            for row in a.rowIndices where kept[row] { rowStarts[row + 1] += 1 }
+            for i in 0..<m { rowStarts[i + 1] += rowStarts[i] }
+            var next = rowStarts, rowColumns = [Int](repeating: 0, count: rowStarts[m])
+            for j in 0..<a.columnCount {
+                for k in a.columnStarts[j]..<a.columnStarts[j + 1] where kept[a.rowIndices[k]] {
+                    rowColumns[next[a.rowIndices[k]]] = j
+                    next[a.rowIndices[k]] += 1
+                }
+            }
+            var starts = [Int](repeating: 0, count: m + 1), gathered: [Int] = [], lastSeen = [Int](repeating: -1, count: m)
+            for row in 0..<m {
+                for j in rowColumns[rowStarts[row]..<rowStarts[row + 1]] {
+                    for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
+                        let other = a.rowIndices[k]
+                        if other != row, kept[other], lastSeen[other] != row {
+                            lastSeen[other] = row
+                            gathered.append(other)
+                        }
+                    }
+                }
+                starts[row + 1] = gathered.count
+            }
+            var adjacent = [Int](repeating: 0, count: gathered.count)
+            next = starts
+            for row in 0..<m {
+                for other in gathered[starts[row]..<starts[row + 1]] {
+                    adjacent[next[other]] = row
+                    next[other] += 1
+                }
+            }
+            (self.starts, self.adjacent) = (starts, adjacent)
         }
-        return neighbours.map { $0.sorted() }
+
+        func degree(_ row: Int) -> Int { starts[row + 1] - starts[row] }
+
+        func neighbours(of row: Int) -> ArraySlice<Int> { adjacent[starts[row]..<starts[row + 1]] }
     }
 
-    /// Level sets of a breadth-first search within one component.
-    private static func breadthFirst(from start: Int, _ adjacency: [[Int]]) -> [[Int]] {
-        var seen: Set<Int> = [start]
-        var levels = [[start]]
-        while let last = levels.last {
-            var next: [Int] = []
-            for row in last { for n in adjacency[row] where seen.insert(n).inserted { next.append(n) } }
-            if next.isEmpty { break }
-            levels.append(next)
+    /// Breadth-first searches within one component, reusing their buffers: a row is seen
+    /// in the current search when its stamp is the search's number.
+    private struct LevelSearch {
+        private var stamp: [Int]
+        private var current = -1
+
+        init(rowCount: Int) {
+            stamp = [Int](repeating: -1, count: rowCount)
         }
-        return levels
+
+        /// The number of level sets from `start`, and the last of them.
+        mutating func run(from start: Int, _ graph: RowGraph) -> (depth: Int, last: [Int]) {
+            current += 1
+            stamp[start] = current
+            var queue = [start], levelStart = 0, depth = 1
+            while true {
+                let levelEnd = queue.count
+                for p in levelStart..<levelEnd {
+                    for row in graph.neighbours(of: queue[p]) where stamp[row] != current {
+                        stamp[row] = current
+                        queue.append(row)
+                    }
+                }
+                if queue.count == levelEnd { return (depth, Array(queue[levelStart...])) }
+                levelStart = levelEnd
+                depth += 1
+            }
+        }
     }
 }
