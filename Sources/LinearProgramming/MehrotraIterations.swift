@@ -100,15 +100,15 @@ final class MehrotraIterations {
         let w = workspace
         a = ColumnBuffers(form.matrix, in: w)
         (b, c) = (w.copy(form.b), w.copy(form.c))
-        lower = w.copy(form.lower.map { $0 > -1e20 ? $0 : -.infinity })
-        upper = w.copy(form.upper.map { $0 < 1e20 ? $0 : .infinity })
+        lower = w.copy(form.lower.lazy.map { $0 > -1e20 ? $0 : -.infinity })
+        upper = w.copy(form.upper.lazy.map { $0 < 1e20 ? $0 : .infinity })
         (x, y, sl, zl, su, zu) = (w.vector(n), w.vector(m), w.vector(n, 1), w.vector(n), w.vector(n, 1), w.vector(n))
         (rp, rl, ru) = (w.vector(m), w.vector(n), w.vector(n))
         (theta, xiResidual, inverseSl, inverseSu, kl, ku) = (w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
         step = Direction(n: n, m: m, w)
         trial = Direction(n: n, m: m, w)
-        bNorm = form.b.map(abs).max() ?? 0
-        cNorm = form.c.map(abs).max() ?? 0
+        bNorm = form.b.lazy.map(abs).max() ?? 0
+        cNorm = form.c.lazy.map(abs).max() ?? 0
         var bounds = 0.0, count = 0
         for j in 0..<n {
             if lower[j].isFinite {

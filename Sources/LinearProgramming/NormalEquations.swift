@@ -79,6 +79,10 @@ final class NormalEquations {
         bandOrder = workspace.copy(bandRows)
         borderOrder = workspace.copy(borderRows)
         var targets: [Int32] = []
+        targets.reserveCapacity((0..<a.columnCount).reduce(0) { pairs, j in
+            let length = a.columnStarts[j + 1] - a.columnStarts[j]
+            return pairs + length * (length + 1) / 2
+        })
         for j in 0..<a.columnCount {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             for k1 in entries {
@@ -97,7 +101,7 @@ final class NormalEquations {
                 }
             }
         }
-        columnStart = workspace.copy(a.columnStarts.map { Int32($0) })
+        columnStart = workspace.indices(a.columnStarts)
         values = workspace.copy(a.values)
         pairTarget = workspace.copy(targets)
         let step = width + 1, corner = crossOffset + nB * nL

@@ -12,11 +12,16 @@ final class Workspace {
     }
 
     /// A copy of `values` in a buffer.
-    func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+    func copy<C: Collection>(_ values: C) -> UnsafeMutableBufferPointer<C.Element> {
+        let buffer = UnsafeMutableBufferPointer<C.Element>.allocate(capacity: max(values.count, 1))
         _ = buffer.initialize(from: values)
         blocks.append(UnsafeMutableRawPointer(buffer.baseAddress!))
         return UnsafeMutableBufferPointer(start: buffer.baseAddress, count: values.count)
+    }
+
+    /// `values` as 32-bit integers in a buffer (each must fit).
+    func indices(_ values: [Int]) -> UnsafeMutableBufferPointer<Int32> {
+        copy(values.lazy.map { Int32($0) })
     }
 
     deinit {
@@ -36,8 +41,8 @@ struct ColumnBuffers {
     init(_ a: SparseMatrix, in workspace: Workspace) {
         rowCount = a.rowCount
         columnCount = a.columnCount
-        starts = workspace.copy(a.columnStarts.map { Int32($0) })
-        rows = workspace.copy(a.rowIndices.map { Int32($0) })
+        starts = workspace.indices(a.columnStarts)
+        rows = workspace.indices(a.rowIndices)
         values = workspace.copy(a.values)
     }
 
