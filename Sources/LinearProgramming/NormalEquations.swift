@@ -31,9 +31,13 @@ final class NormalEquations {
     private let storage: UnsafeMutableBufferPointer<Double>
     private let work: UnsafeMutableBufferPointer<Double>
     private let crossOffset: Int, cornerOffset: Int
-    /// A's columns; for its entries k₁ ≤ k₂ of each column j in turn, `pairTarget` lists
-    /// where θⱼ·a_k₁·a_k₂ goes (32-bit, and products formed on the fly, so that forming
-    /// A Θ Aᵀ streams little memory).
+    /// A's columns in `columnOrder` — by their first row in the band, so that forming
+    /// A Θ Aᵀ walks the band once from top to bottom and each part of it is summed while
+    /// it is in cache (a dispatch LP lists its columns quantity by quantity, each block
+    /// sweeping the whole band). For entries k₁ ≤ k₂ of each column in turn, `pairTarget`
+    /// lists where θⱼ·a_k₁·a_k₂ goes (32-bit, and products formed on the fly, so that
+    /// forming A Θ Aᵀ streams little memory).
+    private let columnOrder: UnsafeMutableBufferPointer<Int32>
     private let columnStart: UnsafeMutableBufferPointer<Int32>
     private let values: UnsafeMutableBufferPointer<Double>
     private let pairTarget: UnsafeMutableBufferPointer<Int32>
@@ -57,7 +61,7 @@ final class NormalEquations {
         var slot = [Int](repeating: 0, count: a.rowCount)
         for (p, row) in bandRows.enumerated() { slot[row] = p }
         for (l, row) in borderRows.enumerated() { slot[row] = -1 - l }
-        var width = 0
+        var width = 0, firstSlot = [Int](repeating: Int.max, count: a.columnCount)
         for j in 0..<a.columnCount {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             var low = Int.max, high = -1
@@ -66,7 +70,9 @@ final class NormalEquations {
                 high = max(high, slot[a.rowIndices[k]])
             }
             if high >= 0 { width = max(width, high - low) }
+            firstSlot[j] = low
         }
+        let order = (0..<a.columnCount).sorted { (firstSlot[$0], $0) < (firstSlot[$1], $1) }
         kd = width
         let nB = bandRows.count, nL = borderRows.count
         crossOffset = (kd + 1) * nB
@@ -83,7 +89,10 @@ final class NormalEquations {
             let length = a.columnStarts[j + 1] - a.columnStarts[j]
             return pairs + length * (length + 1) / 2
         })
-        for j in 0..<a.columnCount {
+        var starts = [0], ordered: [Double] = []
+        starts.reserveCapacity(a.columnCount + 1)
+        ordered.reserveCapacity(a.values.count)
+        for j in order {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             for k1 in entries {
                 for k2 in entries where k2 >= k1 {
@@ -99,10 +108,13 @@ final class NormalEquations {
                     }
                     targets.append(Int32(target))
                 }
+                ordered.append(a.values[k1])
             }
+            starts.append(ordered.count)
         }
-        columnStart = workspace.indices(a.columnStarts)
-        values = workspace.copy(a.values)
+        columnOrder = workspace.indices(order)
+        columnStart = workspace.indices(starts)
+        values = workspace.copy(ordered)
         pairTarget = workspace.copy(targets)
         let step = width + 1, corner = crossOffset + nB * nL
         diagonal = workspace.copy((0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) })
@@ -113,11 +125,11 @@ final class NormalEquations {
         let nB = bandRows.count, nL = borderRows.count, m = storage
         for i in m.indices { m[i] = 0 }
         var p = 0
-        for j in theta.indices {
-            let end = Int(columnStart[j + 1])
-            var k1 = Int(columnStart[j])
+        for q in theta.indices {
+            let end = Int(columnStart[q + 1]), weight = theta[Int(columnOrder[q])]
+            var k1 = Int(columnStart[q])
             while k1 < end {
-                let scaled = theta[j] * values[k1]
+                let scaled = weight * values[k1]
                 for k2 in k1..<end {
                     m[Int(pairTarget[p])] += scaled * values[k2]
                     p += 1
