@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Accounting", dependencies: ["EnergyModel"]),
         .target(name: "Reports", dependencies: ["EnergyModel", "Profiles", "Accounting", "EconomicDispatch"]),
         .target(name: "Simulation", dependencies: ["EnergyModel", "Profiles", "EconomicDispatch", "Accounting", "LinearProgramming"]),
-        .target(name: "Sweeps", dependencies: ["EnergyModel", "Profiles", "Simulation", "Accounting", "Reports", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Sweeps", dependencies: ["EnergyModel", "Profiles", "LinearProgramming", "Simulation", "Accounting", "Reports", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "CapsimCommands",
             dependencies: [

@@ -27,9 +27,10 @@ public struct DispatchModel: Sendable {
         program = builder.program(name: "capsim_\(conditions.year)")
     }
 
-    /// Solves the LP and maps the solution; throws when the solver finds no optimum.
-    public func solve(options: SolverOptions = SolverOptions()) throws(DispatchFailure) -> YearDispatch {
-        let solution = InteriorPointSolver.solve(program, options: options)
+    /// Solves the LP (with the setup `session` keeps, when given) and maps the solution;
+    /// throws when the solver finds no optimum.
+    public func solve(options: SolverOptions = SolverOptions(), session: SolverSession? = nil) throws(DispatchFailure) -> YearDispatch {
+        let solution = InteriorPointSolver.solve(program, options: options, session: session)
         guard solution.status == .optimal else {
             throw DispatchFailure(year: conditions.year, status: solution.status, message: solution.message)
         }

@@ -17,7 +17,9 @@ import LinearAlgebra
 /// `SolverOptions`; it reports primal or dual infeasibility when the iterates approach a
 /// Farkas ray (see `Certificate`); it never crosses over to a vertex.
 public enum InteriorPointSolver {
-    public static func solve(_ lp: LinearProgram, options: SolverOptions = SolverOptions()) -> LPSolution {
+    /// Solves `lp`; with a `session`, the setup of the session's previous solve is taken
+    /// when the matrix is the same (see `SolverSession`), and this solve's is kept.
+    public static func solve(_ lp: LinearProgram, options: SolverOptions = SolverOptions(), session: SolverSession? = nil) -> LPSolution {
         let clock = ContinuousClock(), start = clock.now
         LinearAlgebra.useSingleThread()
         let inconsistency = lp.inconsistency()
@@ -39,31 +41,48 @@ public enum InteriorPointSolver {
                 path: path, primalInfeasibility: residuals.0, dualInfeasibility: residuals.1, gap: residuals.2)
         }
         if let problem = inconsistency { return finish(.invalidProblem, problem) }
-        let form: StandardForm
-        switch StandardForm.build(lp) {
-        case let .infeasible(why): return finish(.primalInfeasible, why)
-        case let .unbounded(why): return finish(.dualInfeasible, why)
-        case let .form(built): form = built
-        }
-        if form.matrix.rowCount == 0 {
-            var x = [Double](repeating: 0, count: form.c.count)
-            for j in x.indices {
-                let bound = form.c[j] > 0 ? form.lower[j] : form.c[j] < 0 ? form.upper[j] : min(max(0, form.lower[j]), form.upper[j])
-                guard bound.isFinite else { return finish(.dualInfeasible, "a column bounded on one side only improves the objective without bound") }
-                x[j] = bound
+        func run(_ kept: inout SolverSession.Kept?) -> (LPSolution, reused: Bool) {
+            let form: StandardForm
+            switch StandardForm.build(lp, previous: kept?.scaled) {
+            case let .infeasible(why): return (finish(.primalInfeasible, why), false)
+            case let .unbounded(why): return (finish(.dualInfeasible, why), false)
+            case let .form(built): form = built
             }
-            let point = form.recover(x: x, y: [], originalRows: lp.rowCount)
-            return finish(.optimal, "every row was removed; each column is at its best bound", x: point.x, y: point.rowDuals, path: .dense, residuals: (0, 0, 0))
+            if form.matrix.rowCount == 0 {
+                var x = [Double](repeating: 0, count: form.c.count)
+                for j in x.indices {
+                    let bound = form.c[j] > 0 ? form.lower[j] : form.c[j] < 0 ? form.upper[j] : min(max(0, form.lower[j]), form.upper[j])
+                    guard bound.isFinite else { return (finish(.dualInfeasible, "a column bounded on one side only improves the objective without bound"), false) }
+                    x[j] = bound
+                }
+                let point = form.recover(x: x, y: [], originalRows: lp.rowCount)
+                return (finish(.optimal, "every row was removed; each column is at its best bound", x: point.x, y: point.rowDuals, path: .dense, residuals: (0, 0, 0)), false)
+            }
+            let iterate: MehrotraIterations, reused: Bool
+            if let previous = kept, form.reusedScaling, previous.stages == form.rowStages, previous.path == options.path,
+               previous.denseLimit == options.denseLimit {
+                (iterate, reused) = (previous.iterations, true)
+                iterate.load(form, options: options)
+            } else {
+                kept = nil
+                reused = false
+                switch PathSelection.make(form.matrix, stages: form.rowStages, options: options) {
+                case let .failure(error): return (finish(.invalidProblem, error.message), false)
+                case let .success(equations): iterate = MehrotraIterations(form: form, equations: equations, options: options)
+                }
+            }
+            let outcome = iterate.run()
+            let point = form.recover(x: Array(iterate.x), y: Array(iterate.y), originalRows: lp.rowCount)
+            kept = form.unscaled.map {
+                SolverSession.Kept(scaled: $0, stages: form.rowStages, path: options.path, denseLimit: options.denseLimit, iterations: iterate)
+            }
+            return (finish(outcome.status, outcome.message, x: point.x, y: point.rowDuals, iterations: outcome.iterations,
+                           path: iterate.equations.path, residuals: outcome.residuals), reused)
         }
-        let equations: NormalEquations
-        switch PathSelection.make(form.matrix, stages: form.rowStages, options: options) {
-        case let .failure(error): return finish(.invalidProblem, error.message)
-        case let .success(built): equations = built
+        guard let session else {
+            var none: SolverSession.Kept?
+            return run(&none).0
         }
-        let iterate = MehrotraIterations(form: form, equations: equations, options: options)
-        let outcome = iterate.run()
-        let point = form.recover(x: Array(iterate.x), y: Array(iterate.y), originalRows: lp.rowCount)
-        return finish(outcome.status, outcome.message, x: point.x, y: point.rowDuals, iterations: outcome.iterations,
-                      path: equations.path, residuals: outcome.residuals)
+        return session.with(run)
     }
 }

@@ -26,7 +26,7 @@ import LinearAlgebra
 /// stores Δx, Δy, Δz_l and Δz_u only: every stored direction solves the full residuals,
 /// so its slack steps are Δs_l = Δx − r_l and Δs_u = r_u − Δx.
 final class MehrotraIterations {
-    let options: SolverOptions
+    private(set) var options: SolverOptions
     let equations: NormalEquations
     let n: Int, m: Int
     let a: ColumnBuffers
@@ -49,7 +49,7 @@ final class MehrotraIterations {
     private let kl: UnsafeMutableBufferPointer<Double>, ku: UnsafeMutableBufferPointer<Double>
     private var step: Direction, trial: Direction
     private let workspace = Workspace()
-    private let bNorm: Double, cNorm: Double, boundNorm: Double, pairs: Double
+    private var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
 
     /// Primal regularisation ρ (scaled units) and the normal equations' starting δ.
     static let primalRegularization = 1e-10
@@ -99,14 +99,25 @@ final class MehrotraIterations {
         m = form.b.count
         let w = workspace
         a = ColumnBuffers(form.matrix, in: w)
-        (b, c) = (w.copy(form.b), w.copy(form.c))
-        lower = w.copy(form.lower.lazy.map { $0 > -1e20 ? $0 : -.infinity })
-        upper = w.copy(form.upper.lazy.map { $0 < 1e20 ? $0 : .infinity })
+        (b, c, lower, upper) = (w.vector(m), w.vector(n), w.vector(n), w.vector(n))
         (x, y, sl, zl, su, zu) = (w.vector(n), w.vector(m), w.vector(n, 1), w.vector(n), w.vector(n, 1), w.vector(n))
         (rp, rl, ru) = (w.vector(m), w.vector(n), w.vector(n))
         (theta, xiResidual, inverseSl, inverseSu, kl, ku) = (w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
         step = Direction(n: n, m: m, w)
         trial = Direction(n: n, m: m, w)
+        load(form, options: options)
+    }
+
+    /// Takes the right-hand side, costs, bounds and options of `form`, whose matrix must
+    /// be the one these iterations were made for (`SolverSession` checks it), so that
+    /// the workspace and the normal equations' structure serve another solve.
+    func load(_ form: StandardForm, options: SolverOptions) {
+        precondition(form.b.count == m && form.c.count == n, "a form of another size")
+        self.options = options
+        _ = b.update(from: form.b)
+        _ = c.update(from: form.c)
+        _ = lower.update(from: form.lower.lazy.map { $0 > -1e20 ? $0 : -.infinity })
+        _ = upper.update(from: form.upper.lazy.map { $0 < 1e20 ? $0 : .infinity })
         bNorm = form.b.lazy.map(abs).max() ?? 0
         cNorm = form.c.lazy.map(abs).max() ?? 0
         var bounds = 0.0, count = 0

@@ -39,7 +39,9 @@ struct StandardForm {
         case unbounded(String)
     }
 
-    static func build(_ lp: LinearProgram) -> Outcome {
+    /// `previous` holds the unscaled matrix and scale factors of an earlier form; when this
+    /// form's matrix equals it, its factors are taken instead of computed again.
+    static func build(_ lp: LinearProgram, previous: Scaled? = nil) -> Outcome {
         let m = lp.rowCount, n = lp.columnCount, a = lp.matrix
         let sign = lp.sense == .maximize ? -1.0 : 1.0
         var columnIndex = [Int](repeating: -1, count: n), removedValue = [Double](repeating: 0, count: n)
@@ -119,13 +121,31 @@ struct StandardForm {
             matrix: matrix, b: b, c: c, lower: lower, upper: upper, rowStages: lp.rowStages == nil ? nil : stages,
             rowScale: [Double](repeating: 1, count: b.count), columnScale: [Double](repeating: 1, count: c.count),
             columnIndex: columnIndex, removedValue: removedValue, rowIndex: rowIndex, sign: sign)
-        form.scale()
+        form.scale(previous: previous)
         return .form(form)
     }
 
-    /// Scales rows and columns (see `Scaling`) and applies the factors to b, c and the bounds.
-    private mutating func scale() {
-        (rowScale, columnScale) = Scaling.geometric(matrix)
+    /// A matrix before scaling and its scale factors.
+    struct Scaled {
+        var matrix: SparseMatrix
+        var rows: [Double], columns: [Double]
+    }
+
+    /// The matrix before scaling and the factors found for it (`rowScale`, `columnScale`).
+    private(set) var unscaled: Scaled?
+
+    /// Whether the scale factors came from `previous` (its matrix is this one's).
+    private(set) var reusedScaling = false
+
+    /// Scales rows and columns (see `Scaling`, or `previous` when its matrix is this one)
+    /// and applies the factors to b, c and the bounds.
+    private mutating func scale(previous: Scaled?) {
+        if let previous, previous.matrix == matrix {
+            (rowScale, columnScale, reusedScaling) = (previous.rows, previous.columns, true)
+        } else {
+            (rowScale, columnScale) = Scaling.geometric(matrix)
+        }
+        unscaled = Scaled(matrix: matrix, rows: rowScale, columns: columnScale)
         let (rowScale, columnScale, starts, rows) = (rowScale, columnScale, matrix.columnStarts, matrix.rowIndices)
         matrix.values.withUnsafeMutableBufferPointer { values in
             for j in columnScale.indices {

@@ -1,8 +1,8 @@
 import Accounting
 import Dispatch
-import Foundation
 import EconomicDispatch
 import EnergyModel
+import Foundation
 import LinearProgramming
 import Profiles
 
@@ -20,6 +20,10 @@ public struct Projection: Sendable {
     /// Where the profiles of a year come from when several projections share them (see
     /// `ProfileCache`); nil generates them for this projection alone.
     public var profileCache: ProfileCache?
+    /// The solver setup shared by the years of this projection run one after another, and
+    /// by whatever else runs on the same thread (a sweep's worker hands its points one);
+    /// nil makes one for each `forEachYear`. (See `SolverSession`.)
+    public var solverSession: SolverSession?
 
     public init(scenario: Scenario, seed: UInt64? = nil) {
         self.scenario = scenario
@@ -90,8 +94,9 @@ public struct Projection: Sendable {
         let split = min(max(firstCyclingYear ?? years.upperBound + 1, years.lowerBound), years.upperBound + 1)
         guard concurrently, split > years.lowerBound, split <= years.upperBound else {
             var aging = aging()
+            let session = solverSession ?? SolverSession()
             for year in years {
-                let projected = try project(year, aging: aging)
+                let projected = try project(year, aging: aging, session: session)
                 recordCycles(of: projected, in: &aging)
                 try each(projected)
             }
@@ -100,9 +105,10 @@ public struct Projection: Sendable {
         let chain = YearChannel(), chained = split...years.upperBound
         DispatchQueue.global(qos: .userInitiated).async {
             var aging = self.aging()
+            let session = SolverSession()
             for year in chained where !chain.isCancelled {
                 do throws(ProjectionError) {
-                    let projected = try self.project(year, aging: aging)
+                    let projected = try self.project(year, aging: aging, session: session)
                     self.recordCycles(of: projected, in: &aging)
                     chain.put(.success(projected))
                 } catch {
@@ -113,13 +119,19 @@ public struct Projection: Sendable {
             chain.close()
         }
         defer { chain.cancelAndWait() }
-        let independent = aging()
-        for year in years.lowerBound..<split { try each(project(year, aging: independent)) }
+        try runIndependent(years.lowerBound..<split, each)
         for _ in chained { try each(chain.take().get()) }
     }
 
+    /// Years that depend on no other, in order, with a solver session of their own that
+    /// is freed when they are done (the later years still run).
+    private func runIndependent(_ years: Range<Int>, _ each: (ProjectedYear) throws -> Void) throws {
+        let independent = aging(), session = solverSession ?? SolverSession()
+        for year in years { try each(project(year, aging: independent, session: session)) }
+    }
+
     /// One year's LP built and solved, with storage aged by the cycles `aging` holds.
-    private func project(_ year: Int, aging: [String: StorageAging]) throws(ProjectionError) -> ProjectedYear {
+    private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession) throws(ProjectionError) -> ProjectedYear {
         let model: DispatchModel
         do {
             model = try self.model(year: year, aging: aging)
@@ -128,7 +140,7 @@ public struct Projection: Sendable {
         }
         let dispatch: YearDispatch
         do {
-            dispatch = try model.solve(options: options)
+            dispatch = try model.solve(options: options, session: session)
         } catch {
             throw ProjectionError.dispatch(error)
         }

@@ -1,6 +1,7 @@
 import Accounting
 import EnergyModel
 import Foundation
+import LinearProgramming
 import Profiles
 import Reports
 import Simulation
@@ -20,11 +21,14 @@ public struct PointResult: Sendable, Equatable {
     }
 
     /// Projects `plan`'s years for `point` on the scenario tree `root` (read once), with
-    /// the profiles from `profiles` when the plan's points share them.
-    public static func evaluate(_ point: SweepPoint, plan: SweepPlan, root: SourceNode, profiles: ProfileCache? = nil) throws -> PointResult {
+    /// the profiles from `profiles` when the plan's points share them, and the solver
+    /// setup `session` keeps from the worker's previous point.
+    public static func evaluate(_ point: SweepPoint, plan: SweepPlan, root: SourceNode, profiles: ProfileCache? = nil,
+                                session: SolverSession? = nil) throws -> PointResult {
         let scenario = try ScenarioLoader.decode(root, overriddenBy: plan.overrides(point), file: plan.scenarioPath)
         var projection = Projection(scenario: scenario, seed: point.seed)
         projection.profileCache = profiles
+        projection.solverSession = session
         var accounts: [YearAccount] = []
         for run in plan.years.runs {
             guard scenario.years.contains(run.lowerBound), scenario.years.contains(run.upperBound) else {

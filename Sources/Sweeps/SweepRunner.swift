@@ -1,13 +1,15 @@
 import Dispatch
 import EnergyModel
 import Foundation
+import LinearProgramming
 import Profiles
 
 /// Runs points on `jobs` threads, one solver each (OpenBLAS single-threaded), and hands
 /// every finished point to `deliver` on the calling thread, in the order they finish —
 /// so files are written by one thread only. The first failure stops the sweep: no new
 /// point starts, and it is rethrown once the points in flight are done. Points whose
-/// axes only size storage share one `ProfileCache` (`profiles`, or one made here).
+/// axes only size storage share one `ProfileCache` (`profiles`, or one made here); each
+/// worker keeps its solver setup from point to point (`SolverSession`).
 public enum SweepRunner {
     public static func run(_ indices: [Int], plan: SweepPlan, root: SourceNode, jobs: Int, profiles: ProfileCache? = nil,
                            deliver: (PointResult) throws -> Void) throws {
@@ -18,8 +20,9 @@ public enum SweepRunner {
         let workers = max(1, min(jobs, indices.count))
         for _ in 0..<workers {
             DispatchQueue.global(qos: .userInitiated).async {
+                let session = SolverSession()
                 while let index = queue.next() {
-                    let outcome = Result { try PointResult.evaluate(plan.point(index), plan: plan, root: root, profiles: cache) }
+                    let outcome = Result { try PointResult.evaluate(plan.point(index), plan: plan, root: root, profiles: cache, session: session) }
                     queue.finish(outcome)
                     finished.signal()
                 }
