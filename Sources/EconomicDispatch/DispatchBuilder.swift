@@ -20,6 +20,8 @@ public struct DispatchBuilder {
     private(set) var rowLower: [Double] = [], rowUpper: [Double] = []
     private(set) var rowStages: [Int] = [], rowNames: [String] = []
     private var triplets: [(row: Int, column: Int, value: Double)] = []
+    /// "_0", "_1", … for the hours, made once: names are a quantity and an hour's suffix.
+    private let hourSuffixes: [String]
     /// Constant part of the objective, yuan ÷ `costUnit`.
     private(set) var objectiveConstant = 0.0
 
@@ -27,11 +29,12 @@ public struct DispatchBuilder {
     public init(load: [Double]) {
         hours = load.count
         balance = RowBlock(first: 0, hours: load.count)
+        hourSuffixes = (0..<load.count).map { "_\($0)" }
         for (t, value) in load.enumerated() {
             rowLower.append(value)
             rowUpper.append(value)
             rowStages.append(t)
-            rowNames.append("balance_\(t)")
+            rowNames.append("balance" + hourSuffixes[t])
         }
         triplets.reserveCapacity(20 * load.count)
     }
@@ -45,7 +48,7 @@ public struct DispatchBuilder {
             self.upper.append(upper(t))
             self.cost.append(cost(t) / Self.costUnit)
             columnStages.append(t)
-            columnNames.append("\(name)_\(t)")
+            columnNames.append(name + hourSuffixes[t])
         }
         return block
     }
@@ -58,7 +61,7 @@ public struct DispatchBuilder {
             rowLower.append(lower(t))
             rowUpper.append(upper(t))
             rowStages.append(t)
-            rowNames.append("\(name)_\(t)")
+            rowNames.append(name + hourSuffixes[t])
         }
         return block
     }

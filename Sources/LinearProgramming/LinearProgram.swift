@@ -108,24 +108,46 @@ public struct SparseMatrix: Sendable, Equatable {
         self.values = values
     }
 
-    /// From (row, column, value) triplets in any order; duplicates are summed and zeros dropped.
+    /// From (row, column, value) triplets in any order; duplicates are summed and zeros
+    /// dropped (triplets whose column is outside 0 ..< columnCount are ignored).
+    ///
+    /// The triplets are bucketed by column (a counting sort, linear in their number: a
+    /// one-year dispatch LP has some 400 000 of them), then each column's few entries are
+    /// put in row order by insertion, keeping the given order among equal rows.
     public init(rowCount: Int, columnCount: Int, triplets: [(row: Int, column: Int, value: Double)]) {
         self.rowCount = rowCount
         self.columnCount = columnCount
-        let sorted = triplets.sorted { ($0.column, $0.row) < ($1.column, $1.row) }
+        var first = [Int](repeating: 0, count: columnCount + 1)
+        for triplet in triplets where (0..<columnCount).contains(triplet.column) { first[triplet.column + 1] += 1 }
+        for column in 0..<columnCount { first[column + 1] += first[column] }
+        var next = first, order = [Int](repeating: 0, count: first[columnCount])
+        for (index, triplet) in triplets.enumerated() where (0..<columnCount).contains(triplet.column) {
+            order[next[triplet.column]] = index
+            next[triplet.column] += 1
+        }
         var starts = [Int](repeating: 0, count: columnCount + 1)
         var rows: [Int] = [], vals: [Double] = []
-        rows.reserveCapacity(sorted.count)
-        vals.reserveCapacity(sorted.count)
-        var index = 0
+        rows.reserveCapacity(order.count)
+        vals.reserveCapacity(order.count)
         for column in 0..<columnCount {
             starts[column] = rows.count
-            while index < sorted.count, sorted[index].column == column {
-                let row = sorted[index].row
+            let range = first[column]..<first[column + 1]
+            for position in range.dropFirst() {
+                let moving = order[position]
+                var hole = position
+                while hole > range.lowerBound, triplets[order[hole - 1]].row > triplets[moving].row {
+                    order[hole] = order[hole - 1]
+                    hole -= 1
+                }
+                order[hole] = moving
+            }
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let row = triplets[order[position]].row
                 var value = 0.0
-                while index < sorted.count, sorted[index].column == column, sorted[index].row == row {
-                    value += sorted[index].value
-                    index += 1
+                while position < range.upperBound, triplets[order[position]].row == row {
+                    value += triplets[order[position]].value
+                    position += 1
                 }
                 if value != 0 {
                     rows.append(row)
