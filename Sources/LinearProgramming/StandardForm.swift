@@ -24,6 +24,8 @@ struct StandardForm {
     /// Row scale (R) and column scale (C) factors.
     var rowScale: [Double]
     var columnScale: [Double]
+    /// `matrix` before scaling.
+    let unscaledMatrix: SparseMatrix
 
     /// Original column j is internal column `columnIndex[j]`, or removed with value `removedValue[j]`.
     let columnIndex: [Int]
@@ -119,7 +121,7 @@ struct StandardForm {
         let matrix = SparseMatrix(rowCount: b.count, columnCount: c.count, columnStarts: starts, rowIndices: rows, values: values)
         var form = StandardForm(
             matrix: matrix, b: b, c: c, lower: lower, upper: upper, rowStages: lp.rowStages == nil ? nil : stages,
-            rowScale: [Double](repeating: 1, count: b.count), columnScale: [Double](repeating: 1, count: c.count),
+            rowScale: [Double](repeating: 1, count: b.count), columnScale: [Double](repeating: 1, count: c.count), unscaledMatrix: matrix,
             columnIndex: columnIndex, removedValue: removedValue, rowIndex: rowIndex, sign: sign)
         form.scale(previous: previous)
         return .form(form)
@@ -131,8 +133,9 @@ struct StandardForm {
         var rows: [Double], columns: [Double]
     }
 
-    /// The matrix before scaling and the factors found for it (`rowScale`, `columnScale`).
-    private(set) var unscaled: Scaled?
+    /// The matrix before scaling, with the factors applied to it: what a later solve with
+    /// the same matrix can take (`SolverSession`).
+    var scaled: Scaled { Scaled(matrix: unscaledMatrix, rows: rowScale, columns: columnScale) }
 
     /// Whether the scale factors came from `previous` (its matrix is this one's).
     private(set) var reusedScaling = false
@@ -145,7 +148,6 @@ struct StandardForm {
         } else {
             (rowScale, columnScale) = Scaling.geometric(matrix)
         }
-        unscaled = Scaled(matrix: matrix, rows: rowScale, columns: columnScale)
         let (rowScale, columnScale, starts, rows) = (rowScale, columnScale, matrix.columnStarts, matrix.rowIndices)
         matrix.values.withUnsafeMutableBufferPointer { values in
             for j in columnScale.indices {
