@@ -1,22 +1,26 @@
-/// Cholesky factorisation and solves of a symmetric positive definite band matrix in
-/// plain Swift, for narrow bands.
+/// Root-free Cholesky factorisation A = L D Lᵀ (L unit lower triangular, D diagonal)
+/// and solves of a symmetric positive definite band matrix in plain Swift, for narrow bands.
 ///
 /// LAPACK's `dpbtrf` runs its unblocked code (`dpbtf2`: one BLAS `dsyr` call per column)
 /// when the band is narrower than its block size, and `dpbtrs` one `dtbsv` pass of BLAS
 /// calls per column: for the 10–20 sub-diagonals of an hourly dispatch LP, call overhead
-/// dominates. These loops do the same arithmetic (right-looking column Cholesky
-/// A = L Lᵀ) in the same lower band storage, `ab[(kd+1)·j + (i−j)] = A[i][j]`, with
-/// contiguous inner loops and no calls; `LinearAlgebra.bandCholeskyFactor` remains the
-/// reference they are tested against, and the path for wide bands. The factor also keeps
-/// 1/L_jj, so that the solves — a chain of dependent rows — multiply instead of divide.
+/// dominates. These loops work in the same lower band storage,
+/// `ab[(kd+1)·j + (i−j)] = A[i][j]`, with contiguous inner loops and no calls.
+/// A band factorisation is a chain — each pivot waits for the update by the column
+/// before — so its speed is the latency of that chain: L D Lᵀ takes no square root, and
+/// its solves no division or scaling inside the chain (one multiply by 1/d_j between
+/// them). `LinearAlgebra.bandCholeskyFactor` (L Lᵀ, whose factor is L·D^½) remains the
+/// reference these are tested against, and the path for wide bands.
 public enum BandCholesky {
-    /// Factors in place and writes 1/L_jj to `inverseDiagonal` (n entries); throws
-    /// `notPositiveDefinite` at the first pivot that is not positive.
+    /// Factors in place — d_j on the diagonal, L's sub-diagonal entries below it — and
+    /// writes 1/d_j to `inverseDiagonal` (n entries); throws `notPositiveDefinite` at the
+    /// first pivot that is not positive.
     ///
-    /// Column j: L_jj = √a_jj, L_ij = a_ij / L_jj, then a_rc −= L_rj L_cj for
-    /// j < c ≤ r ≤ j + kd, each column c of that triangle a contiguous run of rows taken
-    /// two at a time. No test for zeros: a branch that the pattern of a band mispredicts
-    /// costs more than the arithmetic it would skip.
+    /// Column j: d_j = a_jj, l_cj = a_cj / d_j, then a_rc −= a_rj l_cj for
+    /// j < c ≤ r ≤ j + kd (a_rj before it is scaled), each column c of that triangle a
+    /// contiguous run of rows taken two at a time; the next pivot's update comes first.
+    /// No test for zeros: a branch that the pattern of a band mispredicts costs more than
+    /// the arithmetic it would skip.
     public static func factor(_ ab: UnsafeMutableBufferPointer<Double>, inverseDiagonal: UnsafeMutableBufferPointer<Double>, n: Int, kd: Int) throws(LinearAlgebraError) {
         precondition(ab.count >= (kd + 1) * n && inverseDiagonal.count >= n, "band storage too small")
         guard n > 0 else { return }
@@ -26,28 +30,26 @@ public enum BandCholesky {
             let column = a + width &* j
             let pivot = column[0]
             guard pivot > 0, pivot.isFinite else { throw .notPositiveDefinite(routine: "band Cholesky", order: j + 1) }
-            let d = pivot.squareRoot()
-            column[0] = d
-            let scale = 1 / d
+            let scale = 1 / pivot
             inverse[j] = scale
             let length = min(kd, n &- 1 &- j)
+            var c = 1
+            while c <= length {
+                let l = column[c] * scale
+                let target = column + (width &* c &- c)
+                var r = c
+                while r < length {
+                    let (t0, t1) = (target[r] - column[r] * l, target[r &+ 1] - column[r &+ 1] * l)
+                    (target[r], target[r &+ 1]) = (t0, t1)
+                    r &+= 2
+                }
+                if r == length { target[r] -= column[r] * l }
+                c &+= 1
+            }
             var i = 1
             while i <= length {
                 column[i] *= scale
                 i &+= 1
-            }
-            var c = 1
-            while c <= length {
-                let v = column[c]
-                let target = column + (width &* c &- c)
-                var r = c
-                while r < length {
-                    let (t0, t1) = (target[r] - column[r] * v, target[r &+ 1] - column[r &+ 1] * v)
-                    (target[r], target[r &+ 1]) = (t0, t1)
-                    r &+= 2
-                }
-                if r == length { target[r] -= column[r] * v }
-                c &+= 1
             }
             j &+= 1
         }
@@ -56,9 +58,9 @@ public enum BandCholesky {
     /// Solves A X = B with the factor and inverse diagonal from `factor`; B is n × nrhs,
     /// column-major, overwritten by X.
     ///
-    /// Both triangular solves run row by row as dot products: L w = b as
-    /// w_j = (b_j − Σ_{i=1…kd} L_{j,j−i} w_{j−i}) / L_jj and Lᵀ x = w as
-    /// x_j = (w_j − Σ_{i=1…kd} L_{j+i,j} x_{j+i}) / L_jj. Each row waits only for the one
+    /// L w = b, then Lᵀ x = D⁻¹ w, both row by row as dot products:
+    /// w_j = b_j − Σ_{i=1…kd} L_{j,j−i} w_{j−i} and
+    /// x_j = w_j / d_j − Σ_{i=1…kd} L_{j+i,j} x_{j+i}. Each row waits only for the one
     /// before it, so the term with that row comes last, its value kept in a register, and
     /// the other terms are summed meanwhile.
     public static func solve(factor ab: UnsafeBufferPointer<Double>, inverseDiagonal: UnsafeBufferPointer<Double>, n: Int, kd: Int,
@@ -68,12 +70,11 @@ public enum BandCholesky {
         for k in 0..<nrhs {
             let x = rhs.baseAddress! + k &* n
             guard kd > 0 else {
-                for j in 0..<n { x[j] = x[j] * inverse[j] * inverse[j] }
+                for j in 0..<n { x[j] *= inverse[j] }
                 continue
             }
             // L w = b; L_{j,j−i} is at a[width·(j−i) + i], so L_{j,j−i+1} is kd further on.
-            var previous = x[0] * inverse[0]
-            x[0] = previous
+            var previous = x[0]
             var j = 1
             while j < n {
                 let reach = min(kd, j)
@@ -91,11 +92,11 @@ public enum BandCholesky {
                     s0 -= entry[0] * value[0]
                     entry += kd
                 }
-                previous = (s0 + s1 - entry[0] * previous) * inverse[j]
+                previous = s0 + s1 - entry[0] * previous
                 x[j] = previous
                 j &+= 1
             }
-            // Lᵀ x = w; L_{j+i,j} is at a[width·j + i], contiguous.
+            // Lᵀ x = D⁻¹ w; L_{j+i,j} is at a[width·j + i], contiguous.
             j = n &- 1
             previous = x[j] * inverse[j]
             x[j] = previous
@@ -103,7 +104,7 @@ public enum BandCholesky {
             while j >= 0 {
                 let reach = min(kd, n &- 1 &- j)
                 let column = a + width &* j, below = x + j
-                var (s0, s1) = (x[j], 0.0)
+                var (s0, s1) = (x[j] * inverse[j], 0.0)
                 var i = reach
                 while i >= 3 {
                     s0 -= column[i] * below[i]
@@ -111,7 +112,7 @@ public enum BandCholesky {
                     i &-= 2
                 }
                 if i == 2 { s0 -= column[2] * below[2] }
-                previous = (s0 + s1 - column[1] * previous) * inverse[j]
+                previous = s0 + s1 - column[1] * previous
                 x[j] = previous
                 j &-= 1
             }

@@ -72,7 +72,8 @@ public enum InteriorPointSolver {
                 }
             }
             let outcome = iterate.run()
-            let point = form.recover(x: Array(iterate.x), y: Array(iterate.y), originalRows: lp.rowCount)
+            let solution = iterate.solution()
+            let point = form.recover(x: solution.x, y: solution.y, originalRows: lp.rowCount)
             kept = SolverSession.Kept(scaled: form.scaled, stages: form.rowStages, path: options.path, denseLimit: options.denseLimit, iterations: iterate)
             return (finish(outcome.status, outcome.message, x: point.x, y: point.rowDuals, iterations: outcome.iterations,
                            path: iterate.equations.path, residuals: outcome.residuals), reused)

@@ -13,22 +13,34 @@ import LinearAlgebra
 ///
 /// A missing bound is stored as an infinite one; its column carries s = 1, z = 0 and,
 /// chosen in the residual pass with a select (never a product with an infinity),
-/// 1/s = 0 and r = 0. Every term a missing bound would bring into a direction — Δz and
-/// the target k — is a multiple of 1/s, so every loop runs over all columns without masks.
+/// 1/s = 0. Every term a missing bound would bring into a direction — Δz and the
+/// target k — is a multiple of 1/s or of z, so every loop runs over all columns without masks.
 /// All vectors are workspace buffers, allocated once.
 ///
 /// A one-year dispatch LP has some 150 000 columns, so its column vectors do not fit in
-/// cache and each pass over one costs main-memory bandwidth: the loops are fused so that
-/// an iteration reads and writes as few of them as it can. The update of the iterate and
-/// A x, Aᵀy are fused into the residual pass, which also forms Θ, 1/s and the part ξ₀ of
-/// ξ that does not depend on the targets; A Θ ξ is formed in the pass that forms ξ, and
-/// AᵀΔy in the pass that completes the direction and finds its step lengths. A direction
-/// stores Δx, Δy, Δz_l and Δz_u only: every stored direction solves the full residuals,
-/// so its slack steps are Δs_l = Δx − r_l and Δs_u = r_u − Δx.
+/// cache and each pass over one costs main-memory bandwidth: an iteration makes three
+/// passes over the columns besides forming A Θ Aᵀ, and keeps as few vectors as it can.
+/// - The **residual pass** takes the step, forms the residuals, Θ, 1/s and the part ξ₀
+///   of ξ that does not depend on the targets, and the predictor's right-hand side
+///   r_p + A Θ ξ_aff.
+/// - The **predictor pass** completes the predictor from its Δy, finds its step lengths
+///   and the sums that give μ_aff for any pair of them, and keeps only what the corrector
+///   needs: its targets k̄ = −s∘z − Δs_aff∘Δz_aff, and A Θ ξ̄ and A Θ (1/s_l − 1/s_u),
+///   from which its right-hand side for any σ is a sum of row vectors.
+/// - The **corrector pass** completes the corrector and finds its step lengths.
+/// The bound residuals r_l = l + s_l − x and r_u = u − s_u − x start equal to +ρ and −ρ
+/// in every column (`startingPoint`) and every step solves them, so that a step α_p
+/// leaves (1 − α_p) of them: the iterations carry the scalar ρ, not two vectors, and
+/// measure the true residuals for the stopping test.
+/// A stored direction holds Δx, Δy, Δz_l and Δz_u; its slack steps are Δs_l = Δx − ρ
+/// and Δs_u = −ρ − Δx.
 final class MehrotraIterations {
     private(set) var options: SolverOptions
     let equations: NormalEquations
     let n: Int, m: Int
+    /// The order of the normal equations (see `NormalEquations`), which every vector
+    /// here follows: position q is column `columnOrder[q]`, position p row `rowOrder[p]`.
+    let columnOrder: [Int], rowOrder: [Int]
     let a: ColumnBuffers
     let b: UnsafeMutableBufferPointer<Double>, c: UnsafeMutableBufferPointer<Double>
     /// Bounds, −∞ (lower) and +∞ (upper) where missing.
@@ -39,13 +51,16 @@ final class MehrotraIterations {
     let su: UnsafeMutableBufferPointer<Double>, zu: UnsafeMutableBufferPointer<Double>
     /// r_p = b − A x at the current iterate.
     private let rp: UnsafeMutableBufferPointer<Double>
-    /// r_l = l + s_l − x and r_u = u − s_u − x, 0 where the bound is missing.
-    private let rl: UnsafeMutableBufferPointer<Double>, ru: UnsafeMutableBufferPointer<Double>
+    /// The bound residuals are r_l = ρ and r_u = −ρ in every column with that bound.
+    private var boundResidual = 0.0
+    /// Right-hand sides: the predictor's r_p + A Θ ξ_aff (then its Δy), and the
+    /// corrector's A Θ (1/s_l − 1/s_u), the multiple of −σμ in its right-hand side.
+    private let predictorY: UnsafeMutableBufferPointer<Double>, centring: UnsafeMutableBufferPointer<Double>
     /// 1/s_l and 1/s_u, 0 where the bound is missing.
     private let inverseSl: UnsafeMutableBufferPointer<Double>, inverseSu: UnsafeMutableBufferPointer<Double>
     /// Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹ and ξ₀ = r_d − z_l r_l/s_l − z_u r_u/s_u.
     private let theta: UnsafeMutableBufferPointer<Double>, xiResidual: UnsafeMutableBufferPointer<Double>
-    /// The targets k̄ of the corrector and of Gondzio's correctors.
+    /// The targets k̄ of the corrector (without σμ) and of Gondzio's correctors.
     private let kl: UnsafeMutableBufferPointer<Double>, ku: UnsafeMutableBufferPointer<Double>
     private var step: Direction, trial: Direction
     private let workspace = Workspace()
@@ -82,26 +97,17 @@ final class MehrotraIterations {
         }
     }
 
-    /// The complementarity targets k_l, k_u of a direction (see `direction`).
-    enum Targets {
-        /// k = −s∘z, with the residuals: the predictor.
-        case affine
-        /// k = k̄ + σμ (`kl`, `ku` and the shift σμ), with the residuals: the corrector.
-        case centred(shift: Double)
-        /// k = k̄, without the residuals, added to a direction: a Gondzio corrector.
-        case correcting(Direction)
-    }
-
     init(form: StandardForm, equations: NormalEquations, options: SolverOptions) {
         self.equations = equations
         self.options = options
         n = form.c.count
         m = form.b.count
         let w = workspace
-        a = ColumnBuffers(form.matrix, in: w)
+        (columnOrder, rowOrder) = (equations.columnOrder, equations.rowOrder)
+        a = ColumnBuffers(form.matrix, columns: columnOrder, rows: rowOrder, in: w)
         (b, c, lower, upper) = (w.vector(m), w.vector(n), w.vector(n), w.vector(n))
         (x, y, sl, zl, su, zu) = (w.vector(n), w.vector(m), w.vector(n, 1), w.vector(n), w.vector(n, 1), w.vector(n))
-        (rp, rl, ru) = (w.vector(m), w.vector(n), w.vector(n))
+        (rp, predictorY, centring) = (w.vector(m), w.vector(m), w.vector(m))
         (theta, xiResidual, inverseSl, inverseSu, kl, ku) = (w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
         step = Direction(n: n, m: m, w)
         trial = Direction(n: n, m: m, w)
@@ -114,10 +120,12 @@ final class MehrotraIterations {
     func load(_ form: StandardForm, options: SolverOptions) {
         precondition(form.b.count == m && form.c.count == n, "a form of another size")
         self.options = options
-        _ = b.update(from: form.b)
-        _ = c.update(from: form.c)
-        _ = lower.update(from: form.lower.lazy.map { $0 > -1e20 ? $0 : -.infinity })
-        _ = upper.update(from: form.upper.lazy.map { $0 < 1e20 ? $0 : .infinity })
+        for (p, i) in rowOrder.enumerated() { b[p] = form.b[i] }
+        for (q, j) in columnOrder.enumerated() {
+            c[q] = form.c[j]
+            lower[q] = form.lower[j] > -1e20 ? form.lower[j] : -.infinity
+            upper[q] = form.upper[j] < 1e20 ? form.upper[j] : .infinity
+        }
         bNorm = form.b.lazy.map(abs).max() ?? 0
         cNorm = form.c.lazy.map(abs).max() ?? 0
         var bounds = 0.0, count = 0
@@ -133,6 +141,14 @@ final class MehrotraIterations {
         }
         boundNorm = bounds
         pairs = Double(max(count, 1))
+    }
+
+    /// The current x and y in the form's own column and row order.
+    func solution() -> (x: [Double], y: [Double]) {
+        var (pointX, pointY) = ([Double](repeating: 0, count: n), [Double](repeating: 0, count: m))
+        for (q, j) in columnOrder.enumerated() { pointX[j] = x[q] }
+        for (p, i) in rowOrder.enumerated() { pointY[i] = y[p] }
+        return (pointX, pointY)
     }
 
     func run() -> Outcome {
@@ -180,21 +196,28 @@ final class MehrotraIterations {
     // MARK: Residuals
 
     /// With `moving` = (α_p, α_d), first takes the step in `step`: x += α_p Δx,
-    /// s_l += α_p (Δx − r_l), s_u += α_p (r_u − Δx) (where the bound is finite),
-    /// y += α_d Δy, z += α_d Δz. Then one pass over the columns and one over the rows:
-    /// r_p = b − A x, r_d = c − Aᵀy − z_l + z_u, r_l = l + s_l − x, r_u = u − s_u − x
-    /// (0 where the bound is missing), the `Measures`, and for the Newton system of this
-    /// iterate 1/s_l, 1/s_u (0 where missing), Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹ and
-    /// ξ₀ = r_d − z_l r_l/s_l − z_u r_u/s_u.
+    /// s_l += α_p (Δx − ρ), s_u += α_p (−ρ − Δx) (where the bound is finite),
+    /// y += α_d Δy, z += α_d Δz, and ρ ← (1 − α_p) ρ. Then one pass over the columns and
+    /// one over the rows: r_p = b − A x, r_d = c − Aᵀy − z_l + z_u, the `Measures` (with
+    /// the true bound residuals l + s_l − x and u − s_u − x), and for the Newton system of
+    /// this iterate 1/s_l, 1/s_u (0 where missing), Θ = (ρ_x + z_l/s_l + z_u/s_u)⁻¹,
+    /// ξ₀ = r_d − z_l ρ/s_l + z_u ρ/s_u and the predictor's right-hand side
+    /// r_p + A Θ ξ_aff with ξ_aff = ξ₀ + z_l − z_u, in `predictorY`.
     private func residuals(moving: (Double, Double)?) -> Measures {
-        let (x, y, sl, zl, su, zu, rp, rl, ru) = (x, y, sl, zl, su, zu, rp, rl, ru)
+        let (x, y, sl, zl, su, zu, rp, predictorY) = (x, y, sl, zl, su, zu, rp, predictorY)
         let (b, c, lower, upper, a, s) = (b, c, lower, upper, a, step)
         let (theta, xiResidual, inverseSl, inverseSu) = (theta, xiResidual, inverseSl, inverseSu)
         let (alphaP, alphaD) = moving ?? (0, 0)
+        let stepResidual = boundResidual
         if moving != nil {
             for i in 0..<m { y[i] += alphaD * s.y[i] }
+            boundResidual *= 1 - alphaP
         }
-        for i in 0..<m { rp[i] = 0 }
+        let residual = boundResidual
+        for i in 0..<m {
+            rp[i] = 0
+            predictorY[i] = 0
+        }
         var dual = 0.0, bounds = 0.0, complementarity = 0.0, primalObjective = 0.0, dualObjective = 0.0
         var rayResidual = 0.0, xNorm = 0.0, zNorm = 0.0
         for j in 0..<n {
@@ -204,39 +227,38 @@ final class MehrotraIterations {
             if moving != nil {
                 let dx = s.x[j]
                 xj += alphaP * dx
-                sLow = hasLow ? sLow + alphaP * (dx - rl[j]) : sLow
-                sUp = hasUp ? sUp + alphaP * (ru[j] - dx) : sUp
+                sLow = hasLow ? sLow + alphaP * (dx - stepResidual) : sLow
+                sUp = hasUp ? sUp - alphaP * (stepResidual + dx) : sUp
                 zLow += alphaD * s.zl[j]
                 zUp += alphaD * s.zu[j]
                 (x[j], sl[j], su[j], zl[j], zu[j]) = (xj, sLow, sUp, zLow, zUp)
             }
-            a.scatter(column: j, xj, into: rp)
             let ray = a.dot(column: j, y) + zLow - zUp
             let dualResidual = c[j] - ray
-            let lowResidual = hasLow ? low + sLow - xj : 0
-            let upResidual = hasUp ? up - sUp - xj : 0
-            rl[j] = lowResidual
-            ru[j] = upResidual
             primalObjective += c[j] * xj
             dualObjective += (hasLow ? low * zLow : 0) - (hasUp ? up * zUp : 0)
             complementarity += sLow * zLow + sUp * zUp
-            bounds = max(bounds, abs(lowResidual), abs(upResidual))
+            bounds = max(bounds, hasLow ? abs(low + sLow - xj) : 0, hasUp ? abs(up - sUp - xj) : 0)
             dual = max(dual, abs(dualResidual))
             rayResidual += abs(ray)
             xNorm = max(xNorm, abs(xj))
             zNorm = max(zNorm, zLow, zUp)
             let inverseLow = hasLow ? 1 / sLow : 0, inverseUp = hasUp ? 1 / sUp : 0
             let weightLow = zLow * inverseLow, weightUp = zUp * inverseUp
+            let thetaJ = 1 / (Self.primalRegularization + weightLow + weightUp)
+            let xi = dualResidual - (weightLow - weightUp) * residual
             inverseSl[j] = inverseLow
             inverseSu[j] = inverseUp
-            theta[j] = 1 / (Self.primalRegularization + weightLow + weightUp)
-            xiResidual[j] = dualResidual - weightLow * lowResidual - weightUp * upResidual
+            theta[j] = thetaJ
+            xiResidual[j] = xi
+            a.scatter(column: j, xj, into: rp, thetaJ * (xi + zLow - zUp), into: predictorY)
         }
         var state = Measures()
         var primal = 0.0
         for i in 0..<m {
             state.activity += abs(rp[i])
             rp[i] = b[i] - rp[i]
+            predictorY[i] += rp[i]
             primal = max(primal, abs(rp[i]))
             state.dualObjective += b[i] * y[i]
             state.yNorm = max(state.yNorm, abs(y[i]))
@@ -258,34 +280,87 @@ final class MehrotraIterations {
     private func advance(mu: Double, nearEnd: Bool, regularization: inout Double) throws(LinearAlgebraError) -> (Double, Double) {
         try factorWithRetry(&regularization)
         // Predictor: σ = 0, no second-order term.
-        let (ap, ad) = try direction(step, .affine, fraction: 1)
-        let muAffine = secondOrderTargets(ap, ad) / pairs
-        let sigma = mu > 0 ? min(1, pow(muAffine / mu, 3)) : 0
+        try equations.solve(predictorY)
+        let predictor = predictorPass()
+        let sigma = mu > 0 ? min(1, pow(predictor.mu / pairs / mu, 3)) : 0
         // Corrector: centring σμ and the second-order term.
+        let shift = sigma * mu, (rp, centring, dy) = (rp, centring, step.y)
+        for i in 0..<m { dy[i] += rp[i] - shift * centring[i] }
+        try equations.solve(dy)
         let fraction = nearEnd ? 0.999 : 0.995
-        var (alphaP, alphaD) = try direction(step, .centred(shift: sigma * mu), fraction: fraction)
+        var (alphaP, alphaD) = correctorPass(shift: shift).scaled(by: fraction)
         for _ in 0..<options.correctors where min(alphaP, alphaD) < 0.9 {
-            guard let improved = try gondzio(target: sigma * mu, alphaP, alphaD, fraction: fraction) else { break }
+            guard let improved = try gondzio(target: shift, alphaP, alphaD, fraction: fraction) else { break }
             (alphaP, alphaD) = improved
         }
         return (alphaP, alphaD)
     }
 
-    /// After the predictor: returns Σ (s + α_p Δs)(z + α_d Δz) over all bound pairs and
-    /// sets the corrector's targets k̄ = −s∘z − Δs∘Δz (the shift σμ is added later).
-    /// A missing bound adds nothing: its z and Δz are 0.
-    private func secondOrderTargets(_ ap: Double, _ ad: Double) -> Double {
-        let (sl, zl, su, zu, rl, ru, kl, ku, d) = (sl, zl, su, zu, rl, ru, kl, ku, step)
-        var total = 0.0
-        for j in 0..<n {
-            let (sLow, zLow, sUp, zUp) = (sl[j], zl[j], su[j], zu[j])
-            let dx = d.x[j]
-            let (dsl, dzl, dsu, dzu) = (dx - rl[j], d.zl[j], ru[j] - dx, d.zu[j])
-            total += (sLow + ap * dsl) * (zLow + ad * dzl) + (sUp + ap * dsu) * (zUp + ad * dzu)
-            kl[j] = -sLow * zLow - dsl * dzl
-            ku[j] = -sUp * zUp - dsu * dzu
+    /// What the predictor pass returns: its step lengths, and
+    /// Σ (s + α_p Δs)(z + α_d Δz) over all bound pairs as
+    /// `products` + α_p `primalTerms` + α_d `dualTerms` + α_p α_d `steps`.
+    struct Predictor {
+        var lengths = StepLengths()
+        var products = 0.0, primalTerms = 0.0, dualTerms = 0.0, steps = 0.0
+
+        /// μ_aff × pairs at the predictor's own step lengths (taken whole, fraction 1).
+        var mu: Double {
+            let (ap, ad) = lengths.scaled(by: 1)
+            return products + ap * primalTerms + ad * dualTerms + ap * ad * steps
         }
-        return total
+    }
+
+    /// From the predictor's Δy (in `predictorY`): Δx = Θ (AᵀΔy − ξ_aff),
+    /// Δs_l = Δx − ρ, Δs_u = −ρ − Δx, Δz_l = −z_l (1 + Δs_l/s_l), Δz_u = −z_u (1 + Δs_u/s_u),
+    /// its step lengths and μ_aff's sums (`Predictor`); it writes the corrector's targets
+    /// k̄ = −s∘z − Δs∘Δz, its part ξ̄ = ξ₀ − k̄_l/s_l + k̄_u/s_u of ξ, as A Θ ξ̄ in `step.y`,
+    /// and A Θ (1/s_l − 1/s_u) in `centring`. The predictor itself is not stored.
+    private func predictorPass() -> Predictor {
+        let (sl, zl, su, zu, theta, xiResidual, a, kl, ku) = (sl, zl, su, zu, theta, xiResidual, a, kl, ku)
+        let (inverseSl, inverseSu, dy, corrector, centring) = (inverseSl, inverseSu, predictorY, step.y, centring)
+        let residual = boundResidual, tiny = Double.leastNormalMagnitude
+        for i in 0..<m {
+            corrector[i] = 0
+            centring[i] = 0
+        }
+        var p = Predictor()
+        for j in 0..<n {
+            let (sLow, zLow, sUp, zUp, isl, isu, thetaJ, xi) = (sl[j], zl[j], su[j], zu[j], inverseSl[j], inverseSu[j], theta[j], xiResidual[j])
+            let dx = thetaJ * (a.dot(column: j, dy) - (xi + zLow - zUp))
+            let (dsl, dsu) = (dx - residual, -residual - dx)
+            let (ratioLow, ratioUp) = (isl * dsl, isu * dsu)
+            let (dzl, dzu) = (-zLow * (1 + ratioLow), -zUp * (1 + ratioUp))
+            p.lengths.include(ratioLow, ratioUp, dzl / (zLow + tiny), dzu / (zUp + tiny))
+            p.products += sLow * zLow + sUp * zUp
+            p.primalTerms += dsl * zLow + dsu * zUp
+            p.dualTerms += sLow * dzl + sUp * dzu
+            p.steps += dsl * dzl + dsu * dzu
+            let (targetLow, targetUp) = (-sLow * zLow - dsl * dzl, -sUp * zUp - dsu * dzu)
+            kl[j] = targetLow
+            ku[j] = targetUp
+            a.scatter(column: j, thetaJ * (xi - targetLow * isl + targetUp * isu), into: corrector, thetaJ * (isl - isu), into: centring)
+        }
+        return p
+    }
+
+    /// From the corrector's Δy (in `step.y`): with ξ = ξ₀ − (k̄_l + σμ)/s_l + (k̄_u + σμ)/s_u,
+    /// Δx = Θ (AᵀΔy − ξ), Δz_l = (k̄_l + σμ − z_l Δs_l)/s_l, Δz_u = (k̄_u + σμ − z_u Δs_u)/s_u,
+    /// written to `step`, and its step lengths.
+    private func correctorPass(shift: Double) -> StepLengths {
+        let (zl, zu, theta, xiResidual, a, kl, ku, d) = (zl, zu, theta, xiResidual, a, kl, ku, step)
+        let (inverseSl, inverseSu) = (inverseSl, inverseSu)
+        let residual = boundResidual, tiny = Double.leastNormalMagnitude
+        var lengths = StepLengths()
+        for j in 0..<n {
+            let (zLow, zUp, isl, isu) = (zl[j], zu[j], inverseSl[j], inverseSu[j])
+            let (targetLow, targetUp) = (kl[j] + shift, ku[j] + shift)
+            let dx = theta[j] * (a.dot(column: j, d.y) - (xiResidual[j] - targetLow * isl + targetUp * isu))
+            let (dsl, dsu) = (dx - residual, -residual - dx)
+            let (dzl, dzu) = ((targetLow - zLow * dsl) * isl, (targetUp - zUp * dsu) * isu)
+            (d.x[j], d.zl[j], d.zu[j]) = (dx, dzl, dzu)
+            lengths.include(dsl * isl, dsu * isu, dzl / (zLow + tiny), dzu / (zUp + tiny))
+        }
+        return lengths
     }
 
     /// Gondzio's centrality corrector: from the step's trial point with lengthened
@@ -294,17 +369,17 @@ final class MehrotraIterations {
     /// step unchanged) when they do not improve by 1 %. (A missing bound's target is
     /// finite and meets only its 1/s = 0.)
     private func gondzio(target: Double, _ alphaP: Double, _ alphaD: Double, fraction: Double) throws(LinearAlgebraError) -> (Double, Double)? {
-        let (sl, zl, su, zu, rl, ru, kl, ku, s) = (sl, zl, su, zu, rl, ru, kl, ku, step)
+        let (sl, zl, su, zu, kl, ku, s, residual) = (sl, zl, su, zu, kl, ku, step, boundResidual)
         let tryP = min(1, 1.5 * alphaP + 0.1), tryD = min(1, 1.5 * alphaD + 0.1)
         let low = 0.1 * target, high = 10 * target
         for j in 0..<n {
             let dx = s.x[j]
-            let vl = (sl[j] + tryP * (dx - rl[j])) * (zl[j] + tryD * s.zl[j])
-            let vu = (su[j] + tryP * (ru[j] - dx)) * (zu[j] + tryD * s.zu[j])
+            let vl = (sl[j] + tryP * (dx - residual)) * (zl[j] + tryD * s.zl[j])
+            let vu = (su[j] - tryP * (residual + dx)) * (zu[j] + tryD * s.zu[j])
             kl[j] = vl < low ? low - vl : vl > high ? max(-high, high - vl) : 0
             ku[j] = vu < low ? low - vu : vu > high ? max(-high, high - vu) : 0
         }
-        let (newP, newD) = try direction(trial, .correcting(step), fraction: fraction)
+        let (newP, newD) = try correction(of: step, into: trial, fraction: fraction)
         guard newP + newD >= 1.01 * (alphaP + alphaD) else { return nil }
         swap(&step, &trial)
         return (newP, newD)
@@ -325,69 +400,30 @@ final class MehrotraIterations {
         }
     }
 
-    /// The Newton direction for complementarity targets k_l, k_u (see `Targets`), written
-    /// to `d`. With the residuals (r = 1):
-    /// ξ = r_d − (k_l + z_l r_l)/s_l + (k_u − z_u r_u)/s_u = ξ₀ − k_l/s_l + k_u/s_u
-    /// (ξ₀ + z_l − z_u for k = −s∘z), (A Θ Aᵀ) Δy = r_p + A Θ ξ, Δx = Θ AᵀΔy − Θ ξ,
-    /// Δs_l = Δx − r_l, Δs_u = r_u − Δx, Δz_l = (k_l − z_l Δs_l)/s_l,
-    /// Δz_u = (k_u − z_u Δs_u)/s_u. A Gondzio corrector takes r_p, r_d, r_l, r_u as zero
-    /// (ξ = −k_l/s_l + k_u/s_u, Δs_l = Δx, Δs_u = −Δx) and `d` receives its sum with the
-    /// direction it corrects. Returns the step lengths of the direction written (see
-    /// `StepLengths`).
-    private func direction(_ d: Direction, _ targets: Targets, fraction: Double) throws(LinearAlgebraError) -> (Double, Double) {
-        let (zl, zu, rl, ru, rp, theta, xiResidual, a) = (zl, zu, rl, ru, rp, theta, xiResidual, a)
-        let (inverseSl, inverseSu, kl, ku) = (inverseSl, inverseSu, kl, ku)
-        // d.x = Θ ξ and d.y = A Θ ξ in one pass.
+    /// A Gondzio corrector for targets k̄ (in `kl`, `ku`) with zero residuals,
+    /// ξ = −k̄_l/s_l + k̄_u/s_u, (A Θ Aᵀ) Δy = A Θ ξ, Δx = Θ AᵀΔy − Θ ξ,
+    /// Δz_l = (k̄_l − z_l Δx)/s_l, Δz_u = (k̄_u + z_u Δx)/s_u, added to `base` and
+    /// written to `d`; returns the step lengths of the sum.
+    private func correction(of base: Direction, into d: Direction, fraction: Double) throws(LinearAlgebraError) -> (Double, Double) {
+        let (zl, zu, theta, a, kl, ku) = (zl, zu, theta, a, kl, ku)
+        let (inverseSl, inverseSu, residual, tiny) = (inverseSl, inverseSu, boundResidual, Double.leastNormalMagnitude)
         for i in 0..<m { d.y[i] = 0 }
-        @inline(__always) func form(_ xi: (Int) -> Double) {
-            for j in 0..<n {
-                let value = theta[j] * xi(j)
-                d.x[j] = value
-                a.scatter(column: j, value, into: d.y)
-            }
-        }
-        switch targets {
-        case .affine: form { xiResidual[$0] + zl[$0] - zu[$0] }
-        case let .centred(shift): form { xiResidual[$0] - (kl[$0] + shift) * inverseSl[$0] + (ku[$0] + shift) * inverseSu[$0] }
-        case .correcting: form { ku[$0] * inverseSu[$0] - kl[$0] * inverseSl[$0] }
-        }
-        if case .correcting = targets {} else {
-            for i in 0..<m { d.y[i] += rp[i] }
+        for j in 0..<n {
+            let value = theta[j] * (ku[j] * inverseSu[j] - kl[j] * inverseSl[j])
+            d.x[j] = value
+            a.scatter(column: j, value, into: d.y)
         }
         try equations.solve(d.y)
-        // Δx = Θ AᵀΔy − Θ ξ, the bound duals' steps and the step lengths in one pass.
-        let (inverseZl, inverseZu) = (Double.leastNormalMagnitude, Double.leastNormalMagnitude)
         var lengths = StepLengths()
-        @inline(__always) func newton(_ j: Int) -> Double { theta[j] * a.dot(column: j, d.y) - d.x[j] }
-        switch targets {
-        case .affine:
-            for j in 0..<n {
-                let dx = newton(j)
-                let (zLow, zUp, ratioLow, ratioUp) = (zl[j], zu[j], inverseSl[j] * (dx - rl[j]), inverseSu[j] * (ru[j] - dx))
-                let (dzl, dzu) = (-zLow * (1 + ratioLow), -zUp * (1 + ratioUp))
-                (d.x[j], d.zl[j], d.zu[j]) = (dx, dzl, dzu)
-                lengths.include(ratioLow, ratioUp, dzl / (zLow + inverseZl), dzu / (zUp + inverseZu))
-            }
-        case let .centred(shift):
-            for j in 0..<n {
-                let dx = newton(j)
-                let (zLow, zUp, dsl, dsu) = (zl[j], zu[j], dx - rl[j], ru[j] - dx)
-                let (isl, isu) = (inverseSl[j], inverseSu[j])
-                let (dzl, dzu) = ((kl[j] + shift - zLow * dsl) * isl, (ku[j] + shift - zUp * dsu) * isu)
-                (d.x[j], d.zl[j], d.zu[j]) = (dx, dzl, dzu)
-                lengths.include(dsl * isl, dsu * isu, dzl / (zLow + inverseZl), dzu / (zUp + inverseZu))
-            }
-        case let .correcting(base):
-            for j in 0..<n {
-                let dx = newton(j)
-                let (zLow, zUp, isl, isu) = (zl[j], zu[j], inverseSl[j], inverseSu[j])
-                let sum = dx + base.x[j]
-                let (dzl, dzu) = ((kl[j] - zLow * dx) * isl + base.zl[j], (ku[j] + zUp * dx) * isu + base.zu[j])
-                (d.x[j], d.zl[j], d.zu[j]) = (sum, dzl, dzu)
-                lengths.include((sum - rl[j]) * isl, (ru[j] - sum) * isu, dzl / (zLow + inverseZl), dzu / (zUp + inverseZu))
-            }
-            for i in 0..<m { d.y[i] += base.y[i] }
+        for j in 0..<n {
+            let dx = theta[j] * a.dot(column: j, d.y) - d.x[j]
+            let (zLow, zUp, isl, isu) = (zl[j], zu[j], inverseSl[j], inverseSu[j])
+            let sum = dx + base.x[j]
+            let (dzl, dzu) = ((kl[j] - zLow * dx) * isl + base.zl[j], (ku[j] + zUp * dx) * isu + base.zu[j])
+            (d.x[j], d.zl[j], d.zu[j]) = (sum, dzl, dzu)
+            lengths.include((sum - residual) * isl, (-residual - sum) * isu, dzl / (zLow + tiny), dzu / (zUp + tiny))
         }
+        for i in 0..<m { d.y[i] += base.y[i] }
         return lengths.scaled(by: fraction)
     }
 
@@ -418,7 +454,9 @@ final class MehrotraIterations {
     /// z = c − Aᵀy (least squares); bound slacks and duals from these, shifted to be
     /// positive (by 1.5 × their most negative value), then shifted again by
     /// ½ sᵀz / Σz (slacks) and ½ sᵀz / Σs (duals) so that no product is far from the rest.
-    /// A boxed column too close to a bound starts at the middle of its box.
+    /// A boxed column too close to a bound starts at the middle of its box. Since every
+    /// slack is x − l or u − x shifted by the same amount, the bound residuals are
+    /// r_l = +shift and r_u = −shift in every column: ρ starts at the shift.
     private func startingPoint(_ regularization: inout Double) throws(LinearAlgebraError) {
         let (x, y, sl, zl, su, zu, theta, work) = (x, y, sl, zl, su, zu, theta, step.x)
         let (lower, upper) = (lower, upper)
@@ -473,6 +511,7 @@ final class MehrotraIterations {
         dualShift += slackSum > 0 ? 0.5 * product / slackSum : 0
         if slackShift <= 0 { slackShift = 1 }
         if dualShift <= 0 { dualShift = 1 }
+        boundResidual = slackShift
         for j in 0..<n {
             let hasLow = lower[j] > -.infinity, hasUp = upper[j] < .infinity
             sl[j] = hasLow ? sl[j] + slackShift : 1

@@ -18,12 +18,23 @@ import LinearAlgebra
 /// The three paths are three splits: **banded** (no border), **bordered** (linking rows
 /// in the border) and **dense** (every row in the border, so M = S). All storage is sized
 /// once; `factor` and `solve` allocate nothing.
+///
+/// The normal equations work in their own order, which the iterations adopt for all their
+/// vectors: rows in `rowOrder` (the band in band order, then the border) and columns in
+/// `columnOrder`, by their first row in the band. A dispatch LP lists its columns
+/// quantity by quantity, each block sweeping the whole band; in this order the
+/// iterations' passes walk the rows and the band once, from top to bottom, each part of
+/// it touched while it is in cache.
 final class NormalEquations {
     let path: KKTPath
     let rowCount: Int
     /// Band rows in band order, and border rows.
     let bandRows: [Int]
     let borderRows: [Int]
+    /// Position p of a right-hand side of `solve` is row `rowOrder[p]`: `bandRows`, then `borderRows`.
+    var rowOrder: [Int] { bandRows + borderRows }
+    /// Position q of `factor`'s Θ is column `columnOrder[q]` of the matrix.
+    let columnOrder: [Int]
     /// Sub-diagonals of the band.
     let kd: Int
 
@@ -31,20 +42,14 @@ final class NormalEquations {
     private let storage: UnsafeMutableBufferPointer<Double>
     private let work: UnsafeMutableBufferPointer<Double>
     private let crossOffset: Int, cornerOffset: Int
-    /// A's columns in `columnOrder` — by their first row in the band, so that forming
-    /// A Θ Aᵀ walks the band once from top to bottom and each part of it is summed while
-    /// it is in cache (a dispatch LP lists its columns quantity by quantity, each block
-    /// sweeping the whole band). For entries k₁ ≤ k₂ of each column in turn, `pairTarget`
-    /// lists where θⱼ·a_k₁·a_k₂ goes (32-bit, and products formed on the fly, so that
-    /// forming A Θ Aᵀ streams little memory).
-    private let columnOrder: UnsafeMutableBufferPointer<Int32>
+    /// A's columns in `columnOrder`. For entries k₁ ≤ k₂ of each column in turn,
+    /// `pairTarget` lists where θⱼ·a_k₁·a_k₂ goes (32-bit, and products formed on the fly,
+    /// so that forming A Θ Aᵀ streams little memory).
     private let columnStart: UnsafeMutableBufferPointer<Int32>
     private let values: UnsafeMutableBufferPointer<Double>
     private let pairTarget: UnsafeMutableBufferPointer<Int32>
     private let diagonal: UnsafeMutableBufferPointer<Int>
-    private let bandOrder: UnsafeMutableBufferPointer<Int>, borderOrder: UnsafeMutableBufferPointer<Int>
-    private let bandRight: UnsafeMutableBufferPointer<Double>, borderRight: UnsafeMutableBufferPointer<Double>
-    /// 1/L_jj of the band factor (Swift kernel only).
+    /// 1/d_j of the band factor L D Lᵀ (Swift kernel only).
     private let inverseDiagonal: UnsafeMutableBufferPointer<Double>
     private let workspace = Workspace()
 
@@ -79,11 +84,7 @@ final class NormalEquations {
         cornerOffset = crossOffset + nB * nL
         storage = workspace.vector(cornerOffset + nL * nL)
         work = workspace.vector(nB * nL)
-        bandRight = workspace.vector(nB)
         inverseDiagonal = workspace.vector(nB)
-        borderRight = workspace.vector(nL)
-        bandOrder = workspace.copy(bandRows)
-        borderOrder = workspace.copy(borderRows)
         var targets: [Int32] = []
         targets.reserveCapacity((0..<a.columnCount).reduce(0) { pairs, j in
             let length = a.columnStarts[j + 1] - a.columnStarts[j]
@@ -112,7 +113,7 @@ final class NormalEquations {
             }
             starts.append(ordered.count)
         }
-        columnOrder = workspace.indices(order)
+        columnOrder = order
         columnStart = workspace.indices(starts)
         values = workspace.copy(ordered)
         pairTarget = workspace.copy(targets)
@@ -120,13 +121,13 @@ final class NormalEquations {
         diagonal = workspace.copy((0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) })
     }
 
-    /// Forms A Θ Aᵀ, adds δ·(1 + Mᵢᵢ) to each diagonal entry, and factors it.
+    /// Forms A Θ Aᵀ (Θ in `columnOrder`), adds δ·(1 + Mᵢᵢ) to each diagonal entry, and factors it.
     func factor(theta: UnsafeBufferPointer<Double>, regularization: Double) throws(LinearAlgebraError) {
         let nB = bandRows.count, nL = borderRows.count, m = storage
         for i in m.indices { m[i] = 0 }
         var p = 0
         for q in theta.indices {
-            let end = Int(columnStart[q + 1]), weight = theta[Int(columnOrder[q])]
+            let end = Int(columnStart[q + 1]), weight = theta[q]
             var k1 = Int(columnStart[q])
             while k1 < end {
                 let scaled = weight * values[k1]
@@ -153,27 +154,25 @@ final class NormalEquations {
         try LinearAlgebra.choleskyFactor(corner, n: nL)
     }
 
-    /// Solves (A Θ Aᵀ + δD) y = r for the last factored Θ; `r` is overwritten by y.
+    /// Solves (A Θ Aᵀ + δD) y = r for the last factored Θ, with r and y in `rowOrder`;
+    /// `r` is overwritten by y.
     func solve(_ r: UnsafeMutableBufferPointer<Double>) throws(LinearAlgebraError) {
         let nB = bandRows.count, nL = borderRows.count
-        for p in 0..<nB { bandRight[p] = r[bandOrder[p]] }
-        for l in 0..<nL { borderRight[l] = r[borderOrder[l]] }
+        let band = UnsafeMutableBufferPointer(rebasing: r[0..<nB])
+        let border = UnsafeMutableBufferPointer(rebasing: r[nB..<(nB + nL)])
         let base = storage.baseAddress!
-        if nB > 0 { try bandSolve(UnsafeBufferPointer(start: base, count: crossOffset), bandRight, nrhs: 1) }
-        if nL > 0 {
-            let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
-            if nB > 0 {
-                LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: 1, k: nB, alpha: -1, a: cross, lda: nB,
-                                   b: UnsafeBufferPointer(bandRight), ldb: nB, beta: 1, c: borderRight, ldc: nL)
-            }
-            try LinearAlgebra.choleskySolve(factor: UnsafeBufferPointer(start: base + cornerOffset, count: nL * nL), n: nL, rhs: borderRight, nrhs: 1)
-            if nB > 0 {
-                LinearAlgebra.gemm(transposeA: false, transposeB: false, m: nB, n: 1, k: nL, alpha: -1, a: UnsafeBufferPointer(work), lda: nB,
-                                   b: UnsafeBufferPointer(borderRight), ldb: nL, beta: 1, c: bandRight, ldc: nB)
-            }
+        if nB > 0 { try bandSolve(UnsafeBufferPointer(start: base, count: crossOffset), band, nrhs: 1) }
+        guard nL > 0 else { return }
+        let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
+        if nB > 0 {
+            LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: 1, k: nB, alpha: -1, a: cross, lda: nB,
+                               b: UnsafeBufferPointer(band), ldb: nB, beta: 1, c: border, ldc: nL)
         }
-        for p in 0..<nB { r[bandOrder[p]] = bandRight[p] }
-        for l in 0..<nL { r[borderOrder[l]] = borderRight[l] }
+        try LinearAlgebra.choleskySolve(factor: UnsafeBufferPointer(start: base + cornerOffset, count: nL * nL), n: nL, rhs: border, nrhs: 1)
+        if nB > 0 {
+            LinearAlgebra.gemm(transposeA: false, transposeB: false, m: nB, n: 1, k: nL, alpha: -1, a: UnsafeBufferPointer(work), lda: nB,
+                               b: UnsafeBufferPointer(border), ldb: nL, beta: 1, c: band, ldc: nB)
+        }
     }
 
     /// Bands up to this many sub-diagonals use the Swift kernel (`BandCholesky`), wider

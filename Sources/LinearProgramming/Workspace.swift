@@ -38,12 +38,28 @@ struct ColumnBuffers {
     let rows: UnsafeMutableBufferPointer<Int32>
     let values: UnsafeMutableBufferPointer<Double>
 
-    init(_ a: SparseMatrix, in workspace: Workspace) {
+    /// A with its columns in the order `columns` (column q is A's column `columns[q]`)
+    /// and its rows renumbered so that row `rows[p]` is row p.
+    init(_ a: SparseMatrix, columns: [Int], rows order: [Int], in workspace: Workspace) {
+        precondition(columns.count == a.columnCount && order.count == a.rowCount, "not a permutation of A")
         rowCount = a.rowCount
         columnCount = a.columnCount
-        starts = workspace.indices(a.columnStarts)
-        rows = workspace.indices(a.rowIndices)
-        values = workspace.copy(a.values)
+        var position = [Int](repeating: 0, count: a.rowCount)
+        for (p, i) in order.enumerated() { position[i] = p }
+        var (columnStarts, rowIndices, entries) = ([0], [Int](), [Double]())
+        columnStarts.reserveCapacity(columns.count + 1)
+        rowIndices.reserveCapacity(a.values.count)
+        entries.reserveCapacity(a.values.count)
+        for j in columns {
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
+                rowIndices.append(position[a.rowIndices[k]])
+                entries.append(a.values[k])
+            }
+            columnStarts.append(rowIndices.count)
+        }
+        starts = workspace.indices(columnStarts)
+        rows = workspace.indices(rowIndices)
+        values = workspace.copy(entries)
     }
 
     /// (Aᵀy)ⱼ, column j's dot product with y.
@@ -58,6 +74,16 @@ struct ColumnBuffers {
     @inline(__always)
     func scatter(column j: Int, _ v: Double, into y: UnsafeMutableBufferPointer<Double>) {
         for k in Int(starts[j])..<Int(starts[j &+ 1]) { y[Int(rows[k])] += values[k] * v }
+    }
+
+    /// y += v · (column j of A) and w += u · (column j of A), in one walk of the column.
+    @inline(__always)
+    func scatter(column j: Int, _ v: Double, into y: UnsafeMutableBufferPointer<Double>, _ u: Double, into w: UnsafeMutableBufferPointer<Double>) {
+        for k in Int(starts[j])..<Int(starts[j &+ 1]) {
+            let (row, value) = (Int(rows[k]), values[k])
+            y[row] += value * v
+            w[row] += value * u
+        }
     }
 
     /// y = A x.
