@@ -243,7 +243,8 @@ final class MehrotraIterations {
             rayResidual += abs(ray)
             xNorm = max(xNorm, abs(xj))
             zNorm = max(zNorm, zLow, zUp)
-            let inverseLow = hasLow ? 1 / sLow : 0, inverseUp = hasUp ? 1 / sUp : 0
+            let inverse = 1 / SIMD2(sLow, sUp)
+            let inverseLow = hasLow ? inverse.x : 0, inverseUp = hasUp ? inverse.y : 0
             let weightLow = zLow * inverseLow, weightUp = zUp * inverseUp
             let thetaJ = 1 / (Self.primalRegularization + weightLow + weightUp)
             let xi = dualResidual - (weightLow - weightUp) * residual
@@ -312,13 +313,13 @@ final class MehrotraIterations {
 
     /// From the predictor's Δy (in `predictorY`): Δx = Θ (AᵀΔy − ξ_aff),
     /// Δs_l = Δx − ρ, Δs_u = −ρ − Δx, Δz_l = −z_l (1 + Δs_l/s_l), Δz_u = −z_u (1 + Δs_u/s_u),
-    /// its step lengths and μ_aff's sums (`Predictor`); it writes the corrector's targets
+    /// its step lengths (−Δz/z = −1 − Δs/s, no division) and μ_aff's sums (`Predictor`); it writes the corrector's targets
     /// k̄ = −s∘z − Δs∘Δz, its part ξ̄ = ξ₀ − k̄_l/s_l + k̄_u/s_u of ξ, as A Θ ξ̄ in `step.y`,
     /// and A Θ (1/s_l − 1/s_u) in `centring`. The predictor itself is not stored.
     private func predictorPass() -> Predictor {
         let (sl, zl, su, zu, theta, xiResidual, a, kl, ku) = (sl, zl, su, zu, theta, xiResidual, a, kl, ku)
         let (inverseSl, inverseSu, dy, corrector, centring) = (inverseSl, inverseSu, predictorY, step.y, centring)
-        let residual = boundResidual, tiny = Double.leastNormalMagnitude
+        let residual = boundResidual
         for i in 0..<m {
             corrector[i] = 0
             centring[i] = 0
@@ -330,7 +331,7 @@ final class MehrotraIterations {
             let (dsl, dsu) = (dx - residual, -residual - dx)
             let (ratioLow, ratioUp) = (isl * dsl, isu * dsu)
             let (dzl, dzu) = (-zLow * (1 + ratioLow), -zUp * (1 + ratioUp))
-            p.lengths.include(ratioLow, ratioUp, dzl / (zLow + tiny), dzu / (zUp + tiny))
+            p.lengths.include(ratioLow, ratioUp, zLow > 0 ? -1 - ratioLow : 0, zUp > 0 ? -1 - ratioUp : 0)
             p.products += sLow * zLow + sUp * zUp
             p.primalTerms += dsl * zLow + dsu * zUp
             p.dualTerms += sLow * dzl + sUp * dzu
@@ -358,7 +359,7 @@ final class MehrotraIterations {
             let (dsl, dsu) = (dx - residual, -residual - dx)
             let (dzl, dzu) = ((targetLow - zLow * dsl) * isl, (targetUp - zUp * dsu) * isu)
             (d.x[j], d.zl[j], d.zu[j]) = (dx, dzl, dzu)
-            lengths.include(dsl * isl, dsu * isu, dzl / (zLow + tiny), dzu / (zUp + tiny))
+            lengths.include(dsl * isl, dsu * isu, SIMD2(dzl, dzu) / SIMD2(zLow + tiny, zUp + tiny))
         }
         return lengths
     }
@@ -421,7 +422,7 @@ final class MehrotraIterations {
             let sum = dx + base.x[j]
             let (dzl, dzu) = ((kl[j] - zLow * dx) * isl + base.zl[j], (ku[j] + zUp * dx) * isu + base.zu[j])
             (d.x[j], d.zl[j], d.zu[j]) = (sum, dzl, dzu)
-            lengths.include((sum - residual) * isl, (-residual - sum) * isu, dzl / (zLow + tiny), dzu / (zUp + tiny))
+            lengths.include((sum - residual) * isl, (-residual - sum) * isu, SIMD2(dzl, dzu) / SIMD2(zLow + tiny, zUp + tiny))
         }
         for i in 0..<m { d.y[i] += base.y[i] }
         return lengths.scaled(by: fraction)
@@ -439,6 +440,13 @@ final class MehrotraIterations {
         mutating func include(_ sLow: Double, _ sUp: Double, _ zLow: Double, _ zUp: Double) {
             primal = max(primal, -sLow, -sUp)
             dual = max(dual, -zLow, -zUp)
+        }
+
+        /// The same with the dual ratios as a pair, divided together (one packed division
+        /// costs what one scalar division does).
+        @inline(__always)
+        mutating func include(_ sLow: Double, _ sUp: Double, _ z: SIMD2<Double>) {
+            include(sLow, sUp, z.x, z.y)
         }
 
         /// The steps taken: `fraction` of the way to the boundary, at most 1 (and 1 when
