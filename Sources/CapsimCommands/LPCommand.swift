@@ -39,13 +39,16 @@ struct LPSolveCommand: ParsableCommand {
     @Option(help: "Iteration limit.")
     var maxIterations: Int = 200
 
+    @Option(help: "Most Gondzio centrality correctors per iteration (0: Mehrotra's predictor-corrector alone).")
+    var correctors: Int = 0
+
     func run() throws {
         guard let chosen = KKTPath(rawValue: path) else {
             Console.current.err("capsim: --path \(path) is not one of \(KKTPath.allCases.map(\.rawValue).joined(separator: ", "))\n")
             throw CommandFailure(status: .usage)
         }
-        guard tolerance > 0, tolerance < 1, maxIterations >= 1 else {
-            Console.current.err("capsim: --tolerance must be above 0 and below 1 (found \(tolerance)), --max-iterations at least 1 (found \(maxIterations))\n")
+        guard tolerance > 0, tolerance < 1, maxIterations >= 1, correctors >= 0 else {
+            Console.current.err("capsim: --tolerance must be above 0 and below 1 (found \(tolerance)), --max-iterations at least 1 (found \(maxIterations)), --correctors at least 0 (found \(correctors))\n")
             throw CommandFailure(status: .usage)
         }
         let lp: LinearProgram
@@ -61,6 +64,7 @@ struct LPSolveCommand: ParsableCommand {
         options.dualTolerance = tolerance
         options.gapTolerance = tolerance
         options.maxIterations = maxIterations
+        options.correctors = correctors
         let result = InteriorPointSolver.solve(lp, options: options)
         if let solution {
             do {

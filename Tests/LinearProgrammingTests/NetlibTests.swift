@@ -3,7 +3,8 @@ import Testing
 @testable import LinearProgramming
 
 /// The Netlib LPs in `../shared/netlib/` (next to the repository), each solved to the
-/// optimum listed in that folder's README within 1e-6 relative. Skipped, with a
+/// optimum listed in that folder's README within 1e-6 relative, with and without Gondzio
+/// correctors. Skipped, with a
 /// message, when the folder is absent (a plain clone has no `../shared`).
 @Suite struct NetlibTests {
     static let folder = URL(fileURLWithPath: #filePath)
@@ -31,9 +32,14 @@ import Testing
     func solvesToThePublishedOptimum(_ name: String) throws {
         let expected = try #require(Self.optima.first { $0.0 == name }?.1)
         let lp = try MPSReader.read(path: Self.folder.appendingPathComponent("\(name).mps").path)
-        let solution = InteriorPointSolver.solve(lp)
-        #expect(solution.status == .optimal, "\(name): \(solution.message)")
-        #expect(abs(solution.objective - expected) <= 1e-6 * max(1, abs(expected)), "\(name): \(solution.objective) vs \(expected)")
+        var options = SolverOptions()
+        for correctors in [0, 2] {
+            options.correctors = correctors
+            let solution = InteriorPointSolver.solve(lp, options: options)
+            #expect(solution.status == .optimal, "\(name), \(correctors) correctors: \(solution.message)")
+            #expect(abs(solution.objective - expected) <= 1e-6 * max(1, abs(expected)),
+                    "\(name), \(correctors) correctors: \(solution.objective) vs \(expected)")
+        }
     }
 
     /// Written as MPS, read back and solved again: the same optimum.

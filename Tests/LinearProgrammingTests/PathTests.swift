@@ -61,6 +61,20 @@ import Testing
         #expect(dense.rowDuals.last! < 0)
     }
 
+    /// Gondzio's correctors change the path to the optimum, not the optimum: with up to
+    /// three an iteration, the storage LP (with its linking row, so through the border)
+    /// ends at the same objective, and in fewer iterations.
+    @Test func gondzioCorrectorsKeepTheOptimum() {
+        let lp = Self.storageLP(hours: 96, linking: true)
+        var options = SolverOptions()
+        let plain = InteriorPointSolver.solve(lp, options: options)
+        options.correctors = 3
+        let corrected = InteriorPointSolver.solve(lp, options: options)
+        #expect(plain.status == .optimal && corrected.status == .optimal, "\(corrected.message)")
+        #expect(abs(corrected.objective - plain.objective) <= 1e-8 * abs(plain.objective))
+        #expect(corrected.iterations < plain.iterations)
+    }
+
     @Test func withoutStagesTheGenericPathFindsTheBand() {
         let staged = Self.solve(Self.storageLP(hours: 200, linking: false), .automatic)
         let plain = Self.solve(Self.storageLP(hours: 200, linking: false, stages: false), .automatic)
