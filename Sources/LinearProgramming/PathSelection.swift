@@ -21,18 +21,18 @@ enum PathSelection {
             guard m <= options.denseLimit else { return .failure(SelectionError(message: "the dense path is limited to \(options.denseLimit) rows; this LP has \(m)")) }
             return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense))
         case .banded:
-            let order = stages.map { RowOrdering.byStage($0) }.map { $0.band + $0.linking } ?? RowOrdering.reverseCuthillMcKee(a)
+            let order = stages.map { RowOrdering.byStage($0, a) }.map { $0.band + $0.linking } ?? RowOrdering.reverseCuthillMcKee(a)
             return checked(a, band: order, border: [], path: .banded)
         case .bordered:
             if let stages {
-                let split = RowOrdering.byStage(stages)
+                let split = RowOrdering.byStage(stages, a)
                 return checked(a, band: split.band, border: split.linking, path: .bordered)
             }
             let long = longRows(a)
             return checked(a, band: RowOrdering.reverseCuthillMcKee(a, excluding: long), border: long.sorted(), path: .bordered)
         case .automatic:
             if let stages {
-                let split = RowOrdering.byStage(stages)
+                let split = RowOrdering.byStage(stages, a)
                 return checked(a, band: split.band, border: split.linking, path: split.linking.isEmpty ? .banded : .bordered)
             }
             let long = longRows(a)

@@ -2,10 +2,30 @@
 /// has stages (rows of hour t couple only with hours t − 1 and t + 1), otherwise by
 /// reverse Cuthill–McKee on the graph of A Aᵀ (rows adjacent when they share a column).
 enum RowOrdering {
-    /// Rows sorted by stage (stable); rows with stage `LinearProgram.linking` returned apart.
-    static func byStage(_ stages: [Int]) -> (band: [Int], linking: [Int]) {
-        let linking = stages.indices.filter { stages[$0] == LinearProgram.linking }
-        let band = stages.indices.filter { stages[$0] != LinearProgram.linking }.sorted { (stages[$0], $0) < (stages[$1], $1) }
+    /// Rows sorted by stage; rows with stage `LinearProgram.linking` returned apart.
+    ///
+    /// Within a stage, rows that share a column with an earlier stage come first and rows
+    /// that share one with a later stage last: sorted by the earliest, then the latest
+    /// stage they share a column with (then by index). A row of hour t + 1 that meets a
+    /// row of hour t then sits close to it — a ramp row p_{t+1} − p_t meets the balance of
+    /// hour t through p_t, so it comes before the balance of its own hour — and the band
+    /// is as narrow as the rows an hour allow (6 for the default scenario's LP, not 7).
+    static func byStage(_ stages: [Int], _ a: SparseMatrix) -> (band: [Int], linking: [Int]) {
+        precondition(stages.count == a.rowCount, "one stage a row")
+        let isLinking = stages.map { $0 == LinearProgram.linking }
+        var earliest = stages, latest = stages
+        for j in 0..<a.columnCount {
+            let rows = a.rowIndices[a.columnStarts[j]..<a.columnStarts[j + 1]].filter { !isLinking[$0] }
+            guard let low = rows.lazy.map({ stages[$0] }).min(), let high = rows.lazy.map({ stages[$0] }).max() else { continue }
+            for i in rows {
+                earliest[i] = min(earliest[i], low)
+                latest[i] = max(latest[i], high)
+            }
+        }
+        let linking = stages.indices.filter { isLinking[$0] }
+        let band = stages.indices.filter { !isLinking[$0] }.sorted {
+            (stages[$0], earliest[$0], latest[$0], $0) < (stages[$1], earliest[$1], latest[$1], $1)
+        }
         return (band, linking)
     }
 

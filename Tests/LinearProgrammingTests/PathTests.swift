@@ -96,8 +96,29 @@ import Testing
         let order = RowOrdering.reverseCuthillMcKee(lp.matrix)
         #expect(Set(order) == Set(0..<lp.rowCount))
         #expect(PathSelection.bandwidth(lp.matrix, order: order) <= 4)
-        let staged = RowOrdering.byStage(Self.storageLP(hours: 50, linking: true).rowStages!)
-        #expect(staged.linking == [100] && staged.band == Array(0..<100))
+        let linked = Self.storageLP(hours: 50, linking: true)
+        let staged = RowOrdering.byStage(linked.rowStages!, linked.matrix)
+        #expect(staged.linking == [100] && Set(staged.band) == Set(0..<100))
+        #expect(staged.band.enumerated().allSatisfy { linked.rowStages![$0.element] == $0.offset / 2 })
+        #expect(PathSelection.bandwidth(linked.matrix, order: staged.band) == 2)
+    }
+
+    /// Two rows an hour, a_t ∋ x_t, y_t and b_t ∋ y_t, x_{t−1}: in the order a, b the band
+    /// reaches from a_t to b_{t+1}, three rows on; b, a (b meets the hour before) keeps it
+    /// to one.
+    @Test func withinAnHourRowsThatMeetTheHourBeforeComeFirst() {
+        let hours = 10
+        var triplets: [(row: Int, column: Int, value: Double)] = []
+        for t in 0..<hours {
+            triplets += [(2 * t, 2 * t, 1), (2 * t, 2 * t + 1, 1), (2 * t + 1, 2 * t + 1, 1)]
+            if t > 0 { triplets.append((2 * t + 1, 2 * t - 2, -1)) }
+        }
+        let a = SparseMatrix(rowCount: 2 * hours, columnCount: 2 * hours, triplets: triplets)
+        let stages = (0..<(2 * hours)).map { $0 / 2 }
+        #expect(PathSelection.bandwidth(a, order: Array(0..<(2 * hours))) == 3)
+        let order = RowOrdering.byStage(stages, a).band
+        #expect(Array(order.prefix(4)) == [1, 0, 3, 2])
+        #expect(PathSelection.bandwidth(a, order: order) == 1)
     }
 
     @Test func denseLimitIsAClearError() {
