@@ -11,7 +11,7 @@
 #      time of the one without;
 #   3. parallel sweeps: 8 points of the small benchmark city take less wall time with
 #      --jobs 2 than with --jobs 1.
-# Solver timings are the best of three rounds, each round solving the three LPs one
+# Solver timings are the best of five rounds, each round solving the three LPs one
 # after another, so that a noisy spell on a shared machine touches both sides of a
 # ratio; sweep timings are the best of two runs. Needs the capsim and synthetic-lp binaries
 # (`make bench-smoke` builds them with the flags of `make test`, so nothing is rebuilt).
@@ -63,7 +63,7 @@ for hours in 1752 8760; do
 done
 "$synthetic" --hours 8760 --link --out "$work/t8760-link.mps" 2> /dev/null
 t1752="" t8760="" t8760link=""
-for _ in 1 2 3; do
+for _ in 1 2 3 4 5; do
     t1752="$(lesser "$t1752" "$(solve_seconds "$work/t1752.mps")")"
     t8760="$(lesser "$t8760" "$(solve_seconds "$work/t8760.mps")")"
     t8760link="$(lesser "$t8760link" "$(solve_seconds "$work/t8760-link.mps")")"
