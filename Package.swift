@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "SyntheticDispatch", dependencies: ["LinearProgramming"]),
         .executableTarget(name: "synthetic-lp", dependencies: ["SyntheticDispatch", "LinearProgramming"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
+        .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "SyntheticDispatch"]),
         .testTarget(name: "EnergyModelTests", dependencies: ["EnergyModel"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "EnergyModel"]),
         .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),

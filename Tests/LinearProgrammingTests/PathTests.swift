@@ -1,3 +1,4 @@
+import SyntheticDispatch
 import Testing
 @testable import LinearProgramming
 
@@ -119,6 +120,18 @@ import Testing
         let order = RowOrdering.byStage(stages, a).band
         #expect(Array(order.prefix(4)) == [1, 0, 3, 2])
         #expect(PathSelection.bandwidth(a, order: order) == 1)
+    }
+
+    /// The synthetic dispatch LP (6 rows an hour) read without its stages: plain reverse
+    /// Cuthill–McKee leaves a band 10 sub-diagonals wide; sorting each level set as
+    /// `byStage` sorts a stage narrows it to 9, and the rows' own stages give 6.
+    @Test func levelSetsSortedNarrowTheBand() {
+        let lp = SyntheticDispatch.problem(hours: 168, annualLinkingRow: false)
+        let rcm = RowOrdering.reverseCuthillMcKee(lp.matrix)
+        #expect(Set(rcm) == Set(0..<lp.rowCount))
+        #expect(PathSelection.bandwidth(lp.matrix, order: rcm) == 9)
+        let staged = RowOrdering.byStage(lp.rowStages!, lp.matrix).band
+        #expect(PathSelection.bandwidth(lp.matrix, order: staged) == 6)
     }
 
     @Test func denseLimitIsAClearError() {
