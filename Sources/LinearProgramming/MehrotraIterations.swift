@@ -28,12 +28,12 @@ import LinearAlgebra
 ///   needs: its targets k̄ = −s∘z − Δs_aff∘Δz_aff, and A Θ ξ̄ and A Θ (1/s_l − 1/s_u),
 ///   from which its right-hand side for any σ is a sum of row vectors.
 /// - The **corrector pass** completes the corrector and finds its step lengths.
-/// The bound residuals r_l = l + s_l − x and r_u = u − s_u − x start equal to +ρ and −ρ
-/// in every column (`startingPoint`) and every step solves them, so that a step α_p
-/// leaves (1 − α_p) of them: the iterations carry the scalar ρ, not two vectors, and
+/// The bound residuals r_l = l + s_l − x and r_u = u − s_u − x start equal to +r_b and
+/// −r_b in every column (`startingPoint`) and every step solves them, so that a step α_p
+/// leaves (1 − α_p) of them: the iterations carry the scalar r_b, not two vectors, and
 /// measure the true residuals for the stopping test.
-/// A stored direction holds Δx, Δy, Δz_l and Δz_u; its slack steps are Δs_l = Δx − ρ
-/// and Δs_u = −ρ − Δx.
+/// A stored direction holds Δx, Δy, Δz_l and Δz_u; its slack steps are Δs_l = Δx − r_b
+/// and Δs_u = −r_b − Δx.
 final class MehrotraIterations {
     private(set) var options: SolverOptions
     let equations: NormalEquations
@@ -51,14 +51,14 @@ final class MehrotraIterations {
     let su: UnsafeMutableBufferPointer<Double>, zu: UnsafeMutableBufferPointer<Double>
     /// r_p = b − A x at the current iterate.
     private let rp: UnsafeMutableBufferPointer<Double>
-    /// The bound residuals are r_l = ρ and r_u = −ρ in every column with that bound.
+    /// r_b: the bound residuals are r_l = r_b and r_u = −r_b in every column with that bound.
     private var boundResidual = 0.0
     /// Right-hand sides: the predictor's r_p + A Θ ξ_aff (then its Δy), and the
     /// corrector's A Θ (1/s_l − 1/s_u), the multiple of −σμ in its right-hand side.
     private let predictorY: UnsafeMutableBufferPointer<Double>, centring: UnsafeMutableBufferPointer<Double>
     /// 1/s_l and 1/s_u, 0 where the bound is missing.
     private let inverseSl: UnsafeMutableBufferPointer<Double>, inverseSu: UnsafeMutableBufferPointer<Double>
-    /// Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹ and ξ₀ = r_d − z_l r_l/s_l − z_u r_u/s_u.
+    /// Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹ and ξ₀ = r_d − z_l r_b/s_l + z_u r_b/s_u.
     private let theta: UnsafeMutableBufferPointer<Double>, xiResidual: UnsafeMutableBufferPointer<Double>
     /// The targets k̄ of the corrector (without σμ) and of Gondzio's correctors.
     private let kl: UnsafeMutableBufferPointer<Double>, ku: UnsafeMutableBufferPointer<Double>
@@ -196,12 +196,12 @@ final class MehrotraIterations {
     // MARK: Residuals
 
     /// With `moving` = (α_p, α_d), first takes the step in `step`: x += α_p Δx,
-    /// s_l += α_p (Δx − ρ), s_u += α_p (−ρ − Δx) (where the bound is finite),
-    /// y += α_d Δy, z += α_d Δz, and ρ ← (1 − α_p) ρ. Then one pass over the columns and
+    /// s_l += α_p (Δx − r_b), s_u += α_p (−r_b − Δx) (where the bound is finite),
+    /// y += α_d Δy, z += α_d Δz, and r_b ← (1 − α_p) r_b. Then one pass over the columns and
     /// one over the rows: r_p = b − A x, r_d = c − Aᵀy − z_l + z_u, the `Measures` (with
     /// the true bound residuals l + s_l − x and u − s_u − x), and for the Newton system of
-    /// this iterate 1/s_l, 1/s_u (0 where missing), Θ = (ρ_x + z_l/s_l + z_u/s_u)⁻¹,
-    /// ξ₀ = r_d − z_l ρ/s_l + z_u ρ/s_u and the predictor's right-hand side
+    /// this iterate 1/s_l, 1/s_u (0 where missing), Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹,
+    /// ξ₀ = r_d − z_l r_b/s_l + z_u r_b/s_u and the predictor's right-hand side
     /// r_p + A Θ ξ_aff with ξ_aff = ξ₀ + z_l − z_u, in `predictorY`.
     private func residuals(moving: (Double, Double)?) -> Measures {
         let (x, y, sl, zl, su, zu, rp, predictorY) = (x, y, sl, zl, su, zu, rp, predictorY)
@@ -283,7 +283,7 @@ final class MehrotraIterations {
         // Predictor: σ = 0, no second-order term.
         try equations.solve(predictorY)
         let predictor = predictorPass()
-        let sigma = mu > 0 ? min(1, pow(predictor.mu / pairs / mu, 3)) : 0
+        let sigma = mu > 0 ? min(1, pow(predictor.complementarity / pairs / mu, 3)) : 0
         // Corrector: centring σμ and the second-order term.
         let shift = sigma * mu, (rp, centring, dy) = (rp, centring, step.y)
         for i in 0..<m { dy[i] += rp[i] - shift * centring[i] }
@@ -304,18 +304,20 @@ final class MehrotraIterations {
         var lengths = StepLengths()
         var products = 0.0, primalTerms = 0.0, dualTerms = 0.0, steps = 0.0
 
-        /// μ_aff × pairs at the predictor's own step lengths (taken whole, fraction 1).
-        var mu: Double {
+        /// Σ (s + α_p Δs)(z + α_d Δz) at the predictor's own step lengths (taken whole,
+        /// fraction 1): μ_aff × the number of bound pairs.
+        var complementarity: Double {
             let (ap, ad) = lengths.scaled(by: 1)
             return products + ap * primalTerms + ad * dualTerms + ap * ad * steps
         }
     }
 
     /// From the predictor's Δy (in `predictorY`): Δx = Θ (AᵀΔy − ξ_aff),
-    /// Δs_l = Δx − ρ, Δs_u = −ρ − Δx, Δz_l = −z_l (1 + Δs_l/s_l), Δz_u = −z_u (1 + Δs_u/s_u),
-    /// its step lengths (−Δz/z = −1 − Δs/s, no division) and μ_aff's sums (`Predictor`); it writes the corrector's targets
-    /// k̄ = −s∘z − Δs∘Δz, its part ξ̄ = ξ₀ − k̄_l/s_l + k̄_u/s_u of ξ, as A Θ ξ̄ in `step.y`,
-    /// and A Θ (1/s_l − 1/s_u) in `centring`. The predictor itself is not stored.
+    /// Δs_l = Δx − r_b, Δs_u = −r_b − Δx, Δz_l = −z_l (1 + Δs_l/s_l),
+    /// Δz_u = −z_u (1 + Δs_u/s_u), its step lengths (−Δz/z = −1 − Δs/s, no division) and
+    /// μ_aff's sums (`Predictor`). It writes the corrector's targets k̄ = −s∘z − Δs∘Δz, its
+    /// part ξ̄ = ξ₀ − k̄_l/s_l + k̄_u/s_u of ξ as A Θ ξ̄ in `step.y`, and A Θ (1/s_l − 1/s_u)
+    /// in `centring`. The predictor itself is not stored.
     private func predictorPass() -> Predictor {
         let (sl, zl, su, zu, theta, xiResidual, a, kl, ku) = (sl, zl, su, zu, theta, xiResidual, a, kl, ku)
         let (inverseSl, inverseSu, dy, corrector, centring) = (inverseSl, inverseSu, predictorY, step.y, centring)
@@ -464,7 +466,7 @@ final class MehrotraIterations {
     /// ½ sᵀz / Σz (slacks) and ½ sᵀz / Σs (duals) so that no product is far from the rest.
     /// A boxed column too close to a bound starts at the middle of its box. Since every
     /// slack is x − l or u − x shifted by the same amount, the bound residuals are
-    /// r_l = +shift and r_u = −shift in every column: ρ starts at the shift.
+    /// r_l = +shift and r_u = −shift in every column: r_b starts at the shift.
     private func startingPoint(_ regularization: inout Double) throws(LinearAlgebraError) {
         let (x, y, sl, zl, su, zu, theta, work) = (x, y, sl, zl, su, zu, theta, step.x)
         let (lower, upper) = (lower, upper)

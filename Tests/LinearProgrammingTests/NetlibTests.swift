@@ -4,8 +4,8 @@ import Testing
 
 /// The Netlib LPs in `../shared/netlib/` (next to the repository), each solved to the
 /// optimum listed in that folder's README within 1e-6 relative, with and without Gondzio
-/// correctors. Skipped, with a
-/// message, when the folder is absent (a plain clone has no `../shared`).
+/// correctors. Skipped, with a message, when the folder is absent (a plain clone has no
+/// `../shared`).
 @Suite struct NetlibTests {
     static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
