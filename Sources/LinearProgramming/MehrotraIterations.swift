@@ -393,7 +393,7 @@ final class MehrotraIterations {
         var attempt = 0
         while true {
             do {
-                try equations.factor(theta: UnsafeBufferPointer(theta), regularization: regularization)
+                try equations.factor(theta: UnsafeBufferPointer(theta), columns: a, regularization: regularization)
                 return
             } catch {
                 attempt += 1

@@ -42,11 +42,9 @@ final class NormalEquations {
     private let storage: UnsafeMutableBufferPointer<Double>
     private let work: UnsafeMutableBufferPointer<Double>
     private let crossOffset: Int, cornerOffset: Int
-    /// A's columns in `columnOrder`. For entries k₁ ≤ k₂ of each column in turn,
-    /// `pairTarget` lists where θⱼ·a_k₁·a_k₂ goes (32-bit, and products formed on the fly,
-    /// so that forming A Θ Aᵀ streams little memory).
-    private let columnStart: UnsafeMutableBufferPointer<Int32>
-    private let values: UnsafeMutableBufferPointer<Double>
+    /// For entries k₁ ≤ k₂ of each column in `columnOrder` in turn, where θ_q·a_k₁·a_k₂
+    /// goes (32-bit, and products formed on the fly from the iterations' copy of A, so
+    /// that forming A Θ Aᵀ streams little memory).
     private let pairTarget: UnsafeMutableBufferPointer<Int32>
     private let diagonal: UnsafeMutableBufferPointer<Int>
     /// 1/d_j of the band factor L D Lᵀ (Swift kernel only).
@@ -90,9 +88,6 @@ final class NormalEquations {
             let length = a.columnStarts[j + 1] - a.columnStarts[j]
             return pairs + length * (length + 1) / 2
         })
-        var starts = [0], ordered: [Double] = []
-        starts.reserveCapacity(a.columnCount + 1)
-        ordered.reserveCapacity(a.values.count)
         for j in order {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             for k1 in entries {
@@ -109,26 +104,25 @@ final class NormalEquations {
                     }
                     targets.append(Int32(target))
                 }
-                ordered.append(a.values[k1])
             }
-            starts.append(ordered.count)
         }
         columnOrder = order
-        columnStart = workspace.indices(starts)
-        values = workspace.copy(ordered)
         pairTarget = workspace.copy(targets)
         let step = width + 1, corner = crossOffset + nB * nL
         diagonal = workspace.copy((0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) })
     }
 
-    /// Forms A Θ Aᵀ (Θ in `columnOrder`), adds δ·(1 + Mᵢᵢ) to each diagonal entry, and factors it.
-    func factor(theta: UnsafeBufferPointer<Double>, regularization: Double) throws(LinearAlgebraError) {
-        let nB = bandRows.count, nL = borderRows.count, m = storage
+    /// Forms A Θ Aᵀ, adds δ·(1 + Mᵢᵢ) to each diagonal entry, and factors it. Θ and the
+    /// columns of A in `a` are in `columnOrder` (as the iterations keep them: see
+    /// `ColumnBuffers.init(_:columns:rows:in:)`), the entries of each column in A's order.
+    func factor(theta: UnsafeBufferPointer<Double>, columns a: ColumnBuffers, regularization: Double) throws(LinearAlgebraError) {
+        precondition(theta.count == a.columnCount && a.columnCount == columnOrder.count, "Θ or A of another size")
+        let nB = bandRows.count, nL = borderRows.count, m = storage, values = a.values
         for i in m.indices { m[i] = 0 }
         var p = 0
         for q in theta.indices {
-            let end = Int(columnStart[q + 1]), weight = theta[q]
-            var k1 = Int(columnStart[q])
+            let end = Int(a.starts[q + 1]), weight = theta[q]
+            var k1 = Int(a.starts[q])
             while k1 < end {
                 let scaled = weight * values[k1]
                 for k2 in k1..<end {
