@@ -218,41 +218,39 @@ final class MehrotraIterations {
             rp[i] = 0
             predictorY[i] = 0
         }
-        var dual = 0.0, bounds = 0.0, complementarity = 0.0, primalObjective = 0.0, dualObjective = 0.0
-        var rayResidual = 0.0, xNorm = 0.0, zNorm = 0.0
+        var primalObjective = 0.0, rayResidual = 0.0
+        var dualObjective = Pair(), complementarity = Pair(), bounds = Pair(), zNorm = Pair()
+        // (largest |r_d|, largest |x|)
+        var largest = Pair()
         for j in 0..<n {
-            var (xj, sLow, zLow, sUp, zUp) = (x[j], sl[j], zl[j], su[j], zu[j])
-            let low = lower[j], up = upper[j]
-            let hasLow = low > -.infinity, hasUp = up < .infinity
+            var xj = x[j], slack = Pair(sl[j], su[j]), dual = Pair(zl[j], zu[j])
+            let bound = Pair(lower[j], upper[j])
+            let missing = bound .== Pair.missingBounds
             if moving != nil {
                 let dx = s.x[j]
                 xj += alphaP * dx
-                sLow = hasLow ? sLow + alphaP * (dx - stepResidual) : sLow
-                sUp = hasUp ? sUp - alphaP * (stepResidual + dx) : sUp
-                zLow += alphaD * s.zl[j]
-                zUp += alphaD * s.zu[j]
-                (x[j], sl[j], su[j], zl[j], zu[j]) = (xj, sLow, sUp, zLow, zUp)
+                slack = (slack + alphaP * (Pair(dx, -dx) - stepResidual)).replacing(with: slack, where: missing)
+                dual += alphaD * Pair(s.zl[j], s.zu[j])
+                (x[j], sl[j], su[j], zl[j], zu[j]) = (xj, slack.x, slack.y, dual.x, dual.y)
             }
-            let ray = a.dot(column: j, y) + zLow - zUp
+            let ray = a.dot(column: j, y) + dual.x - dual.y
             let dualResidual = c[j] - ray
             primalObjective += c[j] * xj
-            dualObjective += (hasLow ? low * zLow : 0) - (hasUp ? up * zUp : 0)
-            complementarity += sLow * zLow + sUp * zUp
-            bounds = max(bounds, hasLow ? abs(low + sLow - xj) : 0, hasUp ? abs(up - sUp - xj) : 0)
-            dual = max(dual, abs(dualResidual))
+            dualObjective += (Pair.signs * bound * dual).replacing(with: 0, where: missing)
+            complementarity += slack * dual
+            bounds = bounds.maximum(((bound - xj) + Pair.signs * slack).magnitude.replacing(with: 0, where: missing))
+            largest = largest.maximum(Pair(dualResidual, xj).magnitude)
             rayResidual += abs(ray)
-            xNorm = max(xNorm, abs(xj))
-            zNorm = max(zNorm, zLow, zUp)
-            let inverse = 1 / SIMD2(sLow, sUp)
-            let inverseLow = hasLow ? inverse.x : 0, inverseUp = hasUp ? inverse.y : 0
-            let weightLow = zLow * inverseLow, weightUp = zUp * inverseUp
-            let thetaJ = 1 / (Self.primalRegularization + weightLow + weightUp)
-            let xi = dualResidual - (weightLow - weightUp) * residual
-            inverseSl[j] = inverseLow
-            inverseSu[j] = inverseUp
+            zNorm = zNorm.maximum(dual)
+            let inverse = (1 / slack).replacing(with: 0, where: missing)
+            let weight = dual * inverse
+            let thetaJ = 1 / (Self.primalRegularization + weight.x + weight.y)
+            let xi = dualResidual - (weight.x - weight.y) * residual
+            inverseSl[j] = inverse.x
+            inverseSu[j] = inverse.y
             theta[j] = thetaJ
             xiResidual[j] = xi
-            a.scatter(column: j, xj, into: rp, thetaJ * (xi + zLow - zUp), into: predictorY)
+            a.scatter(column: j, xj, into: rp, thetaJ * (xi + dual.x - dual.y), into: predictorY)
         }
         var state = Measures()
         var primal = 0.0
@@ -264,13 +262,13 @@ final class MehrotraIterations {
             state.dualObjective += b[i] * y[i]
             state.yNorm = max(state.yNorm, abs(y[i]))
         }
-        state.dualObjective += dualObjective
+        state.dualObjective += dualObjective.sum()
         state.primalObjective = primalObjective
-        (state.rayResidual, state.xNorm, state.zNorm, state.boundNorm) = (rayResidual, xNorm, zNorm, boundNorm)
-        state.primal = max(primal / (1 + bNorm), bounds / (1 + boundNorm))
-        state.dual = dual / (1 + cNorm)
+        (state.rayResidual, state.xNorm, state.zNorm, state.boundNorm) = (rayResidual, largest.y, zNorm.max(), boundNorm)
+        state.primal = max(primal / (1 + bNorm), bounds.max() / (1 + boundNorm))
+        state.dual = largest.x / (1 + cNorm)
         state.gap = abs(primalObjective - state.dualObjective) / (1 + abs(primalObjective))
-        state.mu = complementarity / pairs
+        state.mu = complementarity.sum() / pairs
         return state
     }
 
@@ -326,24 +324,26 @@ final class MehrotraIterations {
             corrector[i] = 0
             centring[i] = 0
         }
-        var p = Predictor()
+        var lengths = StepLengths(), products = Pair(), primalTerms = Pair(), dualTerms = Pair(), steps = Pair()
         for j in 0..<n {
-            let (sLow, zLow, sUp, zUp, isl, isu, thetaJ, xi) = (sl[j], zl[j], su[j], zu[j], inverseSl[j], inverseSu[j], theta[j], xiResidual[j])
-            let dx = thetaJ * (a.dot(column: j, dy) - (xi + zLow - zUp))
-            let (dsl, dsu) = (dx - residual, -residual - dx)
-            let (ratioLow, ratioUp) = (isl * dsl, isu * dsu)
-            let (dzl, dzu) = (-zLow * (1 + ratioLow), -zUp * (1 + ratioUp))
-            p.lengths.include(ratioLow, ratioUp, zLow > 0 ? -1 - ratioLow : 0, zUp > 0 ? -1 - ratioUp : 0)
-            p.products += sLow * zLow + sUp * zUp
-            p.primalTerms += dsl * zLow + dsu * zUp
-            p.dualTerms += sLow * dzl + sUp * dzu
-            p.steps += dsl * dzl + dsu * dzu
-            let (targetLow, targetUp) = (-sLow * zLow - dsl * dzl, -sUp * zUp - dsu * dzu)
-            kl[j] = targetLow
-            ku[j] = targetUp
-            a.scatter(column: j, thetaJ * (xi - targetLow * isl + targetUp * isu), into: corrector, thetaJ * (isl - isu), into: centring)
+            let slack = Pair(sl[j], su[j]), dual = Pair(zl[j], zu[j]), inverse = Pair(inverseSl[j], inverseSu[j])
+            let thetaJ = theta[j], xi = xiResidual[j]
+            let dx = thetaJ * (a.dot(column: j, dy) - (xi + dual.x - dual.y))
+            let ds = Pair(dx, -dx) - residual
+            let ratio = inverse * ds
+            let dz = -dual * (1 + ratio)
+            lengths.include(ratio, (-1 - ratio).replacing(with: 0, where: dual .<= 0))
+            products += slack * dual
+            primalTerms += ds * dual
+            dualTerms += slack * dz
+            steps += ds * dz
+            let target = -slack * dual - ds * dz
+            kl[j] = target.x
+            ku[j] = target.y
+            let weighted = target * inverse
+            a.scatter(column: j, thetaJ * (xi - weighted.x + weighted.y), into: corrector, thetaJ * (inverse.x - inverse.y), into: centring)
         }
-        return p
+        return Predictor(lengths: lengths, products: products.sum(), primalTerms: primalTerms.sum(), dualTerms: dualTerms.sum(), steps: steps.sum())
     }
 
     /// From the corrector's Δy (in `step.y`): with ξ = ξ₀ − (k̄_l + σμ)/s_l + (k̄_u + σμ)/s_u,
@@ -355,13 +355,14 @@ final class MehrotraIterations {
         let residual = boundResidual, tiny = Double.leastNormalMagnitude
         var lengths = StepLengths()
         for j in 0..<n {
-            let (zLow, zUp, isl, isu) = (zl[j], zu[j], inverseSl[j], inverseSu[j])
-            let (targetLow, targetUp) = (kl[j] + shift, ku[j] + shift)
-            let dx = theta[j] * (a.dot(column: j, d.y) - (xiResidual[j] - targetLow * isl + targetUp * isu))
-            let (dsl, dsu) = (dx - residual, -residual - dx)
-            let (dzl, dzu) = ((targetLow - zLow * dsl) * isl, (targetUp - zUp * dsu) * isu)
-            (d.x[j], d.zl[j], d.zu[j]) = (dx, dzl, dzu)
-            lengths.include(dsl * isl, dsu * isu, SIMD2(dzl, dzu) / SIMD2(zLow + tiny, zUp + tiny))
+            let dual = Pair(zl[j], zu[j]), inverse = Pair(inverseSl[j], inverseSu[j])
+            let target = Pair(kl[j], ku[j]) + shift
+            let weighted = target * inverse
+            let dx = theta[j] * (a.dot(column: j, d.y) - (xiResidual[j] - weighted.x + weighted.y))
+            let ds = Pair(dx, -dx) - residual
+            let dz = (target - dual * ds) * inverse
+            (d.x[j], d.zl[j], d.zu[j]) = (dx, dz.x, dz.y)
+            lengths.include(ds * inverse, dz / (dual + tiny))
         }
         return lengths
     }
@@ -420,11 +421,11 @@ final class MehrotraIterations {
         var lengths = StepLengths()
         for j in 0..<n {
             let dx = theta[j] * a.dot(column: j, d.y) - d.x[j]
-            let (zLow, zUp, isl, isu) = (zl[j], zu[j], inverseSl[j], inverseSu[j])
+            let dual = Pair(zl[j], zu[j]), inverse = Pair(inverseSl[j], inverseSu[j])
             let sum = dx + base.x[j]
-            let (dzl, dzu) = ((kl[j] - zLow * dx) * isl + base.zl[j], (ku[j] + zUp * dx) * isu + base.zu[j])
-            (d.x[j], d.zl[j], d.zu[j]) = (sum, dzl, dzu)
-            lengths.include((sum - residual) * isl, (-residual - sum) * isu, SIMD2(dzl, dzu) / SIMD2(zLow + tiny, zUp + tiny))
+            let dz = (Pair(kl[j], ku[j]) - dual * Pair(dx, -dx)) * inverse + Pair(base.zl[j], base.zu[j])
+            (d.x[j], d.zl[j], d.zu[j]) = (sum, dz.x, dz.y)
+            lengths.include((Pair(sum, -sum) - residual) * inverse, dz / (dual + tiny))
         }
         for i in 0..<m { d.y[i] += base.y[i] }
         return lengths.scaled(by: fraction)
@@ -434,27 +435,22 @@ final class MehrotraIterations {
     /// w = max(0, maxᵢ −Δsᵢ/sᵢ), α = 1/w. Taking the largest relative decrease instead of
     /// the smallest ratio −s/Δs needs no branch, and 1/s is at hand; a missing bound's
     /// Δs/s = Δs · 0 and Δz = 0 (with z = 0 divided by z + the smallest normal double)
-    /// add nothing.
+    /// add nothing. The maxima are kept per lane (lower, upper bound) and joined at the end.
     struct StepLengths {
-        var primal = 0.0, dual = 0.0
+        var primal = Pair(), dual = Pair()
 
+        /// Includes one column's relative steps Δs/s and Δz/z of its (lower, upper) pair.
         @inline(__always)
-        mutating func include(_ sLow: Double, _ sUp: Double, _ zLow: Double, _ zUp: Double) {
-            primal = max(primal, -sLow, -sUp)
-            dual = max(dual, -zLow, -zUp)
-        }
-
-        /// The same with the dual ratios as a pair, divided together (one packed division
-        /// costs what one scalar division does).
-        @inline(__always)
-        mutating func include(_ sLow: Double, _ sUp: Double, _ z: SIMD2<Double>) {
-            include(sLow, sUp, z.x, z.y)
+        mutating func include(_ slack: Pair, _ dual: Pair) {
+            primal = primal.maximum(-slack)
+            self.dual = self.dual.maximum(-dual)
         }
 
         /// The steps taken: `fraction` of the way to the boundary, at most 1 (and 1 when
         /// nothing decreases, including a largest decrease of −0).
         func scaled(by fraction: Double) -> (Double, Double) {
-            (primal > 0 ? min(1, fraction / primal) : 1, dual > 0 ? min(1, fraction / dual) : 1)
+            let (p, d) = (primal.max(), dual.max())
+            return (p > 0 ? min(1, fraction / p) : 1, d > 0 ? min(1, fraction / d) : 1)
         }
     }
 
@@ -530,4 +526,25 @@ final class MehrotraIterations {
             zu[j] = hasUp ? zu[j] + dualShift : 0
         }
     }
+}
+
+/// A column's (lower, upper) bound pair of slacks, duals or their steps, worked on at once.
+/// The helpers compile to packed compares and blends: a branch per lane, which the mix of
+/// bound types in a dispatch LP makes hard to predict, cost more than the arithmetic.
+typealias Pair = SIMD2<Double>
+
+extension SIMD2 where Scalar == Double {
+    /// (−∞, +∞): the bounds of a column without either.
+    static var missingBounds: Self { Self(-.infinity, .infinity) }
+    /// (+1, −1): the signs of the lower and upper bound's terms (r_l = l + s_l − x, r_u = u − s_u − x).
+    static var signs: Self { Self(1, -1) }
+
+    /// Lane by lane, the larger of the two (`other`'s lane when it is larger; a NaN in
+    /// `other` is passed over, as `Swift.max` does).
+    @inline(__always)
+    func maximum(_ other: Self) -> Self { replacing(with: other, where: self .< other) }
+
+    /// Lane by lane |v|.
+    @inline(__always)
+    var magnitude: Self { replacing(with: -self, where: self .< 0) }
 }
