@@ -42,13 +42,16 @@ struct LPSolveCommand: ParsableCommand {
     @Option(help: "Most Gondzio centrality correctors per iteration (0: Mehrotra's predictor-corrector alone).")
     var correctors: Int = 0
 
+    @Option(help: "Threads for the passes over the columns (1 or 2; the result is the same either way).")
+    var threads: Int = 1
+
     func run() throws {
         guard let chosen = KKTPath(rawValue: path) else {
             Console.current.err("capsim: --path \(path) is not one of \(KKTPath.allCases.map(\.rawValue).joined(separator: ", "))\n")
             throw CommandFailure(status: .usage)
         }
-        guard tolerance > 0, tolerance < 1, maxIterations >= 1, correctors >= 0 else {
-            Console.current.err("capsim: --tolerance must be above 0 and below 1 (found \(tolerance)), --max-iterations at least 1 (found \(maxIterations)), --correctors at least 0 (found \(correctors))\n")
+        guard tolerance > 0, tolerance < 1, maxIterations >= 1, correctors >= 0, (1...2).contains(threads) else {
+            Console.current.err("capsim: --tolerance must be above 0 and below 1 (found \(tolerance)), --max-iterations at least 1 (found \(maxIterations)), --correctors at least 0 (found \(correctors)), --threads 1 or 2 (found \(threads))\n")
             throw CommandFailure(status: .usage)
         }
         let lp: LinearProgram
@@ -65,6 +68,7 @@ struct LPSolveCommand: ParsableCommand {
         options.gapTolerance = tolerance
         options.maxIterations = maxIterations
         options.correctors = correctors
+        options.threads = threads
         let result = InteriorPointSolver.solve(lp, options: options)
         if let solution {
             do {

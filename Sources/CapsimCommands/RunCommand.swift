@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
         var outcomes: [YearOutcome] = []
         var reportDispatch: YearDispatch?
         do {
-            try projection.forEachYear(range, concurrently: ProcessInfo.processInfo.activeProcessorCount > 1) { projected in
+            try projection.forEachYear(range, cores: ProcessInfo.processInfo.activeProcessorCount) { projected in
                 if html != nil, projected.year == hoursYear { reportDispatch = projected.dispatch }
                 let outcome = YearOutcome(conditions: projected.conditions, solver: projected.dispatch.solver,
                                           account: YearAccount(energy: projected.energy, scenario: scenario))

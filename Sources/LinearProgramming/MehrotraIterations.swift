@@ -63,6 +63,11 @@ final class MehrotraIterations {
     /// The targets k̄ of the corrector (without σμ) and of Gondzio's correctors.
     private let kl: UnsafeMutableBufferPointer<Double>, ku: UnsafeMutableBufferPointer<Double>
     private var step: Direction, trial: Direction
+    /// The halves each pass over the columns runs in, and their partial results.
+    private let halves: ColumnHalves
+    private let halfMeasures: UnsafeMutableBufferPointer<ColumnMeasures>
+    private let halfPredictors: UnsafeMutableBufferPointer<Predictor>
+    private let halfLengths: UnsafeMutableBufferPointer<StepLengths>
     private let workspace = Workspace()
     private var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
 
@@ -111,6 +116,10 @@ final class MehrotraIterations {
         (theta, xiResidual, inverseSl, inverseSu, kl, ku) = (w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
         step = Direction(n: n, m: m, w)
         trial = Direction(n: n, m: m, w)
+        halves = ColumnHalves(a, in: w)
+        halfMeasures = w.copy([ColumnMeasures(), ColumnMeasures()])
+        halfPredictors = w.copy([Predictor(), Predictor()])
+        halfLengths = w.copy([StepLengths(), StepLengths()])
         load(form, options: options)
     }
 
@@ -204,54 +213,26 @@ final class MehrotraIterations {
     /// ξ₀ = r_d − z_l r_b/s_l + z_u r_b/s_u and the predictor's right-hand side
     /// r_p + A Θ ξ_aff with ξ_aff = ξ₀ + z_l − z_u, in `predictorY`.
     private func residuals(moving: (Double, Double)?) -> Measures {
-        let (x, y, sl, zl, su, zu, rp, predictorY) = (x, y, sl, zl, su, zu, rp, predictorY)
-        let (b, c, lower, upper, a, s) = (b, c, lower, upper, a, step)
-        let (theta, xiResidual, inverseSl, inverseSu) = (theta, xiResidual, inverseSl, inverseSu)
+        let (y, rp, predictorY, b, s) = (y, rp, predictorY, b, step)
         let (alphaP, alphaD) = moving ?? (0, 0)
         let stepResidual = boundResidual
         if moving != nil {
             for i in 0..<m { y[i] += alphaD * s.y[i] }
             boundResidual *= 1 - alphaP
         }
-        let residual = boundResidual
         for i in 0..<m {
             rp[i] = 0
             predictorY[i] = 0
         }
-        var primalObjective = 0.0, rayResidual = 0.0
-        var dualObjective = Pair(), complementarity = Pair(), bounds = Pair(), zNorm = Pair()
-        // (largest |r_d|, largest |x|)
-        var largest = Pair()
-        for j in 0..<n {
-            var xj = x[j], slack = Pair(sl[j], su[j]), dual = Pair(zl[j], zu[j])
-            let bound = Pair(lower[j], upper[j])
-            let missing = bound .== Pair.missingBounds
-            if moving != nil {
-                let dx = s.x[j]
-                xj += alphaP * dx
-                slack = (slack + alphaP * (Pair(dx, -dx) - stepResidual)).replacing(with: slack, where: missing)
-                dual += alphaD * Pair(s.zl[j], s.zu[j])
-                (x[j], sl[j], su[j], zl[j], zu[j]) = (xj, slack.x, slack.y, dual.x, dual.y)
-            }
-            let ray = a.dot(column: j, y) + dual.x - dual.y
-            let dualResidual = c[j] - ray
-            primalObjective += c[j] * xj
-            dualObjective += (Pair.signs * bound * dual).replacing(with: 0, where: missing)
-            complementarity += slack * dual
-            bounds = bounds.maximum(((bound - xj) + Pair.signs * slack).magnitude.replacing(with: 0, where: missing))
-            largest = largest.maximum(Pair(dualResidual, xj).magnitude)
-            rayResidual += abs(ray)
-            zNorm = zNorm.maximum(dual)
-            let inverse = (1 / slack).replacing(with: 0, where: missing)
-            let weight = dual * inverse
-            let thetaJ = 1 / (Self.primalRegularization + weight.x + weight.y)
-            let xi = dualResidual - (weight.x - weight.y) * residual
-            inverseSl[j] = inverse.x
-            inverseSu[j] = inverse.y
-            theta[j] = thetaJ
-            xiResidual[j] = xi
-            a.scatter(column: j, xj, into: rp, thetaJ * (xi + dual.x - dual.y), into: predictorY)
+        halves.clearSpill()
+        let step = ResidualStep(alphaP: alphaP, alphaD: alphaD, boundResidual: stepResidual, taken: moving != nil)
+        halves.run(concurrently: options.threads > 1) { half in
+            halfMeasures[half] = half == 0
+                ? residualColumns(halves.first, step, into: rp, predictorY)
+                : residualColumns(halves.second, step, into: halves.spillA, halves.spillB)
         }
+        halves.addSpill(into: rp, predictorY)
+        let columns = halfMeasures[0].joined(with: halfMeasures[1])
         var state = Measures()
         var primal = 0.0
         for i in 0..<m {
@@ -262,14 +243,78 @@ final class MehrotraIterations {
             state.dualObjective += b[i] * y[i]
             state.yNorm = max(state.yNorm, abs(y[i]))
         }
-        state.dualObjective += dualObjective.sum()
-        state.primalObjective = primalObjective
-        (state.rayResidual, state.xNorm, state.zNorm, state.boundNorm) = (rayResidual, largest.y, zNorm.max(), boundNorm)
-        state.primal = max(primal / (1 + bNorm), bounds.max() / (1 + boundNorm))
-        state.dual = largest.x / (1 + cNorm)
-        state.gap = abs(primalObjective - state.dualObjective) / (1 + abs(primalObjective))
-        state.mu = complementarity.sum() / pairs
+        state.dualObjective += columns.dualObjective.sum()
+        state.primalObjective = columns.primalObjective
+        (state.rayResidual, state.xNorm, state.zNorm, state.boundNorm) = (columns.rayResidual, columns.largest.y, columns.zNorm.max(), boundNorm)
+        state.primal = max(primal / (1 + bNorm), columns.bounds.max() / (1 + boundNorm))
+        state.dual = columns.largest.x / (1 + cNorm)
+        state.gap = abs(columns.primalObjective - state.dualObjective) / (1 + abs(columns.primalObjective))
+        state.mu = columns.complementarity.sum() / pairs
         return state
+    }
+
+    /// The step the residual pass takes first: lengths α_p, α_d, and r_b before it.
+    struct ResidualStep {
+        var alphaP: Double, alphaD: Double, boundResidual: Double
+        /// False at the starting point, which takes no step.
+        var taken: Bool
+    }
+
+    /// What the residual pass sums and maximises over a range of columns.
+    struct ColumnMeasures {
+        var primalObjective = 0.0, rayResidual = 0.0
+        var dualObjective = Pair(), complementarity = Pair(), bounds = Pair(), zNorm = Pair()
+        /// (largest |r_d|, largest |x|).
+        var largest = Pair()
+
+        /// These and `other`'s, as of one range followed by the other's.
+        func joined(with other: Self) -> Self {
+            ColumnMeasures(primalObjective: primalObjective + other.primalObjective, rayResidual: rayResidual + other.rayResidual,
+                           dualObjective: dualObjective + other.dualObjective, complementarity: complementarity + other.complementarity,
+                           bounds: bounds.maximum(other.bounds), zNorm: zNorm.maximum(other.zNorm), largest: largest.maximum(other.largest))
+        }
+    }
+
+    /// The residual pass over `columns`: takes `step`, then forms their residuals,
+    /// Θ, 1/s and ξ₀, and adds their terms of A x to `activity` and of A Θ ξ_aff to
+    /// `predictorY`.
+    private func residualColumns(_ columns: Range<Int>, _ step: ResidualStep, into activity: UnsafeMutableBufferPointer<Double>,
+                                 _ predictorY: UnsafeMutableBufferPointer<Double>) -> ColumnMeasures {
+        let (x, y, sl, zl, su, zu, c, lower, upper, a, s) = (x, y, sl, zl, su, zu, c, lower, upper, a, self.step)
+        let (theta, xiResidual, inverseSl, inverseSu) = (theta, xiResidual, inverseSl, inverseSu)
+        let (alphaP, alphaD, stepResidual, residual) = (step.alphaP, step.alphaD, step.boundResidual, boundResidual)
+        var measures = ColumnMeasures()
+        for j in columns {
+            var xj = x[j], slack = Pair(sl[j], su[j]), dual = Pair(zl[j], zu[j])
+            let bound = Pair(lower[j], upper[j])
+            let missing = bound .== Pair.missingBounds
+            if step.taken {
+                let dx = s.x[j]
+                xj += alphaP * dx
+                slack = (slack + alphaP * (Pair(dx, -dx) - stepResidual)).replacing(with: slack, where: missing)
+                dual += alphaD * Pair(s.zl[j], s.zu[j])
+                (x[j], sl[j], su[j], zl[j], zu[j]) = (xj, slack.x, slack.y, dual.x, dual.y)
+            }
+            let ray = a.dot(column: j, y) + dual.x - dual.y
+            let dualResidual = c[j] - ray
+            measures.primalObjective += c[j] * xj
+            measures.dualObjective += (Pair.signs * bound * dual).replacing(with: 0, where: missing)
+            measures.complementarity += slack * dual
+            measures.bounds = measures.bounds.maximum(((bound - xj) + Pair.signs * slack).magnitude.replacing(with: 0, where: missing))
+            measures.largest = measures.largest.maximum(Pair(dualResidual, xj).magnitude)
+            measures.rayResidual += abs(ray)
+            measures.zNorm = measures.zNorm.maximum(dual)
+            let inverse = (1 / slack).replacing(with: 0, where: missing)
+            let weight = dual * inverse
+            let thetaJ = 1 / (Self.primalRegularization + weight.x + weight.y)
+            let xi = dualResidual - (weight.x - weight.y) * residual
+            inverseSl[j] = inverse.x
+            inverseSu[j] = inverse.y
+            theta[j] = thetaJ
+            xiResidual[j] = xi
+            a.scatter(column: j, xj, into: activity, thetaJ * (xi + dual.x - dual.y), into: predictorY)
+        }
+        return measures
     }
 
     // MARK: Directions
@@ -302,6 +347,12 @@ final class MehrotraIterations {
         var lengths = StepLengths()
         var products = 0.0, primalTerms = 0.0, dualTerms = 0.0, steps = 0.0
 
+        /// These and `other`'s, as of one range followed by the other's.
+        func joined(with other: Self) -> Self {
+            Predictor(lengths: lengths.joined(with: other.lengths), products: products + other.products, primalTerms: primalTerms + other.primalTerms,
+                      dualTerms: dualTerms + other.dualTerms, steps: steps + other.steps)
+        }
+
         /// Σ (s + α_p Δs)(z + α_d Δz) at the predictor's own step lengths (taken whole,
         /// fraction 1): μ_aff × the number of bound pairs.
         var complementarity: Double {
@@ -317,15 +368,30 @@ final class MehrotraIterations {
     /// part ξ̄ = ξ₀ − k̄_l/s_l + k̄_u/s_u of ξ as A Θ ξ̄ in `step.y`, and A Θ (1/s_l − 1/s_u)
     /// in `centring`. The predictor itself is not stored.
     private func predictorPass() -> Predictor {
-        let (sl, zl, su, zu, theta, xiResidual, a, kl, ku) = (sl, zl, su, zu, theta, xiResidual, a, kl, ku)
-        let (inverseSl, inverseSu, dy, corrector, centring) = (inverseSl, inverseSu, predictorY, step.y, centring)
-        let residual = boundResidual
+        let (corrector, centring) = (step.y, centring)
         for i in 0..<m {
             corrector[i] = 0
             centring[i] = 0
         }
+        halves.clearSpill()
+        halves.run(concurrently: options.threads > 1) { half in
+            halfPredictors[half] = half == 0
+                ? predictorColumns(halves.first, into: corrector, centring)
+                : predictorColumns(halves.second, into: halves.spillA, halves.spillB)
+        }
+        halves.addSpill(into: corrector, centring)
+        return halfPredictors[0].joined(with: halfPredictors[1])
+    }
+
+    /// The predictor pass over `columns`, adding their terms of A Θ ξ̄ to `corrector`
+    /// and of A Θ (1/s_l − 1/s_u) to `centring`.
+    private func predictorColumns(_ columns: Range<Int>, into corrector: UnsafeMutableBufferPointer<Double>,
+                                  _ centring: UnsafeMutableBufferPointer<Double>) -> Predictor {
+        let (sl, zl, su, zu, theta, xiResidual, a, kl, ku) = (sl, zl, su, zu, theta, xiResidual, a, kl, ku)
+        let (inverseSl, inverseSu, dy) = (inverseSl, inverseSu, predictorY)
+        let residual = boundResidual
         var lengths = StepLengths(), products = Pair(), primalTerms = Pair(), dualTerms = Pair(), steps = Pair()
-        for j in 0..<n {
+        for j in columns {
             let slack = Pair(sl[j], su[j]), dual = Pair(zl[j], zu[j]), inverse = Pair(inverseSl[j], inverseSu[j])
             let thetaJ = theta[j], xi = xiResidual[j]
             let dx = thetaJ * (a.dot(column: j, dy) - (xi + dual.x - dual.y))
@@ -350,11 +416,19 @@ final class MehrotraIterations {
     /// Δx = Θ (AᵀΔy − ξ), Δz_l = (k̄_l + σμ − z_l Δs_l)/s_l, Δz_u = (k̄_u + σμ − z_u Δs_u)/s_u,
     /// written to `step`, and its step lengths.
     private func correctorPass(shift: Double) -> StepLengths {
+        halves.run(concurrently: options.threads > 1) { half in
+            halfLengths[half] = correctorColumns(half == 0 ? halves.first : halves.second, shift: shift)
+        }
+        return halfLengths[0].joined(with: halfLengths[1])
+    }
+
+    /// The corrector pass over `columns`.
+    private func correctorColumns(_ columns: Range<Int>, shift: Double) -> StepLengths {
         let (zl, zu, theta, xiResidual, a, kl, ku, d) = (zl, zu, theta, xiResidual, a, kl, ku, step)
         let (inverseSl, inverseSu) = (inverseSl, inverseSu)
         let residual = boundResidual, tiny = Double.leastNormalMagnitude
         var lengths = StepLengths()
-        for j in 0..<n {
+        for j in columns {
             let dual = Pair(zl[j], zu[j]), inverse = Pair(inverseSl[j], inverseSu[j])
             let target = Pair(kl[j], ku[j]) + shift
             let weighted = target * inverse
@@ -444,6 +518,11 @@ final class MehrotraIterations {
         mutating func include(_ slack: Pair, _ dual: Pair) {
             primal = primal.maximum(-slack)
             self.dual = self.dual.maximum(-dual)
+        }
+
+        /// The longest steps for these columns and `other`'s.
+        func joined(with other: Self) -> Self {
+            StepLengths(primal: primal.maximum(other.primal), dual: dual.maximum(other.dual))
         }
 
         /// The steps taken: `fraction` of the way to the boundary, at most 1 (and 1 when

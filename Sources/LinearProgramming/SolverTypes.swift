@@ -29,6 +29,12 @@ public struct SolverOptions: Sendable {
     /// iterations than the passes they cost.
     public var correctors = 0
     public var path: KKTPath = .automatic
+    /// Threads for the passes over the columns of one solve: with 2 (or more) the two
+    /// halves of each pass run at once. The halves are the same on one thread, so the
+    /// result does not depend on it. One by default: capsim runs a solver per core, and
+    /// gives a solve a second thread only when a core would otherwise be idle (the years
+    /// of a projection that must run one after another).
+    public var threads = 1
     /// Largest number of rows the dense path accepts.
     public var denseLimit = 3000
 

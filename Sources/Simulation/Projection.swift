@@ -86,17 +86,21 @@ public struct Projection: Sendable {
     /// years it finished), keeping none: a year's hourly results are freed unless `each`
     /// keeps them. Throws `ProjectionError`, or what `each` throws.
     ///
-    /// With `concurrently`, the years before `firstCyclingYear` — which depend on no other
-    /// year — run on this thread while the years from it on run in order on a second one;
-    /// `each` still receives every year in order, on this thread, and the results are the
-    /// same as run one by one. (Sweeps leave it off: they already run a point per core.)
-    public func forEachYear(_ years: ClosedRange<Int>, concurrently: Bool = false, _ each: (ProjectedYear) throws -> Void) throws {
+    /// With two `cores` or more, the years before `firstCyclingYear` — which depend on no
+    /// other year — run on this thread while the years from it on run in order on a
+    /// second one, and a year that runs while the other core has nothing to do (every
+    /// year when none is independent, the later chained years otherwise) solves with two
+    /// threads (`SolverOptions.threads`). `each` still receives every year in order, on
+    /// this thread, and the results are the same as run one by one on one core. (Sweeps
+    /// leave `cores` at 1: they already run a point per core.)
+    public func forEachYear(_ years: ClosedRange<Int>, cores: Int = 1, _ each: (ProjectedYear) throws -> Void) throws {
         let split = min(max(firstCyclingYear ?? years.upperBound + 1, years.lowerBound), years.upperBound + 1)
-        guard concurrently, split > years.lowerBound, split <= years.upperBound else {
+        let threads = cores > 1 ? 2 : 1
+        guard cores > 1, split > years.lowerBound, split <= years.upperBound else {
             var aging = aging()
             let session = solverSession ?? SolverSession()
             for year in years {
-                let projected = try project(year, aging: aging, session: session)
+                let projected = try project(year, aging: aging, session: session, threads: threads)
                 recordCycles(of: projected, in: &aging)
                 try each(projected)
             }
@@ -108,7 +112,7 @@ public struct Projection: Sendable {
             let session = SolverSession()
             for year in chained where !chain.isCancelled {
                 do throws(ProjectionError) {
-                    let projected = try self.project(year, aging: aging, session: session)
+                    let projected = try self.project(year, aging: aging, session: session, threads: chain.isAlone ? threads : 1)
                     self.recordCycles(of: projected, in: &aging)
                     chain.put(.success(projected))
                 } catch {
@@ -120,6 +124,7 @@ public struct Projection: Sendable {
         }
         defer { chain.cancelAndWait() }
         try runIndependent(years.lowerBound..<split, each)
+        chain.leaveAlone()
         for _ in chained { try each(chain.take().get()) }
     }
 
@@ -127,11 +132,11 @@ public struct Projection: Sendable {
     /// is freed when they are done (the later years still run).
     private func runIndependent(_ years: Range<Int>, _ each: (ProjectedYear) throws -> Void) throws {
         let independent = aging(), session = solverSession ?? SolverSession()
-        for year in years { try each(project(year, aging: independent, session: session)) }
+        for year in years { try each(project(year, aging: independent, session: session, threads: 1)) }
     }
 
-    /// One year's LP built and solved, with storage aged by the cycles `aging` holds.
-    private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession) throws(ProjectionError) -> ProjectedYear {
+    /// One year's LP built and solved on `threads` threads, with storage aged by the cycles `aging` holds.
+    private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession, threads: Int) throws(ProjectionError) -> ProjectedYear {
         let model: DispatchModel
         do {
             model = try self.model(year: year, aging: aging)
@@ -140,6 +145,8 @@ public struct Projection: Sendable {
         }
         let dispatch: YearDispatch
         do {
+            var options = options
+            options.threads = threads
             dispatch = try model.solve(options: options, session: session)
         } catch {
             throw ProjectionError.dispatch(error)
@@ -153,9 +160,17 @@ public struct Projection: Sendable {
 private final class YearChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Result<ProjectedYear, ProjectionError>] = []
-    private var closed = false, cancelled = false
+    private var closed = false, cancelled = false, alone = false
 
     var isCancelled: Bool { condition.withLock { cancelled } }
+
+    /// Whether the second thread has the machine to itself: the caller's independent
+    /// years are done.
+    var isAlone: Bool { condition.withLock { alone } }
+
+    func leaveAlone() {
+        condition.withLock { alone = true }
+    }
 
     func put(_ result: Result<ProjectedYear, ProjectionError>) {
         condition.withLock {

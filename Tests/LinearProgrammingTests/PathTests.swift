@@ -76,6 +76,22 @@ import Testing
         #expect(corrected.iterations < plain.iterations)
     }
 
+    /// Two threads split each pass over the columns into the same two halves one thread
+    /// runs one after the other, so the iterates are the same to the last bit: on the
+    /// synthetic dispatch LP (banded) and on the storage LP with its linking row (bordered).
+    @Test func twoThreadsGiveTheSameIterates() {
+        for lp in [SyntheticDispatch.problem(hours: 168, annualLinkingRow: false), Self.storageLP(hours: 96, linking: true)] {
+            var options = SolverOptions()
+            let one = InteriorPointSolver.solve(lp, options: options)
+            options.threads = 2
+            let two = InteriorPointSolver.solve(lp, options: options)
+            #expect(one.status == .optimal && two.status == .optimal, "\(two.message)")
+            #expect(one.iterations == two.iterations)
+            #expect(one.objective == two.objective)
+            #expect(one.x == two.x && one.rowDuals == two.rowDuals)
+        }
+    }
+
     @Test func withoutStagesTheGenericPathFindsTheBand() {
         let staged = Self.solve(Self.storageLP(hours: 200, linking: false), .automatic)
         let plain = Self.solve(Self.storageLP(hours: 200, linking: false, stages: false), .automatic)

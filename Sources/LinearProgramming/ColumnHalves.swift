@@ -1,0 +1,66 @@
+import Foundation
+
+/// The two halves every pass of the iterations over the columns is split into, so that a
+/// solve can use a second core when one is free (`SolverOptions.threads`).
+///
+/// The columns are in the normal equations' order, by their first row in the band, so
+/// the first half scatters into the upper rows and the second into the lower ones; the
+/// rows both may meet start at `spillStart`. The second half therefore scatters into two
+/// spill vectors of its own, added to the shared row vectors (from `spillStart` on) once
+/// both halves are done. The halves, their order and the way their sums are joined are
+/// the same on one thread and on two, so a solve's result does not depend on the threads.
+final class ColumnHalves {
+    let first: Range<Int>, second: Range<Int>
+    /// The first row (in the normal equations' order) the second half has an entry in.
+    let spillStart: Int
+    /// The second half's row vectors: rows from `spillStart` on are used.
+    let spillA: UnsafeMutableBufferPointer<Double>, spillB: UnsafeMutableBufferPointer<Double>
+
+    init(_ a: ColumnBuffers, in workspace: Workspace) {
+        let n = a.columnCount, middle = n / 2
+        first = 0..<middle
+        second = middle..<n
+        var start = a.rowCount
+        for k in Int(a.starts[middle])..<Int(a.starts[n]) { start = min(start, Int(a.rows[k])) }
+        spillStart = start
+        spillA = workspace.vector(a.rowCount)
+        spillB = workspace.vector(a.rowCount)
+    }
+
+    /// Rows `spillStart…` of the spill vectors set to zero.
+    func clearSpill() {
+        for i in spillStart..<spillA.count {
+            spillA[i] = 0
+            spillB[i] = 0
+        }
+    }
+
+    /// Rows `spillStart…` of the spill vectors added to `a` and `b`.
+    func addSpill(into a: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>) {
+        for i in spillStart..<spillA.count {
+            a[i] += spillA[i]
+            b[i] += spillB[i]
+        }
+    }
+
+    /// `body(0)` and `body(1)` — the first and the second half — at once on two threads,
+    /// or one after the other. The caller keeps the two halves apart: each writes only its
+    /// own columns, its own partial results and (the second) the spill vectors.
+    func run(concurrently: Bool, _ body: (Int) -> Void) {
+        guard concurrently else {
+            body(0)
+            body(1)
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let halves = Halves(body: body)
+            DispatchQueue.concurrentPerform(iterations: 2) { halves.body($0) }
+        }
+    }
+
+    /// The pass handed to the second thread; `run`'s caller guarantees the halves share
+    /// nothing they write.
+    private struct Halves: @unchecked Sendable {
+        let body: (Int) -> Void
+    }
+}
