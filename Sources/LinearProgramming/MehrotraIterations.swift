@@ -34,6 +34,9 @@ import LinearAlgebra
 /// measure the true residuals for the stopping test.
 /// A stored direction holds Δx, Δy, Δz_l and Δz_u; its slack steps are Δs_l = Δx − r_b
 /// and Δs_u = −r_b − Δx.
+///
+/// Each pass runs over the two halves of the columns (`ColumnHalves`), on two threads when
+/// `SolverOptions.threads` allows, and joins their sums in the same order either way.
 final class MehrotraIterations {
     private(set) var options: SolverOptions
     let equations: NormalEquations
