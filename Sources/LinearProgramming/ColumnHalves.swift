@@ -43,10 +43,10 @@ final class ColumnHalves {
         }
     }
 
-    /// `body(0)` and `body(1)` — the first and the second half — at once on two threads,
-    /// or one after the other. The caller keeps the two halves apart: each writes only its
-    /// own columns, its own partial results and (the second) the spill vectors.
-    func run(concurrently: Bool, _ body: (Int) -> Void) {
+    /// `body(0)` and `body(1)` — the first and the second half (of the columns, or the
+    /// two ends of the band in `NormalEquations`) — at once on two threads, or one after
+    /// the other. The caller keeps the two halves apart: each writes only its own part.
+    static func run(concurrently: Bool, _ body: (Int) -> Void) {
         guard concurrently else {
             body(0)
             body(1)

@@ -229,7 +229,7 @@ final class MehrotraIterations {
         }
         halves.clearSpill()
         let step = ResidualStep(alphaP: alphaP, alphaD: alphaD, boundResidual: stepResidual, taken: moving != nil)
-        halves.run(concurrently: options.threads > 1) { half in
+        ColumnHalves.run(concurrently: options.threads > 1) { half in
             halfMeasures[half] = half == 0
                 ? residualColumns(halves.first, step, into: rp, predictorY)
                 : residualColumns(halves.second, step, into: halves.spillA, halves.spillB)
@@ -327,13 +327,13 @@ final class MehrotraIterations {
     private func advance(mu: Double, nearEnd: Bool, regularization: inout Double) throws(LinearAlgebraError) -> (Double, Double) {
         try factorWithRetry(&regularization)
         // Predictor: σ = 0, no second-order term.
-        try equations.solve(predictorY)
+        try equations.solve(predictorY, concurrently: options.threads > 1)
         let predictor = predictorPass()
         let sigma = mu > 0 ? min(1, pow(predictor.complementarity / pairs / mu, 3)) : 0
         // Corrector: centring σμ and the second-order term.
         let shift = sigma * mu, (rp, centring, dy) = (rp, centring, step.y)
         for i in 0..<m { dy[i] += rp[i] - shift * centring[i] }
-        try equations.solve(dy)
+        try equations.solve(dy, concurrently: options.threads > 1)
         let fraction = nearEnd ? 0.999 : 0.995
         var (alphaP, alphaD) = correctorPass(shift: shift).scaled(by: fraction)
         for _ in 0..<options.correctors where min(alphaP, alphaD) < 0.9 {
@@ -377,7 +377,7 @@ final class MehrotraIterations {
             centring[i] = 0
         }
         halves.clearSpill()
-        halves.run(concurrently: options.threads > 1) { half in
+        ColumnHalves.run(concurrently: options.threads > 1) { half in
             halfPredictors[half] = half == 0
                 ? predictorColumns(halves.first, into: corrector, centring)
                 : predictorColumns(halves.second, into: halves.spillA, halves.spillB)
@@ -419,7 +419,7 @@ final class MehrotraIterations {
     /// Δx = Θ (AᵀΔy − ξ), Δz_l = (k̄_l + σμ − z_l Δs_l)/s_l, Δz_u = (k̄_u + σμ − z_u Δs_u)/s_u,
     /// written to `step`, and its step lengths.
     private func correctorPass(shift: Double) -> StepLengths {
-        halves.run(concurrently: options.threads > 1) { half in
+        ColumnHalves.run(concurrently: options.threads > 1) { half in
             halfLengths[half] = correctorColumns(half == 0 ? halves.first : halves.second, shift: shift)
         }
         return halfLengths[0].joined(with: halfLengths[1])
@@ -471,7 +471,7 @@ final class MehrotraIterations {
         var attempt = 0
         while true {
             do {
-                try equations.factor(theta: UnsafeBufferPointer(theta), columns: a, regularization: regularization)
+                try equations.factor(theta: UnsafeBufferPointer(theta), columns: a, regularization: regularization, concurrently: options.threads > 1)
                 return
             } catch {
                 attempt += 1

@@ -49,6 +49,19 @@ final class NormalEquations {
     private let diagonal: UnsafeMutableBufferPointer<Int>
     /// 1/d_j of the band factor L D Lᵀ (Swift kernel only).
     private let inverseDiagonal: UnsafeMutableBufferPointer<Double>
+    /// A narrow band of enough rows is factored and solved from both ends at once, as
+    /// two chains that run side by side (on two threads with `concurrently`): the first
+    /// `twist` rows top-down, in band storage with kd columns more, where their updates
+    /// of the kd rows after them gather; the other rows bottom-up, stored reversed (so
+    /// that the same kernel factors them) from `bottomOffset` on. The kd rows where the two
+    /// meet are factored last, once the top part's updates are added to them. Nil: one
+    /// chain, top-down.
+    private let twist: Int?
+    private let bottomOffset: Int
+    /// One right-hand side's bottom rows, reversed; and the first failing pivot of each
+    /// end (0: none).
+    private let reversed: UnsafeMutableBufferPointer<Double>
+    private let failedPivot: UnsafeMutableBufferPointer<Int>
     private let workspace = Workspace()
 
     /// Bytes of storage the split needs, to choose a path before building it.
@@ -78,11 +91,23 @@ final class NormalEquations {
         let order = (0..<a.columnCount).sorted { (firstSlot[$0], $0) < (firstSlot[$1], $1) }
         kd = width
         let nB = bandRows.count, nL = borderRows.count
-        crossOffset = (kd + 1) * nB
+        let twist = width <= Self.narrowBand && nB >= 8 * (width + 1) ? nB / 2 : nil
+        self.twist = twist
+        bottomOffset = (width + 1) * (twist.map { $0 + width } ?? nB)
+        crossOffset = bottomOffset + (width + 1) * (nB - (twist ?? nB))
         cornerOffset = crossOffset + nB * nL
         storage = workspace.vector(cornerOffset + nL * nL)
         work = workspace.vector(nB * nL)
-        inverseDiagonal = workspace.vector(nB)
+        inverseDiagonal = workspace.vector(nB + width)
+        reversed = workspace.vector(twist.map { nB - $0 } ?? 0)
+        failedPivot = workspace.copy([0, 0])
+        let bottomStart = bottomOffset
+        /// Where band entry (s1, s2) is stored.
+        func bandEntry(_ s1: Int, _ s2: Int) -> Int {
+            let (low, high) = (min(s1, s2), max(s1, s2))
+            if let twist, low >= twist { return bottomStart + (width + 1) * (nB - 1 - high) + (high - low) }
+            return (width + 1) * low + (high - low)
+        }
         var targets: [Int32] = []
         targets.reserveCapacity((0..<a.columnCount).reduce(0) { pairs, j in
             let length = a.columnStarts[j + 1] - a.columnStarts[j]
@@ -95,7 +120,7 @@ final class NormalEquations {
                     let s1 = slot[a.rowIndices[k1]], s2 = slot[a.rowIndices[k2]]
                     let target: Int
                     switch (s1 >= 0, s2 >= 0) {
-                    case (true, true): target = (kd + 1) * min(s1, s2) + abs(s1 - s2)
+                    case (true, true): target = bandEntry(s1, s2)
                     case (true, false): target = crossOffset + (-1 - s2) * nB + s1
                     case (false, true): target = crossOffset + (-1 - s1) * nB + s2
                     case (false, false):
@@ -108,14 +133,14 @@ final class NormalEquations {
         }
         columnOrder = order
         pairTarget = workspace.copy(targets)
-        let step = width + 1, corner = crossOffset + nB * nL
-        diagonal = workspace.copy((0..<nB).map { step * $0 } + (0..<nL).map { corner + $0 * (nL + 1) })
+        let corner = crossOffset + nB * nL
+        diagonal = workspace.copy((0..<nB).map { bandEntry($0, $0) } + (0..<nL).map { corner + $0 * (nL + 1) })
     }
 
     /// Forms A Θ Aᵀ, adds δ·(1 + Mᵢᵢ) to each diagonal entry, and factors it. Θ and the
     /// columns of A in `a` are in `columnOrder` (as the iterations keep them: see
     /// `ColumnBuffers.init(_:columns:rows:in:)`), the entries of each column in A's order.
-    func factor(theta: UnsafeBufferPointer<Double>, columns a: ColumnBuffers, regularization: Double) throws(LinearAlgebraError) {
+    func factor(theta: UnsafeBufferPointer<Double>, columns a: ColumnBuffers, regularization: Double, concurrently: Bool = false) throws(LinearAlgebraError) {
         precondition(theta.count == a.columnCount && a.columnCount == columnOrder.count, "Θ or A of another size")
         let nB = bandRows.count, nL = borderRows.count, m = storage, values = a.values
         for i in m.indices { m[i] = 0 }
@@ -135,13 +160,13 @@ final class NormalEquations {
         for d in diagonal { m[d] += regularization * (1 + m[d]) }
         let base = m.baseAddress!
         let band = UnsafeMutableBufferPointer(start: base, count: crossOffset)
-        if nB > 0 { try bandFactor(band) }
+        if nB > 0 { try bandFactor(band, concurrently: concurrently) }
         guard nL > 0 else { return }
         let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
         let corner = UnsafeMutableBufferPointer(start: base + cornerOffset, count: nL * nL)
         if nB > 0 {
             for i in 0..<(nB * nL) { work[i] = cross[i] }
-            try bandSolve(UnsafeBufferPointer(band), work, nrhs: nL)
+            try bandSolve(UnsafeBufferPointer(band), work, nrhs: nL, concurrently: concurrently)
             LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: nL, k: nB, alpha: -1, a: cross, lda: nB,
                                b: UnsafeBufferPointer(work), ldb: nB, beta: 1, c: corner, ldc: nL)
         }
@@ -150,12 +175,12 @@ final class NormalEquations {
 
     /// Solves (A Θ Aᵀ + δD) y = r for the last factored Θ, with r and y in `rowOrder`;
     /// `r` is overwritten by y.
-    func solve(_ r: UnsafeMutableBufferPointer<Double>) throws(LinearAlgebraError) {
+    func solve(_ r: UnsafeMutableBufferPointer<Double>, concurrently: Bool = false) throws(LinearAlgebraError) {
         let nB = bandRows.count, nL = borderRows.count
         let band = UnsafeMutableBufferPointer(rebasing: r[0..<nB])
         let border = UnsafeMutableBufferPointer(rebasing: r[nB..<(nB + nL)])
         let base = storage.baseAddress!
-        if nB > 0 { try bandSolve(UnsafeBufferPointer(start: base, count: crossOffset), band, nrhs: 1) }
+        if nB > 0 { try bandSolve(UnsafeBufferPointer(start: base, count: crossOffset), band, nrhs: 1, concurrently: concurrently) }
         guard nL > 0 else { return }
         let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
         if nB > 0 {
@@ -173,19 +198,77 @@ final class NormalEquations {
     /// ones LAPACK's blocked `dpbtrf`/`dpbtrs`.
     static let narrowBand = 64
 
-    private func bandFactor(_ band: UnsafeMutableBufferPointer<Double>) throws(LinearAlgebraError) {
-        if kd <= Self.narrowBand {
-            try BandCholesky.factor(band, inverseDiagonal: inverseDiagonal, n: bandRows.count, kd: kd)
-        } else {
-            try LinearAlgebra.bandCholeskyFactor(band, n: bandRows.count, kd: kd)
+    private func bandFactor(_ band: UnsafeMutableBufferPointer<Double>, concurrently: Bool) throws(LinearAlgebraError) {
+        let nB = bandRows.count
+        guard kd <= Self.narrowBand else { return try LinearAlgebra.bandCholeskyFactor(band, n: nB, kd: kd) }
+        guard let twist else { return try BandCholesky.factor(band, inverseDiagonal: inverseDiagonal, n: nB, kd: kd) }
+        let (top, bottom) = (UnsafeMutableBufferPointer(rebasing: band[..<bottomOffset]), UnsafeMutableBufferPointer(rebasing: band[bottomOffset...]))
+        let (topInverse, bottomInverse) = (UnsafeMutableBufferPointer(rebasing: inverseDiagonal[..<(twist + kd)]),
+                                           UnsafeMutableBufferPointer(rebasing: inverseDiagonal[(twist + kd)...]))
+        let (kd, count, failed) = (kd, nB - twist, failedPivot)
+        ColumnHalves.run(concurrently: concurrently) { end in
+            do throws(LinearAlgebraError) {
+                if end == 0 {
+                    try BandCholesky.factor(top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, columns: 0..<twist)
+                } else {
+                    try BandCholesky.factor(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, columns: 0..<(count - kd))
+                }
+                failed[end] = 0
+            } catch {
+                if case let .notPositiveDefinite(_, order) = error { failed[end] = end == 0 ? order : nB - order + 1 } else { failed[end] = 1 }
+            }
         }
+        if let order = failed.first(where: { $0 > 0 }) { throw .notPositiveDefinite(routine: "band Cholesky", order: order) }
+        // The top part's updates of the kd middle rows, entry (r, c) at top column c, go to
+        // the reversed bottom part's last kd columns, at column nB − 1 − r.
+        let width = kd + 1
+        for c in twist..<(twist + kd) {
+            for r in c..<(twist + kd) { bottom[width * (nB - 1 - r) + (r - c)] += top[width * c + (r - c)] }
+        }
+        try BandCholesky.factor(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, columns: (count - kd)..<count)
     }
 
-    private func bandSolve(_ band: UnsafeBufferPointer<Double>, _ rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int) throws(LinearAlgebraError) {
-        if kd <= Self.narrowBand {
-            BandCholesky.solve(factor: band, inverseDiagonal: UnsafeBufferPointer(inverseDiagonal), n: bandRows.count, kd: kd, rhs: rhs, nrhs: nrhs)
-        } else {
-            try LinearAlgebra.bandCholeskySolve(factor: band, n: bandRows.count, kd: kd, rhs: rhs, nrhs: nrhs)
+    /// Solves with the band factor for `nrhs` right-hand sides of |B| rows (column-major).
+    /// Twisted: the top rows forward and the bottom rows (reversed) forward up to the
+    /// middle, side by side; the middle rows take the top part's terms and finish the
+    /// bottom's forward and then start its backward substitution; the top rows backward
+    /// and the rest of the bottom rows backward, side by side.
+    private func bandSolve(_ band: UnsafeBufferPointer<Double>, _ rhs: UnsafeMutableBufferPointer<Double>, nrhs: Int, concurrently: Bool) throws(LinearAlgebraError) {
+        let nB = bandRows.count
+        guard kd <= Self.narrowBand else { return try LinearAlgebra.bandCholeskySolve(factor: band, n: nB, kd: kd, rhs: rhs, nrhs: nrhs) }
+        guard let twist else {
+            return BandCholesky.solve(factor: band, inverseDiagonal: UnsafeBufferPointer(inverseDiagonal), n: nB, kd: kd, rhs: rhs, nrhs: nrhs)
+        }
+        let (top, bottom) = (UnsafeBufferPointer(rebasing: band[..<bottomOffset]), UnsafeBufferPointer(rebasing: band[bottomOffset...]))
+        let (topInverse, bottomInverse) = (UnsafeBufferPointer(rebasing: inverseDiagonal[..<(twist + kd)]),
+                                           UnsafeBufferPointer(rebasing: inverseDiagonal[(twist + kd)...]))
+        let (kd, count, reversed, width) = (kd, nB - twist, reversed, kd + 1)
+        for k in 0..<nrhs {
+            let x = UnsafeMutableBufferPointer(rebasing: rhs[(k * nB)..<((k + 1) * nB)])
+            ColumnHalves.run(concurrently: concurrently) { end in
+                if end == 0 {
+                    BandCholesky.forward(factor: top, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
+                } else {
+                    for i in 0..<count { reversed[i] = x[nB - 1 - i] }
+                    BandCholesky.forward(factor: bottom, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
+                }
+            }
+            for r in twist..<(twist + kd) {
+                var term = 0.0
+                for c in max(0, r - kd)..<twist { term += top[width * c + (r - c)] * x[c] }
+                reversed[nB - 1 - r] -= term
+            }
+            BandCholesky.forward(factor: bottom, n: count, kd: kd, x: reversed, rows: (count - kd)..<count)
+            BandCholesky.backward(factor: bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: (count - kd)..<count)
+            for r in twist..<(twist + kd) { x[r] = reversed[nB - 1 - r] }
+            ColumnHalves.run(concurrently: concurrently) { end in
+                if end == 0 {
+                    BandCholesky.backward(factor: top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
+                } else {
+                    BandCholesky.backward(factor: bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
+                    for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
+                }
+            }
         }
     }
 }
