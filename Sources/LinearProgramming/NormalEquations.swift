@@ -206,6 +206,15 @@ final class NormalEquations {
         let (topInverse, bottomInverse) = (UnsafeMutableBufferPointer(rebasing: inverseDiagonal[..<(twist + kd)]),
                                            UnsafeMutableBufferPointer(rebasing: inverseDiagonal[(twist + kd)...]))
         let (kd, count, failed) = (kd, nB - twist, failedPivot)
+        if !concurrently {
+            do throws(BandCholesky.PartFailure) {
+                try BandCholesky.factor(BandCholesky.Part(top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, rows: 0..<twist),
+                                        BandCholesky.Part(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, rows: 0..<(count - kd)))
+            } catch {
+                guard case let .notPositiveDefinite(_, order) = error.error else { throw error.error }
+                throw .notPositiveDefinite(routine: "band Cholesky", order: error.part == 0 ? order : nB - order + 1)
+            }
+        } else {
         ColumnHalves.run(concurrently: concurrently) { end in
             do throws(LinearAlgebraError) {
                 if end == 0 {
@@ -219,6 +228,7 @@ final class NormalEquations {
             }
         }
         if let order = failed.first(where: { $0 > 0 }) { throw .notPositiveDefinite(routine: "band Cholesky", order: order) }
+        }
         // The top part's updates of the kd middle rows, entry (r, c) at top column c, go to
         // the reversed bottom part's last kd columns, at column nB − 1 − r.
         let width = kd + 1
@@ -245,13 +255,20 @@ final class NormalEquations {
         let (kd, count, reversed, width) = (kd, nB - twist, reversed, kd + 1)
         for k in 0..<nrhs {
             let x = UnsafeMutableBufferPointer(rebasing: rhs[(k * nB)..<((k + 1) * nB)])
-            ColumnHalves.run(concurrently: concurrently) { end in
-                if end == 0 {
-                    BandCholesky.forward(factor: top, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
-                } else {
-                    for i in 0..<count { reversed[i] = x[nB - 1 - i] }
-                    BandCholesky.forward(factor: bottom, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
+            let upper = BandCholesky.SolvePart(top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
+            let lower = BandCholesky.SolvePart(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
+            if concurrently {
+                ColumnHalves.run(concurrently: true) { end in
+                    if end == 0 {
+                        BandCholesky.forward(factor: top, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
+                    } else {
+                        for i in 0..<count { reversed[i] = x[nB - 1 - i] }
+                        BandCholesky.forward(factor: bottom, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
+                    }
                 }
+            } else {
+                for i in 0..<count { reversed[i] = x[nB - 1 - i] }
+                BandCholesky.forward(upper, lower)
             }
             for r in twist..<(twist + kd) {
                 var term = 0.0
@@ -261,13 +278,18 @@ final class NormalEquations {
             BandCholesky.forward(factor: bottom, n: count, kd: kd, x: reversed, rows: (count - kd)..<count)
             BandCholesky.backward(factor: bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: (count - kd)..<count)
             for r in twist..<(twist + kd) { x[r] = reversed[nB - 1 - r] }
-            ColumnHalves.run(concurrently: concurrently) { end in
-                if end == 0 {
-                    BandCholesky.backward(factor: top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
-                } else {
-                    BandCholesky.backward(factor: bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
-                    for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
+            if concurrently {
+                ColumnHalves.run(concurrently: true) { end in
+                    if end == 0 {
+                        BandCholesky.backward(factor: top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
+                    } else {
+                        BandCholesky.backward(factor: bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
+                        for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
+                    }
                 }
+            } else {
+                BandCholesky.backward(upper, lower)
+                for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
             }
         }
     }
