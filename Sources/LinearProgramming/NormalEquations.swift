@@ -206,29 +206,27 @@ final class NormalEquations {
         let (topInverse, bottomInverse) = (UnsafeMutableBufferPointer(rebasing: inverseDiagonal[..<(twist + kd)]),
                                            UnsafeMutableBufferPointer(rebasing: inverseDiagonal[(twist + kd)...]))
         let (kd, count, failed) = (kd, nB - twist, failedPivot)
-        if !concurrently {
-            do throws(BandCholesky.PartFailure) {
-                try BandCholesky.factor(BandCholesky.Part(top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, rows: 0..<twist),
-                                        BandCholesky.Part(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, rows: 0..<(count - kd)))
-            } catch {
-                guard case let .notPositiveDefinite(_, order) = error.error else { throw error.error }
-                throw .notPositiveDefinite(routine: "band Cholesky", order: error.part == 0 ? order : nB - order + 1)
+        let upper = BandCholesky.Part(top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, rows: 0..<twist)
+        let lower = BandCholesky.Part(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, rows: 0..<(count - kd))
+        (failed[0], failed[1]) = (0, 0)
+        if concurrently {
+            ColumnHalves.run(concurrently: true) { end in
+                let part = end == 0 ? upper : lower
+                do throws(LinearAlgebraError) {
+                    try BandCholesky.factor(part.ab, inverseDiagonal: part.inverseDiagonal, n: part.n, kd: kd, columns: part.rows)
+                } catch {
+                    failed[end] = Self.failingColumn(error)
+                }
             }
         } else {
-        ColumnHalves.run(concurrently: concurrently) { end in
-            do throws(LinearAlgebraError) {
-                if end == 0 {
-                    try BandCholesky.factor(top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, columns: 0..<twist)
-                } else {
-                    try BandCholesky.factor(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, columns: 0..<(count - kd))
-                }
-                failed[end] = 0
+            do throws(BandCholesky.PartFailure) {
+                try BandCholesky.factor(upper, lower)
             } catch {
-                if case let .notPositiveDefinite(_, order) = error { failed[end] = end == 0 ? order : nB - order + 1 } else { failed[end] = 1 }
+                failed[error.part] = Self.failingColumn(error.error)
             }
         }
-        if let order = failed.first(where: { $0 > 0 }) { throw .notPositiveDefinite(routine: "band Cholesky", order: order) }
-        }
+        if failed[0] > 0 { throw .notPositiveDefinite(routine: "band Cholesky", order: failed[0]) }
+        if failed[1] > 0 { throw .notPositiveDefinite(routine: "band Cholesky", order: nB - failed[1] + 1) }
         // The top part's updates of the kd middle rows, entry (r, c) at top column c, go to
         // the reversed bottom part's last kd columns, at column nB − 1 − r.
         let width = kd + 1
@@ -236,6 +234,11 @@ final class NormalEquations {
             for r in c..<(twist + kd) { bottom[width * (nB - 1 - r) + (r - c)] += top[width * c + (r - c)] }
         }
         try BandCholesky.factor(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, columns: (count - kd)..<count)
+    }
+
+    /// The column (from 1) at which a band factor failed, 1 for any other failure.
+    private static func failingColumn(_ error: LinearAlgebraError) -> Int {
+        if case let .notPositiveDefinite(_, order) = error { order } else { 1 }
     }
 
     /// Solves with the band factor for `nrhs` right-hand sides of |B| rows (column-major).
