@@ -42,7 +42,7 @@ struct LPSolveCommand: ParsableCommand {
     @Option(help: "Most Gondzio centrality correctors per iteration (0: Mehrotra's predictor-corrector alone).")
     var correctors: Int = 0
 
-    @Option(help: "Threads for the passes over the columns (1 or 2; the result is the same either way).")
+    @Option(help: "Threads for the solve (1 or 2): with 2, the two halves of each pass over the columns and the two ends of the band factor run at once; the result is the same either way.")
     var threads: Int = 1
 
     func run() throws {

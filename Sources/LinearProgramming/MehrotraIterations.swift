@@ -95,8 +95,8 @@ final class MehrotraIterations {
         var residuals: (Double, Double, Double)
     }
 
-    /// One search direction (Δx, Δy, Δz_l, Δz_u); its slack steps are Δs_l = Δx − r_l and
-    /// Δs_u = r_u − Δx.
+    /// One search direction (Δx, Δy, Δz_l, Δz_u); its slack steps are Δs_l = Δx − r_b and
+    /// Δs_u = −r_b − Δx.
     struct Direction {
         let x, y, zl, zu: UnsafeMutableBufferPointer<Double>
 

@@ -260,17 +260,13 @@ final class NormalEquations {
             let x = UnsafeMutableBufferPointer(rebasing: rhs[(k * nB)..<((k + 1) * nB)])
             let upper = BandCholesky.SolvePart(top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
             let lower = BandCholesky.SolvePart(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
+            for i in 0..<count { reversed[i] = x[nB - 1 - i] }
             if concurrently {
                 ColumnHalves.run(concurrently: true) { end in
-                    if end == 0 {
-                        BandCholesky.forward(factor: top, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
-                    } else {
-                        for i in 0..<count { reversed[i] = x[nB - 1 - i] }
-                        BandCholesky.forward(factor: bottom, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
-                    }
+                    let part = end == 0 ? upper : lower
+                    BandCholesky.forward(factor: part.ab, n: part.n, kd: kd, x: part.x, rows: part.rows)
                 }
             } else {
-                for i in 0..<count { reversed[i] = x[nB - 1 - i] }
                 BandCholesky.forward(upper, lower)
             }
             for r in twist..<(twist + kd) {
@@ -283,17 +279,13 @@ final class NormalEquations {
             for r in twist..<(twist + kd) { x[r] = reversed[nB - 1 - r] }
             if concurrently {
                 ColumnHalves.run(concurrently: true) { end in
-                    if end == 0 {
-                        BandCholesky.backward(factor: top, inverseDiagonal: topInverse, n: twist + kd, kd: kd, x: x, rows: 0..<twist)
-                    } else {
-                        BandCholesky.backward(factor: bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
-                        for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
-                    }
+                    let part = end == 0 ? upper : lower
+                    BandCholesky.backward(factor: part.ab, inverseDiagonal: part.inverseDiagonal!, n: part.n, kd: kd, x: part.x, rows: part.rows)
                 }
             } else {
                 BandCholesky.backward(upper, lower)
-                for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
             }
+            for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
         }
     }
 }
