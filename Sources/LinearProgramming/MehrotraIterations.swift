@@ -471,7 +471,7 @@ final class MehrotraIterations {
         var attempt = 0
         while true {
             do {
-                try equations.factor(theta: UnsafeBufferPointer(theta), columns: a, regularization: regularization, concurrently: options.threads > 1)
+                try equations.factor(theta: UnsafeBufferPointer(theta), regularization: regularization, concurrently: options.threads > 1)
                 return
             } catch {
                 attempt += 1

@@ -42,10 +42,19 @@ final class NormalEquations {
     private let storage: UnsafeMutableBufferPointer<Double>
     private let work: UnsafeMutableBufferPointer<Double>
     private let crossOffset: Int, cornerOffset: Int
-    /// For entries k₁ ≤ k₂ of each column in `columnOrder` in turn, where θ_q·a_k₁·a_k₂
-    /// goes (32-bit, and products formed on the fly from the iterations' copy of A, so
-    /// that forming A Θ Aᵀ streams little memory).
-    private let pairTarget: UnsafeMutableBufferPointer<Int32>
+    /// A Θ Aᵀ's band storage as a sparse product with Θ: band position e (below
+    /// `crossOffset`) is Σ θ_q w_c over c in `bandStarts[e] ..< bandStarts[e + 1]`, with
+    /// q = `bandColumn[c]` and w_c = a_k₁ a_k₂ for the pair of entries of column q that
+    /// meet there. Each position is written once, from sums that do not depend on each
+    /// other, with no zeroing and no read-modify-write; the two ends of a twisted band
+    /// are formed on two threads with `concurrently`. (32-bit indices: the band is at
+    /// most `PathSelection.bandLimit` positions.)
+    private let bandStarts: UnsafeMutableBufferPointer<Int32>, bandColumn: UnsafeMutableBufferPointer<Int32>
+    private let bandWeight: UnsafeMutableBufferPointer<Double>
+    /// The border's terms (M_BL and the lower triangle of S): θ_q w_c added to position
+    /// `borderTarget[c]`, with q = `borderColumn[c]`.
+    private let borderTarget: UnsafeMutableBufferPointer<Int32>, borderColumn: UnsafeMutableBufferPointer<Int32>
+    private let borderWeight: UnsafeMutableBufferPointer<Double>
     private let diagonal: UnsafeMutableBufferPointer<Int>
     /// 1/d_j of the band factor L D Lᵀ (Swift kernel only).
     private let inverseDiagonal: UnsafeMutableBufferPointer<Double>
@@ -108,12 +117,9 @@ final class NormalEquations {
             if let twist, low >= twist { return bottomStart + (width + 1) * (nB - 1 - high) + (high - low) }
             return (width + 1) * low + (high - low)
         }
-        var targets: [Int32] = []
-        targets.reserveCapacity((0..<a.columnCount).reduce(0) { pairs, j in
-            let length = a.columnStarts[j + 1] - a.columnStarts[j]
-            return pairs + length * (length + 1) / 2
-        })
-        for j in order {
+        // Every pair of entries k₁ ≤ k₂ of a column: its position, column (in `order`) and a_k₁ a_k₂.
+        var pairs: [(target: Int, column: Int32, weight: Double)] = []
+        for (q, j) in order.enumerated() {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             for k1 in entries {
                 for k2 in entries where k2 >= k1 {
@@ -127,36 +133,48 @@ final class NormalEquations {
                         let l1 = -1 - s1, l2 = -1 - s2
                         target = cornerOffset + max(l1, l2) + min(l1, l2) * nL
                     }
-                    targets.append(Int32(target))
+                    pairs.append((target, Int32(q), a.values[k1] * a.values[k2]))
                 }
             }
         }
+        var starts = [Int32](repeating: 0, count: crossOffset + 1)
+        for pair in pairs where pair.target < crossOffset { starts[pair.target + 1] += 1 }
+        for e in 0..<crossOffset { starts[e + 1] += starts[e] }
+        var next = starts
+        let bandPairs = Int(starts[crossOffset])
+        var columns = [Int32](repeating: 0, count: bandPairs), weights = [Double](repeating: 0, count: bandPairs)
+        var border: [(target: Int, column: Int32, weight: Double)] = []
+        for pair in pairs {
+            guard pair.target < crossOffset else {
+                border.append(pair)
+                continue
+            }
+            let c = Int(next[pair.target])
+            (columns[c], weights[c]) = (pair.column, pair.weight)
+            next[pair.target] += 1
+        }
         columnOrder = order
-        pairTarget = workspace.copy(targets)
+        bandStarts = workspace.copy(starts)
+        bandColumn = workspace.copy(columns)
+        bandWeight = workspace.copy(weights)
+        borderTarget = workspace.indices(border.map(\.target))
+        borderColumn = workspace.copy(border.map(\.column))
+        borderWeight = workspace.copy(border.map(\.weight))
         let corner = crossOffset + nB * nL
         diagonal = workspace.copy((0..<nB).map { bandEntry($0, $0) } + (0..<nL).map { corner + $0 * (nL + 1) })
     }
 
-    /// Forms A Θ Aᵀ, adds δ·(1 + Mᵢᵢ) to each diagonal entry, and factors it. Θ and the
-    /// columns of A in `a` are in `columnOrder` (as the iterations keep them: see
-    /// `ColumnBuffers.init(_:columns:rows:in:)`), the entries of each column in A's order.
-    func factor(theta: UnsafeBufferPointer<Double>, columns a: ColumnBuffers, regularization: Double, concurrently: Bool = false) throws(LinearAlgebraError) {
-        precondition(theta.count == a.columnCount && a.columnCount == columnOrder.count, "Θ or A of another size")
-        let nB = bandRows.count, nL = borderRows.count, m = storage, values = a.values
-        for i in m.indices { m[i] = 0 }
-        var p = 0
-        for q in theta.indices {
-            let end = Int(a.starts[q + 1]), weight = theta[q]
-            var k1 = Int(a.starts[q])
-            while k1 < end {
-                let scaled = weight * values[k1]
-                for k2 in k1..<end {
-                    m[Int(pairTarget[p])] += scaled * values[k2]
-                    p += 1
-                }
-                k1 += 1
-            }
+    /// Forms A Θ Aᵀ (band, then border), adds δ·(1 + Mᵢᵢ) to each diagonal entry, and
+    /// factors it. Θ is in `columnOrder` (as the iterations keep it).
+    func factor(theta: UnsafeBufferPointer<Double>, regularization: Double, concurrently: Bool = false) throws(LinearAlgebraError) {
+        precondition(theta.count == columnOrder.count, "Θ of another size")
+        let nB = bandRows.count, nL = borderRows.count, m = storage
+        let split = twist == nil ? crossOffset / 2 : bottomOffset, end = crossOffset
+        ColumnHalves.run(concurrently: concurrently) { half in
+            formBand(theta, half == 0 ? 0..<split : split..<end)
         }
+        for i in crossOffset..<m.count { m[i] = 0 }
+        for c in borderTarget.indices { m[Int(borderTarget[c])] += theta[Int(borderColumn[c])] * borderWeight[c] }
         for d in diagonal { m[d] += regularization * (1 + m[d]) }
         let base = m.baseAddress!
         let band = UnsafeMutableBufferPointer(start: base, count: crossOffset)
@@ -171,6 +189,16 @@ final class NormalEquations {
                                b: UnsafeBufferPointer(work), ldb: nB, beta: 1, c: corner, ldc: nL)
         }
         try LinearAlgebra.choleskyFactor(corner, n: nL)
+    }
+
+    /// Band positions `positions` of A Θ Aᵀ.
+    private func formBand(_ theta: UnsafeBufferPointer<Double>, _ positions: Range<Int>) {
+        let (m, starts, column, weight) = (storage, bandStarts, bandColumn, bandWeight)
+        for e in positions {
+            var sum = 0.0
+            for c in Int(starts[e])..<Int(starts[e &+ 1]) { sum += theta[Int(column[c])] * weight[c] }
+            m[e] = sum
+        }
     }
 
     /// Solves (A Θ Aᵀ + δD) y = r for the last factored Θ, with r and y in `rowOrder`;

@@ -21,12 +21,11 @@ import Testing
         #expect(split.linking.isEmpty && banded.kd < 16 && m >= 8 * (banded.kd + 1))
         func solve(_ equations: NormalEquations, concurrently: Bool) throws -> [Double] {
             let workspace = Workspace()
-            let columns = ColumnBuffers(matrix, columns: equations.columnOrder, rows: equations.rowOrder, in: workspace)
             let theta = workspace.vector(n)
             for (q, j) in equations.columnOrder.enumerated() { theta[q] = 1 + 0.5 * sin(Double(j)) }
             let r = workspace.vector(m)
             for (p, i) in equations.rowOrder.enumerated() { r[p] = sin(Double(i)) + 2 }
-            try equations.factor(theta: UnsafeBufferPointer(theta), columns: columns, regularization: 1e-12, concurrently: concurrently)
+            try equations.factor(theta: UnsafeBufferPointer(theta), regularization: 1e-12, concurrently: concurrently)
             try equations.solve(r, concurrently: concurrently)
             var y = [Double](repeating: 0, count: m)
             for (p, i) in equations.rowOrder.enumerated() { y[i] = r[p] }
