@@ -97,7 +97,17 @@ final class NormalEquations {
             if high >= 0 { width = max(width, high - low) }
             firstSlot[j] = low
         }
-        let order = (0..<a.columnCount).sorted { (firstSlot[$0], $0) < (firstSlot[$1], $1) }
+        // Columns by first band row, then by index (a counting sort; columns without a band
+        // entry last).
+        var bucketStart = [Int](repeating: 0, count: bandRows.count + 2)
+        for j in 0..<a.columnCount { bucketStart[min(firstSlot[j], bandRows.count) + 1] += 1 }
+        for b in 0...bandRows.count { bucketStart[b + 1] += bucketStart[b] }
+        var order = [Int](repeating: 0, count: a.columnCount)
+        for j in 0..<a.columnCount {
+            let b = min(firstSlot[j], bandRows.count)
+            order[bucketStart[b]] = j
+            bucketStart[b] += 1
+        }
         kd = width
         let nB = bandRows.count, nL = borderRows.count
         let twist = width <= Self.narrowBand && nB >= 8 * (width + 1) ? nB / 2 : nil
@@ -117,9 +127,16 @@ final class NormalEquations {
             if let twist, low >= twist { return bottomStart + (width + 1) * (nB - 1 - high) + (high - low) }
             return (width + 1) * low + (high - low)
         }
-        // Every pair of entries k₁ ≤ k₂ of a column: its position, column (in `order`) and a_k₁ a_k₂.
-        var pairs: [(target: Int, column: Int32, weight: Double)] = []
-        for (q, j) in order.enumerated() {
+        // Each pair of entries k₁ ≤ k₂ of each column, in `order`: first its position, then
+        // (by a counting sort on the positions) its column and a_k₁ a_k₂ in the band's lists
+        // or the border's.
+        var targets: [Int32] = []
+        targets.reserveCapacity((0..<a.columnCount).reduce(0) { pairs, j in
+            let length = a.columnStarts[j + 1] - a.columnStarts[j]
+            return pairs + length * (length + 1) / 2
+        })
+        let starts = workspace.indexVector(crossOffset + 1)
+        for j in order {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             for k1 in entries {
                 for k2 in entries where k2 >= k1 {
@@ -133,33 +150,37 @@ final class NormalEquations {
                         let l1 = -1 - s1, l2 = -1 - s2
                         target = cornerOffset + max(l1, l2) + min(l1, l2) * nL
                     }
-                    pairs.append((target, Int32(q), a.values[k1] * a.values[k2]))
+                    targets.append(Int32(target))
+                    if target < crossOffset { starts[target + 1] += 1 }
                 }
             }
         }
-        var starts = [Int32](repeating: 0, count: crossOffset + 1)
-        for pair in pairs where pair.target < crossOffset { starts[pair.target + 1] += 1 }
         for e in 0..<crossOffset { starts[e + 1] += starts[e] }
-        var next = starts
         let bandPairs = Int(starts[crossOffset])
-        var columns = [Int32](repeating: 0, count: bandPairs), weights = [Double](repeating: 0, count: bandPairs)
-        var border: [(target: Int, column: Int32, weight: Double)] = []
-        for pair in pairs {
-            guard pair.target < crossOffset else {
-                border.append(pair)
-                continue
+        (bandColumn, bandWeight) = (workspace.indexVector(bandPairs), workspace.vector(bandPairs))
+        (borderTarget, borderColumn) = (workspace.indexVector(targets.count - bandPairs), workspace.indexVector(targets.count - bandPairs))
+        borderWeight = workspace.vector(targets.count - bandPairs)
+        var next = Array(starts[..<crossOffset])
+        var p = 0, border = 0
+        for (q, j) in order.enumerated() {
+            let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
+            for k1 in entries {
+                for k2 in entries where k2 >= k1 {
+                    let target = Int(targets[p]), weight = a.values[k1] * a.values[k2]
+                    p += 1
+                    if target < crossOffset {
+                        let c = Int(next[target])
+                        (bandColumn[c], bandWeight[c]) = (Int32(q), weight)
+                        next[target] += 1
+                    } else {
+                        (borderTarget[border], borderColumn[border], borderWeight[border]) = (Int32(target), Int32(q), weight)
+                        border += 1
+                    }
+                }
             }
-            let c = Int(next[pair.target])
-            (columns[c], weights[c]) = (pair.column, pair.weight)
-            next[pair.target] += 1
         }
         columnOrder = order
-        bandStarts = workspace.copy(starts)
-        bandColumn = workspace.copy(columns)
-        bandWeight = workspace.copy(weights)
-        borderTarget = workspace.indices(border.map(\.target))
-        borderColumn = workspace.copy(border.map(\.column))
-        borderWeight = workspace.copy(border.map(\.weight))
+        bandStarts = starts
         let corner = crossOffset + nB * nL
         diagonal = workspace.copy((0..<nB).map { bandEntry($0, $0) } + (0..<nL).map { corner + $0 * (nL + 1) })
     }

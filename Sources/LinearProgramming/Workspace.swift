@@ -19,6 +19,11 @@ final class Workspace {
         return UnsafeMutableBufferPointer(start: buffer.baseAddress, count: values.count)
     }
 
+    /// A buffer of `count` 32-bit integers, all 0.
+    func indexVector(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
+        copy(repeatElement(Int32(0), count: count))
+    }
+
     /// `values` as 32-bit integers in a buffer (each must fit).
     func indices(_ values: [Int]) -> UnsafeMutableBufferPointer<Int32> {
         copy(values.lazy.map { Int32($0) })
