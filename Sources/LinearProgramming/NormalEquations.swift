@@ -127,16 +127,19 @@ final class NormalEquations {
             if let twist, low >= twist { return bottomStart + (width + 1) * (nB - 1 - high) + (high - low) }
             return (width + 1) * low + (high - low)
         }
-        // Each pair of entries k₁ ≤ k₂ of each column, in `order`: first its position, then
-        // (by a counting sort on the positions) its column and a_k₁ a_k₂ in the band's lists
-        // or the border's.
+        // Each pair of entries k₁ ≤ k₂ of each column: first its position, then (by a
+        // counting sort on the positions) its column's place q in `order` and a_k₁ a_k₂, in
+        // the band's lists or the border's. The columns are visited in A's own order, which
+        // reads A from start to end (in `order` every column would be a cache miss).
         var targets: [Int32] = []
         targets.reserveCapacity((0..<a.columnCount).reduce(0) { pairs, j in
             let length = a.columnStarts[j + 1] - a.columnStarts[j]
             return pairs + length * (length + 1) / 2
         })
+        var place = [Int](repeating: 0, count: a.columnCount)
+        for (q, j) in order.enumerated() { place[j] = q }
         let starts = workspace.indexVector(crossOffset + 1)
-        for j in order {
+        for j in 0..<a.columnCount {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
             for k1 in entries {
                 for k2 in entries where k2 >= k1 {
@@ -162,8 +165,8 @@ final class NormalEquations {
         borderWeight = workspace.vector(targets.count - bandPairs)
         var next = Array(starts[..<crossOffset])
         var p = 0, border = 0
-        for (q, j) in order.enumerated() {
-            let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
+        for j in 0..<a.columnCount {
+            let entries = a.columnStarts[j]..<a.columnStarts[j + 1], q = place[j]
             for k1 in entries {
                 for k2 in entries where k2 >= k1 {
                     let target = Int(targets[p]), weight = a.values[k1] * a.values[k2]

@@ -24,11 +24,6 @@ final class Workspace {
         copy(repeatElement(Int32(0), count: count))
     }
 
-    /// `values` as 32-bit integers in a buffer (each must fit).
-    func indices(_ values: [Int]) -> UnsafeMutableBufferPointer<Int32> {
-        copy(values.lazy.map { Int32($0) })
-    }
-
     deinit {
         for block in blocks { block.deallocate() }
     }
@@ -44,27 +39,30 @@ struct ColumnBuffers {
     let values: UnsafeMutableBufferPointer<Double>
 
     /// A with its columns in the order `columns` (column q is A's column `columns[q]`)
-    /// and its rows renumbered so that row `rows[p]` is row p.
+    /// and its rows renumbered so that row `rows[p]` is row p. A is read in its own order
+    /// and each column written to its place (read in the new order, every column would be
+    /// a cache miss).
     init(_ a: SparseMatrix, columns: [Int], rows order: [Int], in workspace: Workspace) {
         precondition(columns.count == a.columnCount && order.count == a.rowCount, "not a permutation of A")
         rowCount = a.rowCount
         columnCount = a.columnCount
         var position = [Int](repeating: 0, count: a.rowCount)
         for (p, i) in order.enumerated() { position[i] = p }
-        var (columnStarts, rowIndices, entries) = ([0], [Int](), [Double]())
-        columnStarts.reserveCapacity(columns.count + 1)
-        rowIndices.reserveCapacity(a.values.count)
-        entries.reserveCapacity(a.values.count)
-        for j in columns {
+        var place = [Int](repeating: 0, count: a.columnCount)
+        for (q, j) in columns.enumerated() { place[j] = q }
+        starts = workspace.indexVector(columns.count + 1)
+        for j in 0..<a.columnCount { starts[place[j] + 1] = Int32(a.columnStarts[j + 1] - a.columnStarts[j]) }
+        for q in 0..<columns.count { starts[q + 1] += starts[q] }
+        rows = workspace.indexVector(a.values.count)
+        values = workspace.vector(a.values.count)
+        for j in 0..<a.columnCount {
+            var target = Int(starts[place[j]])
             for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
-                rowIndices.append(position[a.rowIndices[k]])
-                entries.append(a.values[k])
+                rows[target] = Int32(position[a.rowIndices[k]])
+                values[target] = a.values[k]
+                target += 1
             }
-            columnStarts.append(rowIndices.count)
         }
-        starts = workspace.indices(columnStarts)
-        rows = workspace.indices(rowIndices)
-        values = workspace.copy(entries)
     }
 
     /// (Aᵀy)ⱼ, column j's dot product with y.
