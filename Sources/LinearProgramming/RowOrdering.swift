@@ -43,8 +43,9 @@ enum RowOrdering {
         var level = [Int](repeating: 0, count: m), component = [Int](repeating: 0, count: m)
         for row in excluding { visited[row] = true }
         var search = LevelSearch(rowCount: m)
-        let byDegree = (0..<m).sorted { (graph.degree($0), $0) < (graph.degree($1), $1) }
+        let byDegree = graph.byDegree(m)
         var components = 0
+        var neighbours: [Int] = []
         for seed in byDegree where !visited[seed] {
             var start = seed
             var levels = search.run(from: start, graph)
@@ -61,7 +62,8 @@ enum RowOrdering {
             while head < queue.count {
                 let row = queue[head]
                 head += 1
-                for next in graph.neighbours(of: row).sorted(by: { (graph.degree($0), $0) < (graph.degree($1), $1) }) where !visited[next] {
+                graph.sortedByDegree(graph.neighbours(of: row), into: &neighbours)
+                for next in neighbours where !visited[next] {
                     visited[next] = true
                     (level[next], component[next]) = (level[row] + 1, components)
                     queue.append(next)
@@ -74,12 +76,27 @@ enum RowOrdering {
         // Within each level set, rows that meet the level before come first and rows that
         // meet the level after last, as `byStage` orders a stage; kept when the band is
         // narrower (on the default scenario's LP read from MPS, 6 sub-diagonals, not 7).
-        var key = [(component: Int, level: Int, earliest: Int, latest: Int, position: Int)](repeating: (0, 0, 0, 0, 0), count: m)
-        for (p, row) in order.enumerated() {
-            let levels = graph.neighbours(of: row).lazy.map { level[$0] }
-            key[row] = (component[row], level[row], min(level[row], levels.min() ?? level[row]), max(level[row], levels.max() ?? level[row]), p)
+        // The search lists each level set in one run, and a row's neighbours lie in its own
+        // level and the two beside it, so the sort is a stable partition of each run into
+        // four classes: (meets the level before?, meets the level after?).
+        var refined: [Int] = []
+        refined.reserveCapacity(order.count)
+        var classes: [[Int]] = [[], [], [], []]
+        var runStart = 0
+        while runStart < order.count {
+            let first = order[runStart]
+            var runEnd = runStart
+            while runEnd < order.count, component[order[runEnd]] == component[first], level[order[runEnd]] == level[first] { runEnd += 1 }
+            for c in classes.indices { classes[c].removeAll(keepingCapacity: true) }
+            for row in order[runStart..<runEnd] {
+                let levels = graph.neighbours(of: row).lazy.map { level[$0] }
+                let before = (levels.min() ?? level[row]) < level[row], after = (levels.max() ?? level[row]) > level[row]
+                classes[(before ? 0 : 2) + (after ? 1 : 0)].append(row)
+            }
+            for c in classes { refined += c }
+            runStart = runEnd
         }
-        let refined = Array(order.sorted { key[$0] < key[$1] }.reversed())
+        refined.reverse()
         return PathSelection.bandwidth(a, order: refined) < PathSelection.bandwidth(a, order: plain) ? refined : plain
     }
 
@@ -130,6 +147,34 @@ enum RowOrdering {
         }
 
         func degree(_ row: Int) -> Int { starts[row + 1] - starts[row] }
+
+        /// Rows 0 ..< `count` by increasing degree, then index (a counting sort).
+        func byDegree(_ count: Int) -> [Int] {
+            var first = [Int](repeating: 0, count: ((0..<count).lazy.map(degree).max() ?? 0) + 2)
+            for row in 0..<count { first[degree(row) + 1] += 1 }
+            for d in 1..<first.count { first[d] += first[d - 1] }
+            var sorted = [Int](repeating: 0, count: count)
+            for row in 0..<count {
+                sorted[first[degree(row)]] = row
+                first[degree(row)] += 1
+            }
+            return sorted
+        }
+
+        /// `rows` (a row's few neighbours) by increasing degree, then index, into `sorted`
+        /// (an insertion sort in a reused buffer: no allocation per row).
+        func sortedByDegree(_ rows: ArraySlice<Int>, into sorted: inout [Int]) {
+            sorted.removeAll(keepingCapacity: true)
+            for row in rows {
+                var p = sorted.count
+                sorted.append(row)
+                while p > 0, (degree(sorted[p - 1]), sorted[p - 1]) > (degree(row), row) {
+                    sorted[p] = sorted[p - 1]
+                    p -= 1
+                }
+                sorted[p] = row
+            }
+        }
 
         func neighbours(of row: Int) -> ArraySlice<Int> { adjacent[starts[row]..<starts[row + 1]] }
     }
