@@ -16,12 +16,10 @@ public struct DispatchBuilder {
     /// The hourly balance rows: Σ supply − Σ charging + imports − exports + unserved = load.
     public let balance: RowBlock
     private(set) var cost: [Double] = [], lower: [Double] = [], upper: [Double] = []
-    private(set) var columnStages: [Int] = [], columnNames: [String] = []
+    private(set) var columnStages: [Int] = [], columnNames = NameList()
     private(set) var rowLower: [Double] = [], rowUpper: [Double] = []
-    private(set) var rowStages: [Int] = [], rowNames: [String] = []
+    private(set) var rowStages: [Int] = [], rowNames = NameList()
     private var triplets: [(row: Int, column: Int, value: Double)] = []
-    /// "_0", "_1", … for the hours, made once: names are a quantity and an hour's suffix.
-    private let hourSuffixes: [String]
     /// Constant part of the objective, yuan ÷ `costUnit`.
     private(set) var objectiveConstant = 0.0
 
@@ -29,13 +27,12 @@ public struct DispatchBuilder {
     public init(load: [Double]) {
         hours = load.count
         balance = RowBlock(first: 0, hours: load.count)
-        hourSuffixes = (0..<load.count).map { "_\($0)" }
         for (t, value) in load.enumerated() {
             rowLower.append(value)
             rowUpper.append(value)
             rowStages.append(t)
-            rowNames.append("balance" + hourSuffixes[t])
         }
+        rowNames.append(prefix: "balance", numbers: 0..<load.count)
         triplets.reserveCapacity(20 * load.count)
     }
 
@@ -48,8 +45,8 @@ public struct DispatchBuilder {
             self.upper.append(upper(t))
             self.cost.append(cost(t) / Self.costUnit)
             columnStages.append(t)
-            columnNames.append(name + hourSuffixes[t])
         }
+        columnNames.append(prefix: name, numbers: 0..<hours)
         return block
     }
 
@@ -61,8 +58,8 @@ public struct DispatchBuilder {
             rowLower.append(lower(t))
             rowUpper.append(upper(t))
             rowStages.append(t)
-            rowNames.append(name + hourSuffixes[t])
         }
+        rowNames.append(prefix: name, numbers: start..<hours)
         return block
     }
 

@@ -29,8 +29,8 @@ public struct LinearProgram: Sendable, Equatable {
     public var rowUpper: [Double]
     public var columnLower: [Double]
     public var columnUpper: [Double]
-    public var rowNames: [String]
-    public var columnNames: [String]
+    public var rowNames: NameList
+    public var columnNames: NameList
     /// The objective row's name (MPS `N` row).
     public var objectiveName: String
     public var rowStages: [Int]?
@@ -42,7 +42,7 @@ public struct LinearProgram: Sendable, Equatable {
     public init(
         name: String = "LP", sense: Sense = .minimize, objective: [Double], objectiveConstant: Double = 0,
         matrix: SparseMatrix, rowLower: [Double], rowUpper: [Double], columnLower: [Double], columnUpper: [Double],
-        rowNames: [String]? = nil, columnNames: [String]? = nil, objectiveName: String = "OBJ",
+        rowNames: NameList? = nil, columnNames: NameList? = nil, objectiveName: String = "OBJ",
         rowStages: [Int]? = nil, columnStages: [Int]? = nil
     ) {
         self.name = name
@@ -54,8 +54,8 @@ public struct LinearProgram: Sendable, Equatable {
         self.rowUpper = rowUpper
         self.columnLower = columnLower
         self.columnUpper = columnUpper
-        self.rowNames = rowNames ?? (0..<matrix.rowCount).map { "R\($0)" }
-        self.columnNames = columnNames ?? (0..<matrix.columnCount).map { "C\($0)" }
+        self.rowNames = rowNames ?? NameList((0..<matrix.rowCount).map { "R\($0)" })
+        self.columnNames = columnNames ?? NameList((0..<matrix.columnCount).map { "C\($0)" })
         self.objectiveName = objectiveName
         self.rowStages = rowStages
         self.columnStages = columnStages

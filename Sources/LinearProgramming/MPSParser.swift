@@ -543,7 +543,7 @@ struct MPSParser {
         return LinearProgram(
             name: name, sense: sense ?? .minimize, objective: objective, objectiveConstant: objectiveConstant ?? 0,
             matrix: matrix, rowLower: rowLower, rowUpper: rowUpper, columnLower: columnLower, columnUpper: columnUpper,
-            rowNames: rowNames, columnNames: columnNames, objectiveName: objectiveName ?? "OBJ")
+            rowNames: NameList(rowNames), columnNames: NameList(columnNames), objectiveName: objectiveName ?? "OBJ")
     }
 
     private static func rowBounds(_ kind: RowKind, rhs b: Double, range: Double?) -> (Double, Double) {

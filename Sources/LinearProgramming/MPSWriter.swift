@@ -26,9 +26,9 @@
 /// The problem should be consistent (`inconsistency() == nil`).
 public enum MPSWriter {
     public static func text(_ lp: LinearProgram) -> String {
-        let rowNames = fieldNames([lp.objectiveName] + lp.rowNames) { $0 == 0 ? "OBJ" : "R\($0 - 1)" }
+        let rowNames = fieldNames([lp.objectiveName] + Array(lp.rowNames)) { $0 == 0 ? "OBJ" : "R\($0 - 1)" }
         let objectiveName = rowNames[0]
-        let columnNames = fieldNames(lp.columnNames) { "C\($0)" }
+        let columnNames = fieldNames(Array(lp.columnNames)) { "C\($0)" }
         let rows = (0..<lp.rowCount).map { row(lower: lp.rowLower[$0], upper: lp.rowUpper[$0]) }
 
         let name = fieldName(lp.name)

@@ -165,7 +165,7 @@ public enum SyntheticDispatch {
         return LinearProgram(
             name: "SYNTH\(hours)\(annualLinkingRow ? "L" : "")", sense: .minimize, objective: builder.cost, objectiveConstant: constant,
             matrix: matrix, rowLower: builder.rowLower, rowUpper: builder.rowUpper, columnLower: builder.columnLower,
-            columnUpper: builder.columnUpper, rowNames: builder.rowNames, columnNames: builder.columnNames,
+            columnUpper: builder.columnUpper, rowNames: NameList(builder.rowNames), columnNames: NameList(builder.columnNames),
             objectiveName: "COST", rowStages: builder.rowStages, columnStages: builder.columnStages)
     }
 
