@@ -27,13 +27,23 @@ public struct DispatchBuilder {
     public init(load: [Double]) {
         hours = load.count
         balance = RowBlock(first: 0, hours: load.count)
+        // Room for a typical year (the default scenario's: 28 entries, 16 columns and 6
+        // rows an hour), so that the arrays are not copied as they grow.
+        let (entries, columns, rows) = (32 * load.count, 20 * load.count, 8 * load.count)
+        triplets.reserveCapacity(entries)
+        cost.reserveCapacity(columns)
+        lower.reserveCapacity(columns)
+        upper.reserveCapacity(columns)
+        columnStages.reserveCapacity(columns)
+        rowLower.reserveCapacity(rows)
+        rowUpper.reserveCapacity(rows)
+        rowStages.reserveCapacity(rows)
         for (t, value) in load.enumerated() {
             rowLower.append(value)
             rowUpper.append(value)
             rowStages.append(t)
         }
         rowNames.append(prefix: "balance", numbers: 0..<load.count)
-        triplets.reserveCapacity(20 * load.count)
     }
 
     /// One column per hour, named `name_t`, with bounds in GW or GWh and a cost in yuan
