@@ -15,9 +15,14 @@ enum RowOrdering {
         let isLinking = stages.map { $0 == LinearProgram.linking }
         var earliest = stages, latest = stages
         for j in 0..<a.columnCount {
-            let rows = a.rowIndices[a.columnStarts[j]..<a.columnStarts[j + 1]].filter { !isLinking[$0] }
-            guard let low = rows.lazy.map({ stages[$0] }).min(), let high = rows.lazy.map({ stages[$0] }).max() else { continue }
-            for i in rows {
+            let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
+            var low = Int.max, high = Int.min
+            for k in entries where !isLinking[a.rowIndices[k]] {
+                low = min(low, stages[a.rowIndices[k]])
+                high = max(high, stages[a.rowIndices[k]])
+            }
+            for k in entries where !isLinking[a.rowIndices[k]] {
+                let i = a.rowIndices[k]
                 earliest[i] = min(earliest[i], low)
                 latest[i] = max(latest[i], high)
             }
