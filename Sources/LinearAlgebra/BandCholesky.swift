@@ -11,6 +11,11 @@
 /// its solves no division or scaling inside the chain (one multiply by 1/d_j between
 /// them). `LinearAlgebra.bandCholeskyFactor` (L Lᵀ, whose factor is L·D^½) remains the
 /// reference these are tested against, and the path for wide bands.
+///
+/// The loops run over the kd entries of a row or column. For kd ≤ 16 each kernel is
+/// compiled once per width (`Width<k>`), so that away from the band's ends they run a
+/// number of times the compiler knows, and it unrolls them; the arithmetic is the same
+/// for every width.
 public enum BandCholesky {
     /// Factors in place — d_j on the diagonal, L's sub-diagonal entries below it — and
     /// writes 1/d_j to `inverseDiagonal` (n entries); throws `notPositiveDefinite` at the
@@ -30,8 +35,20 @@ public enum BandCholesky {
         let columns = columns ?? 0..<n
         precondition(columns.lowerBound >= 0 && columns.upperBound <= n, "columns outside the band")
         guard !columns.isEmpty else { return }
-        let chain = Chain(ab, inverseDiagonal, n: n, kd: kd)
-        for j in columns { try chain.eliminate(j) }
+        precondition(n > 0 && ab.count >= (kd + 1) * n && inverseDiagonal.count >= n, "band storage too small")
+        try specialised(kd: kd, Factoring(part: Part(ab, inverseDiagonal: inverseDiagonal, n: n, kd: kd, rows: columns))).get()
+    }
+
+    private struct Factoring: WidthSpecialised {
+        let part: Part
+
+        func run<W: BandWidth>(_ width: W) -> Result<Void, LinearAlgebraError> {
+            let chain = Chain(part, width)
+            for j in part.rows {
+                do { try chain.eliminate(j) } catch { return .failure(error) }
+            }
+            return .success(())
+        }
     }
 
     /// `factor` of two bands (columns `first.columns` of `first.ab`, and the same of
@@ -39,15 +56,25 @@ public enum BandCholesky {
     /// loop, so that each fills the other's waits. The arithmetic is `factor`'s, band by
     /// band; a failure names the band (0 or 1) and its column.
     public static func factor(_ first: Part, _ second: Part) throws(PartFailure) {
-        let (one, two) = (Chain(first), Chain(second))
-        let count = max(first.rows.count, second.rows.count)
-        for k in 0..<count {
-            if k < first.rows.count {
-                do { try one.eliminate(first.rows.lowerBound + k) } catch { throw PartFailure(part: 0, error: error) }
+        precondition(first.kd == second.kd, "two parts of one band")
+        try specialised(kd: first.kd, FactoringPair(first: first, second: second)).get()
+    }
+
+    private struct FactoringPair: WidthSpecialised {
+        let first: Part, second: Part
+
+        func run<W: BandWidth>(_ width: W) -> Result<Void, PartFailure> {
+            let (one, two) = (Chain(first, width), Chain(second, width))
+            let count = max(first.rows.count, second.rows.count)
+            for k in 0..<count {
+                if k < first.rows.count {
+                    do { try one.eliminate(first.rows.lowerBound + k) } catch { return .failure(PartFailure(part: 0, error: error)) }
+                }
+                if k < second.rows.count {
+                    do { try two.eliminate(second.rows.lowerBound + k) } catch { return .failure(PartFailure(part: 1, error: error)) }
+                }
             }
-            if k < second.rows.count {
-                do { try two.eliminate(second.rows.lowerBound + k) } catch { throw PartFailure(part: 1, error: error) }
-            }
+            return .success(())
         }
     }
 
@@ -69,29 +96,35 @@ public enum BandCholesky {
     }
 
     /// One band's elimination, a column at a time.
-    private struct Chain {
-        let a: UnsafeMutablePointer<Double>, inverse: UnsafeMutablePointer<Double>, n: Int, kd: Int
+    private struct Chain<W: BandWidth> {
+        let a: UnsafeMutablePointer<Double>, inverse: UnsafeMutablePointer<Double>, n: Int, width: W
+        var kd: Int { width.kd }
 
-        init(_ ab: UnsafeMutableBufferPointer<Double>, _ inverseDiagonal: UnsafeMutableBufferPointer<Double>, n: Int, kd: Int) {
-            precondition(n > 0 && ab.count >= (kd + 1) * n && inverseDiagonal.count >= n, "band storage too small")
-            (a, inverse, self.n, self.kd) = (ab.baseAddress!, inverseDiagonal.baseAddress!, n, kd)
-        }
-
-        init(_ part: Part) {
+        init(_ part: Part, _ width: W) {
+            precondition(part.n > 0 && part.ab.count >= (part.kd + 1) * part.n && part.inverseDiagonal.count >= part.n, "band storage too small")
             precondition(part.rows.lowerBound >= 0 && part.rows.upperBound <= part.n, "columns outside the band")
-            self.init(part.ab, part.inverseDiagonal, n: part.n, kd: part.kd)
+            (a, inverse, n, self.width) = (part.ab.baseAddress!, part.inverseDiagonal.baseAddress!, part.n, width)
         }
 
-        /// Column j: d_j, its multipliers, and the update of the triangle after it.
+        /// Column j: d_j, its multipliers, and the update of the triangle after it (kd
+        /// rows deep, fewer at the band's end).
         @inline(__always)
         func eliminate(_ j: Int) throws(LinearAlgebraError) {
-            let width = kd &+ 1
-            let column = a + width &* j
+            let column = a + (kd &+ 1) &* j
             let pivot = column[0]
             guard pivot > 0, pivot.isFinite else { throw .notPositiveDefinite(routine: "band Cholesky", order: j + 1) }
             let scale = 1 / pivot
             inverse[j] = scale
-            let length = min(kd, n &- 1 &- j)
+            if n &- 1 &- j >= kd {
+                update(column, scale, length: kd)
+            } else {
+                update(column, scale, length: n &- 1 &- j)
+            }
+        }
+
+        @inline(__always)
+        private func update(_ column: UnsafeMutablePointer<Double>, _ scale: Double, length: Int) {
+            let width = kd &+ 1
             var c = 1
             while c <= length {
                 let l = column[c] * scale
@@ -130,12 +163,20 @@ public enum BandCholesky {
     /// the term with that row comes last, its value kept in a register, and the other
     /// terms are summed meanwhile.
     public static func forward(factor ab: UnsafeBufferPointer<Double>, n: Int, kd: Int, x buffer: UnsafeMutableBufferPointer<Double>, rows: Range<Int>) {
-        guard var chain = Substitution(ab, nil, n: n, kd: kd, x: buffer, rows: rows), kd > 0 else { return }
-        var j = max(rows.lowerBound, 1)
-        chain.previous = chain.x[j - 1]
-        while j < rows.upperBound {
-            chain.forward(j)
-            j &+= 1
+        specialised(kd: kd, Forward(part: SolvePart(ab, inverseDiagonal: nil, n: n, kd: kd, x: buffer, rows: rows)))
+    }
+
+    private struct Forward: WidthSpecialised {
+        let part: SolvePart
+
+        func run<W: BandWidth>(_ width: W) {
+            guard var chain = Substitution(part, width), width.kd > 0 else { return }
+            var j = max(part.rows.lowerBound, 1)
+            chain.previous = chain.x[j - 1]
+            while j < part.rows.upperBound {
+                chain.forward(j)
+                j &+= 1
+            }
         }
     }
 
@@ -143,12 +184,20 @@ public enum BandCholesky {
     /// x_j = w_j / d_j − Σ_{i=1…kd} L_{j+i,j} x_{j+i}, the rows after `rows` already solved.
     public static func backward(factor ab: UnsafeBufferPointer<Double>, inverseDiagonal: UnsafeBufferPointer<Double>, n: Int, kd: Int,
                                 x buffer: UnsafeMutableBufferPointer<Double>, rows: Range<Int>) {
-        guard var chain = Substitution(ab, inverseDiagonal, n: n, kd: kd, x: buffer, rows: rows) else { return }
-        var j = rows.upperBound - 1
-        chain.startBackward(at: j)
-        while j >= rows.lowerBound {
-            chain.backward(j)
-            j &-= 1
+        specialised(kd: kd, Backward(part: SolvePart(ab, inverseDiagonal: inverseDiagonal, n: n, kd: kd, x: buffer, rows: rows)))
+    }
+
+    private struct Backward: WidthSpecialised {
+        let part: SolvePart
+
+        func run<W: BandWidth>(_ width: W) {
+            guard var chain = Substitution(part, width) else { return }
+            var j = part.rows.upperBound - 1
+            chain.startBackward(at: j)
+            while j >= part.rows.lowerBound {
+                chain.backward(j)
+                j &-= 1
+            }
         }
     }
 
@@ -156,37 +205,55 @@ public enum BandCholesky {
     /// of `second`), a row of each in turn: two independent chains in one loop. The
     /// arithmetic is `forward`'s, band by band.
     public static func forward(_ first: SolvePart, _ second: SolvePart) {
-        guard first.kd > 0, second.kd > 0, var one = Substitution(first), var two = Substitution(second) else {
-            forward(factor: first.ab, n: first.n, kd: first.kd, x: first.x, rows: first.rows)
-            forward(factor: second.ab, n: second.n, kd: second.kd, x: second.x, rows: second.rows)
-            return
-        }
-        var (j, k) = (max(first.rows.lowerBound, 1), max(second.rows.lowerBound, 1))
-        one.previous = one.x[j - 1]
-        two.previous = two.x[k - 1]
-        while j < first.rows.upperBound || k < second.rows.upperBound {
-            if j < first.rows.upperBound { one.forward(j) }
-            if k < second.rows.upperBound { two.forward(k) }
-            j &+= 1
-            k &+= 1
+        precondition(first.kd == second.kd, "two parts of one band")
+        specialised(kd: first.kd, ForwardPair(first: first, second: second))
+    }
+
+    private struct ForwardPair: WidthSpecialised {
+        let first: SolvePart, second: SolvePart
+
+        func run<W: BandWidth>(_ width: W) {
+            guard width.kd > 0, var one = Substitution(first, width), var two = Substitution(second, width) else {
+                Forward(part: first).run(width)
+                Forward(part: second).run(width)
+                return
+            }
+            var (j, k) = (max(first.rows.lowerBound, 1), max(second.rows.lowerBound, 1))
+            one.previous = one.x[j - 1]
+            two.previous = two.x[k - 1]
+            while j < first.rows.upperBound || k < second.rows.upperBound {
+                if j < first.rows.upperBound { one.forward(j) }
+                if k < second.rows.upperBound { two.forward(k) }
+                j &+= 1
+                k &+= 1
+            }
         }
     }
 
     /// `backward` over two bands' rows, a row of each in turn.
     public static func backward(_ first: SolvePart, _ second: SolvePart) {
-        guard var one = Substitution(first), var two = Substitution(second) else {
-            backward(factor: first.ab, inverseDiagonal: first.inverseDiagonal!, n: first.n, kd: first.kd, x: first.x, rows: first.rows)
-            backward(factor: second.ab, inverseDiagonal: second.inverseDiagonal!, n: second.n, kd: second.kd, x: second.x, rows: second.rows)
-            return
-        }
-        var (j, k) = (first.rows.upperBound - 1, second.rows.upperBound - 1)
-        one.startBackward(at: j)
-        two.startBackward(at: k)
-        while j >= first.rows.lowerBound || k >= second.rows.lowerBound {
-            if j >= first.rows.lowerBound { one.backward(j) }
-            if k >= second.rows.lowerBound { two.backward(k) }
-            j &-= 1
-            k &-= 1
+        precondition(first.kd == second.kd, "two parts of one band")
+        specialised(kd: first.kd, BackwardPair(first: first, second: second))
+    }
+
+    private struct BackwardPair: WidthSpecialised {
+        let first: SolvePart, second: SolvePart
+
+        func run<W: BandWidth>(_ width: W) {
+            guard var one = Substitution(first, width), var two = Substitution(second, width) else {
+                Backward(part: first).run(width)
+                Backward(part: second).run(width)
+                return
+            }
+            var (j, k) = (first.rows.upperBound - 1, second.rows.upperBound - 1)
+            one.startBackward(at: j)
+            two.startBackward(at: k)
+            while j >= first.rows.lowerBound || k >= second.rows.lowerBound {
+                if j >= first.rows.lowerBound { one.backward(j) }
+                if k >= second.rows.lowerBound { two.backward(k) }
+                j &-= 1
+                k &-= 1
+            }
         }
     }
 
@@ -203,27 +270,29 @@ public enum BandCholesky {
     }
 
     /// One band's substitution, a row at a time; `previous` is the row just solved.
-    private struct Substitution {
-        let a: UnsafePointer<Double>, inverse: UnsafePointer<Double>?, x: UnsafeMutablePointer<Double>, n: Int, kd: Int
+    private struct Substitution<W: BandWidth> {
+        let a: UnsafePointer<Double>, inverse: UnsafePointer<Double>?, x: UnsafeMutablePointer<Double>, n: Int, width: W
+        var kd: Int { width.kd }
         var previous = 0.0
 
         /// Nil when there is nothing to solve.
-        init?(_ ab: UnsafeBufferPointer<Double>, _ inverseDiagonal: UnsafeBufferPointer<Double>?, n: Int, kd: Int,
-              x buffer: UnsafeMutableBufferPointer<Double>, rows: Range<Int>) {
-            precondition(rows.lowerBound >= 0 && rows.upperBound <= n && buffer.count >= n, "rows outside the band")
-            guard !rows.isEmpty, rows.upperBound > 1 || inverseDiagonal != nil else { return nil }
-            (a, inverse, x, self.n, self.kd) = (ab.baseAddress!, inverseDiagonal?.baseAddress, buffer.baseAddress!, n, kd)
+        init?(_ part: SolvePart, _ width: W) {
+            let rows = part.rows
+            precondition(rows.lowerBound >= 0 && rows.upperBound <= part.n && part.x.count >= part.n, "rows outside the band")
+            guard !rows.isEmpty, rows.upperBound > 1 || part.inverseDiagonal != nil else { return nil }
+            (a, inverse, x, n, self.width) = (part.ab.baseAddress!, part.inverseDiagonal?.baseAddress, part.x.baseAddress!, part.n, width)
         }
 
-        init?(_ part: SolvePart) {
-            self.init(part.ab, part.inverseDiagonal, n: part.n, kd: part.kd, x: part.x, rows: part.rows)
-        }
-
-        /// Row j of L w = b (kd > 0, j ≥ 1); L_{j,j−i} is at a[width·(j−i) + i], so
-        /// L_{j,j−i+1} is kd further on.
+        /// Row j of L w = b (kd > 0, j ≥ 1), with kd terms (fewer in the first rows).
         @inline(__always)
         mutating func forward(_ j: Int) {
-            let width = kd &+ 1, reach = min(kd, j)
+            if j >= kd { forward(j, reach: kd) } else { forward(j, reach: j) }
+        }
+
+        /// L_{j,j−i} is at a[width·(j−i) + i], so L_{j,j−i+1} is kd further on.
+        @inline(__always)
+        private mutating func forward(_ j: Int, reach: Int) {
+            let width = kd &+ 1
             var entry = a + (width &* (j &- reach) &+ reach), value = x + (j &- reach)
             var (s0, s1) = (x[j], 0.0)
             var i = reach
@@ -248,10 +317,16 @@ public enum BandCholesky {
             previous = j + 1 < n ? x[j + 1] : 0
         }
 
-        /// Row j of Lᵀ x = D⁻¹ w; L_{j+i,j} is at a[width·j + i], contiguous.
+        /// Row j of Lᵀ x = D⁻¹ w, with kd terms (fewer in the last rows).
         @inline(__always)
         mutating func backward(_ j: Int) {
-            let reach = min(kd, n &- 1 &- j), inverse = inverse!
+            if n &- 1 &- j >= kd { backward(j, reach: kd) } else { backward(j, reach: n &- 1 &- j) }
+        }
+
+        /// L_{j+i,j} is at a[width·j + i], contiguous.
+        @inline(__always)
+        private mutating func backward(_ j: Int, reach: Int) {
+            let inverse = inverse!
             guard reach > 0 else {
                 previous = x[j] * inverse[j]
                 x[j] = previous
@@ -270,4 +345,50 @@ public enum BandCholesky {
             x[j] = previous
         }
     }
+
+    /// Calls `body` with the band's width as a type: `Width<kd>` for kd ≤ 16, so that the
+    /// kernel `body` runs is compiled for that width; `AnyWidth` beyond.
+    private static func specialised<Body: WidthSpecialised>(kd: Int, _ body: Body) -> Body.Output {
+        switch kd {
+        case 0: body.run(Width<0>())
+        case 1: body.run(Width<1>())
+        case 2: body.run(Width<2>())
+        case 3: body.run(Width<3>())
+        case 4: body.run(Width<4>())
+        case 5: body.run(Width<5>())
+        case 6: body.run(Width<6>())
+        case 7: body.run(Width<7>())
+        case 8: body.run(Width<8>())
+        case 9: body.run(Width<9>())
+        case 10: body.run(Width<10>())
+        case 11: body.run(Width<11>())
+        case 12: body.run(Width<12>())
+        case 13: body.run(Width<13>())
+        case 14: body.run(Width<14>())
+        case 15: body.run(Width<15>())
+        case 16: body.run(Width<16>())
+        default: body.run(AnyWidth(kd: kd))
+        }
+    }
+}
+
+/// A band's number of sub-diagonals, as a value or as part of a type.
+private protocol BandWidth {
+    var kd: Int { get }
+}
+
+/// kd known to the compiler.
+private struct Width<let count: Int>: BandWidth {
+    var kd: Int { count }
+}
+
+/// kd known when the program runs.
+private struct AnyWidth: BandWidth {
+    let kd: Int
+}
+
+/// A kernel run with the band's width as a type (`BandCholesky.specialised`).
+private protocol WidthSpecialised {
+    associatedtype Output
+    func run<W: BandWidth>(_ width: W) -> Output
 }

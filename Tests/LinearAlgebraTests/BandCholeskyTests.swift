@@ -2,7 +2,8 @@ import Testing
 @testable import LinearAlgebra
 
 /// The Swift band kernel (L D Lᵀ) against LAPACK's `dpbtrf`/`dpbtrs` (L Lᵀ), the reference:
-/// LAPACK's factor is L·D^½.
+/// LAPACK's factor is L·D^½. The widths cover the kernels compiled per width (kd ≤ 16,
+/// one with more sub-diagonals than rows below the first) and the one for any width.
 @Suite struct BandCholeskyTests {
     /// A diagonally dominant band matrix (so positive definite) with deterministic entries.
     static func band(n: Int, kd: Int) -> [Double] {
@@ -14,7 +15,7 @@ import Testing
         return ab
     }
 
-    @Test(arguments: [(1, 0), (30, 0), (40, 1), (200, 3), (500, 12), (64, 63)])
+    @Test(arguments: [(1, 0), (30, 0), (40, 1), (4, 6), (200, 3), (500, 12), (300, 16), (300, 17), (64, 63)])
     func matchesLAPACK(_ size: (Int, Int)) throws {
         let (n, kd) = size
         var mine = Self.band(n: n, kd: kd), reference = mine, inverse = [Double](repeating: 0, count: n)
