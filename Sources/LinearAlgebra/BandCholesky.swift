@@ -33,9 +33,7 @@ public enum BandCholesky {
     public static func factor(_ ab: UnsafeMutableBufferPointer<Double>, inverseDiagonal: UnsafeMutableBufferPointer<Double>, n: Int, kd: Int,
                               columns: Range<Int>? = nil) throws(LinearAlgebraError) {
         let columns = columns ?? 0..<n
-        precondition(columns.lowerBound >= 0 && columns.upperBound <= n, "columns outside the band")
         guard !columns.isEmpty else { return }
-        precondition(n > 0 && ab.count >= (kd + 1) * n && inverseDiagonal.count >= n, "band storage too small")
         try specialised(kd: kd, Factoring(part: Part(ab, inverseDiagonal: inverseDiagonal, n: n, kd: kd, rows: columns))).get()
     }
 
