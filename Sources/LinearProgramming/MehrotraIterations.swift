@@ -11,9 +11,10 @@ import LinearAlgebra
 /// the step by 1 %; separate primal and dual steps, 99.5 % of the way to the boundary
 /// (99.9 % near the end).
 ///
-/// A missing bound is stored as an infinite one; its column carries s = 1, z = 0 and,
-/// chosen in the residual pass with a select (never a product with an infinity),
-/// 1/s = 0. Every term a missing bound would bring into a direction — Δz and the
+/// A missing bound is stored as an infinite one; its column carries s = 1, z = 0 and
+/// 1/s = 0, which the residual pass computes as p/s with p = 1 for a bound and 0 for a
+/// missing one (`presence`; a select between 1/s and 0 compiles to a branch around each
+/// division). Every term a missing bound would bring into a direction — Δz and the
 /// target k — is a multiple of 1/s or of z, so every loop runs over all columns without masks.
 /// All vectors are workspace buffers, allocated once.
 ///
@@ -63,6 +64,8 @@ final class MehrotraIterations {
     private let inverseSl: UnsafeMutableBufferPointer<Double>, inverseSu: UnsafeMutableBufferPointer<Double>
     /// Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹ and ξ₀ = r_d − z_l r_b/s_l + z_u r_b/s_u.
     private let theta: UnsafeMutableBufferPointer<Double>, xiResidual: UnsafeMutableBufferPointer<Double>
+    /// Per column (lower, upper): 1 where the bound is finite, 0 where it is missing.
+    private let presence: UnsafeMutableBufferPointer<Pair>
     /// The targets k̄ of the corrector (without σμ) and of Gondzio's correctors.
     private let kl: UnsafeMutableBufferPointer<Double>, ku: UnsafeMutableBufferPointer<Double>
     private var step: Direction, trial: Direction
@@ -117,6 +120,7 @@ final class MehrotraIterations {
         (x, y, sl, zl, su, zu) = (w.vector(n), w.vector(m), w.vector(n, 1), w.vector(n), w.vector(n, 1), w.vector(n))
         (rp, predictorY, centring) = (w.vector(m), w.vector(m), w.vector(m))
         (theta, xiResidual, inverseSl, inverseSu, kl, ku) = (w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n), w.vector(n))
+        presence = w.copy(repeatElement(Pair(), count: n))
         step = Direction(n: n, m: m, w)
         trial = Direction(n: n, m: m, w)
         halves = ColumnHalves(a, in: w)
@@ -137,6 +141,7 @@ final class MehrotraIterations {
             c[q] = form.c[j]
             lower[q] = form.lower[j] > -1e20 ? form.lower[j] : -.infinity
             upper[q] = form.upper[j] < 1e20 ? form.upper[j] : .infinity
+            presence[q] = Pair(lower[q].isFinite ? 1 : 0, upper[q].isFinite ? 1 : 0)
         }
         bNorm = form.b.lazy.map(abs).max() ?? 0
         cNorm = form.c.lazy.map(abs).max() ?? 0
@@ -284,7 +289,7 @@ final class MehrotraIterations {
     private func residualColumns(_ columns: Range<Int>, _ step: ResidualStep, into activity: UnsafeMutableBufferPointer<Double>,
                                  _ predictorY: UnsafeMutableBufferPointer<Double>) -> ColumnMeasures {
         let (x, y, sl, zl, su, zu, c, lower, upper, a, s) = (x, y, sl, zl, su, zu, c, lower, upper, a, self.step)
-        let (theta, xiResidual, inverseSl, inverseSu) = (theta, xiResidual, inverseSl, inverseSu)
+        let (theta, xiResidual, inverseSl, inverseSu, presence) = (theta, xiResidual, inverseSl, inverseSu, presence)
         let (alphaP, alphaD, stepResidual, residual) = (step.alphaP, step.alphaD, step.boundResidual, boundResidual)
         var measures = ColumnMeasures()
         for j in columns {
@@ -307,7 +312,7 @@ final class MehrotraIterations {
             measures.largest = measures.largest.maximum(Pair(dualResidual, xj).magnitude)
             measures.rayResidual += abs(ray)
             measures.zNorm = measures.zNorm.maximum(dual)
-            let inverse = (1 / slack).replacing(with: 0, where: missing)
+            let inverse = presence[j] / slack
             let weight = dual * inverse
             let thetaJ = 1 / (Self.primalRegularization + weight.x + weight.y)
             let xi = dualResidual - (weight.x - weight.y) * residual
@@ -628,5 +633,5 @@ extension SIMD2 where Scalar == Double {
 
     /// Lane by lane |v|.
     @inline(__always)
-    var magnitude: Self { replacing(with: -self, where: self .< 0) }
+    var magnitude: Self { maximum(-self) }
 }
