@@ -215,12 +215,18 @@ final class NormalEquations {
         try LinearAlgebra.choleskyFactor(corner, n: nL)
     }
 
-    /// Band positions `positions` of A Θ Aᵀ.
+    /// Band positions `positions` of A Θ Aᵀ, their terms read as one run (a position's
+    /// terms follow the one before's).
     private func formBand(_ theta: UnsafeBufferPointer<Double>, _ positions: Range<Int>) {
         let (m, starts, column, weight) = (storage, bandStarts, bandColumn, bandWeight)
+        var c = Int(starts[positions.lowerBound])
         for e in positions {
+            let end = Int(starts[e &+ 1])
             var sum = 0.0
-            for c in Int(starts[e])..<Int(starts[e &+ 1]) { sum += theta[Int(column[c])] * weight[c] }
+            while c < end {
+                sum += theta[Int(column[c])] * weight[c]
+                c &+= 1
+            }
             m[e] = sum
         }
     }

@@ -19,6 +19,11 @@ final class Workspace {
         return UnsafeMutableBufferPointer(start: buffer.baseAddress, count: values.count)
     }
 
+    /// A buffer of `count` (lower, upper) pairs, all `value`.
+    func pairs(_ count: Int, _ value: Pair = Pair()) -> UnsafeMutableBufferPointer<Pair> {
+        copy(repeatElement(value, count: count))
+    }
+
     /// A buffer of `count` 32-bit integers, all 0.
     func indexVector(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
         copy(repeatElement(Int32(0), count: count))
