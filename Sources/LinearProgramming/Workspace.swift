@@ -70,15 +70,18 @@ struct ColumnBuffers {
         }
     }
 
-    /// (Aᵀy)ⱼ, column j's dot product with y. The first term is taken before the loop:
-    /// a dispatch LP's columns have one to three entries, and the loop the compiler
-    /// unrolls costs a set-up of a dozen instructions that a one-entry column then skips.
+    /// (Aᵀy)ⱼ, column j's dot product with y. The first two terms are taken before the
+    /// loop: a dispatch LP's columns have one to three entries, and the loop the compiler
+    /// unrolls costs a set-up of a dozen instructions that such a column then mostly skips.
     @inline(__always)
     func dot(column j: Int, _ y: UnsafeMutableBufferPointer<Double>) -> Double {
         var k = Int(starts[j])
         let end = Int(starts[j &+ 1])
         guard k < end else { return 0 }
         var sum = values[k] * y[Int(rows[k])]
+        k &+= 1
+        guard k < end else { return sum }
+        sum += values[k] * y[Int(rows[k])]
         k &+= 1
         while k < end {
             sum += values[k] * y[Int(rows[k])]
@@ -93,13 +96,19 @@ struct ColumnBuffers {
         for k in Int(starts[j])..<Int(starts[j &+ 1]) { y[Int(rows[k])] += values[k] * v }
     }
 
-    /// y += v · (column j of A) and w += u · (column j of A), in one walk of the column.
+    /// y += v · (column j of A) and w += u · (column j of A), in one walk of the column
+    /// (its first entry, as in `dot`, before the loop).
     @inline(__always)
     func scatter(column j: Int, _ v: Double, into y: UnsafeMutableBufferPointer<Double>, _ u: Double, into w: UnsafeMutableBufferPointer<Double>) {
         var k = Int(starts[j])
         let end = Int(starts[j &+ 1])
+        guard k < end else { return }
+        var (row, value) = (Int(rows[k]), values[k])
+        y[row] += value * v
+        w[row] += value * u
+        k &+= 1
         while k < end {
-            let (row, value) = (Int(rows[k]), values[k])
+            (row, value) = (Int(rows[k]), values[k])
             y[row] += value * v
             w[row] += value * u
             k &+= 1
