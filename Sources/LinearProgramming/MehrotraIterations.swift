@@ -13,8 +13,8 @@ import LinearAlgebra
 ///
 /// A missing bound is stored as an infinite one; its column carries s = 1, z = 0 and
 /// 1/s = 0, which the residual pass computes as p/s with p = 1 for a bound and 0 for a
-/// missing one (`presence`; a select between 1/s and 0 compiles to a branch around each
-/// division). Every term a missing bound would bring into a direction — Δz and the
+/// missing one (`Pair.presence`, made by arithmetic from the bound: a select between 1/s
+/// and 0 compiles to a branch around each division). Every term a missing bound would bring into a direction — Δz and the
 /// target k — is a multiple of 1/s or of z, so every loop runs over all columns without masks.
 /// All vectors are workspace buffers, allocated once. A column's lower and upper
 /// quantities (bounds, slacks, duals, 1/s, targets, the duals' steps) are stored side by
@@ -67,8 +67,6 @@ final class MehrotraIterations {
     private let inverses: UnsafeMutableBufferPointer<Pair>
     /// Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹ and ξ₀ = r_d − z_l r_b/s_l + z_u r_b/s_u.
     private let theta: UnsafeMutableBufferPointer<Double>, xiResidual: UnsafeMutableBufferPointer<Double>
-    /// Per column (lower, upper): 1 where the bound is finite, 0 where it is missing.
-    private let presence: UnsafeMutableBufferPointer<Pair>
     /// The targets (k̄_l, k̄_u) of the corrector (without σμ) and of Gondzio's correctors.
     private let targets: UnsafeMutableBufferPointer<Pair>
     private var step: Direction, trial: Direction
@@ -124,7 +122,7 @@ final class MehrotraIterations {
         (b, c, x, y) = (w.vector(m), w.vector(n), w.vector(n), w.vector(m))
         (bounds, slacks, duals) = (w.pairs(n), w.pairs(n, Pair(1, 1)), w.pairs(n))
         (rp, predictorY, centring) = (w.vector(m), w.vector(m), w.vector(m))
-        (theta, xiResidual, inverses, targets, presence) = (w.vector(n), w.vector(n), w.pairs(n), w.pairs(n), w.pairs(n))
+        (theta, xiResidual, inverses, targets) = (w.vector(n), w.vector(n), w.pairs(n), w.pairs(n))
         step = Direction(n: n, m: m, w)
         trial = Direction(n: n, m: m, w)
         halves = ColumnHalves(a, in: w)
@@ -145,7 +143,6 @@ final class MehrotraIterations {
             c[q] = form.c[j]
             let bound = Pair(form.lower[j] > -1e20 ? form.lower[j] : -.infinity, form.upper[j] < 1e20 ? form.upper[j] : .infinity)
             bounds[q] = bound
-            presence[q] = Pair(bound.x.isFinite ? 1 : 0, bound.y.isFinite ? 1 : 0)
         }
         bNorm = form.b.lazy.map(abs).max() ?? 0
         cNorm = form.c.lazy.map(abs).max() ?? 0
@@ -293,7 +290,7 @@ final class MehrotraIterations {
     private func residualColumns(_ columns: Range<Int>, _ step: ResidualStep, into activity: UnsafeMutableBufferPointer<Double>,
                                  _ predictorY: UnsafeMutableBufferPointer<Double>) -> ColumnMeasures {
         let (x, y, slacks, duals, c, bounds, a, s) = (x, y, slacks, duals, c, bounds, a, self.step)
-        let (theta, xiResidual, inverses, presence) = (theta, xiResidual, inverses, presence)
+        let (theta, xiResidual, inverses) = (theta, xiResidual, inverses)
         let (alphaP, alphaD, stepResidual, residual) = (step.alphaP, step.alphaD, step.boundResidual, boundResidual)
         var measures = ColumnMeasures()
         for j in columns {
@@ -316,7 +313,7 @@ final class MehrotraIterations {
             measures.largest = measures.largest.maximum(Pair(dualResidual, xj).magnitude)
             measures.rayResidual += abs(ray)
             measures.zNorm = measures.zNorm.maximum(dual)
-            let inverse = presence[j] / slack
+            let inverse = bound.presence / slack
             let weight = dual * inverse
             let thetaJ = 1 / (Self.primalRegularization + weight.x + weight.y)
             let xi = dualResidual - (weight.x - weight.y) * residual
@@ -629,6 +626,16 @@ extension SIMD2 where Scalar == Double {
     /// `other` is passed over, as `Swift.max` does).
     @inline(__always)
     func maximum(_ other: Self) -> Self { replacing(with: other, where: self .< other) }
+
+    /// For bounds: 1 in a lane whose bound is finite, 0 where it is missing (±∞), by
+    /// arithmetic — 0·b + 1 is 1 or NaN, and a NaN fails the comparison — so that the
+    /// compiler, which turns a select between two constants feeding a division into a
+    /// branch around it, sees none.
+    @inline(__always)
+    var presence: Self {
+        let one = self * 0 + 1
+        return Self(repeating: 0).replacing(with: one, where: one .> 0)
+    }
 
     /// Lane by lane |v|.
     @inline(__always)
