@@ -14,8 +14,9 @@ import LinearAlgebra
 /// A missing bound is stored as an infinite one; its column carries s = 1, z = 0 and
 /// 1/s = 0, which the residual pass computes as p/s with p = 1 for a bound and 0 for a
 /// missing one (`Pair.presence`, made by arithmetic from the bound: a select between 1/s
-/// and 0 compiles to a branch around each division). Every term a missing bound would bring into a direction — Δz and the
-/// target k — is a multiple of 1/s or of z, so every loop runs over all columns without masks.
+/// and 0 compiles to a branch around each division). Every term a missing bound would
+/// bring into a direction — Δz and the target k — is a multiple of 1/s or of z, so every
+/// loop runs over all columns without masks.
 /// All vectors are workspace buffers, allocated once. A column's lower and upper
 /// quantities (bounds, slacks, duals, 1/s, targets, the duals' steps) are stored side by
 /// side as one `Pair`, fetched and stored with one instruction each: kept as two arrays,
@@ -141,8 +142,7 @@ final class MehrotraIterations {
         for (p, i) in rowOrder.enumerated() { b[p] = form.b[i] }
         for (q, j) in columnOrder.enumerated() {
             c[q] = form.c[j]
-            let bound = Pair(form.lower[j] > -1e20 ? form.lower[j] : -.infinity, form.upper[j] < 1e20 ? form.upper[j] : .infinity)
-            bounds[q] = bound
+            bounds[q] = Pair(form.lower[j] > -1e20 ? form.lower[j] : -.infinity, form.upper[j] < 1e20 ? form.upper[j] : .infinity)
         }
         bNorm = form.b.lazy.map(abs).max() ?? 0
         cNorm = form.c.lazy.map(abs).max() ?? 0
