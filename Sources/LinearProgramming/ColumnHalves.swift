@@ -52,15 +52,6 @@ final class ColumnHalves {
             body(1)
             return
         }
-        withoutActuallyEscaping(body) { body in
-            let halves = Halves(body: body)
-            DispatchQueue.concurrentPerform(iterations: 2) { halves.body($0) }
-        }
-    }
-
-    /// The pass handed to the second thread; `run`'s caller guarantees the halves share
-    /// nothing they write.
-    private struct Halves: @unchecked Sendable {
-        let body: (Int) -> Void
+        SecondThread.run({ body(0) }, { body(1) })
     }
 }

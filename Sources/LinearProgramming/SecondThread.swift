@@ -1,0 +1,94 @@
+import Foundation
+import Synchronization
+
+/// The second thread of a two-thread solve (`SolverOptions.threads` = 2): a thread kept
+/// from pass to pass and from solve to solve, which waits for its half of a pass by
+/// spinning on an atomic counter rather than sleeping.
+///
+/// A solve forks and joins some ten times an iteration (three passes over the columns,
+/// forming A Θ Aᵀ, the band factor and the two ends of each band solve), every 0.2–3 ms.
+/// Handed to `DispatchQueue.concurrentPerform`, each fork woke a sleeping thread — on the
+/// virtual machines capsim runs on, a halted virtual CPU — and each join put one back
+/// to sleep: the 2030 LP took 0.37 s on two threads against 0.41 s on one (best of
+/// twelve, interleaved), and 0.30 s with this thread. While it has work every few
+/// milliseconds it spins; after `idleSpin` without work it sleeps on a semaphore, so a
+/// finished solve leaves no thread busy. The caller's wait for the second half spins
+/// too, yielding the core now and then so that two solves on one core still progress.
+final class SecondThread: @unchecked Sendable {
+    /// Threads not running a pass, reused by the next one.
+    private static let idle = Mutex<[SecondThread]>([])
+    /// How long a thread spins for its next half before it sleeps.
+    private static let idleSpin = Duration.milliseconds(2)
+
+    /// Passes handed over and passes finished; a pass is posted only when the previous
+    /// one is finished, so `done` trails `posted` by at most one.
+    private let posted = Atomic<Int>(0), done = Atomic<Int>(0)
+    private let sleeping = Atomic<Bool>(false)
+    private let wake = DispatchSemaphore(value: 0)
+    /// The half to run; written before `posted` is raised and cleared after `done`
+    /// catches up, so the two threads never touch it at once.
+    private var half: (() -> Void)?
+
+    /// Runs `first` on the calling thread and `second` on a second thread at once, and
+    /// returns when both are done. The two must not write the same memory.
+    static func run(_ first: () -> Void, _ second: () -> Void) {
+        withoutActuallyEscaping(second) { second in
+            let thread = idle.withLock { $0.popLast() } ?? SecondThread()
+            thread.post(second)
+            first()
+            thread.join()
+            idle.withLock { $0.append(thread) }
+        }
+    }
+
+    private init() {
+        let thread = Thread { [unowned self] in self.serve() }
+        thread.name = "capsim second half"
+        thread.start()
+    }
+
+    private func post(_ work: @escaping () -> Void) {
+        half = work
+        posted.add(1, ordering: .sequentiallyConsistent)
+        if sleeping.load(ordering: .sequentiallyConsistent) { wake.signal() }
+    }
+
+    /// Spins until the posted half is done, yielding the core every 4 096 checks.
+    private func join() {
+        let target = posted.load(ordering: .relaxed)
+        var spins = 0
+        while done.load(ordering: .acquiring) != target {
+            spins &+= 1
+            if spins & 4095 == 0 { sched_yield() }
+        }
+        half = nil
+    }
+
+    /// The thread's loop: waits for a posted half (spinning, then sleeping after
+    /// `idleSpin`), runs it and marks it done.
+    private func serve() {
+        let clock = ContinuousClock()
+        var seen = 0
+        while true {
+            var spins = 0, deadline = clock.now + Self.idleSpin
+            while posted.load(ordering: .acquiring) == seen {
+                spins &+= 1
+                guard spins & 4095 == 0, clock.now > deadline else { continue }
+                sleeping.store(true, ordering: .sequentiallyConsistent)
+                if posted.load(ordering: .sequentiallyConsistent) == seen { wake.wait() }
+                sleeping.store(false, ordering: .sequentiallyConsistent)
+                deadline = clock.now + Self.idleSpin
+            }
+            seen += 1
+            runHalf()
+            done.store(seen, ordering: .releasing)
+        }
+    }
+
+    /// Runs the posted half, releasing it before `done` is raised (the caller's
+    /// `withoutActuallyEscaping` checks that nothing kept it).
+    @inline(never)
+    private func runHalf() {
+        half?()
+    }
+}
