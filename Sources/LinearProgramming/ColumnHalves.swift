@@ -13,6 +13,9 @@ final class ColumnHalves {
     let first: Range<Int>, second: Range<Int>
     /// The first row (in the normal equations' order) the second half has an entry in.
     let spillStart: Int
+    /// One past the last row the first half has an entry in: rows from here on are the
+    /// first half's to leave alone, so the second half clears them.
+    let firstReach: Int
     /// The second half's row vectors: rows from `spillStart` on are used.
     let spillA: UnsafeMutableBufferPointer<Double>, spillB: UnsafeMutableBufferPointer<Double>
 
@@ -20,15 +23,26 @@ final class ColumnHalves {
         let n = a.columnCount, middle = n / 2
         first = 0..<middle
         second = middle..<n
-        var start = a.rowCount
+        var (start, reach) = (a.rowCount, 0)
         for k in Int(a.starts[middle])..<Int(a.starts[n]) { start = min(start, Int(a.rows[k])) }
-        spillStart = start
+        for k in Int(a.starts[0])..<Int(a.starts[middle]) { reach = max(reach, Int(a.rows[k]) + 1) }
+        (spillStart, firstReach) = (start, reach)
         spillA = workspace.vector(a.rowCount)
         spillB = workspace.vector(a.rowCount)
     }
 
-    /// Rows `spillStart…` of the spill vectors set to zero.
-    func clearSpill() {
+    /// Before `half`'s part of a pass that scatters into `a` and `b` (the first half)
+    /// and the spill vectors (the second): the rows of them that this half clears — the
+    /// first half rows `..<firstReach` of `a` and `b`, the second the rest of them and
+    /// rows `spillStart…` of the spill vectors — so that the two halves clear at once
+    /// without touching a row the other writes.
+    func clear(_ a: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>, half: Int) {
+        let rows = half == 0 ? 0..<firstReach : firstReach..<a.count
+        for i in rows {
+            a[i] = 0
+            b[i] = 0
+        }
+        guard half == 1 else { return }
         for i in spillStart..<spillA.count {
             spillA[i] = 0
             spillB[i] = 0

@@ -229,13 +229,9 @@ final class MehrotraIterations {
             for i in 0..<m { y[i] += alphaD * s.y[i] }
             boundResidual *= 1 - alphaP
         }
-        for i in 0..<m {
-            rp[i] = 0
-            predictorY[i] = 0
-        }
-        halves.clearSpill()
         let step = ResidualStep(alphaP: alphaP, alphaD: alphaD, boundResidual: stepResidual, taken: moving != nil)
         ColumnHalves.run(concurrently: options.threads > 1) { half in
+            halves.clear(rp, predictorY, half: half)
             halfMeasures[half] = half == 0
                 ? residualColumns(halves.first, step, into: rp, predictorY)
                 : residualColumns(halves.second, step, into: halves.spillA, halves.spillB)
@@ -377,12 +373,8 @@ final class MehrotraIterations {
     /// in `centring`. The predictor itself is not stored.
     private func predictorPass() -> Predictor {
         let (corrector, centring) = (step.y, centring)
-        for i in 0..<m {
-            corrector[i] = 0
-            centring[i] = 0
-        }
-        halves.clearSpill()
         ColumnHalves.run(concurrently: options.threads > 1) { half in
+            halves.clear(corrector, centring, half: half)
             halfPredictors[half] = half == 0
                 ? predictorColumns(halves.first, into: corrector, centring)
                 : predictorColumns(halves.second, into: halves.spillA, halves.spillB)

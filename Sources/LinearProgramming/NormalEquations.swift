@@ -55,7 +55,12 @@ final class NormalEquations {
     /// `borderTarget[c]`, with q = `borderColumn[c]`.
     private let borderTarget: UnsafeMutableBufferPointer<Int32>, borderColumn: UnsafeMutableBufferPointer<Int32>
     private let borderWeight: UnsafeMutableBufferPointer<Double>
+    /// Where the diagonal entries are stored: the band's, those before `formSplit` first,
+    /// then the border's; `diagonalSplit` band entries lie before `formSplit`.
     private let diagonal: UnsafeMutableBufferPointer<Int>
+    private let diagonalSplit: Int
+    /// The band position where the second half of forming A Θ Aᵀ starts.
+    private let formSplit: Int
     /// 1/d_j of the band factor L D Lᵀ (Swift kernel only).
     private let inverseDiagonal: UnsafeMutableBufferPointer<Double>
     /// A narrow band of enough rows is factored and solved from both ends at once, as
@@ -185,21 +190,27 @@ final class NormalEquations {
         columnOrder = order
         bandStarts = starts
         let corner = crossOffset + nB * nL
-        diagonal = workspace.copy((0..<nB).map { bandEntry($0, $0) } + (0..<nL).map { corner + $0 * (nL + 1) })
+        let split = twist == nil ? crossOffset / 2 : bottomOffset
+        let bandDiagonal = (0..<nB).map { bandEntry($0, $0) }
+        let (before, after) = (bandDiagonal.filter { $0 < split }, bandDiagonal.filter { $0 >= split })
+        diagonal = workspace.copy(before + after + (0..<nL).map { corner + $0 * (nL + 1) })
+        (diagonalSplit, formSplit) = (before.count, split)
     }
 
     /// Forms A Θ Aᵀ (band, then border), adds δ·(1 + Mᵢᵢ) to each diagonal entry, and
-    /// factors it. Θ is in `columnOrder` (as the iterations keep it).
+    /// factors it. Θ is in `columnOrder` (as the iterations keep it). Each half of the
+    /// band takes its own diagonal entries' δ, which the border's terms do not reach.
     func factor(theta: UnsafeBufferPointer<Double>, regularization: Double, concurrently: Bool = false) throws(LinearAlgebraError) {
         precondition(theta.count == columnOrder.count, "Θ of another size")
         let nB = bandRows.count, nL = borderRows.count, m = storage
-        let split = twist == nil ? crossOffset / 2 : bottomOffset, end = crossOffset
+        let (split, end, diagonalSplit) = (formSplit, crossOffset, diagonalSplit)
         ColumnHalves.run(concurrently: concurrently) { half in
             formBand(theta, half == 0 ? 0..<split : split..<end)
+            regularize(half == 0 ? 0..<diagonalSplit : diagonalSplit..<nB, by: regularization)
         }
         for i in crossOffset..<m.count { m[i] = 0 }
         for c in borderTarget.indices { m[Int(borderTarget[c])] += theta[Int(borderColumn[c])] * borderWeight[c] }
-        for d in diagonal { m[d] += regularization * (1 + m[d]) }
+        regularize(nB..<diagonal.count, by: regularization)
         let base = m.baseAddress!
         let band = UnsafeMutableBufferPointer(start: base, count: crossOffset)
         if nB > 0 { try bandFactor(band, concurrently: concurrently) }
@@ -213,6 +224,15 @@ final class NormalEquations {
                                b: UnsafeBufferPointer(work), ldb: nB, beta: 1, c: corner, ldc: nL)
         }
         try LinearAlgebra.choleskyFactor(corner, n: nL)
+    }
+
+    /// Adds δ·(1 + Mᵢᵢ) to the diagonal entries `entries` of `diagonal`.
+    private func regularize(_ entries: Range<Int>, by delta: Double) {
+        let (m, diagonal) = (storage, diagonal)
+        for k in entries {
+            let d = diagonal[k]
+            m[d] += delta * (1 + m[d])
+        }
     }
 
     /// Band positions `positions` of A Θ Aᵀ, their terms read as one run (a position's
