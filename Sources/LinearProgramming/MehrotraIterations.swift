@@ -42,7 +42,8 @@ import LinearAlgebra
 /// and Δs_u = −r_b − Δx.
 ///
 /// Each pass runs over the two halves of the columns (`ColumnHalves`), on two threads when
-/// `SolverOptions.threads` allows, and joins their sums in the same order either way.
+/// `SolverOptions.threads` allows or its spare core is released, and joins their sums in
+/// the same order either way.
 final class MehrotraIterations {
     private(set) var options: SolverOptions
     let equations: NormalEquations
@@ -77,6 +78,9 @@ final class MehrotraIterations {
     private let halfPredictors: UnsafeMutableBufferPointer<Predictor>
     private let halfLengths: UnsafeMutableBufferPointer<StepLengths>
     private let workspace = Workspace()
+    /// Whether this iteration's passes run on two threads: `SolverOptions.threads` > 1,
+    /// or its `spareCore` released (checked at the start of each iteration).
+    private var concurrently = false
     private var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
 
     /// Primal regularisation ρ (scaled units) and the normal equations' starting δ.
@@ -171,6 +175,7 @@ final class MehrotraIterations {
 
     func run() -> Outcome {
         var regularization = Self.dualRegularization
+        concurrently = options.threads > 1 || options.spareCore?.isFree == true
         do {
             try startingPoint(&regularization)
         } catch {
@@ -202,6 +207,7 @@ final class MehrotraIterations {
                 }
             }
             iteration += 1
+            concurrently = concurrently || options.spareCore?.isFree == true
             do {
                 let lengths = try advance(mu: state.mu, nearEnd: merit < 1e-6, regularization: &regularization)
                 state = residuals(moving: lengths)
@@ -230,7 +236,7 @@ final class MehrotraIterations {
             boundResidual *= 1 - alphaP
         }
         let step = ResidualStep(alphaP: alphaP, alphaD: alphaD, boundResidual: stepResidual, taken: moving != nil)
-        ColumnHalves.run(concurrently: options.threads > 1) { half in
+        ColumnHalves.run(concurrently: concurrently) { half in
             halves.clear(rp, predictorY, half: half)
             halfMeasures[half] = half == 0
                 ? residualColumns(halves.first, step, into: rp, predictorY)
@@ -328,13 +334,13 @@ final class MehrotraIterations {
     private func advance(mu: Double, nearEnd: Bool, regularization: inout Double) throws(LinearAlgebraError) -> (Double, Double) {
         try factorWithRetry(&regularization)
         // Predictor: σ = 0, no second-order term.
-        try equations.solve(predictorY, concurrently: options.threads > 1)
+        try equations.solve(predictorY, concurrently: concurrently)
         let predictor = predictorPass()
         let sigma = mu > 0 ? min(1, pow(predictor.complementarity / pairs / mu, 3)) : 0
         // Corrector: centring σμ and the second-order term.
         let shift = sigma * mu, (rp, centring, dy) = (rp, centring, step.y)
         for i in 0..<m { dy[i] += rp[i] - shift * centring[i] }
-        try equations.solve(dy, concurrently: options.threads > 1)
+        try equations.solve(dy, concurrently: concurrently)
         let fraction = nearEnd ? 0.999 : 0.995
         var (alphaP, alphaD) = correctorPass(shift: shift).scaled(by: fraction)
         for _ in 0..<options.correctors where min(alphaP, alphaD) < 0.9 {
@@ -373,7 +379,7 @@ final class MehrotraIterations {
     /// in `centring`. The predictor itself is not stored.
     private func predictorPass() -> Predictor {
         let (corrector, centring) = (step.y, centring)
-        ColumnHalves.run(concurrently: options.threads > 1) { half in
+        ColumnHalves.run(concurrently: concurrently) { half in
             halves.clear(corrector, centring, half: half)
             halfPredictors[half] = half == 0
                 ? predictorColumns(halves.first, into: corrector, centring)
@@ -415,7 +421,7 @@ final class MehrotraIterations {
     /// Δx = Θ (AᵀΔy − ξ), Δz_l = (k̄_l + σμ − z_l Δs_l)/s_l, Δz_u = (k̄_u + σμ − z_u Δs_u)/s_u,
     /// written to `step`, and its step lengths.
     private func correctorPass(shift: Double) -> StepLengths {
-        ColumnHalves.run(concurrently: options.threads > 1) { half in
+        ColumnHalves.run(concurrently: concurrently) { half in
             halfLengths[half] = correctorColumns(half == 0 ? halves.first : halves.second, shift: shift)
         }
         return halfLengths[0].joined(with: halfLengths[1])
@@ -467,7 +473,7 @@ final class MehrotraIterations {
         var attempt = 0
         while true {
             do {
-                try equations.factor(theta: UnsafeBufferPointer(theta), regularization: regularization, concurrently: options.threads > 1)
+                try equations.factor(theta: UnsafeBufferPointer(theta), regularization: regularization, concurrently: concurrently)
                 return
             } catch {
                 attempt += 1

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How the normal equations A Θ Aᵀ Δy = r of each interior-point iteration are solved.
 public enum KKTPath: String, Sendable, CaseIterable {
@@ -35,10 +36,30 @@ public struct SolverOptions: Sendable {
     /// gives a solve a second thread only when a core would otherwise be idle (the years
     /// of a projection that must run one after another).
     public var threads = 1
+    /// A core that may become free during the solve: once `SpareCore.release()` is
+    /// called, every iteration from the next on runs on two threads, as with `threads`
+    /// = 2 (and with the same result).
+    public var spareCore: SpareCore?
     /// Largest number of rows the dense path accepts.
     public var denseLimit = 3000
 
     public init() {}
+}
+
+/// A second core that other work holds for now and hands over when it is done (a
+/// projection's years that depend on no other, solved beside the first chained year):
+/// a solve that was given it (`SolverOptions.spareCore`) checks it once an iteration.
+public final class SpareCore: Sendable {
+    private let free = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// The core is free from now on.
+    public func release() {
+        free.store(true, ordering: .releasing)
+    }
+
+    public var isFree: Bool { free.load(ordering: .acquiring) }
 }
 
 /// The end state of a solve, with a message saying why.

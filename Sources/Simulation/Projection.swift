@@ -88,11 +88,12 @@ public struct Projection: Sendable {
     ///
     /// With two `cores` or more, the years before `firstCyclingYear` — which depend on no
     /// other year — run on this thread while the years from it on run in order on a
-    /// second one, and a year that runs while the other core has nothing to do (every
-    /// year when none is independent, the later chained years otherwise) solves with two
-    /// threads (`SolverOptions.threads`). `each` still receives every year in order, on
-    /// this thread, and the results are the same as run one by one on one core. (Sweeps
-    /// leave `cores` at 1: they already run a point per core.)
+    /// second one, and a year solves with two threads while the other core has nothing
+    /// to do: every year when none is independent; otherwise each chained year from the
+    /// iteration after the independent years are done (`SolverOptions.spareCore`), which
+    /// is often in the middle of the second chained year. `each` still receives every
+    /// year in order, on this thread, and the results are the same as run one by one on
+    /// one core. (Sweeps leave `cores` at 1: they already run a point per core.)
     public func forEachYear(_ years: ClosedRange<Int>, cores: Int = 1, _ each: (ProjectedYear) throws -> Void) throws {
         let split = min(max(firstCyclingYear ?? years.upperBound + 1, years.lowerBound), years.upperBound + 1)
         let threads = cores > 1 ? 2 : 1
@@ -106,13 +107,13 @@ public struct Projection: Sendable {
             }
             return
         }
-        let chain = YearChannel(), chained = split...years.upperBound
+        let chain = YearChannel(), chained = split...years.upperBound, spare = SpareCore()
         DispatchQueue.global(qos: .userInitiated).async {
             var aging = self.aging()
             let session = SolverSession()
             for year in chained where !chain.isCancelled {
                 do throws(ProjectionError) {
-                    let projected = try self.project(year, aging: aging, session: session, threads: chain.isAlone ? threads : 1)
+                    let projected = try self.project(year, aging: aging, session: session, threads: 1, spareCore: spare)
                     self.recordCycles(of: projected, in: &aging)
                     chain.put(.success(projected))
                 } catch {
@@ -124,7 +125,7 @@ public struct Projection: Sendable {
         }
         defer { chain.cancelAndWait() }
         try runIndependent(years.lowerBound..<split, each)
-        chain.leaveAlone()
+        spare.release()
         for _ in chained { try each(chain.take().get()) }
     }
 
@@ -135,8 +136,10 @@ public struct Projection: Sendable {
         for year in years { try each(project(year, aging: independent, session: session, threads: 1)) }
     }
 
-    /// One year's LP built and solved on `threads` threads, with storage aged by the cycles `aging` holds.
-    private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession, threads: Int) throws(ProjectionError) -> ProjectedYear {
+    /// One year's LP built and solved on `threads` threads (two once `spareCore` is
+    /// released), with storage aged by the cycles `aging` holds.
+    private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession, threads: Int,
+                         spareCore: SpareCore? = nil) throws(ProjectionError) -> ProjectedYear {
         let model: DispatchModel
         do {
             model = try self.model(year: year, aging: aging)
@@ -147,6 +150,7 @@ public struct Projection: Sendable {
         do {
             var options = options
             options.threads = threads
+            options.spareCore = spareCore
             dispatch = try model.solve(options: options, session: session)
         } catch {
             throw ProjectionError.dispatch(error)
@@ -160,17 +164,9 @@ public struct Projection: Sendable {
 private final class YearChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Result<ProjectedYear, ProjectionError>] = []
-    private var closed = false, cancelled = false, alone = false
+    private var closed = false, cancelled = false
 
     var isCancelled: Bool { condition.withLock { cancelled } }
-
-    /// Whether the second thread has the machine to itself: the caller's independent
-    /// years are done.
-    var isAlone: Bool { condition.withLock { alone } }
-
-    func leaveAlone() {
-        condition.withLock { alone = true }
-    }
 
     func put(_ result: Result<ProjectedYear, ProjectionError>) {
         condition.withLock {

@@ -1,3 +1,4 @@
+import Dispatch
 import SyntheticDispatch
 import Testing
 @testable import LinearProgramming
@@ -88,6 +89,27 @@ import Testing
             #expect(one.status == .optimal && two.status == .optimal, "\(two.message)")
             #expect(one.iterations == two.iterations)
             #expect(one.objective == two.objective)
+            #expect(one.x == two.x && one.rowDuals == two.rowDuals)
+        }
+    }
+
+    /// A spare core released before the solve, or by another thread while it runs (from
+    /// the next iteration on), gives two threads the same halves: the same iterates.
+    @Test func aSpareCoreReleasedDuringTheSolveGivesTheSameIterates() {
+        let lp = SyntheticDispatch.problem(hours: 1752, annualLinkingRow: false)
+        let one = InteriorPointSolver.solve(lp, options: SolverOptions())
+        for delay in [nil, 0.005, 0.02] as [Double?] {
+            var options = SolverOptions()
+            let spare = SpareCore()
+            options.spareCore = spare
+            if let delay {
+                DispatchQueue.global().asyncAfter(deadline: .now() + delay) { spare.release() }
+            } else {
+                spare.release()
+            }
+            let two = InteriorPointSolver.solve(lp, options: options)
+            #expect(two.status == .optimal, "\(two.message)")
+            #expect(one.iterations == two.iterations && one.objective == two.objective)
             #expect(one.x == two.x && one.rowDuals == two.rowDuals)
         }
     }
