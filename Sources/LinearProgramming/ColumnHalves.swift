@@ -66,6 +66,6 @@ final class ColumnHalves {
             body(1)
             return
         }
-        SecondThread.run({ body(0) }, { body(1) })
+        SecondThread.run(body)
     }
 }
