@@ -60,12 +60,16 @@ public struct Projection: Sendable {
 
     /// The LP of one year as `run` builds it, with storage aged by the cycles `aging` holds.
     public func model(year: Int, aging: [String: StorageAging]) throws(ScenarioError) -> DispatchModel {
-        let profiles: YearProfiles
-        if let profileCache {
-            profiles = try profileCache.profiles(for: year, from: generator)
-        } else {
-            profiles = try generator.profiles(for: year)
-        }
+        try model(year: year, aging: aging, profiles: profiles(for: year))
+    }
+
+    /// The year's hourly series, from `profileCache` when there is one.
+    func profiles(for year: Int) throws(ScenarioError) -> YearProfiles {
+        if let profileCache { return try profileCache.profiles(for: year, from: generator) }
+        return try generator.profiles(for: year)
+    }
+
+    private func model(year: Int, aging: [String: StorageAging], profiles: YearProfiles) throws(ScenarioError) -> DispatchModel {
         let conditions = YearConditions(scenario: scenario, year: year) { aging[$0]?.usableFraction(in: year) ?? 1 }
         return try DispatchModel(scenario: scenario, conditions: conditions, profiles: profiles)
     }
@@ -93,7 +97,10 @@ public struct Projection: Sendable {
     /// iteration after the independent years are done (`SolverOptions.spareCore`), which
     /// is often in the middle of the second chained year. `each` still receives every
     /// year in order, on this thread, and the results are the same as run one by one on
-    /// one core. (Sweeps leave `cores` at 1: they already run a point per core.)
+    /// one core. While a chained year is set up and solved, the hourly series of the next
+    /// one are generated on another thread (`NextProfiles`): they depend on no other year,
+    /// and the year's own setup — its LP and the solver's form of it, some 20 ms — leaves
+    /// the other core idle. (Sweeps leave `cores` at 1: they already run a point per core.)
     public func forEachYear(_ years: ClosedRange<Int>, cores: Int = 1, _ each: (ProjectedYear) throws -> Void) throws {
         let split = min(max(firstCyclingYear ?? years.upperBound + 1, years.lowerBound), years.upperBound + 1)
         let threads = cores > 1 ? 2 : 1
@@ -110,10 +117,12 @@ public struct Projection: Sendable {
         let chain = YearChannel(), chained = split...years.upperBound, spare = SpareCore()
         DispatchQueue.global(qos: .userInitiated).async {
             var aging = self.aging()
-            let session = SolverSession()
+            let session = SolverSession(), upcoming = NextProfiles(self)
             for year in chained where !chain.isCancelled {
                 do throws(ProjectionError) {
-                    let projected = try self.project(year, aging: aging, session: session, threads: 1, spareCore: spare)
+                    let profiles = upcoming.take(year)
+                    if year < chained.upperBound { upcoming.start(year + 1) }
+                    let projected = try self.project(year, aging: aging, session: session, threads: 1, spareCore: spare, profiles: profiles)
                     self.recordCycles(of: projected, in: &aging)
                     chain.put(.success(projected))
                 } catch {
@@ -138,11 +147,14 @@ public struct Projection: Sendable {
 
     /// One year's LP built and solved on `threads` threads (two once `spareCore` is
     /// released), with storage aged by the cycles `aging` holds.
+    /// `profiles`, when given, are the year's series or the error generating them gave.
     private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession, threads: Int,
-                         spareCore: SpareCore? = nil) throws(ProjectionError) -> ProjectedYear {
+                         spareCore: SpareCore? = nil, profiles: Result<YearProfiles, ScenarioError>? = nil) throws(ProjectionError) -> ProjectedYear {
         let model: DispatchModel
         do {
-            model = try self.model(year: year, aging: aging)
+            let series: YearProfiles
+            if let profiles { series = try profiles.get() } else { series = try self.profiles(for: year) }
+            model = try self.model(year: year, aging: aging, profiles: series)
         } catch {
             throw ProjectionError.scenario(error)
         }
@@ -156,6 +168,43 @@ public struct Projection: Sendable {
             throw ProjectionError.dispatch(error)
         }
         return ProjectedYear(conditions: model.conditions, dispatch: dispatch, energy: EnergySummary.annual(dispatch, conditions: model.conditions))
+    }
+}
+
+/// The hourly series of the next chained year, generated on a thread of their own while
+/// the chain sets up and solves the year before (see `Projection.forEachYear`).
+private final class NextProfiles: @unchecked Sendable {
+    private let projection: Projection
+    private let condition = NSCondition()
+    private var year: Int?
+    private var ready: Result<YearProfiles, ScenarioError>?
+
+    init(_ projection: Projection) {
+        self.projection = projection
+    }
+
+    /// Starts generating `year`'s series.
+    func start(_ year: Int) {
+        condition.withLock {
+            self.year = year
+            ready = nil
+        }
+        DispatchQueue.global(qos: .userInitiated).async { [projection] in
+            let made = Result { () throws(ScenarioError) in try projection.profiles(for: year) }
+            self.condition.withLock {
+                self.ready = made
+                self.condition.broadcast()
+            }
+        }
+    }
+
+    /// `year`'s series once generated, waiting for them; nil when they were not started.
+    func take(_ year: Int) -> Result<YearProfiles, ScenarioError>? {
+        condition.withLock {
+            guard self.year == year else { return nil }
+            while ready == nil { condition.wait() }
+            return ready
+        }
     }
 }
 
