@@ -8,7 +8,7 @@ extension Decoder {
         var valid = true
         for entry in reader.entries where Provenance.Kind(rawValue: entry.key) == nil {
             let child = field.child(entry.key, entry.value, reader.provenance)
-            guard entry.key.wholeMatch(of: /[A-Za-z][A-Za-z0-9_\-]*/) != nil else {
+            guard entry.key.wholeMatch(of: identifierPattern) != nil else {
                 fail(at: entry.keyLocation, child.path, found: "the id \"\(entry.key)\"", expected: "an id of letters, digits, - and _, starting with a letter")
                 valid = false
                 continue
@@ -62,7 +62,7 @@ extension Decoder {
     private func maintenance(_ field: Field) -> Availability.Maintenance? {
         guard var reader = MappingReader(field, self, expected: "{start: MM-DD, length: 28 d, fraction: 50 %}") else { return nil }
         let start = reader.required("start", expected: "the first day as MM-DD").flatMap { f -> (Int, Int)? in
-            guard let text = f.node.scalarText, let match = text.wholeMatch(of: /(\d{1,2})-(\d{1,2})/),
+            guard let text = f.node.scalarText, let match = text.wholeMatch(of: self.dayPattern),
                   let month = Int(match.1), let day = Int(match.2), (1...12).contains(month),
                   day >= 1, day <= [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
             else {

@@ -94,8 +94,7 @@ extension Decoder {
     private func event(_ field: Field, _ conversions: [Dimension: Double], _ named: String) -> Trajectory.Event? {
         let expected = "an event such as \"+30 MW in 2026\" or \"-0.66 GW on 2028-07-01\""
         guard let (text, valueField) = scalarWithProvenance(field, expected: expected) else { return nil }
-        let pattern = /^\s*([+-])\s*(.+?)\s+(in|on)\s+(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$/
-        guard let match = text.wholeMatch(of: pattern) else {
+        guard let match = text.wholeMatch(of: eventPattern) else {
             fail(valueField, found: "\"\(text)\"", expected: expected)
             return nil
         }

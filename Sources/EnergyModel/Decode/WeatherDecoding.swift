@@ -42,7 +42,7 @@ extension Decoder {
 
     /// A span such as "10-14" or "04-07": first and last, both within `bounds`, first ≤ last.
     func span(_ field: Field, within bounds: ClosedRange<Int>, what: String) -> ClosedRange<Int>? {
-        guard let text = field.node.scalarText, let match = text.wholeMatch(of: /\s*(\d{1,2})\s*-\s*(\d{1,2})\s*/),
+        guard let text = field.node.scalarText, let match = text.wholeMatch(of: spanPattern),
               let a = Int(match.1), let b = Int(match.2), a <= b, bounds.contains(a), bounds.contains(b)
         else {
             fail(field, expected: "\(what) (\(bounds.lowerBound) to \(bounds.upperBound), first ≤ last)")
