@@ -120,7 +120,7 @@ public struct Projection: Sendable {
             let session = SolverSession(), upcoming = NextProfiles(self)
             for year in chained where !chain.isCancelled {
                 do throws(ProjectionError) {
-                    let profiles = upcoming.take(year)
+                    let profiles = try upcoming.take(year).mapError(ProjectionError.scenario).get()
                     if year < chained.upperBound { upcoming.start(year + 1) }
                     let projected = try self.project(year, aging: aging, session: session, threads: 1, spareCore: spare, profiles: profiles)
                     self.recordCycles(of: projected, in: &aging)
@@ -147,13 +147,13 @@ public struct Projection: Sendable {
 
     /// One year's LP built and solved on `threads` threads (two once `spareCore` is
     /// released), with storage aged by the cycles `aging` holds.
-    /// `profiles`, when given, are the year's series or the error generating them gave.
+    /// `profiles`, when given, are the year's series, already generated.
     private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession, threads: Int,
-                         spareCore: SpareCore? = nil, profiles: Result<YearProfiles, ScenarioError>? = nil) throws(ProjectionError) -> ProjectedYear {
+                         spareCore: SpareCore? = nil, profiles: YearProfiles? = nil) throws(ProjectionError) -> ProjectedYear {
         let model: DispatchModel
         do {
             let series: YearProfiles
-            if let profiles { series = try profiles.get() } else { series = try self.profiles(for: year) }
+            if let profiles { series = profiles } else { series = try self.profiles(for: year) }
             model = try self.model(year: year, aging: aging, profiles: series)
         } catch {
             throw ProjectionError.scenario(error)
@@ -198,13 +198,15 @@ private final class NextProfiles: @unchecked Sendable {
         }
     }
 
-    /// `year`'s series once generated, waiting for them; nil when they were not started.
-    func take(_ year: Int) -> Result<YearProfiles, ScenarioError>? {
-        condition.withLock {
+    /// `year`'s series: the ones started, once generated, or generated now when they were
+    /// not started.
+    func take(_ year: Int) -> Result<YearProfiles, ScenarioError> {
+        let started = condition.withLock { () -> Result<YearProfiles, ScenarioError>? in
             guard self.year == year else { return nil }
             while ready == nil { condition.wait() }
             return ready
         }
+        return started ?? Result { () throws(ScenarioError) in try projection.profiles(for: year) }
     }
 }
 

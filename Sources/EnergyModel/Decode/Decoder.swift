@@ -22,9 +22,10 @@ final class Decoder {
     private(set) var numbers: [NumberRecord] = []
     /// The scenario's year range, once decoded; years outside it are errors.
     var years: ClosedRange<Int>?
-    /// The patterns of the decoder's texts, built once a decoder: a regex literal in the
-    /// function that reads a text builds and compiles its program at every call, which took
-    /// 1–2 % of a sweep point's time (each point decodes the scenario with its axis values).
+    // The patterns of the decoder's texts, built once a decoder: a regex literal in the
+    // function that reads a text builds and compiles its program at every call, which took
+    // 1–2 % of a sweep point's time (each point decodes the scenario with its axis values).
+
     /// A trajectory's event, "+30 MW in 2026" or "-0.66 GW on 2028-07-01": sign, amount,
     /// in/on, year, month, day.
     let eventPattern = /^\s*([+-])\s*(.+?)\s+(in|on)\s+(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$/
