@@ -4,13 +4,15 @@
 ///
 /// built from a `LinearProgram` by
 /// 1. turning a maximisation into a minimisation (c ← −c);
-/// 2. removing fixed columns (l = u) and empty columns, whose values are then known,
-///    moving their terms into the row bounds and the objective constant;
-/// 3. removing free rows (both bounds infinite) and rows left empty (checking that 0
-///    lies within their bounds, else the problem is infeasible);
-/// 4. keeping equality rows as they are and giving every other row a slack column s
+/// 2. removing fixed columns (l = u), moving their terms into the row bounds and the
+///    objective constant;
+/// 3. removing free rows (both bounds infinite), inequality rows the column bounds
+///    alone satisfy (`droppedRows`), and rows left empty (checking that 0 lies within
+///    their bounds, else the problem is infeasible);
+/// 4. removing columns left in no row, each at the bound its cost prefers;
+/// 5. keeping equality rows as they are and giving every other row a slack column s
 ///    with A x − s = 0 and the row's bounds as the slack's bounds — bounds stay bounds;
-/// 5. scaling rows and columns by powers of two toward unit geometric means
+/// 6. scaling rows and columns by powers of two toward unit geometric means
 ///    (`Scaling`), so that x = C x̃ and the rows are R A C.
 /// `recover` maps a point of this form back to the original problem.
 struct StandardForm {
@@ -48,30 +50,32 @@ struct StandardForm {
         let sign = lp.sense == .maximize ? -1.0 : 1.0
         var columnIndex = [Int](repeating: -1, count: n), removedValue = [Double](repeating: 0, count: n)
         var offset = [Double](repeating: 0, count: m), rowLength = [Int](repeating: 0, count: m)
+        let fixed = (0..<n).map { lp.columnLower[$0] == lp.columnUpper[$0] }
+        for j in 0..<n where fixed[j] {
+            removedValue[j] = lp.columnLower[j]
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] { offset[a.rowIndices[k]] += a.values[k] * removedValue[j] }
+        }
+        let dropped = droppedRows(lp, fixed: fixed, offset: offset)
         var kept: [Int] = []
         kept.reserveCapacity(n)
-        for j in 0..<n {
+        for j in 0..<n where !fixed[j] {
             let l = lp.columnLower[j], u = lp.columnUpper[j], cj = sign * lp.objective[j]
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
-            if l == u {
-                removedValue[j] = l
-            } else if entries.isEmpty {
-                if cj > 0 {
-                    guard l.isFinite else { return .unbounded("column \(lp.columnNames[j]) appears in no row and improves the objective without bound") }
-                    removedValue[j] = l
-                } else if cj < 0 {
-                    guard u.isFinite else { return .unbounded("column \(lp.columnNames[j]) appears in no row and improves the objective without bound") }
-                    removedValue[j] = u
-                } else {
-                    removedValue[j] = min(max(0, l), u)
-                }
-            } else {
+            if entries.contains(where: { !dropped[a.rowIndices[$0]] }) {
                 columnIndex[j] = kept.count
                 kept.append(j)
                 for k in entries { rowLength[a.rowIndices[k]] += 1 }
                 continue
             }
-            for k in entries { offset[a.rowIndices[k]] += a.values[k] * removedValue[j] }
+            if cj > 0 {
+                guard l.isFinite else { return .unbounded("column \(lp.columnNames[j]) appears in no row that limits it and improves the objective without bound") }
+                removedValue[j] = l
+            } else if cj < 0 {
+                guard u.isFinite else { return .unbounded("column \(lp.columnNames[j]) appears in no row that limits it and improves the objective without bound") }
+                removedValue[j] = u
+            } else {
+                removedValue[j] = min(max(0, l), u)
+            }
         }
         var rowIndex = [Int](repeating: -1, count: m)
         var b: [Double] = [], stages: [Int] = [], slackRows: [Int] = []
@@ -88,7 +92,7 @@ struct StandardForm {
                 }
                 continue
             }
-            if lo == -.infinity && hi == .infinity { continue }
+            if dropped[i] { continue }
             rowIndex[i] = b.count
             stages.append(rowStages?[i] ?? 0)
             if lo == hi {
@@ -125,6 +129,35 @@ struct StandardForm {
             columnIndex: columnIndex, removedValue: removedValue, rowIndex: rowIndex, sign: sign)
         form.scale(previous: previous)
         return .form(form)
+    }
+
+    /// The rows that limit nothing: free rows (both bounds infinite) and inequality rows
+    /// that the column bounds alone keep within their bounds. With the fixed columns'
+    /// terms (`offset`) moved to the row bounds [r_l, r_u], row i's activity over the other
+    /// columns lies within
+    ///
+    ///     [Σ_{a_ij > 0} a_ij l_j + Σ_{a_ij < 0} a_ij u_j,  Σ_{a_ij > 0} a_ij u_j + Σ_{a_ij < 0} a_ij l_j]
+    ///
+    /// and when that interval lies inside [r_l, r_u] the row is redundant: a dispatch LP's
+    /// ramp rows, for one, when a unit's ramp limit exceeds the width of its output range.
+    /// Such a row would only add a slack column and a row to every iteration; its dual is 0.
+    /// Equality rows are never dropped here (rows left without columns are checked later).
+    private static func droppedRows(_ lp: LinearProgram, fixed: [Bool], offset: [Double]) -> [Bool] {
+        let a = lp.matrix
+        var least = [Double](repeating: 0, count: lp.rowCount), most = least
+        for j in 0..<lp.columnCount where !fixed[j] {
+            let l = lp.columnLower[j], u = lp.columnUpper[j]
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] where a.values[k] != 0 {
+                let i = a.rowIndices[k], v = a.values[k]
+                least[i] += v > 0 ? v * l : v * u
+                most[i] += v > 0 ? v * u : v * l
+            }
+        }
+        return (0..<lp.rowCount).map { i in
+            let lo = lp.rowLower[i] - offset[i], hi = lp.rowUpper[i] - offset[i]
+            if lo == -.infinity && hi == .infinity { return true }
+            return lo != hi && least[i] >= lo && most[i] <= hi
+        }
     }
 
     /// A matrix before scaling and its scale factors.

@@ -76,6 +76,22 @@ import Testing
         #expect(bad.status == .primalInfeasible)
     }
 
+    /// min −x − 2y + z − w with x, y ∈ [0, 1], z ≥ 0, w ∈ [0, 2]; rows x + y ≤ 3 and
+    /// −2 ≤ x − y ≤ 2 (both redundant: the bounds keep x + y ≤ 2 and |x − y| ≤ 1),
+    /// x + y + z = 1.5, and w ≤ 5 (redundant, leaving w in no row, so at its upper bound).
+    /// Optimum y = 1, x = 0.5, z = 0, w = 2, objective −4.5; the equality row's dual is −1
+    /// (x lies inside its bounds), the redundant rows' duals 0.
+    @Test func redundantRowsAreDropped() {
+        let s = InteriorPointSolver.solve(Self.lp([-1, -2, 1, -1], rows: [[1, 1, 0, 0], [1, -1, 0, 0], [1, 1, 1, 0], [0, 0, 0, 1]],
+                                                  lower: [-Self.inf, -2, 1.5, -Self.inf], upper: [3, 2, 1.5, 5],
+                                                  columnUpper: [1, 1, Self.inf, 2]))
+        Self.expectOptimal(s, -4.5)
+        #expect(abs(s.x[0] - 0.5) < 1e-7 && abs(s.x[1] - 1) < 1e-7 && abs(s.x[2]) < 1e-7 && s.x[3] == 2)
+        #expect(s.rowDuals[0] == 0 && s.rowDuals[1] == 0 && s.rowDuals[3] == 0)
+        #expect(abs(s.rowDuals[2] + 1) < 1e-7)
+        #expect(abs(s.rowActivity[1] + 0.5) < 1e-7 && s.rowActivity[3] == 2)
+    }
+
     /// min −x₁ − x₂, x₁ ≤ 1, x₂ ≤ 1, x₁ + x₂ ≤ 2: three rows active at (1, 1), a degenerate vertex.
     @Test func degenerateVertex() {
         let s = InteriorPointSolver.solve(Self.lp([-1, -1], rows: [[1, 0], [0, 1], [1, 1]], lower: [-Self.inf, -Self.inf, -Self.inf], upper: [1, 1, 2]))
