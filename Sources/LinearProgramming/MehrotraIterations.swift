@@ -78,6 +78,8 @@ final class MehrotraIterations {
     private let halfPredictors: UnsafeMutableBufferPointer<Predictor>
     private let halfLengths: UnsafeMutableBufferPointer<StepLengths>
     private let workspace = Workspace()
+    /// Refines the normal equations' solves when their dense columns are eliminated apart.
+    private let refinement: NormalRefinement?
     /// Whether this iteration's passes run on two threads: `SolverOptions.threads` > 1,
     /// or its `spareCore` released (checked at the start of each iteration).
     private var concurrently = false
@@ -134,6 +136,7 @@ final class MehrotraIterations {
         halfMeasures = w.copy([ColumnMeasures(), ColumnMeasures()])
         halfPredictors = w.copy([Predictor(), Predictor()])
         halfLengths = w.copy([StepLengths(), StepLengths()])
+        refinement = equations.hasDenseColumns ? NormalRefinement(rows: m, columns: n) : nil
         load(form, options: options)
     }
 
@@ -334,13 +337,13 @@ final class MehrotraIterations {
     private func advance(mu: Double, nearEnd: Bool, regularization: inout Double) throws(LinearAlgebraError) -> (Double, Double) {
         try factorWithRetry(&regularization)
         // Predictor: σ = 0, no second-order term.
-        try equations.solve(predictorY, concurrently: concurrently)
+        try solveNormal(predictorY, concurrently: concurrently)
         let predictor = predictorPass()
         let sigma = mu > 0 ? min(1, pow(predictor.complementarity / pairs / mu, 3)) : 0
         // Corrector: centring σμ and the second-order term.
         let shift = sigma * mu, (rp, centring, dy) = (rp, centring, step.y)
         for i in 0..<m { dy[i] += rp[i] - shift * centring[i] }
-        try equations.solve(dy, concurrently: concurrently)
+        try solveNormal(dy, concurrently: concurrently)
         let fraction = nearEnd ? 0.999 : 0.995
         var (alphaP, alphaD) = correctorPass(shift: shift).scaled(by: fraction)
         for _ in 0..<options.correctors where min(alphaP, alphaD) < 0.9 {
@@ -468,6 +471,13 @@ final class MehrotraIterations {
         return (newP, newD)
     }
 
+    /// Solves the normal equations for the Θ last factored, `r` overwritten by Δy; refined
+    /// (`NormalRefinement`) when dense columns are eliminated apart.
+    private func solveNormal(_ r: UnsafeMutableBufferPointer<Double>, concurrently: Bool = false) throws(LinearAlgebraError) {
+        guard let refinement else { return try equations.solve(r, concurrently: concurrently) }
+        try refinement.solve(r, equations: equations, a: a, theta: theta, concurrently: concurrently)
+    }
+
     /// Factors A Θ Aᵀ, raising the regularisation tenfold up to six times on failure.
     private func factorWithRetry(_ regularization: inout Double) throws(LinearAlgebraError) {
         var attempt = 0
@@ -497,7 +507,7 @@ final class MehrotraIterations {
             d.x[j] = value
             a.scatter(column: j, value, into: d.y)
         }
-        try equations.solve(d.y)
+        try solveNormal(d.y)
         var lengths = StepLengths()
         for j in 0..<n {
             let dx = theta[j] * a.dot(column: j, d.y) - d.x[j]
@@ -553,10 +563,10 @@ final class MehrotraIterations {
         for j in 0..<n { theta[j] = 1 }
         try factorWithRetry(&regularization)
         for i in 0..<m { y[i] = b[i] }
-        try equations.solve(y)
+        try solveNormal(y)
         a.multiplyTransposed(y, into: x)
         a.multiply(c, into: y)
-        try equations.solve(y)
+        try solveNormal(y)
         a.multiplyTransposed(y, into: work)
         var lowestSlack = 0.0, lowestDual = 0.0
         for j in 0..<n {

@@ -16,8 +16,10 @@ import LinearAlgebra
 /// t = M_BB⁻¹ r_B, Δy_L = S⁻¹ (r_L − M_BLᵀ t), Δy_B = t − W Δy_L.
 ///
 /// The three paths are three splits: **banded** (no border), **bordered** (linking rows
-/// in the border) and **dense** (every row in the border, so M = S). All storage is sized
-/// once; `factor` and `solve` allocate nothing.
+/// in the border) and **dense** (every row in the border, so M = S). Dense columns, when
+/// `PathSelection` finds any, are left out of M and brought back in each solve by a second
+/// small Schur complement (`DenseColumnBlock`). All storage is sized once; `factor` and
+/// `solve` allocate nothing.
 ///
 /// The normal equations work in their own order, which the iterations adopt for all their
 /// vectors: rows in `rowOrder` (the band in band order, then the border) and columns in
@@ -76,14 +78,24 @@ final class NormalEquations {
     /// end (0: none).
     private let reversed: UnsafeMutableBufferPointer<Double>
     private let failedPivot: UnsafeMutableBufferPointer<Int>
+    /// The dense columns, nil when there are none.
+    private let denseBlock: DenseColumnBlock?
+    /// What the last `factor` added to each diagonal entry (δ·(1 + Mᵢᵢ)), in `rowOrder`:
+    /// with it, `NormalRefinement` multiplies by the matrix this factor is of.
+    let regularizationAdded: UnsafeMutableBufferPointer<Double>
     private let workspace = Workspace()
 
     /// Bytes of storage the split needs, to choose a path before building it.
-    static func storageBytes(bandRows: Int, borderRows: Int, kd: Int) -> Int {
-        8 * ((kd + 1) * bandRows + 2 * bandRows * borderRows + borderRows * borderRows)
+    static func storageBytes(bandRows: Int, borderRows: Int, kd: Int, denseColumns: Int = 0) -> Int {
+        let rows = bandRows + borderRows
+        return 8 * ((kd + 1) * bandRows + 2 * bandRows * borderRows + borderRows * borderRows + 2 * rows * denseColumns)
     }
 
-    init(_ a: SparseMatrix, bandRows: [Int], borderRows: [Int], path: KKTPath) {
+    /// The normal equations of `a` — which has no entries in the dense columns — with the
+    /// rows split into `bandRows` and `borderRows`; `denseColumns` are the dense columns'
+    /// indices and entries (by A's row), to be brought back by `DenseColumnBlock`.
+    init(_ a: SparseMatrix, bandRows: [Int], borderRows: [Int], path: KKTPath,
+         denseColumns: [(column: Int, entries: [(row: Int, value: Double)])] = []) {
         self.path = path
         rowCount = a.rowCount
         self.bandRows = bandRows
@@ -143,6 +155,9 @@ final class NormalEquations {
         })
         var place = [Int](repeating: 0, count: a.columnCount)
         for (q, j) in order.enumerated() { place[j] = q }
+        denseBlock = denseColumns.isEmpty ? nil : DenseColumnBlock(
+            rowCount: a.rowCount, positions: denseColumns.map { place[$0.column] },
+            entries: denseColumns.map { column in column.entries.map { (row: slot[$0.row] >= 0 ? slot[$0.row] : nB - 1 - slot[$0.row], value: $0.value) } })
         let starts = workspace.indexVector(crossOffset + 1)
         for j in 0..<a.columnCount {
             let entries = a.columnStarts[j]..<a.columnStarts[j + 1]
@@ -194,6 +209,7 @@ final class NormalEquations {
         let bandDiagonal = (0..<nB).map { bandEntry($0, $0) }
         let (before, after) = (bandDiagonal.filter { $0 < split }, bandDiagonal.filter { $0 >= split })
         diagonal = workspace.copy(before + after + (0..<nL).map { corner + $0 * (nL + 1) })
+        regularizationAdded = workspace.vector(nB + nL)
         (diagonalSplit, formSplit) = (before.count, split)
     }
 
@@ -211,29 +227,37 @@ final class NormalEquations {
         for i in crossOffset..<m.count { m[i] = 0 }
         for c in borderTarget.indices { m[Int(borderTarget[c])] += theta[Int(borderColumn[c])] * borderWeight[c] }
         regularize(nB..<diagonal.count, by: regularization)
+        denseBlock?.shift(m, diagonal: diagonal, theta: theta)
         let base = m.baseAddress!
         let band = UnsafeMutableBufferPointer(start: base, count: crossOffset)
         if nB > 0 { try bandFactor(band, concurrently: concurrently) }
-        guard nL > 0 else { return }
-        let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
-        let corner = UnsafeMutableBufferPointer(start: base + cornerOffset, count: nL * nL)
-        if nB > 0 {
-            for i in 0..<(nB * nL) { work[i] = cross[i] }
-            try bandSolve(UnsafeBufferPointer(band), work, nrhs: nL, concurrently: concurrently)
-            LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: nL, k: nB, alpha: -1, a: cross, lda: nB,
-                               b: UnsafeBufferPointer(work), ldb: nB, beta: 1, c: corner, ldc: nL)
+        if nL > 0 {
+            let cross = UnsafeBufferPointer(start: base + crossOffset, count: nB * nL)
+            let corner = UnsafeMutableBufferPointer(start: base + cornerOffset, count: nL * nL)
+            if nB > 0 {
+                for i in 0..<(nB * nL) { work[i] = cross[i] }
+                try bandSolve(UnsafeBufferPointer(band), work, nrhs: nL, concurrently: concurrently)
+                LinearAlgebra.gemm(transposeA: true, transposeB: false, m: nL, n: nL, k: nB, alpha: -1, a: cross, lda: nB,
+                                   b: UnsafeBufferPointer(work), ldb: nB, beta: 1, c: corner, ldc: nL)
+            }
+            try LinearAlgebra.choleskyFactor(corner, n: nL)
         }
-        try LinearAlgebra.choleskyFactor(corner, n: nL)
+        try denseBlock?.factor(theta: theta) { (r) throws(LinearAlgebraError) in try solveWithoutDenseColumns(r, concurrently: concurrently) }
     }
 
-    /// Adds δ·(1 + Mᵢᵢ) to the diagonal entries `entries` of `diagonal`.
+    /// Adds δ·(1 + Mᵢᵢ) to the diagonal entries `entries` of `diagonal` (entry k is row
+    /// position k: the band's rows in order, then the border's).
     private func regularize(_ entries: Range<Int>, by delta: Double) {
-        let (m, diagonal) = (storage, diagonal)
+        let (m, diagonal, added) = (storage, diagonal, regularizationAdded)
         for k in entries {
             let d = diagonal[k]
-            m[d] += delta * (1 + m[d])
+            added[k] = delta * (1 + m[d])
+            m[d] += added[k]
         }
     }
+
+    /// Whether dense columns are eliminated apart, whose solves `NormalRefinement` refines.
+    var hasDenseColumns: Bool { denseBlock != nil }
 
     /// Band positions `positions` of A Θ Aᵀ, their terms read as one run (a position's
     /// terms follow the one before's).
@@ -254,6 +278,12 @@ final class NormalEquations {
     /// Solves (A Θ Aᵀ + δD) y = r for the last factored Θ, with r and y in `rowOrder`;
     /// `r` is overwritten by y.
     func solve(_ r: UnsafeMutableBufferPointer<Double>, concurrently: Bool = false) throws(LinearAlgebraError) {
+        try solveWithoutDenseColumns(r, concurrently: concurrently)
+        try denseBlock?.correct(r)
+    }
+
+    /// Solves M y = r with the band and border's factor (all of A Θ Aᵀ + δD but the dense columns').
+    private func solveWithoutDenseColumns(_ r: UnsafeMutableBufferPointer<Double>, concurrently: Bool) throws(LinearAlgebraError) {
         let nB = bandRows.count, nL = borderRows.count
         let band = UnsafeMutableBufferPointer(rebasing: r[0..<nB])
         let border = UnsafeMutableBufferPointer(rebasing: r[nB..<(nB + nL)])

@@ -6,6 +6,9 @@
 ///   banded (or bordered, with long rows) when the band is narrow — at most a quarter of
 ///   the rows wide — dense when the problem is small (`denseLimit` rows), otherwise an
 ///   error naming the band it found.
+/// On the bordered and automatic paths, dense columns (`DenseColumns`) are left out of
+/// the ordering and the band and eliminated apart (`DenseColumnBlock`); the path is then
+/// reported as bordered.
 enum PathSelection {
     /// Band storage above this many doubles (200 MB) is refused.
     static let bandLimit = 25_000_000
@@ -25,21 +28,26 @@ enum PathSelection {
             return checked(a, band: order, border: [], path: .banded)
         case .bordered:
             if let stages {
-                let split = RowOrdering.byStage(stages, a)
-                return checked(a, band: split.band, border: split.linking, path: .bordered)
+                let dense = DenseSplit(a, stages: stages)
+                let split = RowOrdering.byStage(stages, dense.rest)
+                return checked(dense, band: split.band, border: split.linking, path: .bordered)
             }
             let long = longRows(a)
-            return checked(a, band: RowOrdering.reverseCuthillMcKee(a, excluding: long), border: long.sorted(), path: .bordered)
+            let dense = DenseSplit(a, longRows: long)
+            return checked(dense, band: RowOrdering.reverseCuthillMcKee(dense.rest, excluding: long), border: long.sorted(), path: .bordered)
         case .automatic:
             if let stages {
-                let split = RowOrdering.byStage(stages, a)
-                return checked(a, band: split.band, border: split.linking, path: split.linking.isEmpty ? .banded : .bordered)
+                let dense = DenseSplit(a, stages: stages)
+                let split = RowOrdering.byStage(stages, dense.rest)
+                return checked(dense, band: split.band, border: split.linking, path: split.linking.isEmpty && dense.columns.isEmpty ? .banded : .bordered)
             }
             let long = longRows(a)
-            let order = RowOrdering.reverseCuthillMcKee(a, excluding: long)
-            let kd = bandwidth(a, order: order)
+            let dense = DenseSplit(a, longRows: long)
+            let order = RowOrdering.reverseCuthillMcKee(dense.rest, excluding: long)
+            let kd = bandwidth(dense.rest, order: order)
             if (kd + 1) * 4 <= m, (kd + 1) * m <= bandLimit, long.count <= options.denseLimit {
-                return .success(NormalEquations(a, bandRows: order, borderRows: long.sorted(), path: long.isEmpty ? .banded : .bordered))
+                return .success(NormalEquations(dense.rest, bandRows: order, borderRows: long.sorted(),
+                                                path: long.isEmpty && dense.columns.isEmpty ? .banded : .bordered, denseColumns: dense.entries))
             }
             if m <= options.denseLimit { return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense)) }
             return .failure(SelectionError(message: """
@@ -50,11 +58,35 @@ enum PathSelection {
     }
 
     private static func checked(_ a: SparseMatrix, band: [Int], border: [Int], path: KKTPath) -> Result<NormalEquations, SelectionError> {
-        let kd = bandwidth(a, order: band)
-        guard NormalEquations.storageBytes(bandRows: band.count, borderRows: border.count, kd: kd) <= 8 * bandLimit else {
+        checked(DenseSplit(a), band: band, border: border, path: path)
+    }
+
+    private static func checked(_ split: DenseSplit, band: [Int], border: [Int], path: KKTPath) -> Result<NormalEquations, SelectionError> {
+        let kd = bandwidth(split.rest, order: band)
+        guard NormalEquations.storageBytes(bandRows: band.count, borderRows: border.count, kd: kd, denseColumns: split.columns.count) <= 8 * bandLimit else {
             return .failure(SelectionError(message: "the \(path.rawValue) path would need a band \(kd + 1) wide over \(band.count) rows and a border of \(border.count) rows: more than 200 MB"))
         }
-        return .success(NormalEquations(a, bandRows: band, borderRows: border, path: path))
+        return .success(NormalEquations(split.rest, bandRows: band, borderRows: border, path: path, denseColumns: split.entries))
+    }
+
+    /// A's dense columns (`DenseColumns`) and A without them.
+    struct DenseSplit {
+        let columns: [Int]
+        /// A with the dense columns emptied: what the ordering and the band see.
+        let rest: SparseMatrix
+        /// The dense columns' entries (row, value), for `DenseColumnBlock`.
+        let entries: [(column: Int, entries: [(row: Int, value: Double)])]
+
+        /// No dense columns.
+        init(_ a: SparseMatrix) {
+            (columns, rest, entries) = ([], a, [])
+        }
+
+        init(_ a: SparseMatrix, stages: [Int]? = nil, longRows: Set<Int> = []) {
+            columns = DenseColumns.find(a, stages: stages, longRows: longRows)
+            rest = DenseColumns.removing(columns, from: a)
+            entries = columns.map { j in (j, (a.columnStarts[j]..<a.columnStarts[j + 1]).map { (a.rowIndices[$0], a.values[$0]) }) }
+        }
     }
 
     /// Sub-diagonals of A Aᵀ with the rows in `order` (rows not in `order` ignored).
