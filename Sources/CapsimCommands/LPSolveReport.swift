@@ -14,6 +14,9 @@ enum LPSolveReport {
             "seconds     \(String(format: "%.6f", s.seconds))",
             "path        \(s.path.rawValue)",
         ]
+        if s.denseColumns > 0 {
+            lines.append("dense       \(s.denseColumns) column\(s.denseColumns == 1 ? "" : "s") kept out of the band and eliminated apart")
+        }
         if s.primalInfeasibility.isFinite {
             lines.append("residuals   primal \(short(s.primalInfeasibility)), dual \(short(s.dualInfeasibility)), gap \(short(s.gap)) (relative, scaled problem)")
         }
@@ -28,6 +31,7 @@ enum LPSolveReport {
             ("status", quoted(s.status.rawValue)), ("message", quoted(s.message)),
             ("objective", s.status == .optimal ? number(s.objective) : "null"),
             ("iterations", "\(s.iterations)"), ("seconds", number(s.seconds)), ("path", quoted(s.path.rawValue)),
+            ("dense_columns", "\(s.denseColumns)"),
             ("primal_infeasibility", number(s.primalInfeasibility)), ("dual_infeasibility", number(s.dualInfeasibility)),
             ("gap", number(s.gap)),
         ]

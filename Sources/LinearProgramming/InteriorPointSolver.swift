@@ -24,7 +24,7 @@ public enum InteriorPointSolver {
         LinearAlgebra.useSingleThread()
         let inconsistency = lp.inconsistency()
         func finish(_ status: SolverStatus, _ message: String, x: [Double]? = nil, y: [Double]? = nil, iterations: Int = 0,
-                    path: KKTPath = options.path, residuals: (Double, Double, Double) = (.nan, .nan, .nan)) -> LPSolution {
+                    path: KKTPath = options.path, denseColumns: Int = 0, residuals: (Double, Double, Double) = (.nan, .nan, .nan)) -> LPSolution {
             let x = x ?? [Double](repeating: 0, count: lp.columnCount)
             let y = y ?? [Double](repeating: 0, count: lp.rowCount)
             var activity = [Double](repeating: 0, count: lp.rowCount), reduced = [Double](repeating: 0, count: lp.columnCount)
@@ -38,7 +38,7 @@ public enum InteriorPointSolver {
                 status: status, message: message, objective: status == .optimal ? lp.objectiveValue(x) : .nan, x: x,
                 rowActivity: activity, rowDuals: y, reducedCosts: reduced, iterations: iterations,
                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-                path: path, primalInfeasibility: residuals.0, dualInfeasibility: residuals.1, gap: residuals.2)
+                path: path, denseColumns: denseColumns, primalInfeasibility: residuals.0, dualInfeasibility: residuals.1, gap: residuals.2)
         }
         if let problem = inconsistency { return finish(.invalidProblem, problem) }
         func run(_ kept: inout SolverSession.Kept?) -> (LPSolution, reused: Bool) {
@@ -76,7 +76,7 @@ public enum InteriorPointSolver {
             let point = form.recover(x: solution.x, y: solution.y, originalRows: lp.rowCount)
             kept = SolverSession.Kept(scaled: form.scaled, stages: form.rowStages, path: options.path, denseLimit: options.denseLimit, iterations: iterate)
             return (finish(outcome.status, outcome.message, x: point.x, y: point.rowDuals, iterations: outcome.iterations,
-                           path: iterate.equations.path, residuals: outcome.residuals), reused)
+                           path: iterate.equations.path, denseColumns: iterate.equations.denseColumnCount, residuals: outcome.residuals), reused)
         }
         guard let session else {
             var none: SolverSession.Kept?

@@ -136,7 +136,7 @@ final class MehrotraIterations {
         halfMeasures = w.copy([ColumnMeasures(), ColumnMeasures()])
         halfPredictors = w.copy([Predictor(), Predictor()])
         halfLengths = w.copy([StepLengths(), StepLengths()])
-        refinement = equations.hasDenseColumns ? NormalRefinement(rows: m, columns: n) : nil
+        refinement = equations.denseColumnCount > 0 ? NormalRefinement(rows: m, columns: n) : nil
         load(form, options: options)
     }
 

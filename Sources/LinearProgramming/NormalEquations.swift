@@ -256,8 +256,8 @@ final class NormalEquations {
         }
     }
 
-    /// Whether dense columns are eliminated apart, whose solves `NormalRefinement` refines.
-    var hasDenseColumns: Bool { denseBlock != nil }
+    /// Dense columns eliminated apart (whose solves `NormalRefinement` refines).
+    var denseColumnCount: Int { denseBlock?.positions.count ?? 0 }
 
     /// Band positions `positions` of A Θ Aᵀ, their terms read as one run (a position's
     /// terms follow the one before's).

@@ -90,6 +90,8 @@ public struct LPSolution: Sendable {
     public var seconds: Double
     /// The linear-algebra path that ran.
     public var path: KKTPath
+    /// Dense columns kept out of the band and eliminated apart (see docs/solver.md); 0 for most LPs.
+    public var denseColumns = 0
     /// Final relative primal and dual infeasibility and gap.
     public var primalInfeasibility: Double
     public var dualInfeasibility: Double

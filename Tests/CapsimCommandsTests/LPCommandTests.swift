@@ -57,6 +57,28 @@ import Testing
         #expect(abs(dual! + 0.4) < 1e-7)
     }
 
+    /// A capacity K in each of 40 hours' rows (g_t − K ≤ 0): read from MPS, K is a dense
+    /// column, reported as such, and the optimum is the dense path's.
+    @Test func denseColumnIsReported() throws {
+        var text = "NAME CAP\nROWS\n N COST\n"
+        for t in 0..<40 { text += " E B\(t)\n L C\(t)\n" }
+        text += "COLUMNS\n    K COST 20\n"
+        for t in 0..<40 { text += "    K C\(t) -1\n" }
+        for t in 0..<40 { text += "    G\(t) COST 1 B\(t) 1\n    G\(t) C\(t) 1\n    P\(t) COST 5 B\(t) 1\n" }
+        text += "RHS\n"
+        for t in 0..<40 { text += "    RHS B\(t) \(6 + 0.4 * Double((7 * t) % 11))\n" }
+        let file = try write(text + "ENDATA\n")
+        let result = capsim("lp", "solve", file, "--json"), dense = capsim("lp", "solve", file, "--json", "--path", "dense")
+        #expect(result.status == 0 && dense.status == 0, "\(result.err)\(dense.err)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        let reference = try JSONSerialization.jsonObject(with: Data(dense.out.utf8)) as! [String: Any]
+        #expect(object["path"] as? String == "bordered" && object["dense_columns"] as? Int == 1)
+        #expect(reference["dense_columns"] as? Int == 0)
+        let (value, expected) = (object["objective"] as! Double, reference["objective"] as! Double)
+        #expect(abs(value - expected) <= 1e-8 * abs(expected), "\(value) vs \(expected)")
+        #expect(capsim("lp", "solve", file).out.contains("dense       1 column kept out of the band"))
+    }
+
     @Test func infeasibleExitsFour() throws {
         let text = Self.small.replacingOccurrences(of: " L  LIM2", with: " G  LIM2").replacingOccurrences(of: "LIM2      6.0", with: "LIM2      60.0")
             .replacingOccurrences(of: "RHS       LIM1      4.0", with: "RHS       LIM1      -4.0")
