@@ -1,6 +1,7 @@
-// synthetic-lp: writes capsim's synthetic dispatch LP (see SyntheticDispatch) as MPS.
+// synthetic-lp: writes capsim's synthetic dispatch LP (see SyntheticDispatch) as MPS,
+// or with --capacity the LP with one dense column (`SyntheticDispatch.capacityProblem`).
 //
-//   swift run -c release synthetic-lp --hours 8760 [--link] [--seed 1] [--out file.mps]
+//   swift run -c release synthetic-lp --hours 8760 [--link] [--capacity] [--seed 1] [--out file.mps]
 //
 // Without --out the MPS goes to standard output. A one-line summary (name, rows,
 // columns, nonzeros, objective constant, the coal cap) goes to standard error.
@@ -8,14 +9,14 @@ import Foundation
 import LinearProgramming
 import SyntheticDispatch
 
-let usage = "usage: synthetic-lp [--hours N (default 8760, at least 1)] [--link] [--seed S (default 1)] [--out FILE]"
+let usage = "usage: synthetic-lp [--hours N (default 8760, at least 1)] [--link | --capacity] [--seed S (default 1)] [--out FILE]"
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("synthetic-lp: \(message)\n\(usage)\n".utf8))
     exit(2)
 }
 
-var hours = 8760, link = false, seed: UInt64 = 1
+var hours = 8760, link = false, capacity = false, seed: UInt64 = 1
 var output: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -25,6 +26,8 @@ while let argument = arguments.popFirst() {
         hours = value
     case "--link":
         link = true
+    case "--capacity":
+        capacity = true
     case "--seed":
         guard let value = arguments.popFirst().flatMap({ UInt64($0) }) else { fail("--seed needs a whole number ≥ 0") }
         seed = value
@@ -39,7 +42,8 @@ while let argument = arguments.popFirst() {
     }
 }
 
-let lp = SyntheticDispatch.problem(hours: hours, annualLinkingRow: link, seed: seed)
+if link && capacity { fail("--link and --capacity are two different problems: give one") }
+let lp = capacity ? SyntheticDispatch.capacityProblem(hours: hours) : SyntheticDispatch.problem(hours: hours, annualLinkingRow: link, seed: seed)
 if let problem = lp.inconsistency() { fail("the generated problem is inconsistent: \(problem)") }
 let text = MPSWriter.text(lp)
 if let output {

@@ -1,46 +1,25 @@
+import SyntheticDispatch
 import Testing
 @testable import LinearProgramming
 
-/// A column with entries in every hour — a capacity that bounds each hour's output —
-/// through every path, with the dense column eliminated apart where the path allows.
+/// A column with entries in every hour — a capacity that bounds each hour's output
+/// (`SyntheticDispatch.capacityProblem`) — through every path, with the dense column
+/// eliminated apart where the path allows.
 @Suite struct DenseColumnTests {
-    /// Over `hours`, a base unit g_t (1 a GWh) up to a capacity K (160 for the horizon)
-    /// and a peaker p_t (5 a GWh): g_t + p_t = load_t and g_t − K ≤ 0, with
-    /// load_t = 6 + 0.4·((7t) mod 11). A GW more of K saves 4 in every hour whose load is
-    /// above K: over 96 hours 44 hours lie above 8.0 and 35 above 8.4, so K = 8.4
-    /// (44·4 > 160 > 35·4).
-    static func capacityLP(hours: Int, stages: Bool) -> LinearProgram {
-        var triplets: [(row: Int, column: Int, value: Double)] = []
-        var c: [Double] = [160], rl: [Double] = [], ru: [Double] = [], rowStage: [Int] = [], columnStage: [Int] = [0]
-        for t in 0..<hours {
-            let g = c.count, p = g + 1, balance = rl.count, capacity = balance + 1
-            c += [1, 5]
-            columnStage += [t, t]
-            triplets += [(balance, g, 1), (balance, p, 1), (capacity, g, 1), (capacity, 0, -1)]
-            rl += [load(t), -.infinity]
-            ru += [load(t), 0]
-            rowStage += [t, t]
-        }
-        return LinearProgram(
-            objective: c, matrix: SparseMatrix(rowCount: rl.count, columnCount: c.count, triplets: triplets),
-            rowLower: rl, rowUpper: ru, columnLower: c.map { _ in 0 }, columnUpper: c.map { _ in .infinity },
-            rowStages: stages ? rowStage : nil, columnStages: stages ? columnStage : nil)
-    }
-
-    static func load(_ t: Int) -> Double { 6 + 0.4 * Double((7 * t) % 11) }
-
     static func solve(_ lp: LinearProgram, _ path: KKTPath) -> LPSolution {
         var options = SolverOptions()
         options.path = path
         return InteriorPointSolver.solve(lp, options: options)
     }
 
+    /// Over 96 hours K = 8.4 GW: 44 hours lie above 8.0 and 35 above 8.4, and a GW of K
+    /// costs 160 and saves 4 in each hour above it (44·4 > 160 > 35·4).
     @Test(arguments: [true, false])
     func capacityColumnThroughEveryPath(stages: Bool) {
         let hours = 96, capacity = 8.4
-        let lp = Self.capacityLP(hours: hours, stages: stages)
+        let lp = SyntheticDispatch.capacityProblem(hours: hours, stages: stages)
         let expected = 160 * capacity + (0..<hours).map { t in
-            let load = Self.load(t)
+            let load = SyntheticDispatch.capacityLoad(t)
             return min(load, capacity) + 5 * max(load - capacity, 0)
         }.reduce(0, +)
         for path in [KKTPath.automatic, .bordered, .banded, .dense] {
@@ -55,10 +34,10 @@ import Testing
     /// Found by span with stages and by count without; a column that is the only entry
     /// of a row stays in the band, and so do columns within a day of stages.
     @Test func findsTheDenseColumns() {
-        let lp = Self.capacityLP(hours: 96, stages: true)
+        let lp = SyntheticDispatch.capacityProblem(hours: 96)
         #expect(DenseColumns.find(lp.matrix, stages: lp.rowStages) == [0])
         #expect(DenseColumns.find(lp.matrix, stages: nil) == [0])
-        let day = Self.capacityLP(hours: 24, stages: true)
+        let day = SyntheticDispatch.capacityProblem(hours: 24)
         #expect(DenseColumns.find(day.matrix, stages: day.rowStages).isEmpty)
         // A row holding only K: K alone keeps that row of A Θ Aᵀ nonsingular.
         var triplets: [(row: Int, column: Int, value: Double)] = []

@@ -9,6 +9,8 @@ import SyntheticDispatch
 /// the setup, outside the measurement; each iteration is one full solve from scratch,
 /// and a solve that does not end optimal is reported as an error.
 ///
+/// Then the LP with one dense column (`SyntheticDispatch.capacityProblem`) over a year.
+///
 /// The seven-year problem (61 320 hours) runs only with `CAPSIM_BENCH_LONG=1` in the
 /// environment: building and solving it takes long.
 let benchmarks: @Sendable () -> Void = {
@@ -41,5 +43,24 @@ let benchmarks: @Sendable () -> Void = {
                 setup: { SyntheticDispatch.problem(hours: hours, annualLinkingRow: link) }
             )
         }
+    }
+
+    // One dense column (a capacity in every hour's row) over a year, with stages and as
+    // read from MPS (without): the column is eliminated apart (docs/solver.md).
+    for stages in [true, false] {
+        Benchmark(
+            "Interior point, capacity column 8760 h\(stages ? "" : ", no stages")",
+            configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], maxDuration: .seconds(5)),
+            closure: { benchmark, lp in
+                for _ in benchmark.scaledIterations {
+                    let solution = InteriorPointSolver.solve(lp)
+                    if solution.status != .optimal || solution.denseColumns != 1 {
+                        benchmark.error("\(lp.name): \(solution.status.rawValue), \(solution.denseColumns) dense columns: \(solution.message)")
+                    }
+                    blackHole(solution)
+                }
+            },
+            setup: { SyntheticDispatch.capacityProblem(hours: 8760, stages: stages) }
+        )
     }
 }
