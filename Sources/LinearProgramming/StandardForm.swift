@@ -84,6 +84,9 @@ struct StandardForm {
         stages.reserveCapacity(m)
         let rowStages = lp.rowStages
         for i in 0..<m {
+            // A dropped row holds for any column values within their bounds, so also for
+            // those of the columns removed because they were left in dropped rows only.
+            if dropped[i] { continue }
             let lo = lp.rowLower[i] - offset[i], hi = lp.rowUpper[i] - offset[i]
             if rowLength[i] == 0 {
                 let tolerance = 1e-9 * (1 + abs(offset[i]))
@@ -92,7 +95,6 @@ struct StandardForm {
                 }
                 continue
             }
-            if dropped[i] { continue }
             rowIndex[i] = b.count
             stages.append(rowStages?[i] ?? 0)
             if lo == hi {

@@ -92,6 +92,15 @@ import Testing
         #expect(abs(s.rowActivity[1] + 0.5) < 1e-7 && s.rowActivity[3] == 2)
     }
 
+    /// min x, 1 ≤ x ≤ 5 as a row, 2 ≤ x ≤ 3 as bounds: the row is redundant and x is in no
+    /// other, so both go, and x = 2 — not "infeasible" because the emptied row's bounds
+    /// exclude 0 (x's value, 2, is what the row sees).
+    @Test func columnLeftOnlyInARedundantRow() {
+        let s = InteriorPointSolver.solve(Self.lp([1], rows: [[1]], lower: [1], upper: [5], columnLower: [2], columnUpper: [3]))
+        Self.expectOptimal(s, 2)
+        #expect(s.x[0] == 2 && s.rowActivity[0] == 2 && s.rowDuals[0] == 0)
+    }
+
     /// min −x₁ − x₂, x₁ ≤ 1, x₂ ≤ 1, x₁ + x₂ ≤ 2: three rows active at (1, 1), a degenerate vertex.
     @Test func degenerateVertex() {
         let s = InteriorPointSolver.solve(Self.lp([-1, -1], rows: [[1, 0], [0, 1], [1, 1]], lower: [-Self.inf, -Self.inf, -Self.inf], upper: [1, 1, 2]))
