@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "DispatchTests", dependencies: ["EconomicDispatch", "Simulation", "Accounting", "EnergyModel", "Profiles", "LinearProgramming"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweeps", "EnergyModel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands"]),
+        .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands", "LinearProgramming", "SyntheticDispatch"]),
     ],
     swiftLanguageModes: [.v6]
 )

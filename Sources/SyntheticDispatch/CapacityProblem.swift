@@ -8,8 +8,8 @@ extension SyntheticDispatch {
     ///     min 160 K + Σ_t (g_t + 5 p_t)   s.t.   g_t + p_t = load_t,   g_t − K ≤ 0,   all ≥ 0
     ///
     /// with load_t = 6 + 0.4·((7t) mod 11) GW. A GW more of K saves 4 in every hour whose
-    /// load is above K, so K is the load level above which fewer than 40 hours a 96-hour
-    /// horizon lie (8.4 GW: 35 hours above it, 44 above 8.0). K has an entry in every
+    /// load is above K, so the optimal K is the lowest load level with fewer than 40 hours
+    /// above it (over 96 hours, 8.4 GW: 35 hours above it, 44 above 8.0). K has an entry in every
     /// hour's row, which is what `DenseColumns` takes out of the band. With `stages`, rows
     /// and columns carry their hour (K the first).
     public static func capacityProblem(hours: Int, stages: Bool = true) -> LinearProgram {

@@ -1,4 +1,6 @@
 import Foundation
+import LinearProgramming
+import SyntheticDispatch
 import Testing
 @testable import CapsimCommands
 
@@ -57,17 +59,10 @@ import Testing
         #expect(abs(dual! + 0.4) < 1e-7)
     }
 
-    /// A capacity K in each of 40 hours' rows (g_t − K ≤ 0): read from MPS, K is a dense
-    /// column, reported as such, and the optimum is the dense path's.
+    /// A capacity K in each of 40 hours' rows (`SyntheticDispatch.capacityProblem`): read
+    /// from MPS, K is a dense column, reported as such, and the optimum is the dense path's.
     @Test func denseColumnIsReported() throws {
-        var text = "NAME CAP\nROWS\n N COST\n"
-        for t in 0..<40 { text += " E B\(t)\n L C\(t)\n" }
-        text += "COLUMNS\n    K COST 20\n"
-        for t in 0..<40 { text += "    K C\(t) -1\n" }
-        for t in 0..<40 { text += "    G\(t) COST 1 B\(t) 1\n    G\(t) C\(t) 1\n    P\(t) COST 5 B\(t) 1\n" }
-        text += "RHS\n"
-        for t in 0..<40 { text += "    RHS B\(t) \(6 + 0.4 * Double((7 * t) % 11))\n" }
-        let file = try write(text + "ENDATA\n")
+        let file = try write(MPSWriter.text(SyntheticDispatch.capacityProblem(hours: 40, stages: false)))
         let result = capsim("lp", "solve", file, "--json"), dense = capsim("lp", "solve", file, "--json", "--path", "dense")
         #expect(result.status == 0 && dense.status == 0, "\(result.err)\(dense.err)")
         let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
