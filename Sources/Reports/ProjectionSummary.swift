@@ -33,7 +33,7 @@ public enum ProjectionSummary {
             rows.append([
                 String(year.year), percent(account.nonFossilShare), target.map { TargetText.threshold($0.target) } ?? "",
                 target?.evaluation?.status.label ?? "", mt(account.totalEnergyConsumption), mt(account.nonFossilEnergy),
-                mt(account.co2Emissions), TextLayout.number(account.energy.cost / 1e9, digits: 2),
+                mt(account.co2Emissions), TextLayout.fixed(account.energy.cost / 1e9, digits: 2),
             ])
         }
         return ["Non-fossil share of total energy consumption"]
@@ -59,7 +59,7 @@ public enum ProjectionSummary {
             for kind in [TechnologyKind.pumpedStorage, .lfp] {
                 let units = year.account.energy.technologies.filter { $0.kind == kind }
                 let discharge = units.reduce(0) { $0 + $1.generation }, usable = units.reduce(0) { $0 + $1.energyCapacity }
-                cells += [gwh(units.reduce(0) { $0 + $1.charge }), gwh(discharge), usable > 0 ? TextLayout.number(discharge / usable, digits: 1) : "–"]
+                cells += [gwh(units.reduce(0) { $0 + $1.charge }), gwh(discharge), usable > 0 ? TextLayout.fixed(discharge / usable, digits: 1) : "–"]
             }
             let lfp = year.conditions.technologies.filter { $0.technology.kind == .lfp && $0.capacity > 0 }
             cells.append(lfp.isEmpty ? "–" : percent(lfp.map(\.usableFraction).min() ?? 1))
@@ -109,7 +109,7 @@ public enum ProjectionSummary {
         }
     }
 
-    private static func percent(_ fraction: Double) -> String { TextLayout.number(100 * fraction, digits: 2) + " %" }
-    private static func mt(_ tonnes: Double) -> String { TextLayout.number(tonnes / 1e6, digits: 3) }
+    private static func percent(_ fraction: Double) -> String { TextLayout.fixed(100 * fraction, digits: 2) + " %" }
+    private static func mt(_ tonnes: Double) -> String { TextLayout.fixed(tonnes / 1e6, digits: 3) }
     private static func gwh(_ value: Double) -> String { TextLayout.number(value, digits: 0) }
 }

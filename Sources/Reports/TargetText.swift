@@ -4,12 +4,13 @@ import EnergyModel
 /// How a target and its outcome read in the terminal, shared by `capsim capacity` and
 /// `capsim run`: the threshold with its comparison symbol, the value, and the margin.
 enum TargetText {
-    /// `≥ 330 万千瓦`, `≈ 3.35 亿立方米 ±0.2`, in the unit the target was written in.
+    /// `≥ 330 万千瓦`, `≈ 3.35 亿立方米 ±0.2`, `≥ 25 % ±1 pp`, in the unit the target was
+    /// written in.
     static func threshold(_ target: Target) -> String {
         let unit = target.displayUnit
         let symbol = ["at_least": "≥", "at_most": "≤", "about": "≈"][target.comparison.rawValue] ?? ""
         var text = "\(symbol) \(TextLayout.number(unit.display(target.required))) \(unit.symbol)"
-        if target.tolerance > 0 { text += " ±\(TextLayout.number(unit.display(target.tolerance)))" }
+        if target.tolerance > 0 { text += " ±\(TextLayout.number(unit.display(target.tolerance)))\(differenceUnit(unit) == "pp" ? " pp" : "")" }
         return text
     }
 
@@ -18,8 +19,14 @@ enum TargetText {
         let unit = evaluation.target.displayUnit, margin = unit.display(evaluation.margin)
         return [
             "\(TextLayout.number(unit.display(evaluation.value))) \(unit.symbol)",
-            "\(margin >= 0 ? "+" : "")\(TextLayout.number(margin)) \(unit.symbol)", evaluation.status.label,
+            "\(margin >= 0 ? "+" : "")\(TextLayout.number(margin)) \(differenceUnit(unit))", evaluation.status.label,
         ]
+    }
+
+    /// The unit of a difference of two values in `unit`: percentage points (pp) for a
+    /// share in %, so that a margin of +6.6 pp on a 25 % target is not read as 6.6 % of it.
+    static func differenceUnit(_ unit: DisplayUnit) -> String {
+        unit.symbol == "%" ? "pp" : unit.symbol
     }
 
     /// A lever as one phrase: what to change and by how much, `first-order: … : 0.665 GW`.

@@ -29,6 +29,13 @@ enum TextLayout {
         return line
     }
 
+    /// A number with exactly `digits` decimals, for a column of a table, whose decimal
+    /// points then line up: 8.350, 14.139.
+    static func fixed(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return Double(text) == 0 ? String(format: "%.\(digits)f", 0.0) : text
+    }
+
     /// A number with up to `digits` decimals and no trailing zeros: 330, 3.3, 0.115.
     static func number(_ value: Double, digits: Int = 3) -> String {
         var text = String(format: "%.\(digits)f", value)

@@ -60,6 +60,16 @@ import Testing
         #expect(checked.out.contains("MISSED"))
         #expect(checked.out.contains("→"), "a lever under the missed target")
         #expect(capsim("run", file).status == 0)
+        // The share's margin is in percentage points: simulated − required.
+        let row = checked.out.split(separator: "\n").first { $0.hasPrefix("share_2021") }.map { $0.split(separator: " ").map(String.init) } ?? []
+        let simulated = row.lastIndex(of: "%").flatMap { Double(row[$0 - 1]) }
+        let margin = row.firstIndex(of: "pp").flatMap { Double(row[$0 - 1]) }
+        #expect(row.last == "MISSED", "\(row)")
+        guard let simulated, let margin else {
+            Issue.record("no simulated share or margin in pp in \(row)")
+            return
+        }
+        #expect(abs(margin - (simulated - 50)) <= 1e-3, "\(row)")
     }
 
     @Test func jsonFollowsTheSchema() throws {
