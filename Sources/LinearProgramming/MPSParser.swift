@@ -131,6 +131,7 @@ struct MPSParser {
     private let format: MPSFormat
     private var line = 0
     private var section = Section.none
+    private var sawRows = false, sawColumns = false
 
     private var name = ""
     private var sense: LinearProgram.Sense?
@@ -188,6 +189,9 @@ struct MPSParser {
         guard section == .endata else {
             throw MPSError(file: file, line: max(line, 1), message: "missing ENDATA at the end of the file")
         }
+        for (needed, keyword) in [(sawRows, "ROWS"), (sawColumns, "COLUMNS")] where !needed {
+            throw MPSError(file: file, line: line, message: "no \(keyword) section before ENDATA (an MPS file has ROWS, with the objective row, and COLUMNS)")
+        }
         return problem()
     }
 
@@ -222,6 +226,8 @@ struct MPSParser {
         }
         if section == .columns { try endColumns() }
         section = next
+        sawRows = sawRows || next == .rows
+        sawColumns = sawColumns || next == .columns
         switch next {
         case .name:
             name = words.count > 1 ? string(words[1]) : ""
@@ -396,6 +402,11 @@ struct MPSParser {
             _ = try number(fields[3], finite: false)
         default:
             throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
+        }
+        switch kind {
+        case .upper where value == -.infinity, .lower where value == .infinity, .fixed where value.isInfinite:
+            throw failure("bound type \(type) of \(value < 0 ? "−∞" : "+∞") leaves column \(columnNames[column]) no value (MI and PL set an infinite bound)")
+        default: break
         }
         if let set, let used = boundSet, set != used { return .ignored }
         return .bound(kind, set: set, column: column, value: value)
@@ -616,11 +627,21 @@ struct MPSParser {
         bytes[field].elementsEqual(text.utf8)
     }
 
+    /// A decimal number (digits, a point, an exponent), or where `finite` is false also
+    /// `inf` or `infinity` with an optional sign (any case). Hexadecimal and `nan`, which
+    /// the C library would read, are refused, and so is a number beyond ±1.8e308.
     private func number(_ field: Range<Int>, finite: Bool) throws(MPSError) -> Double {
         if let value = MPSNumber.parse(bytes, field) { return value }
         let text = string(field)
-        guard let value = Double(text), !value.isNaN else { throw failure("'\(text)' is not a number") }
-        guard value.isFinite || !finite else { throw failure("'\(text)' is not a finite number") }
+        let unsigned = text.drop { $0 == "+" || $0 == "-" }.lowercased()
+        if unsigned == "inf" || unsigned == "infinity", text.count - unsigned.count <= 1 {
+            guard !finite else { throw failure("'\(text)' is not a finite number") }
+            return text.hasPrefix("-") ? -.infinity : .infinity
+        }
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let value = Double(text) else {
+            throw failure("'\(text)' is not a number")
+        }
+        guard value.isFinite else { throw failure("'\(text)' is beyond the range of a double (±1.8e308)") }
         return value
     }
 
