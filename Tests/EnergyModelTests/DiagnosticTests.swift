@@ -211,6 +211,37 @@ import Testing
         ])
     }
 
+    /// Ten levels of ten aliases would expand to 10¹⁰ values: stopped at the limit with a
+    /// message, not by running out of memory.
+    @Test func aliasesThatExpandWithoutLimit() throws {
+        var lines = ["name: x", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 { lines.append("a\(level): &a\(level) [" + [String](repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        let (f, p) = try problems(lines.joined(separator: "\n") + "\n")
+        #expect(p == [
+            f.message("s.yaml", 2, 5, "(yaml)", found: "more than \(SourceNode.valueLimit) values once the file's aliases (*name) are expanded",
+                      expected: "a scenario of ordinary size: aliases that repeat an anchor (&name) many times over are not supported")
+        ])
+    }
+
+    @Test func listAsAMappingKey() throws {
+        let (f, p) = try problems("name: x\n? [2020]\n: 1\n")
+        #expect(p == [f.message("s.yaml", 2, 3, "(yaml)", found: "a list as a mapping key", expected: "a key name")])
+    }
+
+    /// libyaml's reader reports a character offset; the message gives its line and column
+    /// (read as bytes, the three extra bytes of é and – on line 2 would put it at 3:31).
+    @Test func controlCharacterIsPlaced() throws {
+        let (f, p) = try problems("name: x\n# café –\nyears: {base: 2020, end: 20\u{0}30}\n")
+        #expect(p == [f.message("s.yaml", 3, 28, "(yaml)", found: "control characters are not allowed (byte 0)", expected: "valid YAML text")])
+    }
+
+    /// A file that is not a scenario is quoted in part, not whole.
+    @Test func longTextQuotedInPart() throws {
+        let text = String(repeating: "word ", count: 100)
+        let (f, p) = try problems(text + "\n")
+        #expect(p == [f.message("s.yaml", 1, 1, "(file)", found: "\"" + text.prefix(77) + "…\"", expected: "a mapping of scenario keys")])
+    }
+
     @Test func duplicateKey() throws {
         let (f, p) = try problems(Fixture.scenario("""
             technologies:
@@ -218,6 +249,38 @@ import Testing
               w: {kind: wind, capacity: 2 GW, full_load_hours: 2000 h}
             """))
         #expect(p == [f.message("s.yaml", 9, 3, "(yaml)", found: "the key \"w\" twice in one mapping", expected: "each key once")])
+    }
+
+    /// Six minutes is the shortest storage: a shorter one turns the solver's tolerance
+    /// into thousands of cycles. With `energy:`, the check is energy ÷ power each year:
+    /// 0.2 GWh over 1 → 3 GW (linear between milestones) falls below it at 2.2 GW in 2023.
+    @Test func storageTooShort() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              b: {kind: lfp, capacity: 1 GW, duration: 0.05 h, round_trip_efficiency: 85 %}
+              c: {kind: lfp, capacity: {2020: 1 GW, 2025: 3 GW}, energy: 0.2 GWh, round_trip_efficiency: 85 %}
+              d: {kind: lfp, capacity: 1 GW, duration: 0.1 h, round_trip_efficiency: 85 %}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 44, "technologies.b.duration", found: "0.05 h of energy per unit of power in 2020",
+                      expected: "at least 0.1 h (six minutes) while the unit has power"),
+            f.message("s.yaml", 10, 62, "technologies.c.energy", found: "0.0909091 h of energy per unit of power in 2023",
+                      expected: "at least 0.1 h (six minutes) while the unit has power"),
+        ])
+    }
+
+    /// An empty list is not taken for "nothing": a capacity must say what it is.
+    @Test func emptyLists() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: [], full_load_hours: 2000 h}
+            targets:
+              - {id: t, kind: capacity, year: 2025, technologies: [], at_least: 1 GW}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "an empty list", expected: "a list of events such as \"+30 MW in 2026\""),
+            f.message("s.yaml", 11, 55, "targets[0].technologies", found: "an empty list", expected: "a list of technology kinds, groups or ids"),
+        ])
     }
 
     @Test func storageWithBothEnergyAndDuration() throws {

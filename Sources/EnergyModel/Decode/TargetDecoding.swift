@@ -133,6 +133,10 @@ extension Decoder {
         switch field.node.value {
         case let .scalar(text, _): items = [(text, field)]
         case let .sequence(nodes):
+            guard !nodes.isEmpty else {
+                fail(field, found: "an empty list", expected: "a list of technology kinds, groups or ids")
+                return nil
+            }
             var list: [(String, Field)] = []
             for (index, node) in nodes.enumerated() {
                 let element = field.element(index, node)

@@ -83,6 +83,10 @@ extension Decoder {
             fail(field, expected: "a list of events such as \"+30 MW in 2026\"")
             return nil
         }
+        guard !items.isEmpty else {
+            fail(field, found: "an empty list", expected: "a list of events such as \"+30 MW in 2026\"")
+            return nil
+        }
         var events: [Trajectory.Event] = []
         var valid = true
         for (index, item) in items.enumerated() {

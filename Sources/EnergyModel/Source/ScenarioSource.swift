@@ -58,7 +58,8 @@ public enum ScenarioSource {
                     Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), path: "(file)", found: "an empty document", expected: "a mapping of scenario keys")
                 ])
             }
-            return SourceNode(node, file: file)
+            var budget = SourceNode.valueLimit
+            return try SourceNode(node, file: file, budget: &budget)
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {
@@ -82,6 +83,16 @@ public enum ScenarioSource {
         return (directory.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
+    /// Line and column (from 1) of the character at `offset` (libyaml's reader counts
+    /// characters, not bytes) of `text`.
+    private static func readerLocation(character offset: Int, in text: String, file: String) -> SourceLocation {
+        var (line, column) = (1, 1)
+        for scalar in text.unicodeScalars.prefix(offset) {
+            if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
     private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
@@ -93,6 +104,9 @@ public enum ScenarioSource {
                 location: at(context.mark), path: "(yaml)",
                 found: "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) twice in one mapping",
                 expected: "each key once")
+        case let .reader(problem, offset, value, yaml):
+            let location = offset.map { readerLocation(character: $0, in: yaml, file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
+            return Diagnostic(location: location, path: "(yaml)", found: "\(problem) (byte \(value))", expected: "valid YAML text")
         default:
             return Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), path: "(yaml)", found: "\(error)", expected: "valid YAML")
         }

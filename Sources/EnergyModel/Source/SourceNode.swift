@@ -23,20 +23,44 @@ public struct SourceNode: Sendable {
     public var value: Value
     public var location: SourceLocation
 
-    init(_ node: Node, file: String) {
+    /// The most values (scalars, keys, lists and mappings) a scenario file may hold once
+    /// YAML aliases are expanded. The default scenario holds a few thousand, an hourly
+    /// series written inline 8 761; the limit stops a file whose aliases repeat an anchor
+    /// many times over (each alias expands to a copy of what it names, so ten levels of
+    /// ten aliases make 10¹⁰ values from 500 bytes) in about a second, before it fills
+    /// memory.
+    static let valueLimit = 2_000_000
+
+    /// Converts Yams' tree, with `budget` values left to convert (counted down).
+    init(_ node: Node, file: String, budget: inout Int) throws(ScenarioError) {
         location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        budget -= 1
+        guard budget >= 0 else {
+            throw ScenarioError([
+                Diagnostic(location: location, path: "(yaml)", found: "more than \(Self.valueLimit) values once the file's aliases (*name) are expanded",
+                           expected: "a scenario of ordinary size: aliases that repeat an anchor (&name) many times over are not supported")
+            ])
+        }
         switch node {
         case let .scalar(scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             value = !quoted && node.null != nil ? .null : .scalar(scalar.string, quoted: quoted)
         case let .mapping(mapping):
-            value = .mapping(
-                mapping.map { key, child in
-                    let keyNode = SourceNode(key, file: file)
-                    return Entry(key: keyNode.scalarText ?? "\(key)", keyLocation: keyNode.location, value: SourceNode(child, file: file))
-                })
+            var entries: [Entry] = []
+            entries.reserveCapacity(mapping.count)
+            for (key, child) in mapping {
+                let keyNode = try SourceNode(key, file: file, budget: &budget)
+                guard let name = keyNode.scalarText else {
+                    throw ScenarioError([Diagnostic(location: keyNode.location, path: "(yaml)", found: "\(keyNode.summary) as a mapping key", expected: "a key name")])
+                }
+                entries.append(Entry(key: name, keyLocation: keyNode.location, value: try SourceNode(child, file: file, budget: &budget)))
+            }
+            value = .mapping(entries)
         case let .sequence(sequence):
-            value = .sequence(sequence.map { SourceNode($0, file: file) })
+            var items: [SourceNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try SourceNode(item, file: file, budget: &budget)) }
+            value = .sequence(items)
         case let .alias(alias):
             value = .scalar("*\(alias)", quoted: false)
         }
@@ -62,7 +86,7 @@ public struct SourceNode: Sendable {
     /// A short description of the value for "found …" in messages.
     public var summary: String {
         switch value {
-        case let .scalar(text, _): "\"\(text)\""
+        case let .scalar(text, _): "\"\(text.count > 80 ? text.prefix(77) + "…" : text)\""
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .null: "an empty value"

@@ -32,6 +32,7 @@ enum ScenarioChecks {
                                  found: "minimum \(percent(s.minimumStateOfCharge)), initial \(percent(s.initialStateOfCharge)), maximum \(percent(s.maximumStateOfCharge))",
                                  expected: "minimum_soc ≤ initial_soc ≤ maximum_soc")
                 }
+                checkDuration(of: technology, s, path: path, at: at, scenario, decoder)
             case let .thermal(t):
                 if t.minimumStableFraction > 1 - t.availability.forcedOutageRate + 1e-12 {
                     decoder.fail(at: location(of: "\(path).minimum_stable_load", scenario) ?? at, "\(path).minimum_stable_load",
@@ -40,6 +41,25 @@ enum ScenarioChecks {
                 }
             case .bioenergy, .variable: break
             }
+        }
+    }
+
+    /// The shortest storage capsim accepts: energy ÷ power of 0.1 h (six minutes). A
+    /// shorter one holds so little that the solver's tolerance (about 10⁻⁹ GWh) divided
+    /// by it makes nonsense of its cycles, and of the aging that follows from them.
+    static let shortestDuration = 0.1
+
+    /// Storage energy ÷ power at least `shortestDuration` in every year with power.
+    private static func checkDuration(of technology: Technology, _ s: Storage, path: String, at: SourceLocation, _ scenario: Scenario, _ decoder: Decoder) {
+        for year in scenario.years {
+            let power = technology.capacity.value(in: year)
+            guard power > 0 else { continue }
+            let hours = s.energy.map { $0.value(in: year) / power } ?? s.durationHours ?? 0
+            guard hours < shortestDuration else { continue }
+            let key = s.energy != nil ? "\(path).energy" : "\(path).duration"
+            decoder.fail(at: location(of: key, scenario) ?? at, key, found: "\(String(format: "%g", hours)) h of energy per unit of power in \(year)",
+                         expected: "at least \(String(format: "%g", shortestDuration)) h (six minutes) while the unit has power")
+            return
         }
     }
 
