@@ -94,11 +94,18 @@ struct SweepGridCommand: ParsableCommand {
             seedText = seeds ?? study.seeds
             yearText = years ?? study.years
         }
+        var given: Set<String> = []
         for text in sets {
             switch SweepAxis.parse(text) {
-            case let .success(axis): axes.append(axis)
+            case let .success(axis):
+                guard given.insert(axis.path).inserted else { throw SweepError("--set \(axis.path): given twice; give the key once, with all its values") }
+                axes.removeAll { $0.path == axis.path }
+                axes.append(axis)
             case let .failure(error): throw error
             }
+        }
+        if let minimize, axes.contains(where: { $0.path == minimize }) {
+            throw SweepError("--minimize \(minimize): the key is also set by --set or the sweep file; the search sets it itself")
         }
         let root = try ScenarioSource.load(path: scenarioPath)
         let base = try ScenarioLoader.load(path: scenarioPath)

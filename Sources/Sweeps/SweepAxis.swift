@@ -26,7 +26,25 @@ public struct SweepAxis: Sendable, Hashable {
             }
         }
         guard !values.isEmpty else { return .failure(SweepError("--set \(path): no values after =")) }
+        if let repeated = firstRepeated(values) {
+            return .failure(SweepError("--set \(path): the value \(repeated) twice (points of the same value would be counted as separate points)"))
+        }
         return .success(SweepAxis(path: path, values: values))
+    }
+
+    /// The first value equal to an earlier one: the same quantity (`1GW`, `1 GW`,
+    /// `1000 MW`) or, for a value that is not a quantity, the same text.
+    static func firstRepeated(_ values: [String]) -> String? {
+        var seen: [Quantity] = [], texts: Set<String> = []
+        for value in values {
+            if case let .success(quantity) = Quantity.parse(value) {
+                if seen.contains(where: { $0.dimension == quantity.dimension && $0.value == quantity.value }) { return value }
+                seen.append(quantity)
+            } else if !texts.insert(value).inserted {
+                return value
+            }
+        }
+        return nil
     }
 
     /// One item: a value as written, or the values of a range `A...B:STEP`.

@@ -11,8 +11,8 @@ import Yams
 ///     seeds: 1...10                        # or a list; default the scenario's seed
 ///     years: 2030                          # 2030, [2025, 2030] or 2025...2030
 ///
-/// Options given on the command line are added to (`--set`) or replace (`--seeds`,
-/// `--years`) what the file says.
+/// Options given on the command line replace what the file says (`--seeds`, `--years`,
+/// and a `--set` of a key the file sets) or add to it (a `--set` of another key).
 public struct SweepFile: Sendable {
     public var scenario: String
     public var axes: [SweepAxis]
@@ -58,7 +58,11 @@ public struct SweepFile: Sendable {
         }
         let list = parts.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
         guard !list.isEmpty, !list.contains(nil) else { throw SweepError("--seeds \(text): expected A...B or a list of whole numbers") }
-        return list.compactMap { $0 }
+        let seeds = list.compactMap { $0 }
+        if let repeated = seeds.indices.first(where: { seeds[..<$0].contains(seeds[$0]) }) {
+            throw SweepError("--seeds \(text): the seed \(seeds[repeated]) twice (it would count as two seeds in the summary)")
+        }
+        return seeds
     }
 
     /// Years written `Y`, `Y1,Y2` (each on its own) or `A...B` / `A-B` (one projection).

@@ -27,15 +27,21 @@ public struct SweepStore: Sendable {
         } catch {
             throw SweepError("cannot create the folder \(folder): \((error as NSError).localizedDescription)")
         }
-        if let existing = try? SweepManifest.read(folder: folder) {
-            if existing.fingerprint != manifest.fingerprint || existing.shard != manifest.shard {
-                guard restart else {
-                    throw SweepError("""
-                        \(folder) holds another sweep (fingerprint \(existing.fingerprint)\(existing.shard.map { ", shard \($0)" } ?? "")); \
-                        this one is \(manifest.fingerprint)\(manifest.shard.map { ", shard \($0)" } ?? ""): the scenario or the grid changed. \
-                        Use another --out folder, or --restart to discard the results there
-                        """)
-                }
+        let results = ["sweep.json", "points.csv", "points.jsonl"].filter { FileManager.default.fileExists(atPath: store.path($0)) }
+        if !results.isEmpty {
+            let other: String?
+            do {
+                let existing = try SweepManifest.read(folder: folder)
+                other = existing.fingerprint == manifest.fingerprint && existing.shard == manifest.shard ? nil
+                    : """
+                    \(folder) holds another sweep (fingerprint \(existing.fingerprint)\(existing.shard.map { ", shard \($0)" } ?? "")); \
+                    this one is \(manifest.fingerprint)\(manifest.shard.map { ", shard \($0)" } ?? ""): the scenario or the grid changed
+                    """
+            } catch {
+                other = "\(folder) holds \(results.joined(separator: ", ")) of a sweep whose sweep.json cannot be read, so capsim cannot tell whether they belong to this sweep (\(error))"
+            }
+            if let other {
+                guard restart else { throw SweepError("\(other). Use another --out folder, or --restart to discard the results there") }
                 for name in ["points.csv", "points.jsonl", "summary.csv"] { try? FileManager.default.removeItem(atPath: store.path(name)) }
             }
         }

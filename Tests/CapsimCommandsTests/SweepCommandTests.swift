@@ -114,6 +114,12 @@ import Testing
         #expect(changed.err.contains("the scenario or the grid changed"))
         #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.2GW", "--years", "2021", "--out", out, "--restart").status == 0)
         #expect(try rows(out).contains { $0.contains(",0.2GW,") })
+        // Results whose sweep.json is broken cannot be told apart from another sweep's.
+        try Data("{".utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent("sweep.json"))
+        let broken = capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.2GW", "--years", "2021", "--out", out)
+        #expect(broken.status == 1)
+        #expect(broken.err.contains("sweep.json cannot be read"), "\(broken.err)")
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.2GW", "--years", "2021", "--out", out, "--restart").status == 0)
     }
 
     @Test func badValuesAndFoldersAreNamedNotCrashes() throws {
@@ -129,6 +135,13 @@ import Testing
         #expect(unwritable.status == 1)
         #expect(unwritable.err.contains("cannot create the folder /proc/capsim-no-such-folder"))
         #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--jobs", "0", "--out", out).status == 2)
+        let twice = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--set", "technologies.battery.capacity=2GW", "--years", "2021", "--out", out)
+        #expect(twice.status == 1)
+        #expect(twice.err.contains("--set technologies.battery.capacity: given twice"), "\(twice.err)")
+        let searched = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
+                              "--set", "technologies.battery.capacity=1GW", "--years", "2021")
+        #expect(searched.status == 1)
+        #expect(searched.err.contains("the key is also set"), "\(searched.err)")
     }
 
     /// Without wind or battery, load is all served once coal covers the peak: 0.2 GW.

@@ -20,6 +20,17 @@ import Testing
         #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW...2GW").get() }
     }
 
+    /// A repeated value or seed would be counted as one more point of the summary.
+    @Test func repeatedValuesAndSeedsAreRefused() throws {
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW,1 GW").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=500MW...1GW:250MW,1GW").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=a,a").get() }
+        #expect(try SweepAxis.parse("x=a,b,1GW,1 GWh").get().values == ["a", "b", "1GW", "1 GWh"])
+        #expect(throws: SweepError.self) { try SweepFile.seeds("1,2,1") }
+        #expect(try SweepFile.seeds("3,1,2") == [3, 1, 2])
+        #expect(try SweepFile.seeds("1...3") == [1, 2, 3])
+    }
+
     @Test func pointsRunInGridOrderWithTheSeedFastest() {
         let plan = SweepPlan(scenarioPath: "s.yaml", axes: [SweepAxis(path: "a", values: ["1", "2", "3"]), SweepAxis(path: "b", values: ["x", "y"])],
                              seeds: [7, 8], years: .each([2030]))
