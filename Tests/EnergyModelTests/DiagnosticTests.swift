@@ -269,6 +269,24 @@ import Testing
         ])
     }
 
+    /// A stray exponent is stopped where it was written, not by the solver later; the
+    /// ceiling is on the value as written (10 000 GW), whatever its unit.
+    @Test func implausiblyLargeValues() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1e12 GW, full_load_hours: 2000 h}
+              v: {kind: wind, capacity: 9000 GW, full_load_hours: 2000 h}
+              u: {kind: wind, capacity: 1e8 万千瓦, full_load_hours: 2000 h, variable_cost: 2e6 yuan/MWh}
+            """))
+        let far = "far beyond any city's, and beyond what the dispatch can solve accurately"
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "\"1e12 GW\"", expected: "\(Self.power) of at most 10 000 GW: \(far)"),
+            f.message("s.yaml", 11, 29, "technologies.u.capacity", found: "\"1e8 万千瓦\"", expected: "\(Self.power) of at most 10 000 GW: \(far)"),
+            f.message("s.yaml", 11, 78, "technologies.u.variable_cost", found: "\"2e6 yuan/MWh\"",
+                      expected: "an electricity price (yuan/MWh, yuan/kWh, 元/千瓦时) of at most 1 000 000 yuan/MWh: \(far)"),
+        ])
+    }
+
     /// An empty list is not taken for "nothing": a capacity must say what it is.
     @Test func emptyLists() throws {
         let (f, p) = try problems(Fixture.scenario("""

@@ -131,6 +131,10 @@ final class Decoder {
                 fail(valueField, found: "\"\(text)\"", expected: "\(named) \(problem)")
                 return nil
             }
+            if let ceiling = quantity.dimension.ceiling, abs(quantity.value) > ceiling.value {
+                fail(valueField, found: "\"\(text)\"", expected: "\(named) of at most \(ceiling.text): far beyond any city's, and beyond what the dispatch can solve accurately")
+                return nil
+            }
             return value
         }
     }

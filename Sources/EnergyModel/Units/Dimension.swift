@@ -67,6 +67,26 @@ public struct Dimension: Hashable, Sendable {
     /// Canonical m/h; a wind speed in m/s is the canonical value ÷ 3600.
     public static let speed = Dimension(time: -1, length: 1)
 
+    /// The largest magnitude a scenario may give in this dimension (canonical units, and
+    /// as written in the message), where one is set: each is more than China's whole
+    /// system or ten times the dearest price anyone pays, so it stops only a typo or a
+    /// stray exponent — which would otherwise spread the LP's numbers over more than the
+    /// fifteen digits a double holds, and come back as a solver failure.
+    public var ceiling: (value: Double, text: String)? {
+        switch self {
+        case .power: (1e4, "10 000 GW")
+        case .energy: (1e8, "100 000 TWh")
+        case .coal: (1e10, "10 000 Mtce")
+        case .mass: (1e10, "10 000 Mt")
+        case .volume: (1e12, "10 000 亿立方米")
+        case .electricityPrice: (1e9, "1 000 000 yuan/MWh")
+        case .coalPrice, .massPrice: (1e6, "1 000 000 yuan/t")
+        case .volumePrice: (1e4, "10 000 yuan/m³")
+        case .money: (1e13, "100 000 亿元")
+        default: nil
+        }
+    }
+
     /// What a user should read in an error: the dimension's name and units that express it.
     public var description: String {
         Self.names[self] ?? "a quantity in \(symbolic)"
