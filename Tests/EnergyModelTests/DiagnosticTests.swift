@@ -126,8 +126,8 @@ import Testing
             """))
         #expect(p == [
             f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "\"-1 GW\"", expected: "\(Self.power) that is not negative"),
-            f.message("s.yaml", 12, 15, "technologies.v.capacity", found: "a capacity of -0.5 GW in 2025",
-                      expected: "a capacity that is never negative (check the events that remove capacity)"),
+            f.message("s.yaml", 12, 15, "technologies.v.capacity", found: "-0.5 GW in 2025 once its events are counted",
+                      expected: "\(Self.power) that is not negative in every year (check its events)"),
         ])
     }
 
@@ -284,6 +284,22 @@ import Testing
             f.message("s.yaml", 11, 29, "technologies.u.capacity", found: "\"1e8 万千瓦\"", expected: "\(Self.power) of at most 10 000 GW: \(far)"),
             f.message("s.yaml", 11, 78, "technologies.u.variable_cost", found: "\"2e6 yuan/MWh\"",
                       expected: "an electricity price (yuan/MWh, yuan/kWh, 元/千瓦时) of at most 1 000 000 yuan/MWh: \(far)"),
+        ])
+    }
+
+    /// Events add up: a heat rate or a share is checked in every year once they are counted.
+    @Test func eventsThatLeaveTheRange() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              c: {kind: coal, capacity: 1 GW, heat_rate: {2020: 300 gce/kWh, events: ["-400 gce/kWh in 2025"]}, fuel_price: 900 yuan/t}
+            grid: {import_limit: 1 GW, export_limit: 1 GW, import_price: 400 yuan/MWh, export_price: 300 yuan/MWh,
+                   non_fossil_share: {2020: 50 %, events: ["+30 % in 2024", "+30 % in 2026"]}}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 46, "technologies.c.heat_rate", found: "-100 gce/kWh in 2025 once its events are counted",
+                      expected: "a heat rate (gce/kWh) above zero in every year (check its events)"),
+            f.message("s.yaml", 11, 26, "grid.non_fossil_share", found: "110 % in 2026 once its events are counted",
+                      expected: "a fraction (%) between 0 % and 100 % in every year (check its events)"),
         ])
     }
 

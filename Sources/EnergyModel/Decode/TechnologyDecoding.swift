@@ -36,14 +36,7 @@ extension Decoder {
         case .pumpedStorage, .lfp: parameters = storage(&reader).map { .storage($0) }
         }
         reader.finish(subject: "a \(kind.rawValue) technology")
-        guard let capacity, let capacityField, let parameters else { return nil }
-        if let years {
-            for year in years where capacity.value(in: year) < -1e-12 {
-                fail(capacityField, found: "a capacity of \(Self.format(capacity.value(in: year))) GW in \(year)",
-                     expected: "a capacity that is never negative (check the events that remove capacity)")
-                return nil
-            }
-        }
+        guard let capacity, let parameters else { return nil }
         return Technology(id: id, name: name, kind: kind, capacity: capacity, parameters: parameters)
     }
 

@@ -16,6 +16,26 @@ extension Decoder {
     func trajectory(
         _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, requireBaseYear: Bool
     ) -> Trajectory? {
+        guard let trajectory = written(field, accepting: conversions, check, named: named, requireBaseYear: requireBaseYear) else { return nil }
+        // Each value was checked as written; events add up, so check their sum in every
+        // year (between milestones in range the interpolation stays in range).
+        guard !trajectory.events.isEmpty, let years else { return trajectory }
+        let unit = conversions.first { $0.value == 1 }?.key.shownUnit
+        for year in years {
+            let value = trajectory.value(in: year)
+            guard let problem = check.problem(value) else { continue }
+            let shown = unit.map { String(format: "%.6g", value * $0.perCanonical) + " " + $0.symbol } ?? String(format: "%.6g", value)
+            fail(field, found: "\(shown) in \(year) once its events are counted",
+                 expected: "\(named) \(problem) in every year (check its events)")
+            return nil
+        }
+        return trajectory
+    }
+
+    /// The trajectory as written: one value, milestones, events or milestones with events.
+    private func written(
+        _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, requireBaseYear: Bool
+    ) -> Trajectory? {
         switch field.node.value {
         case .scalar:
             return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)

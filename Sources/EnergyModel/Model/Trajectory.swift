@@ -40,8 +40,16 @@ public struct Trajectory: Hashable, Sendable {
     public var isConstant: Bool { milestones.count == 1 && milestones[0].year == Int.min && events.isEmpty }
 
     /// The value at the end of `year`.
+    /// A sum of events that cancel (0.3 − 0.1 − 0.2 GW) leaves a few units in the last
+    /// place of its largest term, not a value: within 10⁻¹² of that term it is 0.
     public func value(in year: Int) -> Double {
-        interpolated(year) + events.reduce(0) { $0 + ($1.year <= year ? $1.change : 0) }
+        let base = interpolated(year)
+        var sum = base, largest = abs(base)
+        for event in events where event.year <= year {
+            sum += event.change
+            largest = max(largest, abs(event.change))
+        }
+        return abs(sum) <= 1e-12 * largest ? 0 : sum
     }
 
     private func interpolated(_ year: Int) -> Double {

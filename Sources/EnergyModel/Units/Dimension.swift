@@ -87,6 +87,29 @@ public struct Dimension: Hashable, Sendable {
         }
     }
 
+    /// The unit a value of this dimension is shown in, and how many of it one canonical
+    /// unit is (1 yuan/GWh = 0.001 yuan/MWh), where capsim shows such values.
+    public var shownUnit: (symbol: String, perCanonical: Double)? {
+        switch self {
+        case .power: ("GW", 1)
+        case .energy: ("GWh", 1)
+        case .time: ("h", 1)
+        case .fraction: ("%", 100)
+        case .coal: ("tce", 1)
+        case .mass: ("t", 1)
+        case .volume: ("m³", 1)
+        case .money: ("yuan", 1)
+        case .heatRate: ("gce/kWh", 1)
+        case .electricityPrice: ("yuan/MWh", 1e-3)
+        case .coalPrice: ("yuan/tce", 1)
+        case .massPrice: ("yuan/t", 1)
+        case .volumePrice: ("yuan/m³", 1)
+        case .emissionFactor: ("tCO2/tce", 1)
+        case .perTime: ("%/h", 100)
+        default: nil
+        }
+    }
+
     /// What a user should read in an error: the dimension's name and units that express it.
     public var description: String {
         Self.names[self] ?? "a quantity in \(symbolic)"
