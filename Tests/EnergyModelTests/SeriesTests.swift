@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EnergyModel
 
@@ -16,7 +17,9 @@ import Testing
     }
 
     static let field = "technologies.w.profile_csv"
-    static let capacityFactor = "a capacity factor: a number from 0 to 1"
+    static let capacityFactor = "a capacity factor: 0 or a number from 1e-9 to 1"
+
+    static let rowOfTwo = "2 cells as in line 1 (a decimal comma, 0,5, splits a number in two: write 0.5)"
 
     func profile(_ s: Scenario) -> HourlySeries? {
         guard case let .variable(wind) = s.technology(id: "w")!.parameters else { return nil }
@@ -61,7 +64,8 @@ import Testing
         try fixture.writeCSV("load.csv", ["load_gw"] + (0..<8760).map { $0 == 17 ? "2.5" : "1.125" })
         let hourly = try #require(try fixture.load("s.yaml").demand.hourly)
         #expect(hourly.values[17] == 2.5)
-        #expect(hourly.values.reduce(0, +) == 8759 * 1.125 + 2.5)
+        let total: Double = 8759 * 1.125 + 2.5
+        #expect(hourly.values.reduce(0, +) == total)
     }
 
     @Test func missingFile() throws {
@@ -105,7 +109,79 @@ import Testing
         #expect(fixture.problems("s.yaml") == [
             fixture.message("wind.csv", 101, 4, Self.field, found: "\"abc\"", expected: Self.capacityFactor),
             fixture.message("wind.csv", 5001, 6, Self.field, found: "\"NaN\"", expected: Self.capacityFactor),
-            fixture.message("wind.csv", 8002, 1, Self.field, found: "1 cells", expected: Self.capacityFactor),
+            fixture.message("wind.csv", 8002, 1, Self.field, found: "1 cell", expected: Self.rowOfTwo),
+        ])
+    }
+
+    /// A decimal comma in a one-column file made two cells, and the first was read.
+    @Test func rowsWithMoreCellsThanTheFirst() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("wind.csv"))
+        var rows = Fixture.hourlyFactors()
+        rows[4] = "0,5"
+        try fixture.writeCSV("wind.csv", ["cf"] + rows)
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("wind.csv", 6, 3, Self.field, found: "2 cells",
+                            expected: "1 cell as in line 1 (a decimal comma, 0,5, splits a number in two: write 0.5)")
+        ])
+    }
+
+    /// Hexadecimal, which the C library reads, is not a CSV number; nor is a value so small
+    /// that scaling the series to its full-load hours would overflow.
+    @Test func hexadecimalAndSubnormalValues() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("wind.csv"))
+        var rows = Fixture.hourlyFactors()
+        rows[1] = "0x0.8p0"
+        rows[2] = "1e-310"
+        try fixture.writeCSV("wind.csv", rows)
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("wind.csv", 2, 1, Self.field, found: "\"0x0.8p0\"", expected: Self.capacityFactor),
+            fixture.message("wind.csv", 3, 1, Self.field, found: "1e-310", expected: Self.capacityFactor),
+        ])
+    }
+
+    @Test func columnNamedTwiceInTheHeader() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("{file: wind.csv, column: cf}"))
+        try fixture.writeCSV("wind.csv", ["cf,cf"] + (0..<8760).map { _ in "0.1,0.2" })
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("wind.csv", 1, 1, Self.field, found: "the column \"cf\" twice in the header", expected: "a header naming each column once")
+        ])
+    }
+
+    @Test func folderAndNonUTF8File() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("data"))
+        try fixture.write("data/x.csv", "1\n")
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("s.yaml", 12, 18, Self.field, found: "a folder at \(fixture.path("data"))", expected: "a CSV file of 8760 hourly values")
+        ])
+        try fixture.write("t.yaml", Self.windScenario("latin1.csv"))
+        try Data([0x63, 0x66, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: fixture.path("latin1.csv")))
+        #expect(fixture.problems("t.yaml") == [
+            fixture.message("t.yaml", 12, 18, Self.field, found: "\(fixture.path("latin1.csv")), which is not UTF-8 text",
+                            expected: "a CSV file in UTF-8 (or ASCII)")
+        ])
+    }
+
+    /// Load must be above zero in every hour (the calibration divides by it); an inflow
+    /// shape that is zero everywhere cannot carry the reservoir's inflow energy.
+    @Test func zeroLoadHourAndZeroInflowShape() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.header(demand: "{annual_energy: 10 TWh, peak: 2 GW, hourly_csv: load.csv}") + "technologies: {}\n")
+        try fixture.writeCSV("load.csv", ["load_gw"] + (0..<8760).map { $0 == 4 ? "0" : "1.125" })
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("load.csv", 6, 1, "demand.hourly_csv", found: "0", expected: "a load in GW: a number from 1e-9 to 1000000")
+        ])
+        try fixture.write("t.yaml", Fixture.scenario("""
+            technologies:
+              r: {kind: reservoir_hydro, capacity: 0.1 GW, reservoir_energy: 10 GWh, inflow_energy: 200 GWh, inflow_csv: zero.csv}
+            """))
+        try fixture.writeCSV("zero.csv", (0..<8760).map { _ in "0" })
+        #expect(fixture.problems("t.yaml") == [
+            fixture.message("t.yaml", 9, 110, "technologies.r.inflow_csv", found: "an inflow series that is zero in every hour",
+                            expected: "a shape to spread 200 GWh of inflow over (2020)")
         ])
     }
 

@@ -90,7 +90,7 @@ extension Decoder {
             trajectory($0, .power, .positive, requireBaseYear: true)
         }
         let shape = reader.optional("shape").map(loadShape) ?? LoadShape()
-        let hourly = reader.optional("hourly_csv").map { series($0, range: 0...Double.infinity, meaning: "a load in GW") }
+        let hourly = reader.optional("hourly_csv").map { series($0, range: 0...1e6, positive: true, meaning: "a load in GW") }
         reader.finish(subject: "demand")
         guard let energy, let peak, let shape else { return nil }
         if case .some(.none) = hourly { return nil }

@@ -2,10 +2,13 @@ import Foundation
 
 extension Decoder {
     /// An hourly series from a CSV file: `file.csv`, or `{file: file.csv, column: name}`.
-    /// The file has 8 760 data rows, an optional header row, and comma-separated cells;
-    /// each value must be a finite number within `range`. Bad cells are reported at their
-    /// own line and column in the CSV (at most ten per file, then a count of the rest).
-    func series(_ field: Field, range: ClosedRange<Double>, meaning: String) -> HourlySeries? {
+    /// The file has 8 760 data rows, an optional header row, and comma-separated cells,
+    /// as many in every row as in the first; each value is a decimal number within
+    /// `range` (and above zero when `positive`), and none is nonzero yet below 10⁻⁹, a
+    /// size no series means and which scaling the series would overflow. Bad cells are
+    /// reported at their own line and column in the CSV (at most ten per file, then a
+    /// count of the rest).
+    func series(_ field: Field, range: ClosedRange<Double>, positive: Bool = false, meaning: String) -> HourlySeries? {
         var path: String?, column: String?, pathField = field
         if field.node.scalarText != nil {
             path = text(field)
@@ -19,15 +22,22 @@ extension Decoder {
         }
         guard let path else { return nil }
         let resolved = ScenarioSource.resolve(path, against: pathField.node.location.file)
-        guard let data = FileManager.default.contents(atPath: resolved), let content = String(data: data, encoding: .utf8) else {
-            fail(pathField, found: "no readable file at \(resolved)", expected: "a CSV file of \(HourlySeries.hoursPerYear) hourly values")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: resolved) else {
+            fail(pathField, found: isFolder.boolValue ? "a folder at \(resolved)" : "no readable file at \(resolved)",
+                 expected: "a CSV file of \(HourlySeries.hoursPerYear) hourly values")
             return nil
         }
-        return parseCSV(content, file: resolved, column: column, field: field, range: range, meaning: meaning)
+        guard let content = String(data: data, encoding: .utf8) else {
+            fail(pathField, found: "\(resolved), which is not UTF-8 text", expected: "a CSV file in UTF-8 (or ASCII)")
+            return nil
+        }
+        return parseCSV(content, file: resolved, column: column, field: field, range: range, positive: positive, meaning: meaning)
     }
 
     private func parseCSV(
-        _ content: String, file: String, column: String?, field: Field, range: ClosedRange<Double>, meaning: String
+        _ content: String, file: String, column: String?, field: Field, range: ClosedRange<Double>, positive: Bool, meaning: String
     ) -> HourlySeries? {
         // Split on Character.isNewline: "\r\n" is one Character, so splitting on "\n" would not split it.
         var lines = content.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -47,9 +57,14 @@ extension Decoder {
             return nil
         }
         let header = cells(first)
-        let hasHeader = header.contains { Double($0.text) == nil }
+        let hasHeader = header.contains { Self.decimal($0.text) == nil }
         var index = 0
         if let column {
+            if hasHeader, header.filter({ $0.text == column }).count > 1 {
+                fail(at: SourceLocation(file: file, line: 1, column: 1), field.path, found: "the column \"\(column)\" twice in the header",
+                     expected: "a header naming each column once")
+                return nil
+            }
             guard hasHeader, let found = header.firstIndex(where: { $0.text == column }) else {
                 let names = hasHeader ? header.map(\.text) : []
                 fail(at: SourceLocation(file: file, line: 1, column: 1), field.path,
@@ -60,7 +75,8 @@ extension Decoder {
             index = found
         } else if header.count > 1 {
             fail(at: SourceLocation(file: file, line: 1, column: 1), field.path, found: "\(header.count) columns",
-                 expected: "one column, or `column:` naming one of \(header.map(\.text).joined(separator: ", "))")
+                 expected: hasHeader ? "one column, or `column:` naming one of \(header.map(\.text).joined(separator: ", "))"
+                     : "one column, or a header row and `column:` naming one of its columns")
             return nil
         }
         let dataLines = hasHeader ? Array(lines.dropFirst()) : lines
@@ -76,29 +92,39 @@ extension Decoder {
         for (row, line) in dataLines.enumerated() {
             let rowCells = cells(line)
             let lineNumber = firstDataLine + row
-            let problem: (String, Int)?
-            if index >= rowCells.count {
-                problem = ("\(rowCells.count) cells", 1)
-            } else if let value = Double(rowCells[index].text), value.isFinite {
-                if range.contains(value) {
+            let problem: (found: String, column: Int, expected: String?)?
+            if rowCells.count != header.count {
+                let at = rowCells.count > header.count ? rowCells[header.count].column : rowCells[rowCells.count - 1].column
+                problem = ("\(rowCells.count) cell\(rowCells.count == 1 ? "" : "s")", at,
+                           "\(header.count) cell\(header.count == 1 ? "" : "s") as in line 1 (a decimal comma, 0,5, splits a number in two: write 0.5)")
+            } else if let value = Self.decimal(rowCells[index].text), value.isFinite {
+                if range.contains(value), !(positive && value <= 0), value == 0 || abs(value) >= 1e-9 {
                     values[row] = value
                     problem = nil
                 } else {
-                    problem = ("\(rowCells[index].text)", rowCells[index].column)
+                    problem = ("\(rowCells[index].text)", rowCells[index].column, nil)
                 }
             } else {
-                problem = ("\"\(rowCells[index].text)\"", rowCells[index].column)
+                problem = ("\"\(rowCells[index].text)\"", rowCells[index].column, nil)
             }
-            guard let (found, columnNumber) = problem else { continue }
+            guard let problem else { continue }
             bad += 1
             if bad <= 10 {
-                fail(at: SourceLocation(file: file, line: lineNumber, column: columnNumber), field.path, found: found,
-                     expected: "\(meaning): a number from \(Self.format(range.lowerBound)) to \(range.upperBound == .infinity ? "any size" : Self.format(range.upperBound))")
+                let numbers = range.lowerBound < 0 ? "a number from \(Self.format(range.lowerBound))" : positive ? "a number from 1e-9" : "0 or a number from 1e-9"
+                fail(at: SourceLocation(file: file, line: lineNumber, column: problem.column), field.path, found: problem.found,
+                     expected: problem.expected ?? "\(meaning): \(numbers) to \(Self.format(range.upperBound))")
             }
         }
         if bad > 10 {
             fail(at: SourceLocation(file: file, line: firstDataLine, column: 1), field.path, found: "\(bad - 10) more bad cells", expected: "numbers in every row")
         }
         return bad == 0 ? HourlySeries(file: file, column: column, values: values) : nil
+    }
+
+    /// A decimal number (`12`, `-0.5`, `1.5e-3`, `inf`), not the hexadecimal or `nan`
+    /// the C library also reads.
+    static func decimal(_ text: String) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+        return Double(text)
     }
 }

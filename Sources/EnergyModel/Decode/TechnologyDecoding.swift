@@ -174,7 +174,8 @@ extension Decoder {
             trajectory($0, .energy, .nonNegative, requireBaseYear: true)
         }
         let flowField = reader.optional("environmental_flow")
-        let inflowSeries = reader.optional("inflow_csv").map { series($0, range: 0...Double.infinity, meaning: "an inflow in GW") }
+        let inflowField = reader.optional("inflow_csv")
+        let inflowSeries = inflowField.map { series($0, range: 0...1e6, meaning: "an inflow in GW") }
         for optional in [energy, volume, head, efficiency, minimum, maximum, initial] { if case .some(.none) = optional { return nil } }
         if case .some(.none) = inflowSeries { return nil }
         let headValue = head ?? nil, efficiencyValue = efficiency ?? nil
@@ -197,6 +198,11 @@ extension Decoder {
             flow = value
         }
         guard let inflow, let storageEnergy else { return nil }
+        if let inflowField, let shape = inflowSeries ?? nil, !shape.values.contains(where: { $0 > 0 }),
+           let year = years?.first(where: { inflow.value(in: $0) > 0 }) {
+            fail(inflowField, found: "an inflow series that is zero in every hour", expected: "a shape to spread \(Self.format(inflow.value(in: year))) GWh of inflow over (\(year))")
+            return nil
+        }
         return Reservoir(
             storageEnergy: storageEnergy, minimumLevel: (minimum ?? 0) ?? 0, maximumLevel: (maximum ?? 1) ?? 1,
             initialLevel: (initial ?? 0.5) ?? 0.5, inflowEnergy: inflow, environmentalFlow: flow, inflow: inflowSeries ?? nil)
