@@ -1,6 +1,7 @@
 import ArgumentParser
 import EnergyModel
 import Foundation
+import Reports
 
 /// capsim's exit statuses: 0 success, 1 invalid input (the scenario or a file it names),
 /// 2 a usage error (unknown option, missing argument), 3 a target missed under `--check`,
@@ -21,6 +22,12 @@ struct CommandFailure: Error {
 public enum CapsimMain {
     /// Parses `arguments` (without the program name), runs the command and returns its
     /// exit status. Never traps on bad input: every failure becomes a message and a status.
+    /// For the executable: on SIGINT or SIGTERM, output files being written leave no
+    /// temporary file behind (`AtomicFile`); files already written stay whole.
+    public static func removeTemporaryFilesOnInterrupt() {
+        AtomicFile.removeTemporaryFilesOnInterrupt()
+    }
+
     public static func run(_ arguments: [String]) -> Int32 {
         let console = Console.current
         do {

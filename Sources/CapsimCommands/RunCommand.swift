@@ -63,6 +63,12 @@ struct RunCommand: ParsableCommand {
         }
         let hoursYear = try chosenReportYear(range)
         if let csv { try makeFolder(csv) }
+        do {
+            for path in [json, html].compactMap({ $0 }) { try AtomicFile.checkWritable(path) }
+        } catch {
+            Console.current.err("capsim: \(error)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
         let projection = Projection(scenario: scenario, seed: seed)
         var outcomes: [YearOutcome] = []
         var reportDispatch: YearDispatch?
@@ -72,13 +78,16 @@ struct RunCommand: ParsableCommand {
                 let outcome = YearOutcome(conditions: projected.conditions, solver: projected.dispatch.solver,
                                           account: YearAccount(energy: projected.energy, scenario: scenario))
                 outcomes.append(outcome)
+                if let csv {
+                    if hourly {
+                        try write(HourlyTable.csv(projected.dispatch, calendar: ProfileCalendar(year: projected.year, utcOffsetHours: scenario.location.utcOffsetHours)),
+                                  to: csv, "hourly-\(projected.year).csv")
+                    }
+                    try write(AnnualTable.csv(outcomes, scenario: scenario), to: csv, "annual.csv")
+                }
+                // After the year's files: a year reported done is on disk.
                 Console.current.err("capsim: \(outcome.year) done: \(outcome.solver.iterations) iterations, " +
                     "\(String(format: "%.2f", outcome.solver.seconds)) s, non-fossil share \(String(format: "%.2f", 100 * outcome.account.nonFossilShare)) %\n")
-                guard let csv else { return }
-                if hourly {
-                    try write(HourlyTable.csv(projected.dispatch, calendar: ProfileCalendar(year: projected.year, utcOffsetHours: scenario.location.utcOffsetHours)), to: csv, "hourly-\(projected.year).csv")
-                }
-                try write(AnnualTable.csv(outcomes, scenario: scenario), to: csv, "annual.csv")
             }
         } catch let error as ProjectionError {
             Console.current.err(error.description + "\n")

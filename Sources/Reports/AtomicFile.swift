@@ -1,7 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Writes output files whole or not at all: the data goes to a temporary file in the
-/// same folder, which is then renamed over the destination. A reader never sees half a file.
+/// same folder (`.NAME.capsim-PID-N.tmp`), which is then renamed over the destination.
+/// A reader never sees half a file, and an interrupt (SIGINT, SIGTERM) leaves no
+/// temporary file behind once `removeTemporaryFilesOnInterrupt()` is installed.
 ///
 /// A destination that is a symbolic link is followed: the file it points to is replaced
 /// and the link kept. A destination that exists and is not a regular file — a pipe
@@ -24,12 +27,56 @@ public enum AtomicFile {
             default: return try writeThrough(data, to: target, reportedAs: path)
             }
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
-        } catch {
-            throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+        let url = URL(fileURLWithPath: target)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).capsim-\(getpid())-\(counter.add(1, ordering: .relaxed).newValue).tmp").path
+        let slot = TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.release(slot) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        let failure = writeAll(data, to: descriptor)
+        close(descriptor)
+        if let failure {
+            unlink(temporary)
+            throw WriteError(path: path, reason: String(cString: strerror(failure)))
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(path: path, reason: reason)
         }
     }
+
+    /// Whether `path` can be written, checked before a long computation rather than
+    /// found after it: its folder exists and is writable, and it is not a folder.
+    public static func checkWritable(_ path: String) throws(WriteError) {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw WriteError(path: path, reason: "it is a folder")
+        }
+        let folder = target.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw WriteError(path: path, reason: "the folder \(folder) does not exist")
+        }
+        guard access(folder, W_OK) == 0 else { throw WriteError(path: path, reason: "the folder \(folder) is not writable") }
+    }
+
+    /// Installs handlers for SIGINT and SIGTERM that remove the temporary files being
+    /// written, then end the process as the signal would have (so the exit status still
+    /// says which signal it was). For the executable; a library user keeps its own.
+    public static func removeTemporaryFilesOnInterrupt() {
+        TemporaryFiles.prepare()
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber) { received in
+                TemporaryFiles.removeAll()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+
+    private static let counter = Atomic<Int>(0)
 
     /// Writes `data` into an existing file that is not a regular one, in order, reporting
     /// the first failure (a full device, a closed pipe).
@@ -37,7 +84,12 @@ public enum AtomicFile {
         let descriptor = open(target, O_WRONLY)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        let failure: Int32? = data.withUnsafeBytes { bytes in
+        if let failure = writeAll(data, to: descriptor) { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+    }
+
+    /// All of `data` written to `descriptor`; the errno of the first failure, if any.
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+        data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -49,6 +101,47 @@ public enum AtomicFile {
             }
             return nil
         }
-        if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+    }
+}
+
+/// The temporary files being written at this moment, in fixed slots that a signal
+/// handler can read without allocating or locking: each slot holds a path as C text
+/// and a flag set while the path is in use.
+enum TemporaryFiles {
+    static let slots = 32, capacity = Int(PATH_MAX) + 1
+    nonisolated(unsafe) private static let paths = UnsafeMutablePointer<CChar>.allocate(capacity: slots * capacity)
+    nonisolated(unsafe) private static let inUse: UnsafeMutablePointer<Int32> = {
+        let flags = UnsafeMutablePointer<Int32>.allocate(capacity: slots)
+        flags.initialize(repeating: 0, count: slots)
+        return flags
+    }()
+    private static let lock = Mutex(())
+
+    /// Makes the storage before any handler can run (a static is made on first use).
+    static func prepare() {
+        _ = (paths, inUse)
+    }
+
+    /// Records `path` until `release`; nil when every slot is taken or the path is too
+    /// long (the file is still written whole, only not removed on an interrupt).
+    static func register(_ path: String) -> Int? {
+        let bytes = Array(path.utf8CString)
+        guard bytes.count <= capacity else { return nil }
+        return lock.withLock { _ -> Int? in
+            guard let slot = (0..<slots).first(where: { inUse[$0] == 0 }) else { return nil }
+            bytes.withUnsafeBufferPointer { (paths + slot * capacity).update(from: $0.baseAddress!, count: bytes.count) }
+            inUse[slot] = 1
+            return slot
+        }
+    }
+
+    static func release(_ slot: Int?) {
+        guard let slot else { return }
+        lock.withLock { _ in inUse[slot] = 0 }
+    }
+
+    /// Removes every recorded file: only `unlink`, which a signal handler may call.
+    static func removeAll() {
+        for slot in 0..<slots where inUse[slot] != 0 { unlink(paths + slot * capacity) }
     }
 }

@@ -1,4 +1,5 @@
 import CapsimCommands
 import Foundation
 
+CapsimMain.removeTemporaryFilesOnInterrupt()
 exit(CapsimMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -72,6 +72,19 @@ import Testing
         #expect(abs(margin - (simulated - 50)) <= 1e-3, "\(row)")
     }
 
+    /// An output that cannot be written is found before any year is solved, and no other
+    /// output is written.
+    @Test func unwritableOutputIsRefusedBeforeSolving() throws {
+        let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let html = folder.appendingPathComponent("report.html").path
+        let result = capsim("run", file, "--json", folder.appendingPathComponent("missing/out.json").path, "--html", html)
+        #expect(result.status == 1)
+        #expect(result.err.contains("cannot write \(folder.appendingPathComponent("missing/out.json").path): the folder"), "\(result.err)")
+        #expect(!result.err.contains(" done:"), "no year was solved")
+        #expect(!FileManager.default.fileExists(atPath: html))
+        #expect(capsim("run", file, "--json", folder.path).err.contains("it is a folder"))
+    }
+
     @Test func jsonFollowsTheSchema() throws {
         let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
         let json = folder.appendingPathComponent("run.json").path

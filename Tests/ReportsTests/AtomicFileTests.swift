@@ -12,10 +12,25 @@ import Testing
     }
 
     @Test func replacesAFileWhole() throws {
-        let file = try folder().appendingPathComponent("out.json")
+        let folder = try folder()
+        let file = folder.appendingPathComponent("out.json")
         try AtomicFile.write(Data("first, longer text".utf8), to: file.path)
         try AtomicFile.write(Data("second".utf8), to: file.path)
         #expect(try String(contentsOf: file, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.json"], "no temporary file left")
+    }
+
+    /// What the SIGINT/SIGTERM handler does: remove the temporary files being written,
+    /// and only those.
+    @Test func interruptRemovesTheFilesBeingWritten() throws {
+        let folder = try folder()
+        let writing = folder.appendingPathComponent(".out.json.capsim-1-1.tmp").path, done = folder.appendingPathComponent("out.json").path
+        for path in [writing, done] { #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8))) }
+        let slot = try #require(TemporaryFiles.register(writing))
+        TemporaryFiles.removeAll()
+        TemporaryFiles.release(slot)
+        #expect(!FileManager.default.fileExists(atPath: writing))
+        #expect(FileManager.default.fileExists(atPath: done))
     }
 
     /// The link stays a link; the file it names gets the data.
