@@ -215,7 +215,12 @@ struct SweepMergeCommand: ParsableCommand {
             let merged = try SweepMerge.merge(folders, into: out)
             Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
             try report.write(rows: merged.rows, manifest: merged.manifest)
-            if merged.missing > 0 { Console.current.err("capsim: \(merged.missing) of \(merged.manifest.points) points are in none of the folders\n") }
+            if merged.missing > 0 {
+                Console.current.err("capsim: \(merged.missing) of \(merged.manifest.points) points are in none of the folders: the summary covers the others only (is a shard missing or unfinished?)\n")
+            }
+            guard merged.missing == 0 else { throw CommandFailure(status: .invalidInput) }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw SweepFailure.report(error)
         }

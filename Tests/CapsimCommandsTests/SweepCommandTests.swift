@@ -103,6 +103,12 @@ import Testing
         #expect(result.status == 0, "\(result.err)")
         #expect(Set(try rows(merged)) == Set(try rows(whole)))
         #expect(try String(contentsOfFile: merged + "/summary.csv", encoding: .utf8) == String(contentsOfFile: whole + "/summary.csv", encoding: .utf8))
+        // Without the third shard the merge says so, and exits 1, after writing the rest.
+        let partial = folder.appendingPathComponent("partial").path
+        let missing = capsim(["sweep", "merge"] + parts.dropLast() + ["--out", partial])
+        #expect(missing.status == 1)
+        #expect(missing.err.contains("2 of 6 points are in none of the folders"), "\(missing.err)")
+        #expect(try rows(partial).dropFirst().count == 4, "the header and four points")
     }
 
     @Test func changedGridIsRefusedUnlessRestarted() throws {
