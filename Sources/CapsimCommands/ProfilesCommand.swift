@@ -22,7 +22,7 @@ struct ProfilesCommand: ParsableCommand {
     @Option(help: "The year, within the scenario's years.")
     var year: Int
 
-    @Option(help: "Weather seed (default: the scenario's weather.seed).")
+    @Option(parsing: .unconditional, help: "Weather seed (default: the scenario's weather.seed).")
     var seed: UInt64?
 
     @Option(help: "CSV file to write (written whole or not at all); without it, the CSV goes to standard output.")

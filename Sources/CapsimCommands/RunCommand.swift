@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Exit with status 3 when any target is missed.")
     var check = false
 
-    @Option(help: "Weather seed (default: the scenario's weather.seed).")
+    @Option(parsing: .unconditional, help: "Weather seed (default: the scenario's weather.seed).")
     var seed: UInt64?
 
     @Option(help: "Write a self-contained HTML report (scorecard and charts) to this file.")

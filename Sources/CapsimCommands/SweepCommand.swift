@@ -38,7 +38,7 @@ struct SweepGridCommand: ParsableCommand {
     @Option(help: "Years of each point: Y, Y1,Y2 (each alone) or A...B (one projection); default all.")
     var years: String?
 
-    @Option(help: "Points solved at once, one solver each (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Points solved at once, one solver each (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "The folder of the results.")

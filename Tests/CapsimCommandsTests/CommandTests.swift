@@ -56,6 +56,11 @@ import Testing
         #expect(capsim("frobnicate").status == 2)
         #expect(capsim("capacity").status == 2)
         #expect(capsim("capacity", Self.path("shaoyang.yaml"), "--nonsense").status == 2)
+        // A negative number is read as the option's value and refused as such, not as a missing value.
+        let jobs = capsim("sweep", Self.path("shaoyang.yaml"), "--set", "technologies.lfp_bases.capacity=1GW", "--jobs", "-1", "--out", "/tmp/capsim-never")
+        #expect(jobs.status == 2 && jobs.err.contains("--jobs -1: expected at least 1"), "\(jobs.err)")
+        let seed = capsim("run", Self.path("shaoyang.yaml"), "--seed", "-1")
+        #expect(seed.status == 2 && seed.err.contains("The value '-1' is invalid for '--seed"), "\(seed.err)")
         let help = capsim("--help")
         #expect(help.status == 0)
         #expect(help.out.contains("capacity"))
