@@ -185,13 +185,24 @@ final class MehrotraIterations {
             return Outcome(status: .numericalTrouble, message: "the starting point could not be computed: \(error)", iterations: 0, residuals: (.nan, .nan, .nan))
         }
         var iteration = 0
-        var best = Double.infinity, stalled = 0
+        var best = Double.infinity, stalled = 0, unchecked = 0
         var state = residuals(moving: nil)
         while true {
             let (primal, dual, gap) = (state.primal, state.dual, state.gap)
             let measures = (primal, dual, gap)
             if primal <= options.primalTolerance, dual <= options.dualTolerance, gap <= options.gapTolerance {
-                return Outcome(status: .optimal, message: "relative primal and dual infeasibility and gap within tolerance", iterations: iteration, residuals: measures)
+                let violation = componentwiseViolation()
+                if violation <= Self.componentwiseLimit(options) {
+                    return Outcome(status: .optimal, message: "relative primal and dual infeasibility and gap within tolerance", iterations: iteration, residuals: measures)
+                }
+                unchecked += 1
+                if unchecked > 15 {
+                    return Outcome(status: .numericalTrouble, message: """
+                        the residuals are within tolerance against the problem's largest numbers, but a row or bound is still violated by \
+                        \(String(format: "%.1e", violation)) of its own terms: an LP whose rows differ in scale by many orders, or one with \
+                        no feasible point
+                        """, iterations: iteration, residuals: measures)
+                }
             }
             if let certificate = Certificate.check(state, columns: n) {
                 return Outcome(status: certificate.status, message: certificate.message, iterations: iteration, residuals: measures)
@@ -218,6 +229,32 @@ final class MehrotraIterations {
                 return Outcome(status: .numericalTrouble, message: "the normal equations could not be factored: \(error)", iterations: iteration, residuals: measures)
             }
         }
+    }
+
+    /// The loosest a row or bound may be violated, relative to its own terms, at a point
+    /// reported optimal: 1000 × the primal tolerance, at least 10⁻⁶.
+    static func componentwiseLimit(_ options: SolverOptions) -> Double {
+        max(1e-6, 1000 * options.primalTolerance)
+    }
+
+    /// The largest violation of a row, |b − a x| ÷ (1 + |b| + Σ|a x|), or of a bound,
+    /// |l + s_l − x| ÷ (1 + |l| + |x|) (and the same for u), at the current iterate.
+    /// The stopping test measures residuals against the largest right-hand side and bound,
+    /// so a row of size 50 violated by 0.01 passes it beside a row of size 3·10⁸; this
+    /// check, made only when that test passes, keeps such a point from being called
+    /// optimal. It uses `centring` as scratch (the next predictor pass rewrites it).
+    private func componentwiseViolation() -> Double {
+        let magnitude = centring
+        for i in 0..<m { magnitude[i] = 0 }
+        var worst = 0.0
+        for j in 0..<n {
+            let xj = x[j], bound = bounds[j], slack = slacks[j]
+            for k in Int(a.starts[j])..<Int(a.starts[j + 1]) { magnitude[Int(a.rows[k])] += abs(a.values[k] * xj) }
+            if bound.x > -.infinity { worst = max(worst, abs(bound.x + slack.x - xj) / (1 + abs(bound.x) + abs(xj))) }
+            if bound.y < .infinity { worst = max(worst, abs(bound.y - slack.y - xj) / (1 + abs(bound.y) + abs(xj))) }
+        }
+        for i in 0..<m { worst = max(worst, abs(rp[i]) / (1 + abs(b[i]) + magnitude[i])) }
+        return worst
     }
 
     // MARK: Residuals

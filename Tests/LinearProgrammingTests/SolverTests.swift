@@ -92,6 +92,18 @@ import Testing
         #expect(abs(s.rowActivity[1] + 0.5) < 1e-7 && s.rowActivity[3] == 2)
     }
 
+    /// −6.2 x₀ ≥ −49.079 and −6.2 x₀ ≤ −49.089 contradict each other by 0.01, beside a row
+    /// 3 x₁ = 3·10⁸: measured against the largest right-hand side the contradiction is
+    /// 3·10⁻¹¹, inside the tolerance, and the solver called the LP optimal. Against its
+    /// own row it is 10⁻⁴: not optimal (no certificate is found, so numerical trouble).
+    @Test func contradictionBesideALargeRowIsNotOptimal() {
+        let s = InteriorPointSolver.solve(Self.lp([34.05, -23.52], rows: [[0, 3], [-6.2, 0], [-6.2, 0]],
+                                                  lower: [3e8, -49.07895639947914, -Self.inf], upper: [3e8, Self.inf, -49.08895639947913],
+                                                  columnLower: [0, -1e8], columnUpper: [Self.inf, 1e8]))
+        #expect(s.status != .optimal, "\(s.status): \(s.message)")
+        #expect([.primalInfeasible, .numericalTrouble].contains(s.status), "\(s.status): \(s.message)")
+    }
+
     /// min x, 1 ≤ x ≤ 5 as a row, 2 ≤ x ≤ 3 as bounds: the row is redundant and x is in no
     /// other, so both go, and x = 2 — not "infeasible" because the emptied row's bounds
     /// exclude 0 (x's value, 2, is what the row sees).
