@@ -11,7 +11,10 @@
 /// - **Dual infeasible** (unbounded): a direction x̂ with A x̂ = 0, inside the bounds'
 ///   recession cone and cᵀx̂ < 0. The primal iterates diverge along it; it is accepted
 ///   when −cᵀx exceeds 10³ (1 + ‖A x‖₁ + n·‖bounds‖∞)(1 + ‖y‖∞ + ‖z‖∞), which bounds
-///   what any dual feasible point could make of x.
+///   what any dual feasible point could make of x; or, since the dual iterates may
+///   diverge too (a ray through an inequality row), when the direction x̂ = x/‖x‖∞ is
+///   itself the certificate: ‖x‖∞ > 10⁶ (1 + ‖b‖∞ + ‖bounds‖∞), so that A x̂ (≈ b/‖x‖)
+///   and the bounds' pull on x̂ are below 10⁻⁶, and −cᵀx̂ > 10⁻³ (1 + ‖c‖∞).
 /// Both are checked only while the corresponding feasibility has not been reached.
 enum Certificate {
     /// Reads the residual pass's measures of the current iterate over `columns` columns.
@@ -20,7 +23,8 @@ enum Certificate {
             return (.primalInfeasible, "primal infeasible: the dual iterates follow a ray proving that no point satisfies the rows and bounds")
         }
         let scale = (1 + state.activity + Double(columns) * state.boundNorm) * (1 + state.yNorm + state.zNorm)
-        if state.xNorm > 1e6, -state.primalObjective > 1e3 * scale {
+        let direction = state.xNorm > 1e6 * (1 + state.bNorm + state.boundNorm) && -state.primalObjective > 1e-3 * (1 + state.cNorm) * state.xNorm
+        if state.xNorm > 1e6, -state.primalObjective > 1e3 * scale || direction {
             return (.dualInfeasible, "dual infeasible: the primal iterates follow a direction along which the objective decreases without bound")
         }
         return nil

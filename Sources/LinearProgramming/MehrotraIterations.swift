@@ -97,6 +97,8 @@ final class MehrotraIterations {
         var primalObjective = 0.0, dualObjective = 0.0
         /// ‖Aᵀy + z_l − z_u‖₁, ‖A x‖₁, ‖x‖∞, ‖y‖∞, ‖z‖∞ and the largest finite bound (for `Certificate`).
         var rayResidual = 0.0, activity = 0.0, xNorm = 0.0, yNorm = 0.0, zNorm = 0.0, boundNorm = 0.0
+        /// ‖b‖∞ and ‖c‖∞ of the scaled problem (for `Certificate`).
+        var bNorm = 0.0, cNorm = 0.0
     }
 
     struct Outcome {
@@ -297,6 +299,7 @@ final class MehrotraIterations {
         state.dualObjective += columns.dualObjective.sum()
         state.primalObjective = columns.primalObjective
         (state.rayResidual, state.xNorm, state.zNorm, state.boundNorm) = (columns.rayResidual, columns.largest.y, columns.zNorm.max(), boundNorm)
+        (state.bNorm, state.cNorm) = (bNorm, cNorm)
         state.primal = max(primal / (1 + bNorm), columns.bounds.max() / (1 + boundNorm))
         state.dual = columns.largest.x / (1 + cNorm)
         state.gap = abs(columns.primalObjective - state.dualObjective) / (1 + abs(columns.primalObjective))

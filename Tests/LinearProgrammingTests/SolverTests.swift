@@ -43,6 +43,18 @@ import Testing
         #expect(s.iterations < 100)
     }
 
+    /// max 3x₀ + 5.06x₁ + 0.39x₂ − 8.04x₃ with x₁ ≥ −10.42 only in the row
+    /// −5.67x₁ + 0.22x₂ ≤ 60.6: x₁ grows without bound through that row. The dual iterates
+    /// diverge as well, so the test against them never fires (30 iterations without
+    /// progress, numerical trouble, before); the direction x/‖x‖ is the certificate.
+    @Test func unboundedThroughAnInequalityRow() {
+        let s = InteriorPointSolver.solve(Self.lp([3, 5.06, 0.39, -8.04], rows: [[0, 0, 0, 3.22], [0, -5.67, 0.22, 0], [0, 0, 9.34, 0], [6.84, 0, 0, 0]],
+                                                  lower: [27.7, -Self.inf, -Self.inf, 0], upper: [Self.inf, 60.6, 36.3, 0],
+                                                  columnLower: [0, -10.42, 0, -Self.inf], columnUpper: [13.9, Self.inf, Self.inf, 16.12], sense: .maximize))
+        #expect(s.status == .dualInfeasible, "\(s.status): \(s.message)")
+        #expect(s.iterations < 20)
+    }
+
     @Test func dualInfeasible() {
         let s = InteriorPointSolver.solve(Self.lp([-1, 0], rows: [[1, -1]], lower: [-Self.inf], upper: [1]))
         #expect(s.status == .dualInfeasible, "\(s.status): \(s.message)")
