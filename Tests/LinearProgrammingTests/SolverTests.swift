@@ -55,6 +55,44 @@ import Testing
         #expect(s.iterations < 20)
     }
 
+    /// x₁ free in two equality rows: with Θ = 1/ρ = 10¹⁰ for it the Newton step lost ten
+    /// digits and the primal residual stalled at 7·10⁻⁶ (numerical trouble); with the
+    /// free columns' own ρ it solves. Optimum from HiGHS 1.16: −1505.9787894129006.
+    @Test func freeColumnInEqualityRows() throws {
+        let lp = try MPSReader.parse("""
+            NAME FREE
+            ROWS
+             N obj
+             E r0
+             L r1
+             E r2
+             G r3
+            COLUMNS
+                x0 obj -19.929999999999996
+                x0 r3 -1.5
+                x1 obj -23.997118748027237
+                x1 r0 -6.407615829962995
+                x1 r2 -9.4
+                x2 obj 16.964456712425214
+                x2 r1 -9.379027681504237
+                x2 r2 0.4
+            RHS
+                rhs obj 1359.8200170533787
+                rhs r0 -61.993868882396725
+                rhs r1 -110.38218396942638
+                rhs r2 -86.2363756469252
+                rhs r3 -8.557123186644567
+            RANGES
+                rng r3 7.980000000000004
+            BOUNDS
+             FR bnd x1
+             MI bnd x2
+             UP bnd x2 17.08
+            ENDATA
+            """)
+        Self.expectOptimal(InteriorPointSolver.solve(lp), -1505.9787894129006)
+    }
+
     @Test func dualInfeasible() {
         let s = InteriorPointSolver.solve(Self.lp([-1, 0], rows: [[1, -1]], lower: [-Self.inf], upper: [1]))
         #expect(s.status == .dualInfeasible, "\(s.status): \(s.message)")
