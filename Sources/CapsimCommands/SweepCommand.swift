@@ -120,6 +120,7 @@ struct SweepGridCommand: ParsableCommand {
     private func grid(_ plan: SweepPlan, root: SourceNode) throws {
         guard let out else { throw usage("a grid needs --out DIR, the folder of its results") }
         let part = try shard.map(Shard.parse)
+        try report.check(plan)
         try plan.checkValues(root: root)
         let targets = try ScenarioLoader.load(path: plan.scenarioPath).targets.map(\.id)
         let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root), targets: targets, shard: shard)
@@ -250,6 +251,20 @@ struct SweepHTMLOptions: ParsableArguments {
 
     @Option(name: .customLong("report-year"), help: "With --html: the year whose share is mapped (default: the last year of the sweep).")
     var reportYear: Int?
+
+    /// Before a grid runs: the HTML file can be written and the report year is one of the
+    /// plan's years (found after the points were solved, these wasted the whole sweep).
+    func check(_ plan: SweepPlan) throws {
+        guard let html else {
+            if reportYear != nil { throw SweepError("--report-year needs --html FILE, the report it shapes") }
+            return
+        }
+        try AtomicFile.checkWritable(html)
+        let years = plan.years.runs.flatMap { Array($0) }
+        if let reportYear, !years.contains(reportYear) {
+            throw SweepError("--report-year \(reportYear): not a year of the sweep (\(plan.years.description))")
+        }
+    }
 
     /// Writes the report when asked; a year the sweep has no result for is an error.
     func write(rows: [PointTable.Row], manifest: SweepManifest) throws {

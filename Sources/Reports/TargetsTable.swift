@@ -19,14 +19,8 @@ public enum TargetsTable {
                 "\(unit.display(target.required))", "\(unit.display(target.tolerance))", value, margin, unit.symbol,
                 entry.evaluation?.status.rawValue ?? "not_simulated", target.strive ? "true" : "false", entry.levers.first.map(TargetText.lever) ?? "",
             ]
-            text += fields.map(quoted).joined(separator: ",") + "\n"
+            text += fields.map(CSVField.quoted).joined(separator: ",") + "\n"
         }
         return text
-    }
-
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

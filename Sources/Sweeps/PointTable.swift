@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// The rows of `points.csv` and the lines of `points.jsonl`, and reading them back.
 ///
@@ -9,7 +10,7 @@ import Foundation
 public enum PointTable {
     public static func header(_ manifest: SweepManifest) -> String {
         (["point", "seed"] + manifest.axes.map(\.path) + ["year"] + YearMetrics.columns.map(\.name) + manifest.targets.map { "target.\($0)" })
-            .joined(separator: ",")
+            .map(CSVField.quoted).joined(separator: ",")
     }
 
     public static func csvRows(_ result: PointResult) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 
 /// `summary.csv` and the terminal table of a sweep: for each combination of axis values
 /// and each year, across its seeds, the mean, lowest and highest non-fossil share,
@@ -43,7 +44,7 @@ public enum SweepSummary {
         var header = manifest.axes.map(\.path) + ["year", "seeds"]
         for name in metrics { header += ["\(name)_mean", "\(name)_min", "\(name)_max"] }
         header += manifest.targets.map { "meets.\($0)" }
-        var text = header.joined(separator: ",") + "\n"
+        var text = header.map(CSVField.quoted).joined(separator: ",") + "\n"
         for group in groups {
             var fields = group.values + [String(group.year), String(group.seeds)]
             for stat in group.metrics { fields += ["\(stat.mean)", "\(stat.low)", "\(stat.high)"] }

@@ -144,6 +144,10 @@ import Testing
         let twice = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--set", "technologies.battery.capacity=2GW", "--years", "2021", "--out", out)
         #expect(twice.status == 1)
         #expect(twice.err.contains("--set technologies.battery.capacity: given twice"), "\(twice.err)")
+        let year = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--years", "2021", "--report-year", "2022",
+                          "--html", folder.appendingPathComponent("r.html").path, "--out", folder.appendingPathComponent("never").path)
+        #expect(year.status == 1 && year.err.contains("--report-year 2022: not a year of the sweep"), "\(year.err)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("never").path), "refused before any point ran")
         let searched = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
                               "--set", "technologies.battery.capacity=1GW", "--years", "2021")
         #expect(searched.status == 1)

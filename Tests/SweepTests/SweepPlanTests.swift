@@ -31,6 +31,15 @@ import Testing
         #expect(try SweepFile.seeds("1...3") == [1, 2, 3])
     }
 
+    /// Target ids may hold a comma or a quote (validation allows them): the header quotes
+    /// them, so it has as many fields as every row.
+    @Test func headerQuotesTargetIds() {
+        let plan = SweepPlan(scenarioPath: "s.yaml", axes: [SweepAxis(path: "a", values: ["1"])], seeds: [1], years: .each([2030]))
+        let manifest = SweepManifest(plan: plan, fingerprint: "f", targets: ["plain", "wind, 2022 \"x\""], shard: nil)
+        let header = PointTable.header(manifest)
+        #expect(header.hasSuffix(",target.plain,\"target.wind, 2022 \"\"x\"\"\""), "\(header)")
+    }
+
     @Test func pointsRunInGridOrderWithTheSeedFastest() {
         let plan = SweepPlan(scenarioPath: "s.yaml", axes: [SweepAxis(path: "a", values: ["1", "2", "3"]), SweepAxis(path: "b", values: ["x", "y"])],
                              seeds: [7, 8], years: .each([2030]))
