@@ -115,6 +115,12 @@ import Testing
         ])
     }
 
+    /// A number without a unit is decimal: `0x2`, which `Double` would read as 2, is refused.
+    @Test func hexadecimalPlainNumber() throws {
+        let (f, p) = try problems(Fixture.scenario("weather:\n  wind: {weibull_shape: 0x2}\ntechnologies: {}"))
+        #expect(p == [f.message("s.yaml", 9, 25, "weather.wind.weibull_shape", found: "\"0x2\"", expected: "a number: a number without a unit")])
+    }
+
     @Test func negativeCapacity() throws {
         let (f, p) = try problems(Fixture.scenario("""
             technologies:

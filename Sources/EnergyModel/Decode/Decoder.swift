@@ -142,7 +142,7 @@ final class Decoder {
     /// A number without a unit (a Weibull shape, a ratio), range-checked.
     func plainNumber(_ field: Field, _ check: Check, named: String) -> Double? {
         guard let (text, valueField) = scalarWithProvenance(field, expected: named) else { return nil }
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Quantity.decimal(text.trimmingCharacters(in: .whitespaces)) else {
             fail(valueField, found: "\"\(text)\"", expected: "\(named): a number without a unit")
             return nil
         }

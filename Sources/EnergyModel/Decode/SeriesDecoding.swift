@@ -57,7 +57,7 @@ extension Decoder {
             return nil
         }
         let header = cells(first)
-        let hasHeader = header.contains { Self.decimal($0.text) == nil }
+        let hasHeader = header.contains { Quantity.decimal($0.text) == nil }
         var index = 0
         if let column {
             if hasHeader, header.filter({ $0.text == column }).count > 1 {
@@ -97,7 +97,7 @@ extension Decoder {
                 let at = rowCells.count > header.count ? rowCells[header.count].column : rowCells[rowCells.count - 1].column
                 problem = ("\(rowCells.count) cell\(rowCells.count == 1 ? "" : "s")", at,
                            "\(header.count) cell\(header.count == 1 ? "" : "s") as in line 1 (a decimal comma, 0,5, splits a number in two: write 0.5)")
-            } else if let value = Self.decimal(rowCells[index].text), value.isFinite {
+            } else if let value = Quantity.decimal(rowCells[index].text) {
                 if range.contains(value), !(positive && value <= 0), value == 0 || abs(value) >= 1e-9 {
                     values[row] = value
                     problem = nil
@@ -119,12 +119,5 @@ extension Decoder {
             fail(at: SourceLocation(file: file, line: firstDataLine, column: 1), field.path, found: "\(bad - 10) more bad cells", expected: "numbers in every row")
         }
         return bad == 0 ? HourlySeries(file: file, column: column, values: values) : nil
-    }
-
-    /// A decimal number (`12`, `-0.5`, `1.5e-3`, `inf`), not the hexadecimal or `nan`
-    /// the C library also reads.
-    static func decimal(_ text: String) -> Double? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
-        return Double(text)
     }
 }

@@ -32,6 +32,13 @@ public struct Quantity: Hashable, Sendable {
         return .success(Quantity(number * unit.scale, unit.dimension))
     }
 
+    /// The whole of `text` as a finite decimal number, or nil: not hexadecimal, `nan` or
+    /// `inf`, which `Double(_:)` would also read.
+    public static func decimal(_ text: String) -> Double? {
+        guard let (value, rest) = splitNumber(text), rest.isEmpty else { return nil }
+        return value
+    }
+
     /// Splits a leading decimal number (sign, digits, fraction, exponent) from the rest.
     public static func splitNumber(_ text: String) -> (Double, Substring)? {
         let scalars = Array(text.unicodeScalars)
