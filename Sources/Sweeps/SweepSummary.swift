@@ -13,8 +13,10 @@ public enum SweepSummary {
         public var seeds: Int
         /// (mean, lowest, highest) of each summarised metric.
         public var metrics: [(mean: Double, low: Double, high: Double)]
-        /// Fraction of seeds meeting each target, in the manifest's order.
-        public var meeting: [Double]
+        /// Fraction of seeds meeting each target, in the manifest's order; nil for a target
+        /// of a year the sweep did not simulate (`not_simulated` at every seed), which is
+        /// neither met nor missed.
+        public var meeting: [Double?]
     }
 
     public static let metrics = ["non_fossil_share", "curtailment_fraction", "unserved_gwh"]
@@ -33,8 +35,10 @@ public enum SweepSummary {
                 let values = members.map { $0.metrics[index] }
                 return (values.reduce(0, +) / Double(values.count), values.min()!, values.max()!)
             }
-            let meeting = manifest.targets.indices.map { target in
-                Double(members.filter { $0.statuses[target] == "met" || $0.statuses[target] == "within_tolerance" }.count) / Double(members.count)
+            let meeting = manifest.targets.indices.map { target -> Double? in
+                let judged = members.filter { $0.statuses[target] != "not_simulated" }
+                guard !judged.isEmpty else { return nil }
+                return Double(judged.filter { $0.statuses[target] == "met" || $0.statuses[target] == "within_tolerance" }.count) / Double(judged.count)
             }
             return Group(values: Array(key.dropLast()), year: Int(key.last!)!, seeds: members.count, metrics: stats, meeting: meeting)
         }
@@ -48,7 +52,7 @@ public enum SweepSummary {
         for group in groups {
             var fields = group.values + [String(group.year), String(group.seeds)]
             for stat in group.metrics { fields += ["\(stat.mean)", "\(stat.low)", "\(stat.high)"] }
-            fields += group.meeting.map { "\($0)" }
+            fields += group.meeting.map { $0.map { "\($0)" } ?? "" }
             text += fields.joined(separator: ",") + "\n"
         }
         return text
@@ -66,7 +70,7 @@ public enum SweepSummary {
         for group in groups {
             let share = group.metrics[0], unserved = group.metrics[2]
             let meets = manifest.targets.enumerated().filter { targetYears[$0.element] == group.year }
-                .map { "\($0.element) \(Int((100 * group.meeting[$0.offset]).rounded())) %" }.joined(separator: ", ")
+                .compactMap { target in group.meeting[target.offset].map { "\(target.element) \(Int((100 * $0).rounded())) %" } }.joined(separator: ", ")
             let cells = group.values.map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
             lines.append(cells + "\(group.year)  " + String(format: "%6.2f %%   (%6.2f – %6.2f %%)   %12.1f  ", 100 * share.mean, 100 * share.low, 100 * share.high, unserved.mean) + meets)
         }

@@ -111,6 +111,33 @@ import Testing
         #expect(try rows(partial).dropFirst().count == 4, "the header and four points")
     }
 
+    /// summary.csv's `meets.ID` is the fraction of seeds whose status in points.csv is met
+    /// or within tolerance, and empty for a target of a year the sweep did not simulate
+    /// (it was 0, which read as "never met").
+    @Test func summaryCountsOnlySimulatedTargets() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        let result = capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.1GW", "--set", "technologies.wind.capacity=0GW,0.6GW",
+                            "--seeds", "1...2", "--years", "2020", "--out", out)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(!result.out.contains("share_2021"), "\(result.out)")
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let header = summary[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let column = try #require(header.firstIndex(of: "meets.share_2021"))
+        #expect(summary.count == 1 + 4 + 1, "header, four combinations, the final newline")
+        for line in summary.dropFirst().dropLast() {
+            #expect(line.split(separator: ",", omittingEmptySubsequences: false)[column] == "", "\(line)")
+        }
+        // Simulated, it is the fraction met: the same wind (0.6 GW) meets 10 % at every seed, none meets it without wind.
+        let simulated = folder.appendingPathComponent("simulated").path
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.1GW", "--set", "technologies.wind.capacity=0GW,0.6GW",
+                       "--seeds", "1...2", "--years", "2021", "--out", simulated).status == 0)
+        let rows = try String(contentsOfFile: simulated + "/summary.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let meets = rows.map { Double($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
+        let wind = rows.map { $0.split(separator: ",")[1] }
+        #expect(meets == wind.map { $0 == "0.6GW" ? 1.0 : 0.0 }, "\(rows)")
+    }
+
     @Test func changedGridIsRefusedUnlessRestarted() throws {
         let (folder, file) = try folder()
         let out = folder.appendingPathComponent("out").path
