@@ -7,6 +7,13 @@ import Profiles
 enum HourlyCharts {
     /// GW below which a series is the solver's tolerance, not a flow: not drawn.
     static let noise = 1e-6
+    /// The week's prices (yuan/GWh in `YearDispatch`) in yuan/MWh, rounded to 0.001 yuan/MWh
+    /// (a whole yuan/GWh): finer than the chart can show, and coarse enough that a price the
+    /// solver leaves at ±10⁻⁷ around zero (a year whose load costs nothing) draws as zero,
+    /// not as an axis spanning the noise. (+ 0 turns −0 into 0.)
+    static func shownPrices(_ prices: [Double]) -> [Double] {
+        prices.map { $0.rounded() / 1000 + 0 }
+    }
 
     /// The dispatch of `week`, GW: generation by group, storage discharge, imports and
     /// unserved load stacked upward, storage charging and exports downward, the load as a
@@ -34,7 +41,7 @@ enum HourlyCharts {
         var chart = StackedAreaChart(id: "week", title: "Dispatch, week \(week.number) of \(dispatch.year)", xLabel: "day (local time)",
                                      yLabel: "power (GW)", series: series.filter { $0.values.contains { abs($0) > noise } }, xTicks: dayTicks(week))
         chart.lines = [Series("load", colour: Palette.black, values: slice(dispatch.load))]
-        chart.secondary = (Series("price", colour: Palette.vermillion, values: slice(dispatch.price).map { $0 / 1000 }, dash: "2 2"), "price (yuan/MWh)")
+        chart.secondary = (Series("price", colour: Palette.vermillion, values: shownPrices(slice(dispatch.price)), dash: "2 2"), "price (yuan/MWh)")
         return chart.svg()
     }
 

@@ -31,6 +31,25 @@ import Testing
         for (a, b) in zip(ticks.values, ticks.values.dropFirst()) { #expect(abs(b - a - ticks.step) < 1e-9 * max(1, ticks.step)) }
     }
 
+    /// Ticks are the doubles nearest their decimals, so that `data-value` reads 0.15, not
+    /// 0.15000000000000002 (3 × 0.05).
+    @Test func tickValuesAreTheirDecimals() {
+        #expect(NiceTicks(covering: 0, 0.25).values.map { "\($0)" } == ["0.0", "0.05", "0.1", "0.15", "0.2", "0.25"])
+        #expect(NiceTicks(covering: 0, 0.7).values.map { "\($0)" } == ["0.0", "0.2", "0.4", "0.6", "0.8"])
+        #expect(NiceTicks(covering: -0.003, 0.0021).values.map { "\($0)" } == ["-0.004", "-0.002", "0.0", "0.002", "0.004"])
+        #expect(NiceTicks(covering: 0, 13_800).values == [0, 5_000, 10_000, 15_000])
+        #expect(NiceTicks(covering: 0, 0.25).step == 0.05)
+    }
+
+    /// The week chart's prices: yuan/GWh to yuan/MWh to the nearest 0.001, so that the
+    /// solver's ±10⁻⁷ around a zero price is drawn as 0 (and the right axis as 0 to 1).
+    @Test func weekPricesDropTheSolversNoise() {
+        #expect(HourlyCharts.shownPrices([450_000.0000004, -3e-4, 2e-4, 123_456.7]) == [450, 0, 0, 123.457])
+        #expect(HourlyCharts.shownPrices([-3e-4]).map { $0.sign } == [.plus])
+        let axis = NiceTicks(covering: 0, HourlyCharts.shownPrices([1e-4, -2e-4]).max()!)
+        #expect(axis.low == 0 && axis.high == 1, "\(axis.values)")
+    }
+
     @Test func tickLabels() {
         #expect(NiceTicks(covering: 0, 0.4159, format: .percent).values.map { NiceTicks(covering: 0, 0.4159, format: .percent).label($0) }
             == ["0 %", "10 %", "20 %", "30 %", "40 %", "50 %"])
@@ -83,5 +102,18 @@ import Testing
         let cells = elements.filter { $0.attributes["data-value"] != nil }
         #expect(cells.count == 5)
         #expect(cells.first { $0.attributes["data-row"] == "b" && $0.attributes["data-column"] == "z" }?.attributes["data-value"] == "0.5")
+        #expect(elements.filter { $0.attributes["class"] == "key" }.count == 5)
+    }
+
+    /// The key repeats no label: one swatch when every cell is equal, the two ends when
+    /// the values span less than the labels' digits show.
+    @Test func heatMapKeyNamesEachValueOnce() throws {
+        #expect(HeatMap.keySteps(low: 0.1, high: 0.5, format: .percent).map(\.label) == ["10.00 %", "20.00 %", "30.00 %", "40.00 %", "50.00 %"])
+        #expect(HeatMap.keySteps(low: 0, high: 1e-12, format: .plain).map(\.label) == ["0"])
+        #expect([1e-12, -1e-9, 2.5, -0.0004].map { TickFormat.plain.text($0) } == ["0", "0", "2.5", "0"])
+        #expect(HeatMap.keySteps(low: 2, high: 2.002, format: .plain).map(\.label) == ["2", "2.002"])
+        let flat = HeatMap(id: "h", title: "t", rowLabel: "r", columnLabel: "c", valueLabel: "v", rows: ["a"], columns: ["x", "y"], values: [[0, 0]])
+        let elements = try #require(Self.elements(flat.svg()))
+        #expect(elements.filter { $0.attributes["class"] == "key" }.count == 1)
     }
 }

@@ -31,6 +31,15 @@ public struct HeatMap: Sendable {
         return (String(format: "#%02X%02X%02X", Int(rgb[0].rounded()), Int(rgb[1].rounded()), Int(rgb[2].rounded())), t < 0.55)
     }
 
+    /// The colour key's swatches, lowest first: five from `low` to `high`, or — when the
+    /// values span less than their labels show (all cells equal, for example) — only the
+    /// ends, or the one value, so that no label is repeated.
+    static func keySteps(low: Double, high: Double, format: TickFormat) -> [(position: Double, label: String)] {
+        let five = (0..<5).map { step in (position: Double(step) / 4, label: format.text(low + Double(step) / 4 * (high - low))) }
+        if Set(five.map(\.label)).count == five.count { return five }
+        return five.first!.label == five.last!.label ? [five.first!] : [five.first!, five.last!]
+    }
+
     public func svg() -> String {
         let cellHeight = max(24, min(44, 300 / Double(max(rows.count, 1))))
         var frame = ChartFrame(title: title, height: 64 + cellHeight * Double(rows.count) + 64)
@@ -61,10 +70,11 @@ public struct HeatMap: Sendable {
         frame.drawXAxis(columns.enumerated().map { (frame.left + cellWidth * (Double($0.offset) + 0.5), $0.element) }, label: columnLabel, into: &svg)
         let keyX = ChartFrame.width - ChartFrame.legendWidth + 12
         svg.text(valueLabel, x: keyX, y: frame.top - 10, size: 12)
-        for step in 0..<5 {
-            let t = Double(step) / 4, y = frame.top + 22 * Double(4 - step)
-            svg.rect(x: keyX, y: y, width: 18, height: 20, fill: Self.colour(t).fill)
-            svg.text(format.text(low + t * (high - low)), x: keyX + 24, y: y + 14, size: 11)
+        let key = Self.keySteps(low: low, high: high, format: format)
+        for (index, step) in key.enumerated() {
+            let y = frame.top + 22 * Double(key.count - 1 - index)
+            svg.rect(x: keyX, y: y, width: 18, height: 20, fill: Self.colour(step.position).fill, [("class", "key")])
+            svg.text(step.label, x: keyX + 24, y: y + 14, size: 11)
         }
         return svg.document(id: id, title: title)
     }

@@ -14,9 +14,10 @@ public struct NiceTicks: Sendable {
     public init(covering low: Double, _ high: Double, count: Int = 6, format: TickFormat = .plain) {
         var (low, high) = (min(low, high), max(low, high))
         if high - low < 1e-12 * max(abs(low), abs(high), 1) { high = low + max(abs(low), 1) }
-        let step = Self.step(for: (high - low) / Double(max(count - 1, 1)))
+        let (factor, exponent) = Self.step(for: (high - low) / Double(max(count - 1, 1)))
+        let step = Self.decimal(factor, exponent)
         let first = (low / step + 1e-9).rounded(.down), last = (high / step - 1e-9).rounded(.up)
-        values = stride(from: first, through: last, by: 1).map { $0 * step }
+        values = stride(from: first, through: last, by: 1).map { Self.decimal($0 * factor, exponent) }
         self.step = step
         self.format = format
     }
@@ -24,12 +25,18 @@ public struct NiceTicks: Sendable {
     public var low: Double { values.first ?? 0 }
     public var high: Double { values.last ?? 1 }
 
-    /// The smallest of 1, 2, 5, 10 × 10^k at least `rough`.
-    static func step(for rough: Double) -> Double {
-        let magnitude = pow(10, (log10(rough)).rounded(.down))
-        let normalised = rough / magnitude
+    /// The smallest of 1, 2, 5, 10 × 10^k at least `rough`, as (1, 2, 5 or 10; k).
+    static func step(for rough: Double) -> (factor: Double, exponent: Int) {
+        let exponent = Int(log10(rough).rounded(.down))
+        let normalised = rough / pow(10, Double(exponent))
         let factor: Double = normalised <= 1 + 1e-9 ? 1 : normalised <= 2 + 1e-9 ? 2 : normalised <= 5 + 1e-9 ? 5 : 10
-        return factor * magnitude
+        return (factor, exponent)
+    }
+
+    /// n × 10^k for a whole number n, as the double nearest the decimal: for k < 0 a
+    /// division by the exact 10^−k (3 × 0.05 would be 0.15000000000000002, 3 ÷ 20 is 0.15).
+    static func decimal(_ n: Double, _ exponent: Int) -> Double {
+        exponent >= 0 ? n * pow(10, Double(exponent)) : n / pow(10, Double(-exponent))
     }
 
     /// A tick's label, with as many decimals as the step needs: 0.05 → `5 %` as a
@@ -67,7 +74,8 @@ public enum TickFormat: Sendable {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         var text = String(format: "%.3f", value)
         while text.hasSuffix("0") { text.removeLast() }
-        return text
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 }
 
