@@ -78,7 +78,7 @@ struct LPSolveCommand: ParsableCommand {
                 throw CommandFailure(status: .invalidInput)
             }
         }
-        Console.current.out(json ? LPSolveReport.json(result, lp: lp, file: file) : LPSolveReport.text(result, lp: lp, file: file))
+        Console.current.out(json ? try LPSolveReport.json(result, lp: lp, file: file) : LPSolveReport.text(result, lp: lp, file: file))
         if result.status != .optimal { throw CommandFailure(status: .noOptimum) }
     }
 }

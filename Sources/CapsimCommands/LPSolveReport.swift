@@ -1,16 +1,17 @@
 import Foundation
 import LinearProgramming
+import Reports
 
 /// How `capsim lp solve` shows a result: text for a terminal, JSON (`capsim.lp/1`) for
-/// scripts, and a CSV of the solution. Numbers are printed with 17 significant digits,
-/// enough to read back the same double.
+/// scripts, and a CSV of the solution. Text and CSV numbers are printed with 17
+/// significant digits, JSON's as the shortest text that reads back the same double.
 enum LPSolveReport {
     static func text(_ s: LPSolution, lp: LinearProgram, file: String) -> String {
         var lines = [
             "problem     \(lp.name) (\(file)): \(lp.rowCount) rows, \(lp.columnCount) columns, \(lp.matrix.nonzeroCount) nonzeros",
             "status      \(s.status.rawValue) (\(s.message))",
             "objective   \(s.status == .optimal ? full(s.objective) : "none")",
-            "iterations  \(s.iterations)",
+            "iterations  \(s.iterations)" + (s.auxiliaryIterations > 0 ? " (and \(s.auxiliaryIterations) in the auxiliary LPs that diagnosed the stall)" : ""),
             "seconds     \(String(format: "%.6f", s.seconds))",
             "path        \(s.path.rawValue)",
         ]
@@ -23,19 +24,46 @@ enum LPSolveReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ s: LPSolution, lp: LinearProgram, file: String) -> String {
-        func number(_ v: Double) -> String { v.isFinite ? full(v) : "null" }
-        let fields: [(String, String)] = [
-            ("schema", quoted("capsim.lp/1")), ("problem", quoted(lp.name)), ("file", quoted(file)),
-            ("rows", "\(lp.rowCount)"), ("columns", "\(lp.columnCount)"), ("nonzeros", "\(lp.matrix.nonzeroCount)"),
-            ("status", quoted(s.status.rawValue)), ("message", quoted(s.message)),
-            ("objective", s.status == .optimal ? number(s.objective) : "null"),
-            ("iterations", "\(s.iterations)"), ("seconds", number(s.seconds)), ("path", quoted(s.path.rawValue)),
-            ("dense_columns", "\(s.denseColumns)"),
-            ("primal_infeasibility", number(s.primalInfeasibility)), ("dual_infeasibility", number(s.dualInfeasibility)),
-            ("gap", number(s.gap)),
-        ]
-        return "{\n" + fields.map { "  \(quoted($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
+    /// The `capsim.lp/1` document, written as capsim's other JSON files are (`JSONOutput`:
+    /// keys sorted, indented); numbers as doubles read back exactly, `null` where not finite.
+    static func json(_ s: LPSolution, lp: LinearProgram, file: String) throws -> String {
+        let document = Document(
+            problem: lp.name, file: file, rows: lp.rowCount, columns: lp.columnCount, nonzeros: lp.matrix.nonzeroCount,
+            status: s.status.rawValue, message: s.message, objective: Number(value: s.status == .optimal ? s.objective : nil),
+            iterations: s.iterations, auxiliaryIterations: s.auxiliaryIterations, seconds: s.seconds, path: s.path.rawValue,
+            denseColumns: s.denseColumns, primalInfeasibility: Number(value: s.primalInfeasibility),
+            dualInfeasibility: Number(value: s.dualInfeasibility), gap: Number(value: s.gap))
+        return String(decoding: try JSONOutput.encode(document), as: UTF8.self) + "\n"
+    }
+
+    /// The keys of `capsim.lp/1` (see docs/json.md).
+    struct Document: Encodable {
+        var schema = "capsim.lp/1"
+        let problem: String, file: String
+        let rows: Int, columns: Int, nonzeros: Int
+        let status: String, message: String
+        let objective: Number
+        let iterations: Int, auxiliaryIterations: Int
+        let seconds: Double
+        let path: String
+        let denseColumns: Int
+        let primalInfeasibility: Number, dualInfeasibility: Number, gap: Number
+
+        enum CodingKeys: String, CodingKey {
+            case schema, problem, file, rows, columns, nonzeros, status, message, objective, iterations, seconds, path, gap
+            case auxiliaryIterations = "auxiliary_iterations", denseColumns = "dense_columns"
+            case primalInfeasibility = "primal_infeasibility", dualInfeasibility = "dual_infeasibility"
+        }
+    }
+
+    /// A number, or `null` when there is none or it is not finite.
+    struct Number: Encodable {
+        let value: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let value, value.isFinite { try container.encode(value) } else { try container.encodeNil() }
+        }
     }
 
     /// `kind,name,value,dual`: columns with value and reduced cost, rows with activity and dual.
@@ -48,18 +76,4 @@ enum LPSolveReport {
 
     private static func full(_ v: Double) -> String { String(format: "%.17g", v) }
     private static func short(_ v: Double) -> String { String(format: "%.1e", v) }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }

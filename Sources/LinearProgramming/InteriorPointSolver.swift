@@ -19,7 +19,27 @@ import LinearAlgebra
 public enum InteriorPointSolver {
     /// Solves `lp`; with a `session`, the setup of the session's previous solve is taken
     /// when the matrix is the same (see `SolverSession`), and this solve's is kept.
+    ///
+    /// When the iterations stall (numerical trouble), `StallDiagnosis` solves two
+    /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
+    /// reached, and the status and message say which.
     public static func solve(_ lp: LinearProgram, options: SolverOptions = SolverOptions(), session: SolverSession? = nil) -> LPSolution {
+        let clock = ContinuousClock(), start = clock.now
+        var solution = solveOnce(lp, options: options, session: session)
+        guard solution.status == .numericalTrouble, lp.inconsistency() == nil else { return solution }
+        let diagnosis = StallDiagnosis.diagnose(lp, options: options)
+        solution.status = diagnosis.status
+        solution.message = diagnosis.status == .numericalTrouble
+            ? "\(solution.message); \(diagnosis.message)"
+            : "\(diagnosis.message) (the iterations had stalled: \(solution.message))"
+        solution.auxiliaryIterations = diagnosis.iterations
+        let elapsed = clock.now - start
+        solution.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return solution
+    }
+
+    /// One solve, without the diagnosis of a stall.
+    static func solveOnce(_ lp: LinearProgram, options: SolverOptions, session: SolverSession?) -> LPSolution {
         let clock = ContinuousClock(), start = clock.now
         LinearAlgebra.useSingleThread()
         let inconsistency = lp.inconsistency()

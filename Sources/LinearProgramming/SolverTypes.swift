@@ -87,6 +87,9 @@ public struct LPSolution: Sendable {
     /// Reduced costs c − Aᵀy.
     public var reducedCosts: [Double]
     public var iterations: Int
+    /// Iterations of the auxiliary LPs that diagnosed a stall (`StallDiagnosis`); 0 for most solves.
+    public var auxiliaryIterations = 0
+    /// Wall time of the solve, the diagnosis of a stall included.
     public var seconds: Double
     /// The linear-algebra path that ran.
     public var path: KKTPath

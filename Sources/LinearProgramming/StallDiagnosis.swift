@@ -1,0 +1,132 @@
+import Foundation
+
+/// What an LP is when the iterations stall (numerical trouble), found by two auxiliary
+/// LPs that always have an optimum, so that an infeasible or unbounded LP whose iterates
+/// never reach a Farkas ray clearly enough for `Certificate` is still reported as such.
+///
+/// 1. **Least violation.** Each row i gets elastic columns p_i, q_i ≥ 0 (only those its
+///    finite bounds need): rl ≤ A x + p − q ≤ ru, the columns keep their bounds, and
+///
+///        min V = Σᵢ wᵢ (pᵢ + qᵢ),   wᵢ = 1 / (1 + |rlᵢ| + |ruᵢ|) (finite bounds only)
+///
+///    which x = any point within the bounds makes feasible and 0 bounds below. V* > 0
+///    means no x meets every row. The LP is called primal infeasible when V* > 10⁻⁶ and
+///    the point found violates a row by more than 10⁻⁶ of its own terms,
+///    |b − a x| / (1 + |b| + Σ|aⱼxⱼ|) — the measure by which a solve refuses to call a
+///    point optimal (`MehrotraIterations.componentwiseLimit`), so the two agree on what
+///    counts as feasible.
+/// 2. **Improving direction**, only when a feasible point exists: the recession cone of
+///    the feasible set cut by a box,
+///
+///        min cᵀd   s.t.  (A d)ᵢ ≥ 0 where rlᵢ is finite, ≤ 0 where ruᵢ is,
+///                        dⱼ ≥ 0 where lⱼ is finite, ≤ 0 where uⱼ is, |dⱼ| ≤ 1
+///
+///    (d = 0 is feasible). A feasible LP with such a d of cᵀd < 0 is unbounded along it;
+///    it is called dual infeasible when cᵀd* < −10⁻⁶ (1 + ‖c‖∞) (> for a maximisation).
+///
+/// The rows' stages carry over, so a dispatch LP's auxiliary LPs take the banded path too
+/// (an elastic column is in one row only). When neither test finds anything, the LP has
+/// a feasible point and no improving direction — an optimum the iterations did not reach
+/// — and the status stays numerical trouble, with that said.
+enum StallDiagnosis {
+    /// The least-violation test's threshold on V* and on the worst relative row violation.
+    static let violationLimit = 1e-6
+    /// The improving-direction test's threshold on |cᵀd*| / (1 + ‖c‖∞).
+    static let directionLimit = 1e-6
+
+    /// The status and message for `lp`, whose solve stalled, and the auxiliary iterations.
+    static func diagnose(_ lp: LinearProgram, options: SolverOptions) -> (status: SolverStatus, message: String, iterations: Int) {
+        let least = InteriorPointSolver.solveOnce(leastViolation(lp), options: options, session: nil)
+        guard least.status == .optimal else {
+            return (.numericalTrouble, "the auxiliary LP of least row violation did not solve either (\(least.status.rawValue))", least.iterations)
+        }
+        let x = Array(least.x[0..<lp.columnCount])
+        if least.objective > violationLimit, let worst = worstRow(lp, x), worst.relative > violationLimit {
+            return (.primalInfeasible, """
+                primal infeasible: no point meets every row and bound — the least weighted violation of the rows, found by an auxiliary LP, \
+                is \(shortNumber(least.objective)); at its point row \(lp.rowNames[worst.row]) is violated by \(shortNumber(worst.amount))
+                """, least.iterations)
+        }
+        let cone = InteriorPointSolver.solveOnce(improvingDirection(lp), options: options, session: nil)
+        let iterations = least.iterations + cone.iterations
+        guard cone.status == .optimal else {
+            return (.numericalTrouble, "a point meets every row, but the auxiliary LP of improving directions did not solve (\(cone.status.rawValue))", iterations)
+        }
+        let scale = 1 + (lp.objective.lazy.map(abs).max() ?? 0)
+        let gain = lp.sense == .minimize ? -cone.objective : cone.objective
+        if gain > directionLimit * scale {
+            return (.dualInfeasible, """
+                dual infeasible (unbounded): a point meets every row and bound, and along a direction d within the rows and bounds \
+                (|d| ≤ 1, found by an auxiliary LP) the objective \(lp.sense == .minimize ? "falls" : "rises") by \(shortNumber(gain)) per unit of d without end
+                """, iterations)
+        }
+        return (.numericalTrouble, "auxiliary LPs found a point meeting every row and no direction improving without end: the LP has an optimum the iterations did not reach", iterations)
+    }
+
+    /// The least-violation LP: `lp`'s columns with a zero objective, then the elastic
+    /// columns, row by row (p where the lower bound is finite, q where the upper is).
+    static func leastViolation(_ lp: LinearProgram) -> LinearProgram {
+        let a = lp.matrix, n = lp.columnCount
+        var starts = a.columnStarts, rows = a.rowIndices, values = a.values
+        var objective = [Double](repeating: 0, count: n)
+        var lower = lp.columnLower, upper = lp.columnUpper
+        var stages = lp.columnStages, names = lp.columnNames
+        for i in 0..<lp.rowCount {
+            let weight = 1 / (1 + (lp.rowLower[i].isFinite ? abs(lp.rowLower[i]) : 0) + (lp.rowUpper[i].isFinite ? abs(lp.rowUpper[i]) : 0))
+            for (sign, finite, label) in [(1.0, lp.rowLower[i].isFinite, "below"), (-1.0, lp.rowUpper[i].isFinite, "above")] where finite {
+                rows.append(i)
+                values.append(sign)
+                starts.append(rows.count)
+                objective.append(weight)
+                lower.append(0)
+                upper.append(.infinity)
+                stages?.append(lp.rowStages?[i] ?? LinearProgram.linking)
+                names.append("elastic_\(label)_\(i)")
+            }
+        }
+        let matrix = SparseMatrix(rowCount: lp.rowCount, columnCount: objective.count, columnStarts: starts, rowIndices: rows, values: values)
+        return LinearProgram(name: lp.name + "_least_violation", objective: objective, matrix: matrix, rowLower: lp.rowLower, rowUpper: lp.rowUpper,
+                             columnLower: lower, columnUpper: upper, rowNames: lp.rowNames, columnNames: names,
+                             rowStages: lp.rowStages, columnStages: stages)
+    }
+
+    /// The improving-direction LP: `lp`'s matrix and objective over its recession cone,
+    /// cut by the box |d| ≤ 1.
+    static func improvingDirection(_ lp: LinearProgram) -> LinearProgram {
+        func cone(_ lower: Double, _ upper: Double, box: Double) -> (Double, Double) {
+            (lower.isFinite ? 0 : -box, upper.isFinite ? 0 : box)
+        }
+        let rowBounds = zip(lp.rowLower, lp.rowUpper).map { cone($0, $1, box: .infinity) }
+        let columnBounds = zip(lp.columnLower, lp.columnUpper).map { cone($0, $1, box: 1) }
+        var direction = lp
+        direction.name = lp.name + "_improving_direction"
+        direction.objectiveConstant = 0
+        (direction.rowLower, direction.rowUpper) = (rowBounds.map(\.0), rowBounds.map(\.1))
+        (direction.columnLower, direction.columnUpper) = (columnBounds.map(\.0), columnBounds.map(\.1))
+        return direction
+    }
+
+    /// The row `x` violates most relative to its own terms, and by how much.
+    static func worstRow(_ lp: LinearProgram, _ x: [Double]) -> (row: Int, amount: Double, relative: Double)? {
+        let a = lp.matrix
+        var activity = [Double](repeating: 0, count: lp.rowCount), terms = activity
+        for j in 0..<lp.columnCount {
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
+                activity[a.rowIndices[k]] += a.values[k] * x[j]
+                terms[a.rowIndices[k]] += abs(a.values[k] * x[j])
+            }
+        }
+        var worst: (row: Int, amount: Double, relative: Double)?
+        for i in 0..<lp.rowCount {
+            let amount = max(lp.rowLower[i] - activity[i], activity[i] - lp.rowUpper[i], 0)
+            let bound = lp.rowLower[i] - activity[i] > 0 ? lp.rowLower[i] : lp.rowUpper[i]
+            let relative = amount / (1 + abs(bound) + terms[i])
+            if relative > (worst?.relative ?? 0) { worst = (i, amount, relative) }
+        }
+        return worst
+    }
+
+    private static func shortNumber(_ value: Double) -> String {
+        String(format: "%.3g", value)
+    }
+}

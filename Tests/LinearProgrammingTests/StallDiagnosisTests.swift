@@ -1,0 +1,139 @@
+import Testing
+@testable import LinearProgramming
+
+/// `StallDiagnosis`: what an LP whose iterations stalled is, from two auxiliary LPs.
+@Suite struct StallDiagnosisTests {
+    static let inf = Double.infinity
+
+    /// x + y ≤ 1 and x + y ≥ 1.01 (x, y ≥ 0): no point; the least violation is 0.01 in
+    /// one of the two rows, weighted 1/(1 + 1) or 1/(1 + 1.01).
+    @Test func contradictingRowsArePrimalInfeasible() {
+        let lp = SolverTests.lp([1, 1], rows: [[1, 1], [1, 1]], lower: [-Self.inf, 1.01], upper: [1, Self.inf])
+        let least = InteriorPointSolver.solveOnce(StallDiagnosis.leastViolation(lp), options: SolverOptions(), session: nil)
+        #expect(least.status == .optimal)
+        #expect(abs(least.objective - 0.01 / 2.01) < 1e-8, "\(least.objective)")
+        let diagnosis = StallDiagnosis.diagnose(lp, options: SolverOptions())
+        #expect(diagnosis.status == .primalInfeasible, "\(diagnosis.message)")
+        #expect(diagnosis.message.contains("violated by 0.01"), "\(diagnosis.message)")
+        #expect(diagnosis.iterations > 0)
+    }
+
+    /// min −x − y with x − y ≤ 1 (x, y ≥ 0): feasible, and along d = (1, 1) — the best
+    /// direction in the box |d| ≤ 1 with d_x − d_y ≤ 0 — the objective falls by 2.
+    @Test func anImprovingDirectionIsDualInfeasible() {
+        let lp = SolverTests.lp([-1, -1], rows: [[1, -1]], lower: [-Self.inf], upper: [1])
+        let cone = InteriorPointSolver.solveOnce(StallDiagnosis.improvingDirection(lp), options: SolverOptions(), session: nil)
+        #expect(cone.status == .optimal)
+        #expect(abs(cone.objective + 2) < 1e-8, "\(cone.objective)")
+        let diagnosis = StallDiagnosis.diagnose(lp, options: SolverOptions())
+        #expect(diagnosis.status == .dualInfeasible, "\(diagnosis.message)")
+        #expect(diagnosis.message.contains("falls by 2 "), "\(diagnosis.message)")
+        let maximised = SolverTests.lp([1, 1], rows: [[1, -1]], lower: [-Self.inf], upper: [1], sense: .maximize)
+        #expect(StallDiagnosis.diagnose(maximised, options: SolverOptions()).message.contains("rises by 2 "))
+    }
+
+    /// min x + y with x + y ≥ 1: a point meets the row and no direction improves, so the
+    /// diagnosis finds nothing wrong with the LP and the status stays numerical trouble.
+    @Test func aFeasibleBoundedLPStaysNumericalTrouble() {
+        let lp = SolverTests.lp([1, 1], rows: [[1, 1]], lower: [1], upper: [Self.inf])
+        let diagnosis = StallDiagnosis.diagnose(lp, options: SolverOptions())
+        #expect(diagnosis.status == .numericalTrouble)
+        #expect(diagnosis.message.contains("has an optimum the iterations did not reach"), "\(diagnosis.message)")
+    }
+
+    /// A random LP (14 rows, 14 columns) whose rows r3 and r13 ask −3.94 x₄ + 9 x₈ − 7.4 x₁₃
+    /// to be at most −20.993 and at least −20.983: infeasible by 0.01, as HiGHS 1.16 finds.
+    /// The iterations stall without reaching a Farkas ray (numerical trouble before the
+    /// diagnosis); the least-violation LP shows the contradiction.
+    @Test func aStalledInfeasibleLPIsReportedInfeasible() throws {
+        let lp = try MPSReader.parse("""
+            NAME FUZZ
+            ROWS
+             N obj
+             G r0
+             G r1
+             E r2
+             L r3
+             G r4
+             G r5
+             E r6
+             E r7
+             E r8
+             E r9
+             L r10
+             L r11
+             L r12
+             G r13
+            COLUMNS
+                x0 obj -17.357334608257123 r4 -4.764
+                x0 r8 1.0878519432490605 r10 9.0
+                x1 obj 16.966784440949016 r1 7.8
+                x1 r2 2.138416635601515 r9 5.6769216133510945
+                x1 r10 -8.612
+                x2 obj 13.9198526900508 r0 0.2
+                x2 r5 0.23208635642209366 r9 -7.834791553475579
+                x2 r11 -1.05 r12 7.468600359555988
+                x3 obj -0.1836848934818971 r0 2.0479276256764214
+                x3 r2 4.965840509229833
+                x4 obj 49.311515910320445 r2 -2.955
+                x4 r3 -3.943648769321564 r4 8.4
+                x4 r5 -7.894131849441945 r8 3.4107412110992565
+                x4 r13 -3.943648769321564
+                x5 obj -1.0578094969423257 r6 2.46
+                x5 r9 3.2 r10 -5.115793762740308
+                x6 obj -13.568019828294133 r8 -9.9
+                x6 r11 -2.5880124321706335
+                x7 obj -14.271196413762022 r4 -7.765084240239361
+                x7 r9 -3.9 r12 7.804682577317772
+                x8 obj 33.97879999999999 r3 9.0
+                x8 r8 7.394 r11 -9.229
+                x8 r13 9.0
+                x9 obj 26.497404813885545 r0 9.801548215285909
+                x9 r1 0.88 r2 -6.04
+                x9 r6 3.320785040653342 r7 -5.129849369834294
+                x9 r8 6.278800940986342 r9 1.397552534075332
+                x9 r11 9.83
+                x10 obj 54.4061164428968 r0 0.42062575472330654
+                x10 r1 7.367823923962621 r2 -9.449011076915866
+                x10 r4 0.975091776445478 r11 -5.4
+                x11 obj 39.044019999999996 r4 8.706
+                x12 obj 22.500855218090233 r1 5.826427313969514
+                x12 r5 -2.95847659986251 r7 1.935
+                x12 r8 10.0
+                x13 obj 44.993485981545575 r0 9.912841274994896
+                x13 r3 -7.4 r7 3.258008632298418
+                x13 r8 -4.417502531128313 r10 -5.0
+                x13 r13 -7.4
+            RHS
+                rhs obj -540.2504774938667 r0 -85.64224482429175
+                rhs r1 137.34515878459405 r2 -127.82105403296178
+                rhs r3 -20.99289795575958 r4 -31.39637915027167
+                rhs r5 -97.56197707470588 r6 -22.282694457327338
+                rhs r7 -39.67141924457333 r8 21.3550379187326
+                rhs r9 -82.55158359810926 r10 99.73189068066202
+                rhs r11 32.250924125166826 r12 95.4371942835847
+                rhs r13 -20.98289795575958
+            RANGES
+                rng r9 -8.779999999999987 r12 6.789999999999992
+            BOUNDS
+             FX bnd x1 3.96
+             MI bnd x3
+             UP bnd x3 6.51
+             LO bnd x5 -15.83
+             UP bnd x5 -12.41
+             MI bnd x6
+             UP bnd x6 14.24
+             FX bnd x7 5.78
+             MI bnd x8
+             UP bnd x8 -2.59
+             LO bnd x11 -15.01
+             LO bnd x13 -15.71
+            ENDATA
+            """)
+        let solution = InteriorPointSolver.solve(lp)
+        #expect(solution.status == .primalInfeasible, "\(solution.status): \(solution.message)")
+        #expect(solution.auxiliaryIterations > 0)
+        #expect(solution.message.contains("the iterations had stalled"), "\(solution.message)")
+        #expect(solution.message.contains("row r3 ") || solution.message.contains("row r13 "), "\(solution.message)")
+    }
+}
