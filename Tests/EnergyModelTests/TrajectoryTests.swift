@@ -168,6 +168,33 @@ import Testing
         ])
     }
 
+    /// Rates (T₁) hold their first milestone's value before it: a wind farm of 2020 with
+    /// `full_load_hours: {2025: …}` and an inflow factor first written for 2025 no longer
+    /// switch the farm and the rivers off in 2020–2024 (they were zero there). Events
+    /// alone are refused: a rate has no zero to start from.
+    @Test func ratesHoldTheirFirstMilestone() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.scenario("""
+            weather: {hydro_inflow_factor: {2025: 70 %, 2030: 90 %}}
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: {2025: 2000 h, 2030: 2200 h}}
+            """))
+        let s = try fixture.load("s.yaml")
+        guard case let .variable(wind) = s.technology(id: "w")!.parameters else { Issue.record("not a variable renewable"); return }
+        let hours = try #require(wind.fullLoadHours)
+        #expect(hours.beforeFirst == .hold)
+        #expect([2020, 2025, 2030].map { hours.value(in: $0) } == [2000, 2000, 2200])
+        expectClose(hours.value(in: 2028), 2120)
+        #expect([2020, 2024, 2025].map { s.weather.hydroInflowFactor.value(in: $0) } == [0.7, 0.7, 0.7])
+        try fixture.write("e.yaml", Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: ["+100 h in 2026"]}
+            """))
+        #expect(fixture.problems("e.yaml") == [
+            fixture.message("e.yaml", 9, 52, "technologies.w.full_load_hours", found: "events only", expected: "a value or milestones to start from"),
+        ])
+    }
+
     @Test func demandHoldsItsFirstMilestone() throws {
         let fixture = try Fixture()
         try fixture.write("s.yaml", Fixture.header(demand: "{annual_energy: {2018: 8 TWh, 2028: 18 TWh}, peak: 4 GW}") + "technologies: {}\n")

@@ -14,6 +14,27 @@ import Testing
         expectQuantity("  1.32 GW  ", 1.32, .power)
     }
 
+    /// Power-of-ten units convert by moving the decimal point of the number as written,
+    /// rounded once: each result is the double nearest the decimal (70 × 0.01 would be
+    /// 0.7000000000000001, 330 × 0.01 3.3000000000000003), and a value shown back in its
+    /// unit is the number written (0.28 → 28 %).
+    @Test func powerOfTenUnitsAreExactDecimals() throws {
+        let cases: [(String, Double)] = [("70 %", 0.7), ("330 万千瓦", 3.3), ("28 %", 0.28), ("3.35 亿立方米", 3.35e8),
+                                         ("0.1 MW", 1e-4), ("305.5 gce/kWh", 305.5), ("1.5e-3 万千瓦", 1.5e-5), ("-2.5 ‰", -0.0025)]
+        for (text, value) in cases {
+            #expect(try Quantity.parse(text).get().value == value, "\(text)")
+        }
+        #expect(DecimalShift.powerOfTen(1e-6 * 1e4) == -2)
+        #expect(DecimalShift.powerOfTen(1 / 3.6e6) == nil)
+        #expect(DecimalShift.powerOfTen(-1) == nil)
+        #expect(DisplayUnit.percent.display(0.28) == 28)
+        #expect(DisplayUnit("万千瓦", 0.01).display(3.3) == 330)
+        #expect(DecimalShift.shift(1e-5, by: 2) == 1e-3)
+        #expect(DecimalShift.shift(text: "1e99999999999999999999", by: 1) == nil)
+        // Other factors multiply: 1 day = 24 h, 3.6 GJ = 0.001 GWh to rounding.
+        #expect(try Quantity.parse("2 d").get().value == 48)
+    }
+
     @Test func energy() {
         expectQuantity("1.13 亿千瓦时", 113, .energy)
         expectQuantity("103.1 亿千瓦时", 10310, .energy)

@@ -84,10 +84,10 @@ extension Decoder {
     private func demand(_ field: Field) -> Demand? {
         guard var reader = MappingReader(field, self, expected: "annual_energy and peak") else { return nil }
         let energy = reader.required("annual_energy", expected: "electricity use per year").flatMap {
-            trajectory($0, .energy, .positive, requireBaseYear: true)
+            trajectory($0, .energy, .positive, start: .baseYear)
         }
         let peak = reader.required("peak", expected: "the highest hourly load per year").flatMap {
-            trajectory($0, .power, .positive, requireBaseYear: true)
+            trajectory($0, .power, .positive, start: .baseYear)
         }
         let shape = reader.optional("shape").map(loadShape) ?? LoadShape()
         let hourly = reader.optional("hourly_csv").map { series($0, range: 0...1e6, positive: true, meaning: "a load in GW") }
@@ -119,7 +119,7 @@ extension Decoder {
         func fuel(_ key: String, _ alternatives: [Dimension: Double], required: Bool) -> Trajectory?? {
             let named = "an amount of \(key.replacingOccurrences(of: "_", with: " ")) per year in " + alternatives.keys.map(\.unitHint).sorted().joined(separator: " or ")
             guard let f = required ? reader.required(key, expected: named) : reader.optional(key) else { return required ? .some(nil) : .none }
-            return .some(trajectory(f, accepting: alternatives, .nonNegative, named: named, requireBaseYear: true))
+            return .some(trajectory(f, accepting: alternatives, .nonNegative, named: named, start: .baseYear))
         }
         let coal = fuel("coal", [.coal: 1, .mass: rules.rawCoalFactor], required: true)
         let oil = fuel("oil", [.coal: 1, .mass: rules.oilFactor], required: true)
@@ -136,13 +136,13 @@ extension Decoder {
         let importLimit = reader.required("import_limit", expected: "the import limit").flatMap { trajectory($0, .power, .nonNegative) }
         let exportLimit = reader.required("export_limit", expected: "the export limit").flatMap { trajectory($0, .power, .nonNegative) }
         let importPrice = reader.required("import_price", expected: "the import price").flatMap {
-            trajectory($0, .electricityPrice, requireBaseYear: true)
+            trajectory($0, .electricityPrice, start: .baseYear)
         }
         let exportPrice = reader.required("export_price", expected: "the export price").flatMap {
-            trajectory($0, .electricityPrice, requireBaseYear: true)
+            trajectory($0, .electricityPrice, start: .baseYear)
         }
         let share = reader.required("non_fossil_share", expected: "the non-fossil share of imported electricity").flatMap {
-            trajectory($0, .fraction, .fraction, requireBaseYear: true)
+            trajectory($0, .fraction, .fraction, start: .baseYear)
         }
         reader.finish(subject: "grid")
         guard let importLimit, let exportLimit, let importPrice, let exportPrice, let share else { return nil }
@@ -151,7 +151,7 @@ extension Decoder {
 
     private func costs(_ field: Field) -> Costs? {
         guard var reader = MappingReader(field, self, expected: "value_of_lost_load and carbon_price") else { return nil }
-        let carbon = reader.optional("carbon_price").map { trajectory($0, .massPrice, .nonNegative, requireBaseYear: true) }
+        let carbon = reader.optional("carbon_price").map { trajectory($0, .massPrice, .nonNegative, start: .baseYear) }
         let voll = reader.required("value_of_lost_load", expected: "the cost of load not served").flatMap {
             quantity($0, .electricityPrice, .positive)
         }
@@ -174,7 +174,7 @@ extension Decoder {
             valid = false
         }
         if let f = reader.optional("coal_power_heat_rate") {
-            rules.coalPowerHeatRate = trajectory(f, .heatRate, .positive, requireBaseYear: true)
+            rules.coalPowerHeatRate = trajectory(f, .heatRate, .positive, start: .baseYear)
             valid = valid && rules.coalPowerHeatRate != nil
         } else if method == .coalEquivalent {
             _ = reader.required("coal_power_heat_rate", expected: "the average heat rate of coal power by year (gce/kWh), which the coal-equivalent method needs")

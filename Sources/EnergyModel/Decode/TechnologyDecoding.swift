@@ -74,14 +74,14 @@ extension Decoder {
 
     private func thermal(_ reader: inout MappingReader, _ kind: TechnologyKind, _ accounting: AccountingRules) -> Thermal? {
         let heatRate = reader.required("heat_rate", expected: "fuel per unit of electricity, such as 305 gce/kWh").flatMap {
-            trajectory($0, .heatRate, .positive, requireBaseYear: true)
+            trajectory($0, .heatRate, .positive, start: .baseYear)
         }
         let priceConversions: [Dimension: Double] = kind == .coal
             ? [.coalPrice: 1, .massPrice: 1 / accounting.rawCoalFactor]
             : [.coalPrice: 1, .volumePrice: 1 / accounting.naturalGasFactor]
         let priceNamed = kind == .coal ? "a coal price (yuan/tce, or yuan/t of raw coal)" : "a gas price (yuan/m³ or yuan/tce)"
         let fuelPrice = reader.required("fuel_price", expected: priceNamed).flatMap {
-            trajectory($0, accepting: priceConversions, .nonNegative, named: priceNamed, requireBaseYear: true)
+            trajectory($0, accepting: priceConversions, .nonNegative, named: priceNamed, start: .baseYear)
         }
         let variableCost = reader.optional("variable_cost").map { quantity($0, .electricityPrice, .nonNegative) }
         let minimum = reader.optional("minimum_stable_load").map { quantity($0, .fraction, .fraction) }
@@ -115,7 +115,7 @@ extension Decoder {
 
     private func variable(_ reader: inout MappingReader, _ kind: TechnologyKind) -> VariableRenewable? {
         let hoursField = reader.optional("full_load_hours")
-        let hours = hoursField.map { trajectory($0, .time, .within(0...8760, "from 0 h to 8760 h")) }
+        let hours = hoursField.map { trajectory($0, .time, .within(0...8760, "from 0 h to 8760 h"), start: .held) }
         let profile = reader.optional("profile_csv").map { series($0, range: 0...1, meaning: "a capacity factor") }
         let isSolar = kind == .solarCentralised || kind == .solarDistributed
         var tilt: Double??, azimuth: Double??
@@ -171,7 +171,7 @@ extension Decoder {
         let maximum = reader.optional("maximum_level").map { quantity($0, .fraction, .fraction) }
         let initial = reader.optional("initial_level").map { quantity($0, .fraction, .fraction) }
         let inflow = reader.required("inflow_energy", expected: "the natural inflow as energy per year").flatMap {
-            trajectory($0, .energy, .nonNegative, requireBaseYear: true)
+            trajectory($0, .energy, .nonNegative, start: .baseYear)
         }
         let flowField = reader.optional("environmental_flow")
         let inflowField = reader.optional("inflow_csv")

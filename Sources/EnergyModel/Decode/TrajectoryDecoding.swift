@@ -1,22 +1,36 @@
 import Foundation
 
 extension Decoder {
+    /// What a trajectory is before its first milestone.
+    enum Start {
+        /// Zero: an amount not there yet (capacities, storage energy, grid limits).
+        case zero
+        /// A milestone at or before the base year is required (demand, prices: there is
+        /// no sensible zero before it), and the value before it is held.
+        case baseYear
+        /// The first milestone's value: a rate of something that may exist before it
+        /// (full-load hours, the inflow factor), which zero would silently switch off.
+        case held
+
+        /// Whether the trajectory needs a milestone to start from (events alone refused).
+        var needsMilestone: Bool { self != .zero }
+    }
+
     /// A trajectory written as one quantity (`1.32 GW`), as milestones by year
     /// (`{2020: 1.32 GW, 2025: 3.3 GW}`), as a list of events (`[+1.2 GW in 2027]`), or
-    /// as milestones with `events:`. With `requireBaseYear`, the first milestone must be at
-    /// or before the base year (demand, prices: there is no sensible zero before it).
+    /// as milestones with `events:`; `start` says what it is before its first milestone.
     func trajectory(
-        _ field: Field, _ dimension: Dimension, _ check: Check = .any, requireBaseYear: Bool = false
+        _ field: Field, _ dimension: Dimension, _ check: Check = .any, start: Start = .zero
     ) -> Trajectory? {
-        trajectory(field, accepting: [dimension: 1], check, named: dimension.description, requireBaseYear: requireBaseYear)
+        trajectory(field, accepting: [dimension: 1], check, named: dimension.description, start: start)
     }
 
     /// A trajectory whose values may be written in several dimensions, each converted by
     /// its factor into the first's units value by value (t of raw coal × 0.7143 → tce).
     func trajectory(
-        _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, requireBaseYear: Bool
+        _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, start: Start
     ) -> Trajectory? {
-        guard let trajectory = written(field, accepting: conversions, check, named: named, requireBaseYear: requireBaseYear) else { return nil }
+        guard let trajectory = written(field, accepting: conversions, check, named: named, start: start) else { return nil }
         // Each value was checked as written; events add up, so check their sum in every
         // year (between milestones in range the interpolation stays in range).
         guard !trajectory.events.isEmpty, let years else { return trajectory }
@@ -34,13 +48,13 @@ extension Decoder {
 
     /// The trajectory as written: one value, milestones, events or milestones with events.
     private func written(
-        _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, requireBaseYear: Bool
+        _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, start: Start
     ) -> Trajectory? {
         switch field.node.value {
         case .scalar:
             return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)
-        case .sequence where requireBaseYear:
-            fail(field, found: "events only", expected: "a milestone in the base year to start from")
+        case .sequence where start.needsMilestone:
+            fail(field, found: "events only", expected: start == .baseYear ? "a milestone in the base year to start from" : "a value or milestones to start from")
             return nil
         case .sequence:
             return events(field, conversions, named).map { Trajectory(events: $0) }
@@ -51,13 +65,13 @@ extension Decoder {
             if entries.contains(where: { $0.key == "value" }) {
                 return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)
             }
-            return milestones(field, entries, conversions, check, named: named, requireBaseYear: requireBaseYear)
+            return milestones(field, entries, conversions, check, named: named, start: start)
         }
     }
 
     private func milestones(
         _ field: Field, _ entries: [SourceNode.Entry], _ conversions: [Dimension: Double], _ check: Check, named: String,
-        requireBaseYear: Bool
+        start: Start
     ) -> Trajectory? {
         guard var reader = MappingReader(field, self, expected: "milestones by year") else { return nil }
         var milestones: [Trajectory.Milestone] = []
@@ -85,15 +99,15 @@ extension Decoder {
             fail(field, found: "an empty mapping", expected: "milestones by year or events")
             return nil
         }
-        if requireBaseYear, let years, let first = milestones.map(\.year).min(), first > years.lowerBound {
+        if start == .baseYear, let years, let first = milestones.map(\.year).min(), first > years.lowerBound {
             fail(field, found: "a first milestone in \(first)", expected: "a milestone in the base year \(years.lowerBound) or earlier")
             return nil
         }
-        if requireBaseYear, milestones.isEmpty {
-            fail(field, found: "events only", expected: "a milestone in the base year to start from")
+        if start.needsMilestone, milestones.isEmpty {
+            fail(field, found: "events only", expected: start == .baseYear ? "a milestone in the base year to start from" : "a value or milestones to start from")
             return nil
         }
-        return Trajectory(milestones: milestones, events: events, beforeFirst: requireBaseYear ? .hold : .zero)
+        return Trajectory(milestones: milestones, events: events, beforeFirst: start.needsMilestone ? .hold : .zero)
     }
 
     /// A list of events `+30 MW in 2026` or `-660 MW on 2028-07-01`, each possibly

@@ -63,7 +63,7 @@ extension Decoder {
             }
             return value
         }
-        let factor = reader.optional("hydro_inflow_factor").map { trajectory($0, .fraction, .within(0...2, "from 0 % to 200 %")) }
+        let factor = reader.optional("hydro_inflow_factor").map { trajectory($0, .fraction, .within(0...2, "from 0 % to 200 %"), start: .held) }
         let solar = reader.optional("solar").map(solarClimate) ?? SolarClimate()
         let wind = reader.optional("wind").map(windClimate) ?? WindClimate()
         let hydro = reader.optional("hydro").map(hydroClimate) ?? HydroClimate()

@@ -68,7 +68,12 @@ public struct DisplayUnit: Hashable, Sendable {
         self.scale = scale
     }
 
-    public func display(_ canonical: Double) -> Double { canonical / scale }
+    /// `canonical` in this unit; by a decimal shift when the scale is a power of ten, so
+    /// that 0.28 shows as 28 %, not 28.000000000000004 (`DecimalShift`).
+    public func display(_ canonical: Double) -> Double {
+        guard let power = DecimalShift.powerOfTen(scale) else { return canonical / scale }
+        return DecimalShift.shift(canonical, by: -power)
+    }
 
     public static let percent = DisplayUnit("%", 0.01)
     public static let gigawatt = DisplayUnit("GW", 1)

@@ -3,8 +3,9 @@
 ///
 /// value(y) = interpolation of the milestones at y + Σ events with year ≤ y.
 /// Before the first milestone the value is zero (`beforeFirst == .zero`, used for
-/// capacities: nothing is built yet) or the first milestone's value (`.hold`, used only
-/// where the decoder has already required a milestone at or before the base year).
+/// capacities: nothing is built yet) or the first milestone's value (`.hold`: for keys
+/// that need a milestone at or before the base year, such as demand and prices, and for
+/// rates such as full-load hours, which zero would silently switch off).
 /// Values are end-of-year values; an event's `date` is kept for pro-rata use in dispatch.
 public struct Trajectory: Hashable, Sendable {
     public struct Milestone: Hashable, Sendable {

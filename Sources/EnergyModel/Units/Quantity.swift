@@ -25,11 +25,12 @@ public struct Quantity: Hashable, Sendable {
     /// white space between them is optional.
     public static func parse(_ text: String) -> Result<Quantity, ParseFailure> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let (number, rest) = splitNumber(trimmed) else { return .failure(.notANumber) }
+        guard let (numberText, number, rest) = splitNumberText(trimmed) else { return .failure(.notANumber) }
         let unitText = rest.trimmingCharacters(in: .whitespaces)
         if unitText.isEmpty { return .failure(.bareNumber(number)) }
         guard let unit = UnitTable.parse(unitText) else { return .failure(.unknownUnit(unitText)) }
-        return .success(Quantity(number * unit.scale, unit.dimension))
+        let shifted = DecimalShift.powerOfTen(unit.scale).flatMap { DecimalShift.shift(text: numberText, by: $0) }
+        return .success(Quantity(shifted ?? number * unit.scale, unit.dimension))
     }
 
     /// The whole of `text` as a finite decimal number, or nil: not hexadecimal, `nan` or
@@ -41,6 +42,11 @@ public struct Quantity: Hashable, Sendable {
 
     /// Splits a leading decimal number (sign, digits, fraction, exponent) from the rest.
     public static func splitNumber(_ text: String) -> (Double, Substring)? {
+        splitNumberText(text).map { ($0.value, $0.rest) }
+    }
+
+    /// `splitNumber` with the number's text as written (without a leading `+`).
+    static func splitNumberText(_ text: String) -> (text: String, value: Double, rest: Substring)? {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         func digits() -> Int {
@@ -65,6 +71,6 @@ public struct Quantity: Hashable, Sendable {
         if numberText.hasPrefix("+") { numberText.removeFirst() }
         guard let value = Double(numberText), value.isFinite else { return nil }
         let rest = String(String.UnicodeScalarView(scalars[i...]))
-        return (value, Substring(rest))
+        return (numberText, value, Substring(rest))
     }
 }
