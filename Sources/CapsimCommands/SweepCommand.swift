@@ -38,8 +38,11 @@ struct SweepGridCommand: ParsableCommand {
     @Option(help: "Years of each point: Y, Y1,Y2 (each alone) or A...B (one projection); default all.")
     var years: String?
 
-    @Option(parsing: .unconditional, help: "Points solved at once, one solver each (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Points solved at once, one solver each (default: the number of cores).")
+    var jobsOption: Int?
+
+    /// `--jobs`, or one job a core.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: "The folder of the results.")
     var out: String?
@@ -64,7 +67,7 @@ struct SweepGridCommand: ParsableCommand {
     @Option(help: "Search: the id of the target to meet.")
     var meets: String?
 
-    @Option(help: "Search: fraction of seeds that must meet the target (default 1).")
+    @Option(help: "Search: fraction of seeds that must meet the target.")
     var probability: Double = 1
 
     @Option(help: "Search: stop when the interval is this narrow (default a hundredth of it).")
@@ -98,21 +101,22 @@ struct SweepGridCommand: ParsableCommand {
         for text in sets {
             switch SweepAxis.parse(text) {
             case let .success(axis):
-                guard given.insert(axis.path).inserted else { throw SweepError("--set \(axis.path): given twice; give the key once, with all its values") }
+                guard given.insert(axis.path).inserted else { throw SweepError.usage("--set \(axis.path): given twice; give the key once, with all its values") }
                 axes.removeAll { $0.path == axis.path }
                 axes.append(axis)
-            case let .failure(error): throw error
+            case let .failure(error): throw SweepError.usage(error.message)
             }
         }
         if let minimize, axes.contains(where: { $0.path == minimize }) {
-            throw SweepError("--minimize \(minimize): the key is also set by --set or the sweep file; the search sets it itself")
+            throw SweepError.usage("--minimize \(minimize): the key is also set by --set or the sweep file; the search sets it itself")
         }
         let root = try ScenarioSource.load(path: scenarioPath)
         let base = try ScenarioLoader.load(path: scenarioPath)
-        let seedList = try seedText.map(SweepFile.seeds) ?? [base.weather.seed]
-        let selection = try yearText.map(SweepFile.years) ?? .range(base.years)
+        let seedList = try seeds.map { text in try SweepError.option { try SweepFile.seeds(text) } } ?? seedText.map(SweepFile.seeds) ?? [base.weather.seed]
+        let selection = try years.map { text in try SweepError.option { try SweepFile.years(text) } } ?? yearText.map(SweepFile.years) ?? .range(base.years)
         for run in selection.runs where !(base.years.contains(run.lowerBound) && base.years.contains(run.upperBound)) {
-            throw SweepError("--years \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)")
+            let message = "\(years != nil ? "--years" : "years:") \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)"
+            throw years != nil ? SweepError.usage(message) : SweepError(message)
         }
         return (SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection), root)
     }
@@ -122,8 +126,9 @@ struct SweepGridCommand: ParsableCommand {
         let part = try shard.map(Shard.parse)
         try report.check(plan)
         try plan.checkValues(root: root)
-        let targets = try ScenarioLoader.load(path: plan.scenarioPath).targets.map(\.id)
-        let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root), targets: targets, shard: shard)
+        let scenario = try ScenarioLoader.load(path: plan.scenarioPath)
+        let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root, series: scenario.hourlySeries),
+                                     targets: scenario.targets.map(\.id), shard: shard)
         let (store, done) = try SweepStore.open(folder: out, manifest: manifest, restart: restart)
         let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
         let todo = mine.filter { !done.contains($0) }
@@ -142,9 +147,9 @@ struct SweepGridCommand: ParsableCommand {
     private func search(_ key: String, plan: SweepPlan, root: SourceNode) throws {
         guard let between, let meets else { throw usage("--minimize needs --between A...B and --meets TARGET_ID") }
         guard plan.axes.allSatisfy({ $0.values.count == 1 }) else { throw usage("a search takes --set only with one value each (fixed keys)") }
-        let search = try SweepSearch(key: key, between: between, tolerance: tolerance, target: meets, probability: probability)
+        let search = try SweepError.option { try SweepSearch(key: key, between: between, tolerance: tolerance, target: meets, probability: probability) }
         guard try ScenarioLoader.load(path: plan.scenarioPath).targets.contains(where: { $0.id == meets }) else {
-            throw SweepError("--meets \(meets): the scenario has no target with this id")
+            throw SweepError.usage("--meets \(meets): the scenario has no target with this id")
         }
         Console.current.out("Searching the smallest \(key) in \(between) meeting \(meets) in at least \(String(format: "%g", 100 * probability)) % of \(plan.seeds.count) seed(s)\n")
         var lines = ["value,seeds_meeting,seeds,meets"]
@@ -228,14 +233,17 @@ struct SweepMergeCommand: ParsableCommand {
     }
 }
 
-/// How a sweep's failures reach the user: printed once, then the exit status — 1 for a
-/// bad scenario, grid or file, the projection's own status when a point fails.
+/// How a sweep's failures reach the user: printed once, then the exit status — 2 for a
+/// wrong option, 1 for a bad scenario, sweep file or folder, the projection's own status
+/// when a point fails.
 enum SweepFailure {
     static func report(_ error: Error) -> CommandFailure {
         switch error {
         case let failure as CommandFailure: return failure
         case let report as ProjectionErrorReport: return report.failure
-        case let sweep as SweepError: Console.current.err("capsim: \(sweep.message)\n")
+        case let sweep as SweepError:
+            Console.current.err("capsim: \(sweep.message)\n")
+            if sweep.isUsage { return CommandFailure(status: .usage) }
         case let scenario as ScenarioError: Console.current.err(scenario.description + "\n")
         case let write as AtomicFile.WriteError: Console.current.err("capsim: \(write)\n")
         default: Console.current.err("capsim: \((error as NSError).localizedDescription)\n")
@@ -256,13 +264,13 @@ struct SweepHTMLOptions: ParsableArguments {
     /// plan's years (found after the points were solved, these wasted the whole sweep).
     func check(_ plan: SweepPlan) throws {
         guard let html else {
-            if reportYear != nil { throw SweepError("--report-year needs --html FILE, the report it shapes") }
+            if reportYear != nil { throw SweepError.usage("--report-year needs --html FILE, the report it shapes") }
             return
         }
         try AtomicFile.checkWritable(html)
         let years = plan.years.runs.flatMap { Array($0) }
         if let reportYear, !years.contains(reportYear) {
-            throw SweepError("--report-year \(reportYear): not a year of the sweep (\(plan.years.description))")
+            throw SweepError.usage("--report-year \(reportYear): not a year of the sweep (\(plan.years.description))")
         }
     }
 
@@ -270,7 +278,7 @@ struct SweepHTMLOptions: ParsableArguments {
     func write(rows: [PointTable.Row], manifest: SweepManifest) throws {
         guard let html else { return }
         guard let year = reportYear ?? rows.map(\.year).max(), rows.contains(where: { $0.year == year }) else {
-            throw SweepError("--report-year \(reportYear.map(String.init) ?? ""): the sweep has no results for this year")
+            throw SweepError.usage("--report-year \(reportYear.map(String.init) ?? ""): the sweep has no results for this year")
         }
         let targets = (try? ScenarioLoader.load(path: manifest.scenario))?.targets ?? []
         try AtomicFile.write(Data(SweepHTMLReport.html(rows: rows, manifest: manifest, targets: targets, year: year).utf8), to: html)
@@ -285,7 +293,7 @@ struct Shard {
     static func parse(_ text: String) throws -> Shard {
         let parts = text.split(separator: "/").map { Int($0) }
         guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 1, i <= n else {
-            throw SweepError("--shard \(text): expected i/n with 1 ≤ i ≤ n")
+            throw SweepError.usage("--shard \(text): expected i/n with 1 ≤ i ≤ n")
         }
         return Shard(index: i, count: n)
     }

@@ -86,9 +86,28 @@ public struct SweepAxis: Sendable, Hashable {
 /// A sweep that cannot run as asked; the message names the option or key.
 public struct SweepError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// A command-line option is wrong (exit status 2), rather than a file (1).
+    public var isUsage = false
 
     public init(_ message: String) {
         self.message = message
+    }
+
+    /// A wrong command-line option.
+    public static func usage(_ message: String) -> SweepError {
+        var error = SweepError(message)
+        error.isUsage = true
+        return error
+    }
+
+    /// `body`'s result; a `SweepError` it throws counts as a wrong option (the option's
+    /// text was parsed, not a file's).
+    public static func option<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SweepError {
+            throw usage(error.message)
+        }
     }
 
     public var description: String { message }

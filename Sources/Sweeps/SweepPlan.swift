@@ -91,16 +91,28 @@ public struct SweepPlan: Sendable {
     }
 
     /// A fingerprint of everything that decides the results: the scenario as read
-    /// (after `extends:`), the axes, seeds and years, and the format of the results.
-    /// CSV series a scenario names are not part of it.
-    public func fingerprint(scenario root: SourceNode) -> String {
+    /// (after `extends:`), the values of the CSV series it reads (`series`: an edited
+    /// load file changes every point), the axes, seeds and years, and the format of the
+    /// results. FNV-1a over their text and the series' bits, in hexadecimal.
+    public func fingerprint(scenario root: SourceNode, series: [HourlySeries] = []) -> String {
         var text = "capsim.sweep/1\n" + Self.canonical(root) + "\n"
         for axis in axes { text += "set \(axis.path)=\(axis.values.joined(separator: ","))\n" }
         text += "seeds \(seeds.map(String.init).joined(separator: ","))\nyears \(years.description)\n"
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        func mix(_ byte: UInt8) {
             hash ^= UInt64(byte)
             hash &*= 0x100_0000_01b3
+        }
+        for byte in text.utf8 { mix(byte) }
+        for one in series {
+            for byte in "series \(one.file) \(one.column ?? "")\n".utf8 { mix(byte) }
+            for value in one.values {
+                var bits = value.bitPattern
+                for _ in 0..<8 {
+                    mix(UInt8(truncatingIfNeeded: bits))
+                    bits >>= 8
+                }
+            }
         }
         return String(hash, radix: 16)
     }

@@ -169,15 +169,20 @@ import Testing
         #expect(unwritable.err.contains("cannot create the folder /proc/capsim-no-such-folder"))
         #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--jobs", "0", "--out", out).status == 2)
         let twice = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--set", "technologies.battery.capacity=2GW", "--years", "2021", "--out", out)
-        #expect(twice.status == 1)
+        #expect(twice.status == 2, "a wrong option is a usage error")
         #expect(twice.err.contains("--set technologies.battery.capacity: given twice"), "\(twice.err)")
+        for (options, message) in [(["--shard", "4/3"], "--shard 4/3: expected i/n"), (["--seeds", "1,1"], "--seeds 1,1: the seed 1 twice"),
+                                   (["--years", "2031"], "--years 2031: outside the scenario's years 2020–2021")] {
+            let wrong = capsim(["sweep", file, "--set", "technologies.battery.capacity=1GW", "--out", out] + options)
+            #expect(wrong.status == 2 && wrong.err.contains(message), "\(options): \(wrong.status) \(wrong.err)")
+        }
         let year = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--years", "2021", "--report-year", "2022",
                           "--html", folder.appendingPathComponent("r.html").path, "--out", folder.appendingPathComponent("never").path)
-        #expect(year.status == 1 && year.err.contains("--report-year 2022: not a year of the sweep"), "\(year.err)")
+        #expect(year.status == 2 && year.err.contains("--report-year 2022: not a year of the sweep"), "\(year.err)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("never").path), "refused before any point ran")
         let searched = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
                               "--set", "technologies.battery.capacity=1GW", "--years", "2021")
-        #expect(searched.status == 1)
+        #expect(searched.status == 2)
         #expect(searched.err.contains("the key is also set"), "\(searched.err)")
     }
 

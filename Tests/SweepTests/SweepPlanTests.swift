@@ -77,6 +77,14 @@ import Testing
         #expect(plan.fingerprint(scenario: root) != other.fingerprint(scenario: root))
         let changed = try ScenarioSource.parse("name: other\n", file: "x.yaml")
         #expect(plan.fingerprint(scenario: root) != plan.fingerprint(scenario: changed))
+        // The values of a CSV series count, not only its file's name: one hour edited
+        // changes the fingerprint, so a resumed sweep does not mix two loads.
+        let load = HourlySeries(file: "load.csv", column: nil, values: [Double](repeating: 1, count: 8760))
+        var edited = load
+        edited.values[4000] = 1.0000001
+        #expect(plan.fingerprint(scenario: root, series: [load]) == plan.fingerprint(scenario: root, series: [load]))
+        #expect(plan.fingerprint(scenario: root, series: [load]) != plan.fingerprint(scenario: root, series: [edited]))
+        #expect(plan.fingerprint(scenario: root, series: [load]) != plan.fingerprint(scenario: root))
     }
 
     /// Only axes that size storage let points share profiles (no series depends on storage).

@@ -25,6 +25,20 @@ public struct Scenario: Sendable {
 
     public func technology(id: String) -> Technology? { technologies.first { $0.id == id } }
 
+    /// Every hourly series read from a CSV file: the load's, then each technology's
+    /// profile or inflow, in the order of the file.
+    public var hourlySeries: [HourlySeries] {
+        var series = demand.hourly.map { [$0] } ?? []
+        for technology in technologies {
+            switch technology.parameters {
+            case let .variable(renewable): series += renewable.profile.map { [$0] } ?? []
+            case let .reservoir(reservoir): series += reservoir.inflow.map { [$0] } ?? []
+            default: break
+            }
+        }
+        return series
+    }
+
     /// Where a key was written, from the first number recorded at or under it
     /// (for messages about values that are valid alone but not together).
     public func location(ofKey path: String) -> SourceLocation? {
