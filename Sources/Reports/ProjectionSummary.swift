@@ -95,7 +95,7 @@ public enum ProjectionSummary {
             let cells = [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)]
                 + (entry.evaluation.map(TargetText.outcome) ?? ["–", "–", "not simulated"])
             lines.append(zip(cells, widths).map { TextLayout.pad($0, $1) }.joined())
-            for lever in entry.levers { lines.append("    → " + TargetText.lever(lever)) }
+            for lever in entry.levers { lines += TextLayout.wrap(TargetText.lever(lever), width: 100, first: "    → ", rest: "      ") }
         }
         if card.entries.contains(where: { !$0.levers.isEmpty }) {
             lines.append("  (→ first-order estimates: one lever at a time, the rest of the year unchanged)")

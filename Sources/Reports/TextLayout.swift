@@ -23,6 +23,21 @@ enum TextLayout {
         }
     }
 
+    /// `text` broken at spaces into lines of at most `width` columns, the first starting
+    /// with `first` and the others with `rest` (a word longer than a line stays whole).
+    static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        var lines: [String] = [], line = first, empty = true
+        for word in text.split(separator: " ") {
+            if !empty, Self.width(line) + 1 + Self.width(String(word)) > width {
+                lines.append(line)
+                (line, empty) = (rest, true)
+            }
+            line += (empty ? "" : " ") + word
+            empty = false
+        }
+        return lines + [line]
+    }
+
     static func trimmingTrailingSpaces(_ line: String) -> String {
         var line = line
         while line.hasSuffix(" ") { line.removeLast() }

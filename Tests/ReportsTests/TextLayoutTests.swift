@@ -1,0 +1,19 @@
+import Testing
+@testable import Reports
+
+/// Terminal text: display widths and wrapping within the 100 columns of the run summary.
+@Suite struct TextLayoutTests {
+    /// A lever line of 109 columns (a missed curtailment target's) wraps at a space into
+    /// lines of at most 100, the continuation indented under the text.
+    @Test func leverLinesWrapWithinTheWidth() {
+        let text = "first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or export): 4.7 GWh"
+        let lines = TextLayout.wrap(text, width: 100, first: "    → ", rest: "      ")
+        #expect(lines == ["    → first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or",
+                          "      export): 4.7 GWh"])
+        #expect(lines.allSatisfy { TextLayout.width($0) <= 100 })
+        #expect(TextLayout.wrap("short: 1 GW", width: 100, first: "    → ", rest: "      ") == ["    → short: 1 GW"])
+        // Wide characters count two columns: 万千瓦 is six.
+        #expect(TextLayout.wrap("a 万千瓦 b", width: 9, first: "", rest: "") == ["a 万千瓦", "b"])
+        #expect(TextLayout.wrap("a 万千瓦 b", width: 10, first: "", rest: "") == ["a 万千瓦 b"])
+    }
+}
