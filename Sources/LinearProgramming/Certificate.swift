@@ -20,12 +20,12 @@ enum Certificate {
     /// Reads the residual pass's measures of the current iterate over `columns` columns.
     static func check(_ state: MehrotraIterations.Measures, columns: Int) -> (status: SolverStatus, message: String)? {
         if state.dualObjective > 1e6, state.rayResidual * (1 + state.xNorm) < 1e-3 * state.dualObjective {
-            return (.primalInfeasible, "primal infeasible: the dual iterates follow a ray proving that no point satisfies the rows and bounds")
+            return (.primalInfeasible, "the dual iterates follow a ray proving that no point satisfies the rows and bounds")
         }
         let scale = (1 + state.activity + Double(columns) * state.boundNorm) * (1 + state.yNorm + state.zNorm)
         let direction = state.xNorm > 1e6 * (1 + state.bNorm + state.boundNorm) && -state.primalObjective > 1e-3 * (1 + state.cNorm) * state.xNorm
         if state.xNorm > 1e6, -state.primalObjective > 1e3 * scale || direction {
-            return (.dualInfeasible, "dual infeasible: the primal iterates follow a direction along which the objective decreases without bound")
+            return (.dualInfeasible, "the primal iterates follow a direction along which the objective improves without bound")
         }
         return nil
     }

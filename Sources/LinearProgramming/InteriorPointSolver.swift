@@ -22,17 +22,28 @@ public enum InteriorPointSolver {
     ///
     /// When the iterations stall (numerical trouble), `StallDiagnosis` solves two
     /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
-    /// reached, and the status and message say which.
+    /// reached, and the status and message say which. An LP found unbounded is checked
+    /// for a feasible point the same way: an LP with none is primal infeasible, whatever
+    /// its objective does (its dual is infeasible too).
     public static func solve(_ lp: LinearProgram, options: SolverOptions = SolverOptions(), session: SolverSession? = nil) -> LPSolution {
         let clock = ContinuousClock(), start = clock.now
         var solution = solveOnce(lp, options: options, session: session)
-        guard solution.status == .numericalTrouble, lp.inconsistency() == nil else { return solution }
-        let diagnosis = StallDiagnosis.diagnose(lp, options: options)
-        solution.status = diagnosis.status
-        solution.message = diagnosis.status == .numericalTrouble
-            ? "\(solution.message); \(diagnosis.message)"
-            : "\(diagnosis.message) (the iterations had stalled: \(solution.message))"
-        solution.auxiliaryIterations = diagnosis.iterations
+        guard [.numericalTrouble, .dualInfeasible].contains(solution.status), lp.inconsistency() == nil else { return solution }
+        if solution.status == .numericalTrouble {
+            let diagnosis = StallDiagnosis.diagnose(lp, options: options)
+            solution.status = diagnosis.status
+            solution.message = diagnosis.status == .numericalTrouble
+                ? "\(solution.message); \(diagnosis.message)"
+                : "\(diagnosis.message) (the iterations had stalled: \(solution.message))"
+            solution.auxiliaryIterations = diagnosis.iterations
+        } else {
+            let check = StallDiagnosis.leastViolation(of: lp, options: options)
+            solution.auxiliaryIterations = check.iterations
+            if let infeasible = check.infeasible {
+                solution.status = .primalInfeasible
+                solution.message = "\(infeasible) (and \(solution.message): the dual is infeasible too)"
+            }
+        }
         let elapsed = clock.now - start
         solution.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return solution

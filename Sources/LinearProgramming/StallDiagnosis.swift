@@ -10,11 +10,10 @@ import Foundation
 ///        min V = Σᵢ wᵢ (pᵢ + qᵢ),   wᵢ = 1 / (1 + |rlᵢ| + |ruᵢ|) (finite bounds only)
 ///
 ///    which x = any point within the bounds makes feasible and 0 bounds below. V* > 0
-///    means no x meets every row. The LP is called primal infeasible when V* > 10⁻⁶ and
-///    the point found violates a row by more than 10⁻⁶ of its own terms,
-///    |b − a x| / (1 + |b| + Σ|aⱼxⱼ|) — the measure by which a solve refuses to call a
-///    point optimal (`MehrotraIterations.componentwiseLimit`), so the two agree on what
-///    counts as feasible.
+///    means no x meets every row; the LP is called primal infeasible when V* > 10⁻⁶, a
+///    violation of a millionth of the rows' bounds, far above the auxiliary solve's
+///    accuracy (its gap is within 10⁻⁹ (1 + V*)). The message names the row the point
+///    found violates most.
 /// 2. **Improving direction**, only when a feasible point exists: the recession cone of
 ///    the feasible set cut by a box,
 ///
@@ -27,25 +26,24 @@ import Foundation
 /// The rows' stages carry over, so a dispatch LP's auxiliary LPs take the banded path too
 /// (an elastic column is in one row only). When neither test finds anything, the LP has
 /// a feasible point and no improving direction — an optimum the iterations did not reach
-/// — and the status stays numerical trouble, with that said.
+/// — and the status stays numerical trouble, with that said. The iterations may stall on
+/// an auxiliary LP too (one whose optimal points form an unbounded set, as when the LP's
+/// feasible set is unbounded); the status then stays numerical trouble.
+///
+/// The least-violation test also checks an LP found unbounded (`InteriorPointSolver`):
+/// one with no feasible point is primal infeasible, whatever its objective does.
 enum StallDiagnosis {
-    /// The least-violation test's threshold on V* and on the worst relative row violation.
+    /// The least-violation test's threshold on V*.
     static let violationLimit = 1e-6
     /// The improving-direction test's threshold on |cᵀd*| / (1 + ‖c‖∞).
     static let directionLimit = 1e-6
 
     /// The status and message for `lp`, whose solve stalled, and the auxiliary iterations.
     static func diagnose(_ lp: LinearProgram, options: SolverOptions) -> (status: SolverStatus, message: String, iterations: Int) {
-        let least = InteriorPointSolver.solveOnce(leastViolation(lp), options: options, session: nil)
-        guard least.status == .optimal else {
-            return (.numericalTrouble, "the auxiliary LP of least row violation did not solve either (\(least.status.rawValue))", least.iterations)
-        }
-        let x = Array(least.x[0..<lp.columnCount])
-        if least.objective > violationLimit, let worst = worstRow(lp, x), worst.relative > violationLimit {
-            return (.primalInfeasible, """
-                primal infeasible: no point meets every row and bound — the least weighted violation of the rows, found by an auxiliary LP, \
-                is \(shortNumber(least.objective)); at its point row \(lp.rowNames[worst.row]) is violated by \(shortNumber(worst.amount))
-                """, least.iterations)
+        let least = leastViolation(of: lp, options: options)
+        if let infeasible = least.infeasible { return (.primalInfeasible, infeasible, least.iterations) }
+        guard least.solved else {
+            return (.numericalTrouble, "the auxiliary LP of least row violation did not solve either", least.iterations)
         }
         let cone = InteriorPointSolver.solveOnce(improvingDirection(lp), options: options, session: nil)
         let iterations = least.iterations + cone.iterations
@@ -56,11 +54,28 @@ enum StallDiagnosis {
         let gain = lp.sense == .minimize ? -cone.objective : cone.objective
         if gain > directionLimit * scale {
             return (.dualInfeasible, """
-                dual infeasible (unbounded): a point meets every row and bound, and along a direction d within the rows and bounds \
-                (|d| ≤ 1, found by an auxiliary LP) the objective \(lp.sense == .minimize ? "falls" : "rises") by \(shortNumber(gain)) per unit of d without end
+                a point meets every row and bound, and along a direction d within the rows and bounds (|d| ≤ 1, found by an \
+                auxiliary LP) the objective \(lp.sense == .minimize ? "falls" : "rises") by \(shortNumber(gain)) per unit of d without end
                 """, iterations)
         }
-        return (.numericalTrouble, "auxiliary LPs found a point meeting every row and no direction improving without end: the LP has an optimum the iterations did not reach", iterations)
+        return (.numericalTrouble, """
+            auxiliary LPs found a point meeting every row to a millionth of its bounds and no direction improving without end: the LP \
+            has an optimum the iterations did not reach, or misses feasibility by less than that
+            """, iterations)
+    }
+
+    /// The least-violation test of `lp`: whether its auxiliary LP solved, its iterations,
+    /// and, when no point meets every row and bound, the message saying so.
+    static func leastViolation(of lp: LinearProgram, options: SolverOptions) -> (solved: Bool, infeasible: String?, iterations: Int) {
+        let least = InteriorPointSolver.solveOnce(leastViolation(lp), options: options, session: nil)
+        guard least.status == .optimal else { return (false, nil, least.iterations) }
+        guard least.objective > violationLimit else { return (true, nil, least.iterations) }
+        let worst = worstRow(lp, Array(least.x[0..<lp.columnCount]))
+        let row = worst.map { "; at its point row \(lp.rowNames[$0.row]) is violated by \(shortNumber($0.amount))" } ?? ""
+        return (true, """
+            no point meets every row and bound: the least weighted violation of the rows, found by an auxiliary LP, is \
+            \(shortNumber(least.objective))\(row)
+            """, least.iterations)
     }
 
     /// The least-violation LP: `lp`'s columns with a zero objective, then the elastic
@@ -72,7 +87,7 @@ enum StallDiagnosis {
         var lower = lp.columnLower, upper = lp.columnUpper
         var stages = lp.columnStages, names = lp.columnNames
         for i in 0..<lp.rowCount {
-            let weight = 1 / (1 + (lp.rowLower[i].isFinite ? abs(lp.rowLower[i]) : 0) + (lp.rowUpper[i].isFinite ? abs(lp.rowUpper[i]) : 0))
+            let weight = weight(lp, row: i)
             for (sign, finite, label) in [(1.0, lp.rowLower[i].isFinite, "below"), (-1.0, lp.rowUpper[i].isFinite, "above")] where finite {
                 rows.append(i)
                 values.append(sign)
@@ -106,24 +121,22 @@ enum StallDiagnosis {
         return direction
     }
 
-    /// The row `x` violates most relative to its own terms, and by how much.
-    static func worstRow(_ lp: LinearProgram, _ x: [Double]) -> (row: Int, amount: Double, relative: Double)? {
-        let a = lp.matrix
-        var activity = [Double](repeating: 0, count: lp.rowCount), terms = activity
-        for j in 0..<lp.columnCount {
-            for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
-                activity[a.rowIndices[k]] += a.values[k] * x[j]
-                terms[a.rowIndices[k]] += abs(a.values[k] * x[j])
-            }
-        }
-        var worst: (row: Int, amount: Double, relative: Double)?
+    /// A row's weight in the least-violation LP: 1 / (1 + |rl| + |ru|), finite bounds only.
+    static func weight(_ lp: LinearProgram, row i: Int) -> Double {
+        1 / (1 + (lp.rowLower[i].isFinite ? abs(lp.rowLower[i]) : 0) + (lp.rowUpper[i].isFinite ? abs(lp.rowUpper[i]) : 0))
+    }
+
+    /// The row `x` violates most, weighted as in the least-violation LP, and by how much.
+    static func worstRow(_ lp: LinearProgram, _ x: [Double]) -> (row: Int, amount: Double)? {
+        var activity = [Double](repeating: 0, count: lp.rowCount)
+        lp.matrix.multiply(x, into: &activity)
+        var worst: (row: Int, amount: Double, weighted: Double)?
         for i in 0..<lp.rowCount {
             let amount = max(lp.rowLower[i] - activity[i], activity[i] - lp.rowUpper[i], 0)
-            let bound = lp.rowLower[i] - activity[i] > 0 ? lp.rowLower[i] : lp.rowUpper[i]
-            let relative = amount / (1 + abs(bound) + terms[i])
-            if relative > (worst?.relative ?? 0) { worst = (i, amount, relative) }
+            let weighted = amount * weight(lp, row: i)
+            if weighted > (worst?.weighted ?? 0) { worst = (i, amount, weighted) }
         }
-        return worst
+        return worst.map { ($0.row, $0.amount) }
     }
 
     private static func shortNumber(_ value: Double) -> String {

@@ -41,6 +41,24 @@ import Testing
         #expect(diagnosis.message.contains("has an optimum the iterations did not reach"), "\(diagnosis.message)")
     }
 
+    /// Infeasible LPs whose objective also improves without end (their dual is infeasible
+    /// too) are primal infeasible, not unbounded: x + y ≤ 100 and x + y ≥ 100.001 with x, y
+    /// free and min x, where the iterates follow a ray of the objective; and rows x ≥ 2,
+    /// x ≤ 1 beside an empty free column with a cost, which the presolve alone called
+    /// unbounded.
+    @Test func unboundedButInfeasibleIsPrimalInfeasible() {
+        let ray = SolverTests.lp([1, 0], rows: [[1, 1], [1, 1]], lower: [-Self.inf, 100.001], upper: [100, Self.inf],
+                                 columnLower: [-Self.inf, -Self.inf], columnUpper: [Self.inf, Self.inf])
+        let solution = InteriorPointSolver.solve(ray)
+        #expect(solution.status == .primalInfeasible, "\(solution.status): \(solution.message)")
+        #expect(solution.message.contains("the dual is infeasible too"), "\(solution.message)")
+        let empty = SolverTests.lp([0, -1], rows: [[1, 0], [1, 0]], lower: [2, -Self.inf], upper: [Self.inf, 1],
+                                   columnLower: [0, -Self.inf], columnUpper: [Self.inf, Self.inf])
+        #expect(InteriorPointSolver.solve(empty).status == .primalInfeasible)
+        let unbounded = SolverTests.lp([-1, -1], rows: [[1, -1]], lower: [-Self.inf], upper: [1])
+        #expect(InteriorPointSolver.solve(unbounded).status == .dualInfeasible)
+    }
+
     /// A random LP (14 rows, 14 columns) whose rows r3 and r13 ask −3.94 x₄ + 9 x₈ − 7.4 x₁₃
     /// to be at most −20.993 and at least −20.983: infeasible by 0.01, as HiGHS 1.16 finds.
     /// The iterations stall without reaching a Farkas ray (numerical trouble before the
