@@ -118,6 +118,13 @@ import Testing
         #expect(Quantity.parse("") == .failure(.notANumber))
         #expect(Quantity.parse("GW 5") == .failure(.notANumber))
         #expect(Quantity.parse(". GW") == .failure(.notANumber))
+        // Numbers a double cannot hold: too large, or nonzero and so small they would read
+        // as 0 (or lose digits as subnormals) — before or after the unit's factor.
+        for text in ["1e400 GW", "1e2147483647 GW", "-1e309 %", "1e-400 GW", "0.5e-320 GW", "1e-307 kW", "1e400"] {
+            #expect(Quantity.parse(text) == .failure(.outOfRange), "\(text)")
+        }
+        #expect(Quantity.parse("0e-400 GW") == .success(Quantity(0, .power)))
+        #expect(Quantity.parse("0.000 万千瓦") == .success(Quantity(0, .power)))
     }
 
     @Test func dimensionsCombineAndDescribeThemselves() {

@@ -116,6 +116,9 @@ final class Decoder {
         case .failure(.notANumber):
             fail(valueField, found: "\"\(text)\"", expected: "\(named): a number and a unit")
             return nil
+        case .failure(.outOfRange):
+            fail(valueField, found: "\"\(text)\", a number a double cannot hold", expected: "\(named) between about 10⁻³⁰⁸ and 10³⁰⁸ in size, or 0")
+            return nil
         case let .failure(.unknownUnit(unit)):
             let hint = Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
             fail(valueField, found: "the unknown unit \"\(unit)\"\(hint)", expected: named)

@@ -18,6 +18,9 @@ public struct Quantity: Hashable, Sendable {
         case bareNumber(Double)
         /// A unit capsim does not know.
         case unknownUnit(String)
+        /// A number a double cannot hold: beyond about 10³⁰⁸ in size, or a nonzero one
+        /// below about 10⁻³⁰⁸ (which would read as 0), in canonical units.
+        case outOfRange
     }
 
     /// Parses `330 万千瓦`, `3.3 GW`, `3300MW`, `1.13 亿千瓦时`, `25.1 万吨标准煤`, `85 %`,
@@ -25,12 +28,24 @@ public struct Quantity: Hashable, Sendable {
     /// white space between them is optional.
     public static func parse(_ text: String) -> Result<Quantity, ParseFailure> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let (numberText, number, rest) = splitNumberText(trimmed) else { return .failure(.notANumber) }
+        guard let (numberText, number, rest) = splitNumberText(trimmed, finite: false) else { return .failure(.notANumber) }
         let unitText = rest.trimmingCharacters(in: .whitespaces)
+        guard representable(number, numberText) else { return .failure(.outOfRange) }
         if unitText.isEmpty { return .failure(.bareNumber(number)) }
         guard let unit = UnitTable.parse(unitText) else { return .failure(.unknownUnit(unitText)) }
         let shifted = DecimalShift.powerOfTen(unit.scale).flatMap { DecimalShift.shift(text: numberText, by: $0) }
-        return .success(Quantity(shifted ?? number * unit.scale, unit.dimension))
+        let value = shifted ?? number * unit.scale
+        guard representable(value, numberText) else { return .failure(.outOfRange) }
+        return .success(Quantity(value, unit.dimension))
+    }
+
+    /// Whether `value`, read from the decimal `text`, kept it: finite, and not 0 or
+    /// subnormal unless `text` is zero itself.
+    private static func representable(_ value: Double, _ text: String) -> Bool {
+        guard value.isFinite else { return false }
+        if value != 0 && value.isNormal { return true }
+        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+        return !mantissa.contains { ("1"..."9").contains($0) }
     }
 
     /// The whole of `text` as a finite decimal number, or nil: not hexadecimal, `nan` or
@@ -45,8 +60,9 @@ public struct Quantity: Hashable, Sendable {
         splitNumberText(text).map { ($0.value, $0.rest) }
     }
 
-    /// `splitNumber` with the number's text as written (without a leading `+`).
-    static func splitNumberText(_ text: String) -> (text: String, value: Double, rest: Substring)? {
+    /// `splitNumber` with the number's text as written (without a leading `+`); with
+    /// `finite` false, a number too large for a double is returned as infinite.
+    static func splitNumberText(_ text: String, finite: Bool = true) -> (text: String, value: Double, rest: Substring)? {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         func digits() -> Int {
@@ -69,7 +85,7 @@ public struct Quantity: Hashable, Sendable {
         }
         var numberText = String(String.UnicodeScalarView(scalars[0..<i]))
         if numberText.hasPrefix("+") { numberText.removeFirst() }
-        guard let value = Double(numberText), value.isFinite else { return nil }
+        guard let value = Double(numberText), value.isFinite || !finite else { return nil }
         let rest = String(String.UnicodeScalarView(scalars[i...]))
         return (numberText, value, Substring(rest))
     }
