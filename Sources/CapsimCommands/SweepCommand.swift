@@ -75,6 +75,9 @@ struct SweepGridCommand: ParsableCommand {
 
     func run() throws {
         guard jobs >= 1 else { throw usage("--jobs \(jobs): expected at least 1") }
+        if minimize == nil, let option = [("--between", between), ("--meets", meets), ("--tolerance", tolerance)].first(where: { $0.1 != nil })?.0 {
+            throw usage("\(option) is an option of the search: give --minimize KEY too")
+        }
         do {
             let (plan, root) = try plan()
             if let minimize {
@@ -148,8 +151,11 @@ struct SweepGridCommand: ParsableCommand {
         guard let between, let meets else { throw usage("--minimize needs --between A...B and --meets TARGET_ID") }
         guard plan.axes.allSatisfy({ $0.values.count == 1 }) else { throw usage("a search takes --set only with one value each (fixed keys)") }
         let search = try SweepError.option { try SweepSearch(key: key, between: between, tolerance: tolerance, target: meets, probability: probability) }
-        guard try ScenarioLoader.load(path: plan.scenarioPath).targets.contains(where: { $0.id == meets }) else {
+        guard let target = try ScenarioLoader.load(path: plan.scenarioPath).targets.first(where: { $0.id == meets }) else {
             throw SweepError.usage("--meets \(meets): the scenario has no target with this id")
+        }
+        guard plan.years.runs.contains(where: { $0.contains(target.year) }) else {
+            throw SweepError.usage("--meets \(meets): a target of \(target.year), a year the search does not project (--years \(plan.years.description))")
         }
         Console.current.out("Searching the smallest \(key) in \(between) meeting \(meets) in at least \(String(format: "%g", 100 * probability)) % of \(plan.seeds.count) seed(s)\n")
         var lines = ["value,seeds_meeting,seeds,meets"]

@@ -75,6 +75,10 @@ public struct SweepFile: Sendable {
         }
         let list = parts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !list.isEmpty, !list.contains(nil) else { throw SweepError("--years \(text): expected Y, Y1,Y2 or A...B") }
-        return .each(list.compactMap { $0 })
+        let years = list.compactMap { $0 }
+        if let repeated = years.indices.first(where: { years[..<$0].contains(years[$0]) }) {
+            throw SweepError("--years \(text): the year \(years[repeated]) twice (its rows would count as two seeds in the summary)")
+        }
+        return .each(years)
     }
 }

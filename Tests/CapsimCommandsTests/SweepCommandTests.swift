@@ -172,7 +172,9 @@ import Testing
         #expect(twice.status == 2, "a wrong option is a usage error")
         #expect(twice.err.contains("--set technologies.battery.capacity: given twice"), "\(twice.err)")
         for (options, message) in [(["--shard", "4/3"], "--shard 4/3: expected i/n"), (["--seeds", "1,1"], "--seeds 1,1: the seed 1 twice"),
-                                   (["--years", "2031"], "--years 2031: outside the scenario's years 2020–2021")] {
+                                   (["--years", "2031"], "--years 2031: outside the scenario's years 2020–2021"),
+                                   (["--years", "2021,2021"], "--years 2021,2021: the year 2021 twice"),
+                                   (["--meets", "share_2021"], "--meets is an option of the search")] {
             let wrong = capsim(["sweep", file, "--set", "technologies.battery.capacity=1GW", "--out", out] + options)
             #expect(wrong.status == 2 && wrong.err.contains(message), "\(options): \(wrong.status) \(wrong.err)")
         }
@@ -184,6 +186,9 @@ import Testing
                               "--set", "technologies.battery.capacity=1GW", "--years", "2021")
         #expect(searched.status == 2)
         #expect(searched.err.contains("the key is also set"), "\(searched.err)")
+        let otherYear = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
+                               "--years", "2020")
+        #expect(otherYear.status == 2 && otherYear.err.contains("a target of 2021, a year the search does not project"), "\(otherYear.err)")
     }
 
     /// Without wind or battery, load is all served once coal covers the peak: 0.2 GW.
