@@ -37,11 +37,11 @@ public enum CapacityReport {
         var lines = ["Capacity targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
         let widths = [26, 6, 18, 16, 16, 16]
         let header = ["target", "year", "required", "value", "margin", "status"]
-        lines.append(zip(header, widths).map { TextLayout.pad($0, $1) }.joined())
+        lines.append(TextLayout.columns(header, widths))
         for evaluation in evaluations {
             let target = evaluation.target
             let cells = [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)] + TargetText.outcome(evaluation)
-            lines.append(zip(cells, widths).map { TextLayout.pad($0, $1) }.joined())
+            lines.append(TextLayout.columns(cells, widths))
         }
         return lines
     }

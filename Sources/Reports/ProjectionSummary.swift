@@ -89,12 +89,12 @@ public enum ProjectionSummary {
         guard !card.entries.isEmpty else { return ["No targets in this scenario."] }
         var lines = ["Targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
         let widths = [26, 6, 22, 16, 16, 14]
-        lines.append(zip(["target", "year", "required", "simulated", "margin", "status"], widths).map { TextLayout.pad($0, $1) }.joined())
+        lines.append(TextLayout.columns(["target", "year", "required", "simulated", "margin", "status"], widths))
         for entry in card.entries {
             let target = entry.target
             let cells = [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)]
                 + (entry.evaluation.map(TargetText.outcome) ?? ["–", "–", "not simulated"])
-            lines.append(zip(cells, widths).map { TextLayout.pad($0, $1) }.joined())
+            lines.append(TextLayout.columns(cells, widths))
             for lever in entry.levers { lines += TextLayout.wrap(TargetText.lever(lever), width: 100, first: "    → ", rest: "      ") }
         }
         if card.entries.contains(where: { !$0.levers.isEmpty }) {

@@ -23,6 +23,12 @@ enum TextLayout {
         }
     }
 
+    /// Left-aligned cells in columns of `widths`; a cell as wide as its column or wider
+    /// keeps a space after it (the row grows rather than two cells running together).
+    static func columns(_ cells: [String], _ widths: [Int]) -> String {
+        zip(cells, widths).map { pad($0, max($1, width($0) + 1)) }.joined()
+    }
+
     /// `text` broken at spaces into lines of at most `width` columns, the first starting
     /// with `first` and the others with `rest` (a word longer than a line stays whole).
     static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {

@@ -16,4 +16,12 @@ import Testing
         #expect(TextLayout.wrap("a 万千瓦 b", width: 9, first: "", rest: "") == ["a 万千瓦", "b"])
         #expect(TextLayout.wrap("a 万千瓦 b", width: 10, first: "", rest: "") == ["a 万千瓦 b"])
     }
+
+    /// A cell wider than its column keeps a space before the next (an id of 30 characters
+    /// ran into its year: `capacity_of_everything_under_the_sun_20302030`).
+    @Test func wideCellsDoNotRunTogether() {
+        #expect(TextLayout.columns(["capacity_of_everything_2030", "2030", "met"], [26, 6, 4]) == "capacity_of_everything_2030 2030  met ")
+        #expect(TextLayout.columns(["id", "2030"], [4, 6]) == "id  2030  ")
+        #expect(TextLayout.columns(["万千瓦万千瓦万千瓦万千瓦万千瓦", "x"], [30, 2]) == "万千瓦万千瓦万千瓦万千瓦万千瓦 x ")
+    }
 }
