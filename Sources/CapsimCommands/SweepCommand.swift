@@ -115,10 +115,13 @@ struct SweepGridCommand: ParsableCommand {
         }
         let root = try ScenarioSource.load(path: scenarioPath)
         let base = try ScenarioLoader.load(path: scenarioPath)
-        let seedList = try seeds.map { text in try SweepError.option { try SweepFile.seeds(text) } } ?? seedText.map(SweepFile.seeds) ?? [base.weather.seed]
-        let selection = try years.map { text in try SweepError.option { try SweepFile.years(text) } } ?? yearText.map(SweepFile.years) ?? .range(base.years)
+        let fromFile = "\(file): the sweep file's"
+        let seedList = try seeds.map { text in try SweepError.option { try SweepFile.seeds(text) } }
+            ?? seedText.map { try SweepFile.seeds($0, source: "\(fromFile) seeds:") } ?? [base.weather.seed]
+        let selection = try years.map { text in try SweepError.option { try SweepFile.years(text) } }
+            ?? yearText.map { try SweepFile.years($0, source: "\(fromFile) years:") } ?? .range(base.years)
         for run in selection.runs where !(base.years.contains(run.lowerBound) && base.years.contains(run.upperBound)) {
-            let message = "\(years != nil ? "--years" : "years:") \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)"
+            let message = "\(years != nil ? "--years" : "\(fromFile) years:") \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)"
             throw years != nil ? SweepError.usage(message) : SweepError(message)
         }
         return (SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection), root)

@@ -32,7 +32,7 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): error: \(message)" }
+    public var description: String { line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)" }
 }
 
 /// Reads a linear program from MPS text (the work is done by `MPSParser`).

@@ -9,9 +9,16 @@ enum TargetText {
     static func threshold(_ target: Target) -> String {
         let unit = target.displayUnit
         let symbol = ["at_least": "≥", "at_most": "≤", "about": "≈"][target.comparison.rawValue] ?? ""
-        var text = "\(symbol) \(TextLayout.number(unit.display(target.required))) \(unit.symbol)"
-        if target.tolerance > 0 { text += " ±\(TextLayout.number(unit.display(target.tolerance)))\(differenceUnit(unit) == "pp" ? " pp" : "")" }
+        var text = "\(symbol) \(written(unit.display(target.required))) \(unit.symbol)"
+        if target.tolerance > 0 { text += " ±\(written(unit.display(target.tolerance)))\(differenceUnit(unit) == "pp" ? " pp" : "")" }
         return text
+    }
+
+    /// A number the scenario wrote (a threshold, a tolerance): up to three decimals, or
+    /// three significant digits when those would round it to 0 (`≤ 1e-06 GWh`, not `≤ 0 GWh`).
+    static func written(_ value: Double) -> String {
+        let text = TextLayout.number(value)
+        return value != 0 && Double(text) == 0 ? String(format: "%.3g", value) : text
     }
 
     /// The value, the signed margin and the status of an evaluation, in the target's unit.

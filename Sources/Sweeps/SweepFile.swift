@@ -48,36 +48,38 @@ public struct SweepFile: Sendable {
         return SweepFile(scenario: ScenarioSource.resolve(scenario, against: path), axes: axes, seeds: joined(mapping["seeds"]), years: joined(mapping["years"]))
     }
 
-    /// Seeds written `A...B`, `A-B` or `A,B,C`.
-    public static func seeds(_ text: String) throws -> [UInt64] {
+    /// Seeds written `A...B`, `A-B` or `A,B,C`; `source` names where they were written in
+    /// a message (`--seeds`, or a sweep file's `seeds:`).
+    public static func seeds(_ text: String, source: String = "--seeds") throws -> [UInt64] {
         let parts = text.replacingOccurrences(of: "...", with: "-")
         if parts.contains("-"), !parts.contains(",") {
             let ends = parts.split(separator: "-").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
-            guard ends.count == 2, ends[0] <= ends[1], ends[1] - ends[0] < 100_000 else { throw SweepError("--seeds \(text): expected A...B with A ≤ B") }
+            guard ends.count == 2, ends[0] <= ends[1], ends[1] - ends[0] < 100_000 else { throw SweepError("\(source) \(text): expected A...B with A ≤ B") }
             return Array(ends[0]...ends[1])
         }
         let list = parts.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
-        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("--seeds \(text): expected A...B or a list of whole numbers") }
+        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected A...B or a list of whole numbers") }
         let seeds = list.compactMap { $0 }
         if let repeated = seeds.indices.first(where: { seeds[..<$0].contains(seeds[$0]) }) {
-            throw SweepError("--seeds \(text): the seed \(seeds[repeated]) twice (it would count as two seeds in the summary)")
+            throw SweepError("\(source) \(text): the seed \(seeds[repeated]) twice (it would count as two seeds in the summary)")
         }
         return seeds
     }
 
-    /// Years written `Y`, `Y1,Y2` (each on its own) or `A...B` / `A-B` (one projection).
-    public static func years(_ text: String) throws -> SweepPlan.YearSelection {
+    /// Years written `Y`, `Y1,Y2` (each on its own) or `A...B` / `A-B` (one projection);
+    /// `source` as for `seeds`.
+    public static func years(_ text: String, source: String = "--years") throws -> SweepPlan.YearSelection {
         let parts = text.replacingOccurrences(of: "...", with: "-")
         if parts.contains("-") {
             let ends = parts.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard ends.count == 2, ends[0] <= ends[1] else { throw SweepError("--years \(text): expected A...B with A ≤ B") }
+            guard ends.count == 2, ends[0] <= ends[1] else { throw SweepError("\(source) \(text): expected A...B with A ≤ B") }
             return .range(ends[0]...ends[1])
         }
         let list = parts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("--years \(text): expected Y, Y1,Y2 or A...B") }
+        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected Y, Y1,Y2 or A...B") }
         let years = list.compactMap { $0 }
         if let repeated = years.indices.first(where: { years[..<$0].contains(years[$0]) }) {
-            throw SweepError("--years \(text): the year \(years[repeated]) twice (its rows would count as two seeds in the summary)")
+            throw SweepError("\(source) \(text): the year \(years[repeated]) twice (its rows would count as two seeds in the summary)")
         }
         return .each(years)
     }

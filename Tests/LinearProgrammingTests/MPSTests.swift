@@ -267,7 +267,7 @@ import Testing
         do throws(MPSError) {
             _ = try MPSReader.read(path: missing)
         } catch {
-            #expect(error.description == "\(missing):0: error: cannot read the file: it does not exist")
+            #expect(error.description == "\(missing): error: cannot read the file: it does not exist")
         }
         do throws(MPSError) {
             _ = try MPSReader.read(path: FileManager.default.temporaryDirectory.path)

@@ -24,4 +24,14 @@ import Testing
         #expect(TextLayout.columns(["id", "2030"], [4, 6]) == "id  2030  ")
         #expect(TextLayout.columns(["万千瓦万千瓦万千瓦万千瓦万千瓦", "x"], [30, 2]) == "万千瓦万千瓦万千瓦万千瓦万千瓦 x ")
     }
+
+    /// A threshold the scenario wrote keeps its digits when three decimals would show 0.
+    @Test func smallThresholdsAreNotRoundedAway() {
+        #expect(TargetText.written(0.000001) == "1e-06")
+        #expect(TargetText.written(0.0001) == "0.0001")
+        #expect(TargetText.written(0.00049) == "0.00049")
+        #expect(TargetText.written(330) == "330")
+        #expect(TargetText.written(0.115) == "0.115")
+        #expect(TargetText.written(0) == "0")
+    }
 }

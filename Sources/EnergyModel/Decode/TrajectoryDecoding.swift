@@ -53,8 +53,9 @@ extension Decoder {
         switch field.node.value {
         case .scalar:
             return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)
-        case .sequence where start.needsMilestone:
-            fail(field, found: "events only", expected: start == .baseYear ? "a milestone in the base year to start from" : "a value or milestones to start from")
+        case let .sequence(items) where start.needsMilestone:
+            fail(field, found: items.isEmpty ? "an empty list" : "events only",
+                 expected: start == .baseYear ? "a milestone in the base year to start from" : "a value or milestones to start from")
             return nil
         case .sequence:
             return events(field, conversions, named).map { Trajectory(events: $0) }
