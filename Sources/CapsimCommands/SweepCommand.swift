@@ -67,15 +67,16 @@ struct SweepGridCommand: ParsableCommand {
     @Option(help: "Search: the id of the target to meet.")
     var meets: String?
 
-    @Option(help: "Search: fraction of seeds that must meet the target.")
-    var probability: Double = 1
+    @Option(help: "Search: fraction of seeds that must meet the target (default 1: every seed).")
+    var probability: Double?
 
     @Option(help: "Search: stop when the interval is this narrow (default a hundredth of it).")
     var tolerance: String?
 
     func run() throws {
         guard jobs >= 1 else { throw usage("--jobs \(jobs): expected at least 1") }
-        if minimize == nil, let option = [("--between", between), ("--meets", meets), ("--tolerance", tolerance)].first(where: { $0.1 != nil })?.0 {
+        if minimize == nil, let option = [("--between", between != nil), ("--meets", meets != nil), ("--tolerance", tolerance != nil),
+                                          ("--probability", probability != nil)].first(where: { $0.1 })?.0 {
             throw usage("\(option) is an option of the search: give --minimize KEY too")
         }
         do {
@@ -153,14 +154,14 @@ struct SweepGridCommand: ParsableCommand {
     private func search(_ key: String, plan: SweepPlan, root: SourceNode) throws {
         guard let between, let meets else { throw usage("--minimize needs --between A...B and --meets TARGET_ID") }
         guard plan.axes.allSatisfy({ $0.values.count == 1 }) else { throw usage("a search takes --set only with one value each (fixed keys)") }
-        let search = try SweepError.option { try SweepSearch(key: key, between: between, tolerance: tolerance, target: meets, probability: probability) }
+        let search = try SweepError.option { try SweepSearch(key: key, between: between, tolerance: tolerance, target: meets, probability: probability ?? 1) }
         guard let target = try ScenarioLoader.load(path: plan.scenarioPath).targets.first(where: { $0.id == meets }) else {
             throw SweepError.usage("--meets \(meets): the scenario has no target with this id")
         }
         guard plan.years.runs.contains(where: { $0.contains(target.year) }) else {
             throw SweepError.usage("--meets \(meets): a target of \(target.year), a year the search does not project (--years \(plan.years.description))")
         }
-        Console.current.out("Searching the smallest \(key) in \(between) meeting \(meets) in at least \(String(format: "%g", 100 * probability)) % of \(plan.seeds.count) seed(s)\n")
+        Console.current.out("Searching the smallest \(key) in \(between) meeting \(meets) in at least \(String(format: "%g", 100 * (probability ?? 1))) % of \(plan.seeds.count) seed(s)\n")
         var lines = ["value,seeds_meeting,seeds,meets"]
         let (answer, _) = try runSearch(search, plan: plan, root: root) { evaluation in
             Console.current.out("  \(evaluation.value): \(evaluation.meeting) of \(evaluation.seeds) seeds meet → \(evaluation.meets ? "meets" : "does not meet")\n")

@@ -174,7 +174,8 @@ import Testing
         for (options, message) in [(["--shard", "4/3"], "--shard 4/3: expected i/n"), (["--seeds", "1,1"], "--seeds 1,1: the seed 1 twice"),
                                    (["--years", "2031"], "--years 2031: outside the scenario's years 2020–2021"),
                                    (["--years", "2021,2021"], "--years 2021,2021: the year 2021 twice"),
-                                   (["--meets", "share_2021"], "--meets is an option of the search")] {
+                                   (["--meets", "share_2021"], "--meets is an option of the search"),
+                                   (["--probability", "0.5"], "--probability is an option of the search")] {
             let wrong = capsim(["sweep", file, "--set", "technologies.battery.capacity=1GW", "--out", out] + options)
             #expect(wrong.status == 2 && wrong.err.contains(message), "\(options): \(wrong.status) \(wrong.err)")
         }
