@@ -25,8 +25,11 @@ public enum InteriorPointSolver {
     /// reached, and the status and message say which. An LP found unbounded is checked
     /// for a feasible point the same way: an LP with none is primal infeasible, whatever
     /// its objective does (its dual is infeasible too).
-    public static func solve(_ lp: LinearProgram, options: SolverOptions = SolverOptions(), session: SolverSession? = nil) -> LPSolution {
+    ///
+    /// A bound or row bound of 10²⁰ or more in size is infinite (`infiniteBounds`).
+    public static func solve(_ given: LinearProgram, options: SolverOptions = SolverOptions(), session: SolverSession? = nil) -> LPSolution {
         let clock = ContinuousClock(), start = clock.now
+        let lp = infiniteBounds(given)
         var solution = solveOnce(lp, options: options, session: session)
         guard [.numericalTrouble, .dualInfeasible].contains(solution.status), lp.inconsistency() == nil else { return solution }
         if solution.status == .numericalTrouble {
@@ -47,6 +50,24 @@ public enum InteriorPointSolver {
         let elapsed = clock.now - start
         solution.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return solution
+    }
+
+    /// Bounds of this size or more are infinite, as HiGHS and most writers of MPS mean
+    /// them (`1e30` for "no bound"): read as finite, such a bound put an empty column's
+    /// optimum at −10³⁰ instead of calling the LP unbounded.
+    static let infinite = 1e20
+
+    /// `lp` with every column and row bound of `infinite` size or more made ±∞ (the same
+    /// LP when none is).
+    static func infiniteBounds(_ lp: LinearProgram) -> LinearProgram {
+        func large(_ v: Double) -> Bool { v.isFinite && abs(v) >= infinite }
+        guard lp.columnLower.contains(where: large) || lp.columnUpper.contains(where: large)
+            || lp.rowLower.contains(where: large) || lp.rowUpper.contains(where: large) else { return lp }
+        func widened(_ v: Double) -> Double { large(v) ? (v > 0 ? .infinity : -.infinity) : v }
+        var copy = lp
+        (copy.columnLower, copy.columnUpper) = (lp.columnLower.map(widened), lp.columnUpper.map(widened))
+        (copy.rowLower, copy.rowUpper) = (lp.rowLower.map(widened), lp.rowUpper.map(widened))
+        return copy
     }
 
     /// One solve, without the diagnosis of a stall.

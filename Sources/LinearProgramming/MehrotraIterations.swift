@@ -157,7 +157,7 @@ final class MehrotraIterations {
         for (p, i) in rowOrder.enumerated() { b[p] = form.b[i] }
         for (q, j) in columnOrder.enumerated() {
             c[q] = form.c[j]
-            bounds[q] = Pair(form.lower[j] > -1e20 ? form.lower[j] : -.infinity, form.upper[j] < 1e20 ? form.upper[j] : .infinity)
+            bounds[q] = Pair(form.lower[j], form.upper[j])
         }
         bNorm = form.b.lazy.map(abs).max() ?? 0
         cNorm = form.c.lazy.map(abs).max() ?? 0

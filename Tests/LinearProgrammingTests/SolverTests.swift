@@ -37,6 +37,16 @@ import Testing
         Self.expectOptimal(s, 21)
     }
 
+    /// Bounds of 10²⁰ or more are infinite, as MPS writers mean `1e30`: min −x with
+    /// x ≤ 1e30 and a row x ≤ 1e30 is unbounded (it was "optimal" at −10³⁰), and a row
+    /// −1e30 ≤ x + y ≤ 4 is an upper bound only.
+    @Test func hugeBoundsAreInfinite() {
+        let unbounded = InteriorPointSolver.solve(Self.lp([-1], rows: [[1]], lower: [-Self.inf], upper: [1e30], columnUpper: [1e30]))
+        #expect(unbounded.status == .dualInfeasible, "\(unbounded.status): \(unbounded.message)")
+        let bounded = InteriorPointSolver.solve(Self.lp([-1, -2], rows: [[1, 1]], lower: [-1e30], upper: [4]))
+        Self.expectOptimal(bounded, -8)
+    }
+
     @Test func primalInfeasible() {
         let s = InteriorPointSolver.solve(Self.lp([1, 1], rows: [[1, 1], [1, 1]], lower: [-Self.inf, 2], upper: [1, Self.inf]))
         #expect(s.status == .primalInfeasible, "\(s.status): \(s.message)")
