@@ -64,18 +64,38 @@ enum StallDiagnosis {
             """, iterations)
     }
 
-    /// The least-violation test of `lp`: whether its auxiliary LP solved, its iterations,
-    /// and, when no point meets every row and bound, the message saying so.
+    /// The least-violation test of `lp`: whether it was decided, its iterations, and,
+    /// when no point meets every row and bound, the message saying so.
+    ///
+    /// When the iterations stall on the auxiliary LP too — with an objective near 0 and
+    /// the LP's bounds large, its gap stays far from 10⁻⁹ relative even once its point is
+    /// feasible — the point reached is checked in `lp` itself: one within the bounds whose
+    /// weighted row violation Σ wᵢ vᵢ is at most 10⁻⁶ decides that a feasible point exists.
     static func leastViolation(of lp: LinearProgram, options: SolverOptions) -> (solved: Bool, infeasible: String?, iterations: Int) {
         let least = InteriorPointSolver.solveOnce(leastViolation(lp), options: options, session: nil)
-        guard least.status == .optimal else { return (false, nil, least.iterations) }
+        let x = Array(least.x[0..<lp.columnCount])
+        guard least.status == .optimal else { return (nearlyFeasible(lp, x), nil, least.iterations) }
         guard least.objective > violationLimit else { return (true, nil, least.iterations) }
-        let worst = worstRow(lp, Array(least.x[0..<lp.columnCount]))
+        let worst = worstRow(lp, x)
         let row = worst.map { "; at its point row \(lp.rowNames[$0.row]) is violated by \(shortNumber($0.amount))" } ?? ""
         return (true, """
             no point meets every row and bound: the least weighted violation of the rows, found by an auxiliary LP, is \
             \(shortNumber(least.objective))\(row)
             """, least.iterations)
+    }
+
+    /// Whether `x` is within `lp`'s column bounds (to 10⁻⁹ of each) and violates its rows
+    /// by at most `violationLimit` in all, weighted as in the least-violation LP.
+    static func nearlyFeasible(_ lp: LinearProgram, _ x: [Double]) -> Bool {
+        for j in 0..<lp.columnCount where !x[j].isFinite || x[j] < lp.columnLower[j] - 1e-9 * (1 + abs(lp.columnLower[j]))
+            || x[j] > lp.columnUpper[j] + 1e-9 * (1 + abs(lp.columnUpper[j])) {
+            return false
+        }
+        var activity = [Double](repeating: 0, count: lp.rowCount)
+        lp.matrix.multiply(x, into: &activity)
+        var total = 0.0
+        for i in 0..<lp.rowCount { total += max(lp.rowLower[i] - activity[i], activity[i] - lp.rowUpper[i], 0) * weight(lp, row: i) }
+        return total <= violationLimit
     }
 
     /// The least-violation LP: `lp`'s columns with a zero objective, then the elastic
