@@ -140,8 +140,9 @@ enum TemporaryFiles {
         lock.withLock { _ in inUse[slot] = 0 }
     }
 
-    /// Removes every recorded file: only `unlink`, which a signal handler may call.
-    static func removeAll() {
-        for slot in 0..<slots where inUse[slot] != 0 { unlink(paths + slot * capacity) }
+    /// Removes the recorded files of the slots `chosen` (every slot, as the signal handler
+    /// does, by default): only `unlink`, which a signal handler may call.
+    static func removeAll(_ chosen: Range<Int> = 0..<slots) {
+        for slot in chosen where inUse[slot] != 0 { unlink(paths + slot * capacity) }
     }
 }
