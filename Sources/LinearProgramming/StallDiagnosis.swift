@@ -27,8 +27,9 @@ import Foundation
 /// (an elastic column is in one row only). When neither test finds anything, the LP has
 /// a feasible point and no improving direction — an optimum the iterations did not reach
 /// — and the status stays numerical trouble, with that said. The iterations may stall on
-/// an auxiliary LP too (one whose optimal points form an unbounded set, as when the LP's
-/// feasible set is unbounded); the status then stays numerical trouble.
+/// the least-violation LP too; its last point then decides feasibility if it meets the
+/// rows in `lp` itself (`nearlyFeasible`), and otherwise the status stays numerical
+/// trouble.
 ///
 /// The least-violation test also checks an LP found unbounded (`InteriorPointSolver`):
 /// one with no feasible point is primal infeasible, whatever its objective does.
