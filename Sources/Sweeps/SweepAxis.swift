@@ -12,22 +12,23 @@ public struct SweepAxis: Sendable, Hashable {
         self.values = values
     }
 
-    /// Parses `KEY=V1,V2,…`; the message says what is wrong.
-    public static func parse(_ text: String) -> Result<SweepAxis, SweepError> {
+    /// Parses `KEY=V1,V2,…`; the message says what is wrong, starting with `source`
+    /// (`--set`, or a sweep file's `set:`).
+    public static func parse(_ text: String, source: String = "--set") -> Result<SweepAxis, SweepError> {
         guard let equals = text.firstIndex(of: "="), !text[..<equals].isEmpty else {
-            return .failure(SweepError("--set \(text): expected KEY=V1,V2,… (a scenario key, then values with units or ranges A...B:STEP)"))
+            return .failure(SweepError("\(source) \(text): expected KEY=V1,V2,… (a scenario key, then values with units or ranges A...B:STEP)"))
         }
         let path = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
         var values: [String] = []
         for item in text[text.index(after: equals)...].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             switch expand(item) {
             case let .success(expanded): values += expanded
-            case let .failure(error): return .failure(SweepError("--set \(path): \(error.message)"))
+            case let .failure(error): return .failure(SweepError("\(source) \(path): \(error.message)"))
             }
         }
-        guard !values.isEmpty else { return .failure(SweepError("--set \(path): no values after =")) }
+        guard !values.isEmpty else { return .failure(SweepError("\(source) \(path): no values after =")) }
         if let repeated = firstRepeated(values) {
-            return .failure(SweepError("--set \(path): the value \(repeated) twice (points of the same value would be counted as separate points)"))
+            return .failure(SweepError("\(source) \(path): the value \(repeated) twice (points of the same value would be counted as separate points)"))
         }
         return .success(SweepAxis(path: path, values: values))
     }

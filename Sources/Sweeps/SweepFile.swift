@@ -37,9 +37,9 @@ public struct SweepFile: Sendable {
         }
         var axes: [SweepAxis] = []
         for (key, value) in mapping["set"]?.mapping ?? [:] {
-            guard let path = key.string else { continue }
+            guard let axisPath = key.string else { continue }
             let items = value.sequence.map { $0.compactMap(\.string) } ?? value.string.map { [$0] } ?? []
-            switch SweepAxis.parse(path + "=" + items.joined(separator: ",")) {
+            switch SweepAxis.parse(axisPath + "=" + items.joined(separator: ","), source: "\(path): the sweep file's set:") {
             case let .success(axis): axes.append(axis)
             case let .failure(error): throw error
             }

@@ -187,6 +187,14 @@ import Testing
                               "--set", "technologies.battery.capacity=1GW", "--years", "2021")
         #expect(searched.status == 2)
         #expect(searched.err.contains("the key is also set"), "\(searched.err)")
+        // A sweep file's mistakes are the file's (exit 1), named as its keys, not as options.
+        let study = folder.appendingPathComponent("study.yaml").path
+        for (body, message) in [("set:\n  technologies.battery.capacity: [1GW, 1 GW]\nyears: 2021\n", "the sweep file's set: technologies.battery.capacity: the value 1 GW twice"),
+                                ("seeds: 1,1\nyears: 2021\n", "the sweep file's seeds: 1,1: the seed 1 twice")] {
+            try ("scenario: city.yaml\n" + body).write(toFile: study, atomically: true, encoding: .utf8)
+            let wrong = capsim("sweep", study, "--out", out)
+            #expect(wrong.status == 1 && wrong.err.contains(study + ": " + message), "\(wrong.status) \(wrong.err)")
+        }
         let otherYear = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
                                "--years", "2020")
         #expect(otherYear.status == 2 && otherYear.err.contains("a target of 2021, a year the search does not project"), "\(otherYear.err)")
