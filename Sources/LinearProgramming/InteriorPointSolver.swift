@@ -47,8 +47,7 @@ public enum InteriorPointSolver {
                 solution.message = "\(infeasible) (and \(solution.message): the dual is infeasible too)"
             }
         }
-        let elapsed = clock.now - start
-        solution.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        solution.seconds = (clock.now - start).seconds
         return solution
     }
 
@@ -85,11 +84,10 @@ public enum InteriorPointSolver {
                 lp.matrix.multiplyTransposed(y, into: &reduced)
                 for j in reduced.indices { reduced[j] = lp.objective[j] - reduced[j] }
             }
-            let elapsed = clock.now - start
             return LPSolution(
                 status: status, message: message, objective: status == .optimal ? lp.objectiveValue(x) : .nan, x: x,
                 rowActivity: activity, rowDuals: y, reducedCosts: reduced, iterations: iterations,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                seconds: (clock.now - start).seconds,
                 path: path, denseColumns: denseColumns, primalInfeasibility: residuals.0, dualInfeasibility: residuals.1, gap: residuals.2)
         }
         if let problem = inconsistency { return finish(.invalidProblem, problem) }
@@ -136,4 +134,9 @@ public enum InteriorPointSolver {
         }
         return session.with(run)
     }
+}
+
+extension Duration {
+    /// The duration in seconds, as a double.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }
