@@ -60,8 +60,8 @@ public struct SweepFile: Sendable {
         let list = parts.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
         guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected A...B or a list of whole numbers") }
         let seeds = list.compactMap { $0 }
-        if let repeated = seeds.indices.first(where: { seeds[..<$0].contains(seeds[$0]) }) {
-            throw SweepError("\(source) \(text): the seed \(seeds[repeated]) twice (it would count as two seeds in the summary)")
+        if let repeated = firstRepeated(seeds) {
+            throw SweepError("\(source) \(text): the seed \(repeated) twice (it would count as two seeds in the summary)")
         }
         return seeds
     }
@@ -78,9 +78,15 @@ public struct SweepFile: Sendable {
         let list = parts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected Y, Y1,Y2 or A...B") }
         let years = list.compactMap { $0 }
-        if let repeated = years.indices.first(where: { years[..<$0].contains(years[$0]) }) {
-            throw SweepError("\(source) \(text): the year \(years[repeated]) twice (its rows would count as two seeds in the summary)")
+        if let repeated = firstRepeated(years) {
+            throw SweepError("\(source) \(text): the year \(repeated) twice (its rows would count as two seeds in the summary)")
         }
         return .each(years)
+    }
+
+    /// The first item equal to an earlier one.
+    private static func firstRepeated<T: Hashable>(_ items: [T]) -> T? {
+        var seen: Set<T> = []
+        return items.first { !seen.insert($0).inserted }
     }
 }
