@@ -2,9 +2,9 @@ import Foundation
 
 /// Column layout for terminal tables: pads by display width, so that Chinese unit
 /// names (two columns each in a terminal) line up with Latin text.
-enum TextLayout {
+public enum TextLayout {
     /// Terminal columns a string occupies: East Asian wide characters count two.
-    static func width(_ text: String) -> Int {
+    public static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 
@@ -32,13 +32,21 @@ enum TextLayout {
     /// `text` broken at spaces into lines of at most `width` columns, the first starting
     /// with `first` and the others with `rest` (a word longer than a line stays whole).
     static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        wrap(text.split(separator: " ").map(String.init), separator: " ", width: width, first: first, rest: rest)
+    }
+
+    /// `items` joined by `separator` into lines of at most `width` columns, the first
+    /// starting with `first` and the others with `rest`; a line broken after an item keeps
+    /// the separator's mark (the comma of `", "`), counted in the width.
+    public static func wrap(_ items: [String], separator: String, width: Int, first: String, rest: String) -> [String] {
+        let mark = separator.trimmingCharacters(in: .whitespaces)
         var lines: [String] = [], line = first, empty = true
-        for word in text.split(separator: " ") {
-            if !empty, Self.width(line) + 1 + Self.width(String(word)) > width {
-                lines.append(line)
+        for item in items {
+            if !empty, Self.width(line) + Self.width(separator) + Self.width(item) + Self.width(mark) > width {
+                lines.append(line + mark)
                 (line, empty) = (rest, true)
             }
-            line += (empty ? "" : " ") + word
+            line += (empty ? "" : separator) + item
             empty = false
         }
         return lines + [line]

@@ -73,24 +73,8 @@ public enum SweepSummary {
                 .compactMap { target in group.meeting[target.offset].map { "\(target.element) \(Int((100 * $0).rounded())) %" } }
             let cells = group.values.map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
             let row = cells + "\(group.year)  " + String(format: "%6.2f %%   (%6.2f – %6.2f %%)   %12.1f  ", 100 * share.mean, 100 * share.low, 100 * share.high, unserved.mean)
-            lines += listed(meets, after: row)
+            lines += TextLayout.wrap(meets, separator: ", ", width: 100, first: row, rest: String(repeating: " ", count: TextLayout.width(row)))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `row` followed by `items` joined by commas, continued on lines indented to where
-    /// the items start whenever a line, with the comma that ends it, would pass 100 columns.
-    static func listed(_ items: [String], after row: String) -> [String] {
-        let indent = String(repeating: " ", count: row.count)
-        var lines: [String] = [], line = row, first = true
-        for item in items {
-            if !first, line.count + 2 + item.count + 1 > 100 {
-                lines.append(line + ",")
-                (line, first) = (indent, true)
-            }
-            line += (first ? "" : ", ") + item
-            first = false
-        }
-        return lines + [line]
     }
 }

@@ -34,4 +34,19 @@ import Testing
         #expect(TargetText.written(0.115) == "0.115")
         #expect(TargetText.written(0) == "0")
     }
+
+    /// The sweep table's list of targets met: items joined by commas, continued under
+    /// where the list starts, each broken line ending with its comma within 100 columns.
+    @Test func listsWrapAfterTheirCommas() {
+        let row = String(repeating: "x", count: 40) + "  ", indent = String(repeating: " ", count: 42)
+        let items = ["non_fossil_share_2030 100 %", "pumped_storage_2030 100 %", "new_energy_2030 0 %", "additions_2021_2030 0 %"]
+        let lines = TextLayout.wrap(items, separator: ", ", width: 100, first: row, rest: indent)
+        #expect(lines == [row + "non_fossil_share_2030 100 %, pumped_storage_2030 100 %,", indent + "new_energy_2030 0 %, additions_2021_2030 0 %"])
+        #expect(lines.allSatisfy { TextLayout.width($0) <= 100 })
+        #expect(TextLayout.wrap([], separator: ", ", width: 100, first: "row ", rest: "") == ["row "])
+        #expect(TextLayout.wrap(["a 1 %", "b 2 %"], separator: ", ", width: 100, first: "row ", rest: "") == ["row a 1 %, b 2 %"])
+        // The comma that ends a broken line counts: `a, bc,` fills 6 columns, so `d` starts the next.
+        #expect(TextLayout.wrap(["a", "b"], separator: ", ", width: 6, first: "", rest: "") == ["a, b"])
+        #expect(TextLayout.wrap(["a", "bc", "d"], separator: ", ", width: 6, first: "", rest: "") == ["a, bc,", "d"])
+    }
 }
