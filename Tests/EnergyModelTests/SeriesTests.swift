@@ -160,7 +160,7 @@ import Testing
         try fixture.write("t.yaml", Self.windScenario("latin1.csv"))
         try Data([0x63, 0x66, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: fixture.path("latin1.csv")))
         #expect(fixture.problems("t.yaml") == [
-            fixture.message("t.yaml", 12, 18, Self.field, found: "\(fixture.path("latin1.csv")), which is not UTF-8 text",
+            fixture.message("t.yaml", 12, 18, Self.field, found: "\(fixture.path("latin1.csv")), which is not UTF-8 text at its line 1",
                             expected: "a CSV file in UTF-8 (or ASCII)")
         ])
     }

@@ -114,6 +114,10 @@ import Testing
         #expect(Quantity.parse("5 GW/") == .failure(.unknownUnit("GW/")))
         #expect(Quantity.parse("5 万") == .failure(.unknownUnit("万")))
         #expect(Quantity.parse("3 GW/parsec") == .failure(.unknownUnit("GW/parsec")))
+        // Divided by a fraction, a value would be 100 or 1 000 times what was meant.
+        for unit in ["GW/%", "GW/‰", "GWh/h/%", "h/percent"] {
+            #expect(Quantity.parse("1.32 \(unit)") == .failure(.unknownUnit(unit)), "\(unit)")
+        }
         #expect(Quantity.parse("abc") == .failure(.notANumber))
         #expect(Quantity.parse("") == .failure(.notANumber))
         #expect(Quantity.parse("GW 5") == .failure(.notANumber))

@@ -28,13 +28,18 @@ final class Decoder {
 
     /// A trajectory's event, "+30 MW in 2026" or "-0.66 GW on 2028-07-01": sign, amount,
     /// in/on, year, month, day.
-    let eventPattern = /^\s*([+-])\s*(.+?)\s+(in|on)\s+(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$/
+    /// Digits are ASCII only: `\d` would also take "２０２７" or "٢٠٢٧", which `Int` refuses.
+    let eventPattern = /^\s*([+-])\s*(.+?)\s+(in|on)\s+([0-9]{4})(?:-([0-9]{1,2})-([0-9]{1,2}))?\s*$/
+    /// A milestone's year as a key: four ASCII digits.
+    let yearKeyPattern = /[0-9]{4}/
+    /// The years a milestone may name: those a base year may be, 1900–2200.
+    static let milestoneYears = 1900...2200
     /// A technology id: a letter, then letters, digits, "_" or "-".
     let identifierPattern = /[A-Za-z][A-Za-z0-9_\-]*/
     /// "MM-DD", a day of the year.
-    let dayPattern = /(\d{1,2})-(\d{1,2})/
+    let dayPattern = /([0-9]{1,2})-([0-9]{1,2})/
     /// A span such as "10-14".
-    let spanPattern = /\s*(\d{1,2})\s*-\s*(\d{1,2})\s*/
+    let spanPattern = /\s*([0-9]{1,2})\s*-\s*([0-9]{1,2})\s*/
 
     func fail(_ field: Field, found: String? = nil, expected: String) {
         fail(at: field.node.location, field.path, found: found ?? field.node.summary, expected: expected)
@@ -199,7 +204,14 @@ enum Check {
         case .positive: value > 0 ? nil : "above zero"
         case .fraction: (0...1).contains(value) ? nil : "between 0 % and 100 %"
         case .efficiency: value > 0 && value <= 1 ? nil : "above 0 % and at most 100 %"
-        case let .within(range, text): range.contains(value) ? nil : text
+        case let .within(range, text): Self.contains(range, value) ? nil : text
         }
+    }
+
+    /// Whether `range` holds `value`, give or take the rounding of a unit conversion at its
+    /// ends: `100 %/yr` is 100 × 0.01/8760 per hour, an ulp away from the end 1/8760.
+    private static func contains(_ range: ClosedRange<Double>, _ value: Double) -> Bool {
+        let slack = 1e-12
+        return value >= range.lowerBound - slack * abs(range.lowerBound) && value <= range.upperBound + slack * abs(range.upperBound)
     }
 }

@@ -52,8 +52,8 @@ extension Decoder {
         let end = endField.flatMap { integer($0, expected: "a year such as 2030") }
         reader.finish(subject: "years")
         guard let base, let end, let endField else { return nil }
-        guard (1900...2200).contains(base) else {
-            fail(field.child("base", field.node, nil), found: "\(base)", expected: "a base year from 1900 to 2200")
+        guard Self.milestoneYears.contains(base) else {
+            fail(field.child("base", field.node, nil), found: "\(base)", expected: "a base year from \(Self.milestoneYears.lowerBound) to \(Self.milestoneYears.upperBound)")
             return nil
         }
         guard end >= base, end - base < 200 else {
@@ -67,10 +67,10 @@ extension Decoder {
         guard var reader = MappingReader(field, self, expected: "latitude, longitude and utc_offset") else { return nil }
         let name = reader.optional("name").flatMap { text($0) }
         let latitude = reader.required("latitude", expected: "an angle such as 27.24 °N").flatMap {
-            quantity($0, .angle, .within(-90...90, "from -90° to 90°"))
+            compassAngle($0, letters: ["°N", "°S"], .within(-90...90, "from -90° to 90°"))
         }
         let longitude = reader.required("longitude", expected: "an angle such as 111.47 °E").flatMap {
-            quantity($0, .angle, .within(-180...180, "from -180° to 180°"))
+            compassAngle($0, letters: ["°E", "°W"], .within(-180...180, "from -180° to 180°"))
         }
         let offset = reader.required("utc_offset", expected: "hours ahead of UTC, such as 8 h").flatMap {
             quantity($0, .time, .within(-12...14, "from -12 h to 14 h"))
@@ -79,6 +79,19 @@ extension Decoder {
         reader.finish(subject: "location")
         guard let latitude, let longitude, let offset else { return nil }
         return Location(name: name, latitude: latitude, longitude: longitude, utcOffsetHours: offset, timeZone: zone)
+    }
+
+    /// An angle whose compass letter, if it has one, is one of `letters`: the unit table
+    /// reads °E like °N and °W like °S, so a latitude written in °W would be taken as a
+    /// southern one.
+    private func compassAngle(_ field: Field, letters: [String], _ check: Check) -> Double? {
+        let value = field.node.entries?.first { $0.key == "value" }.map { field.child("value", $0.value, field.provenance) } ?? field
+        let written = value.node.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let letter = ["°N", "°S", "°E", "°W"].first(where: { written.hasSuffix($0) }), !letters.contains(letter) {
+            fail(value, found: "\"\(written)\"", expected: "an angle in °, \(letters.joined(separator: " or ")): \(letter) belongs to the other axis")
+            return nil
+        }
+        return quantity(field, .angle, check)
     }
 
     private func demand(_ field: Field) -> Demand? {
@@ -181,19 +194,19 @@ extension Decoder {
             valid = false
         }
         if let f = reader.optional("conversion"), var conversion = MappingReader(f, self, expected: "raw_coal, natural_gas, oil factors") {
-            func factor(_ key: String, _ dimension: Dimension, _ apply: (Double) -> Void) {
+            func factor(_ key: String, _ dimension: Dimension, _ range: Check, _ apply: (Double) -> Void) {
                 guard let c = conversion.optional(key) else { return }
-                if let value = quantity(c, dimension, .positive) { apply(value) } else { valid = false }
+                if let value = quantity(c, dimension, range) { apply(value) } else { valid = false }
             }
-            factor("raw_coal", .coalPerMass) { rules.rawCoalFactor = $0 }
-            factor("natural_gas", .coalPerVolume) { rules.naturalGasFactor = $0 }
-            factor("oil", .coalPerMass) { rules.oilFactor = $0 }
+            factor("raw_coal", .coalPerMass, Self.solidFuelFactors) { rules.rawCoalFactor = $0 }
+            factor("natural_gas", .coalPerVolume, Self.gasFactors) { rules.naturalGasFactor = $0 }
+            factor("oil", .coalPerMass, Self.solidFuelFactors) { rules.oilFactor = $0 }
             conversion.finish(subject: "accounting.conversion")
         }
         if let f = reader.optional("emission_factors"), var factors = MappingReader(f, self, expected: "coal, oil, natural_gas factors") {
             func factor(_ key: String, _ apply: (Double) -> Void) {
                 guard let c = factors.optional(key) else { return }
-                if let value = quantity(c, .emissionFactor, .nonNegative) { apply(value) } else { valid = false }
+                if let value = quantity(c, .emissionFactor, Self.emissionFactors) { apply(value) } else { valid = false }
             }
             factor("coal") { rules.emissionFactors.coal = $0 }
             factor("oil") { rules.emissionFactors.oil = $0 }
@@ -203,6 +216,17 @@ extension Decoder {
         reader.finish(subject: "accounting")
         return valid ? rules : nil
     }
+}
+
+extension Decoder {
+    /// Ranges of the accounting factors, wide around every fuel of GB/T 2589 (lignite
+    /// 0.43, raw coal 0.7143, LPG 1.7143 kgce/kg; coke-oven gas 0.57, natural gas
+    /// 1.2143 kgce/m³) and of IPCC's emission factors (gas 1.6, coal 2.66 tCO₂/tce): a
+    /// factor far outside is a slip of unit that would turn into a solver failure or a
+    /// share off by orders of magnitude.
+    static let solidFuelFactors = Check.within(0.1...3, "from 0.1 to 3 kgce/kg")
+    static let gasFactors = Check.within(1e-4...1e-2, "from 0.1 to 10 kgce/m³")
+    static let emissionFactors = Check.within(0...10, "from 0 to 10 tCO2/tce")
 }
 
 extension AccountingRules {

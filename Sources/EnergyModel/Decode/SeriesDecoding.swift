@@ -30,7 +30,8 @@ extension Decoder {
             return nil
         }
         guard let content = String(data: data, encoding: .utf8) else {
-            fail(pathField, found: "\(resolved), which is not UTF-8 text", expected: "a CSV file in UTF-8 (or ASCII)")
+            let line = TextBytes.firstLineNotUTF8(data).map { " at its line \($0)" } ?? ""
+            fail(pathField, found: "\(resolved), which is not UTF-8 text\(line)", expected: "a CSV file in UTF-8 (or ASCII)")
             return nil
         }
         return parseCSV(content, file: resolved, column: column, field: field, range: range, positive: positive, meaning: meaning)

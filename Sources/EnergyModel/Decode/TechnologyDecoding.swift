@@ -85,8 +85,8 @@ extension Decoder {
         }
         let variableCost = reader.optional("variable_cost").map { quantity($0, .electricityPrice, .nonNegative) }
         let minimum = reader.optional("minimum_stable_load").map { quantity($0, .fraction, .fraction) }
-        let ramp = reader.optional("ramp_rate").map { quantity($0, .perTime, .positive) }
-        let emission = reader.optional("emission_factor").map { quantity($0, .emissionFactor, .nonNegative) }
+        let ramp = reader.optional("ramp_rate").map { quantity($0, .perTime, Self.rampRates) }
+        let emission = reader.optional("emission_factor").map { quantity($0, .emissionFactor, Self.emissionFactors) }
         let availability = availability(&reader)
         guard let heatRate, let fuelPrice, let availability else { return nil }
         for optional in [variableCost, minimum, ramp, emission] { if case .some(.none) = optional { return nil } }
@@ -165,7 +165,7 @@ extension Decoder {
         let energyField = reader.optional("reservoir_energy")
         let energy = energyField.map { quantity($0, .energy, .positive) }
         let volume = reader.optional("volume").map { quantity($0, .volume, .positive) }
-        let head = reader.optional("head").map { quantity($0, .length, .positive) }
+        let head = reader.optional("head").map { quantity($0, .length, .within(1...3000, "from 1 m to 3 000 m")) }
         let efficiency = reader.optional("efficiency").map { quantity($0, .fraction, .efficiency) }
         let minimum = reader.optional("minimum_level").map { quantity($0, .fraction, .fraction) }
         let maximum = reader.optional("maximum_level").map { quantity($0, .fraction, .fraction) }
@@ -212,11 +212,11 @@ extension Decoder {
         let energyField = reader.optional("energy")
         let energy = energyField.map { trajectory($0, .energy, .nonNegative) }
         let durationField = reader.optional("duration")
-        let duration = durationField.map { quantity($0, .time, .positive) }
+        let duration = durationField.map { quantity($0, .time, .within(0.1...8760, "from 0.1 h to 8 760 h (a year)")) }
         let roundTripField = reader.optional("round_trip_efficiency")
-        let roundTrip = roundTripField.map { quantity($0, .fraction, .efficiency) }
-        let charge = reader.optional("charge_efficiency").map { quantity($0, .fraction, .efficiency) }
-        let discharge = reader.optional("discharge_efficiency").map { quantity($0, .fraction, .efficiency) }
+        let roundTrip = roundTripField.map { quantity($0, .fraction, Self.roundTripEfficiencies) }
+        let charge = reader.optional("charge_efficiency").map { quantity($0, .fraction, Self.oneWayEfficiencies) }
+        let discharge = reader.optional("discharge_efficiency").map { quantity($0, .fraction, Self.oneWayEfficiencies) }
         let selfDischarge = reader.optional("self_discharge").map { quantity($0, .perTime, .within(0...1, "from 0 %/h to 100 %/h")) }
         let minimum = reader.optional("minimum_soc").map { quantity($0, .fraction, .fraction) }
         let maximum = reader.optional("maximum_soc").map { quantity($0, .fraction, .fraction) }
@@ -256,4 +256,15 @@ extension Decoder {
             calendarDegradationPerYear: ((calendar ?? 0) ?? 0) * 8760, cycleDegradationPerCycle: (cycle ?? 0) ?? 0,
             throughputCost: (throughput ?? 1000) ?? 1000)
     }
+}
+
+extension Decoder {
+    /// Storage efficiencies: hydrogen's round trip is about 35 %, so 10 % (32 % each way)
+    /// is below any storage built; a discharge coefficient 1/η_d of thousands, from an
+    /// efficiency of 0.0001 %, only makes the year's LP ill-conditioned.
+    static let roundTripEfficiencies = Check.within(0.1...1, "from 10 % to 100 %")
+    static let oneWayEfficiencies = Check.within(0.3...1, "from 30 % to 100 %")
+    /// The slowest thermal units ramp some 1 %/min (60 %/h); below 1 %/h a unit is
+    /// practically fixed, and ramp rows of width 10⁻⁶ of capacity stall the solver.
+    static let rampRates = Check.within(0.01...Double.infinity, "of at least 1 %/h")
 }

@@ -76,15 +76,24 @@ extension Decoder {
     ) -> Trajectory? {
         guard var reader = MappingReader(field, self, expected: "milestones by year") else { return nil }
         var milestones: [Trajectory.Milestone] = []
+        var lines: [Int: Int] = [:]
         var valid = true
         for entry in entries where Provenance.Kind(rawValue: entry.key) == nil && entry.key != "events" {
             let child = field.child(entry.key, entry.value, reader.provenance)
-            guard let year = Int(entry.key) else {
-                let keyField = Field(node: SourceNode(value: .scalar(entry.key, quoted: false), location: entry.keyLocation), path: child.path)
-                fail(keyField, expected: "a year (such as 2025), events, source or assumption")
+            let keyField = Field(node: SourceNode(value: .scalar(entry.key, quoted: false), location: entry.keyLocation), path: child.path)
+            // Four ASCII digits: Int would also read "-2030", "+2020" or "02025", and "2025"
+            // quoted is another YAML key than 2025 but the same year.
+            guard entry.key.wholeMatch(of: yearKeyPattern) != nil, let year = Int(entry.key), Self.milestoneYears.contains(year) else {
+                fail(keyField, expected: "a year from \(Self.milestoneYears.lowerBound) to \(Self.milestoneYears.upperBound) (such as 2025), events, source or assumption")
                 valid = false
                 continue
             }
+            if let line = lines[year] {
+                fail(keyField, found: "the year \(year) a second time (first on line \(line))", expected: "each milestone year once")
+                valid = false
+                continue
+            }
+            lines[year] = entry.keyLocation.line
             guard let value = quantity(child, accepting: conversions, check, named: named) else {
                 valid = false
                 continue
@@ -143,8 +152,7 @@ extension Decoder {
             return nil
         }
         let amountField = Field(node: SourceNode(value: .scalar(String(match.2), quoted: false), location: valueField.node.location), path: valueField.path, provenance: valueField.provenance)
-        guard let amount = quantity(amountField, accepting: conversions, .nonNegative, named: named) else { return nil }
-        let year = Int(match.4)!
+        guard let amount = quantity(amountField, accepting: conversions, .nonNegative, named: named), let year = Int(match.4) else { return nil }
         if let years, !years.contains(year) {
             fail(valueField, found: "an event in \(year)", expected: "a year from \(years.lowerBound) to \(years.upperBound) (the scenario's years)")
             return nil

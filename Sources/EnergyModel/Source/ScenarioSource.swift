@@ -30,7 +30,9 @@ public enum ScenarioSource {
             ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ScenarioError([Diagnostic(location: whereAsked, path: keyPath, found: "bytes that are not UTF-8", expected: "a UTF-8 text file")])
+            let line = TextBytes.firstLineNotUTF8(data) ?? 1
+            throw ScenarioError([Diagnostic(location: SourceLocation(file: path, line: line, column: 1), path: "(file)",
+                                            found: "bytes that are not UTF-8", expected: "a UTF-8 text file")])
         }
         let root = try parse(text, file: path)
         guard var entries = root.entries else {
@@ -100,10 +102,13 @@ public enum ScenarioSource {
             let context = context.map { " (\($0.text))" } ?? ""
             return Diagnostic(location: at(mark), path: "(yaml)", found: "a syntax error: \(problem)\(context)", expected: "valid YAML")
         case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            guard duplicates.count == 1, let repeated = DuplicateKey(key: duplicates[0], line: context.mark.line, column: context.mark.column, in: context.text) else {
+                return Diagnostic(location: at(context.mark), path: "(yaml)", found: "the key \(names) twice in one mapping", expected: "each key once")
+            }
             return Diagnostic(
-                location: at(context.mark), path: "(yaml)",
-                found: "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) twice in one mapping",
-                expected: "each key once")
+                location: SourceLocation(file: file, line: repeated.line, column: repeated.column), path: repeated.path ?? "(yaml)",
+                found: "the key \(names) a second time (first on line \(context.mark.line))", expected: "each key once")
         case let .reader(problem, offset, value, yaml):
             let location = offset.map { readerLocation(character: $0, in: yaml, file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
             return Diagnostic(location: location, path: "(yaml)", found: "\(problem) (byte \(value))", expected: "valid YAML text")

@@ -74,14 +74,16 @@ enum UnitTable {
     }()
 
     /// Parses a unit expression such as `GW`, `万千瓦`, `gce/kWh`, `yuan/MWh`, `%/h`,
-    /// `元/千瓦时`: one numerator symbol (or `1`) divided by any number of symbols.
+    /// `元/千瓦时`: one numerator symbol (or `1`) divided by any number of symbols, none of
+    /// them a fraction (`%`, `‰`).
     static func parse(_ text: String) -> Unit? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard let first = parts.first, !first.isEmpty else { return nil }
         var unit = first == "1" ? Unit(dimension: .none, scale: 1) : symbol(first)
         for part in parts.dropFirst() {
-            guard let current = unit, let divisor = symbol(part) else { return nil }
+            // "GW/%" would read as 100 GW: a fraction divides nothing capsim reads.
+            guard let current = unit, let divisor = symbol(part), divisor.dimension != .fraction else { return nil }
             unit = Unit(dimension: current.dimension / divisor.dimension, scale: current.scale / divisor.scale)
         }
         return unit

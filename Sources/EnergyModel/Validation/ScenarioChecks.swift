@@ -11,7 +11,8 @@ enum ScenarioChecks {
             let energy = scenario.demand.annualEnergy.value(in: year), peak = scenario.demand.peak.value(in: year)
             let average = energy / Double(HourlySeries.hoursPerYear)
             if peak < average {
-                decoder.fail(at: location(of: "demand.peak", scenario) ?? fileLocation, "demand.peak",
+                // The year's own milestone when it has one, not the first one written.
+                decoder.fail(at: location(of: "demand.peak.\(year)", scenario) ?? location(of: "demand.peak", scenario) ?? fileLocation, "demand.peak",
                              found: "a peak of \(format(peak)) GW in \(year)",
                              expected: "a peak at least the average load \(format(average)) GW (annual energy ÷ 8760 h)")
             }

@@ -1,0 +1,56 @@
+/// Where a key written twice in one block mapping is written the second time, and the
+/// path of keys above it. The YAML parser names only the first occurrence; the repeat is
+/// the line a user has just added, and the path says which `time_zone` it is.
+struct DuplicateKey {
+    /// The repeat's line and column (from 1).
+    var line: Int, column: Int
+    /// Dotted path of the key, such as `location.time_zone`; nil inside a list.
+    var path: String?
+
+    /// Looks in `text` for `key` written again below its first occurrence at `line`,
+    /// `column` (from 1), at the same indentation before the mapping ends. Nil for a flow
+    /// mapping (`{a: 1, a: 2}`) or a key the scan cannot find as written.
+    init?(key: String, line: Int, column: Int, in text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+        guard line >= 1, line <= lines.count else { return nil }
+        var found: Int?
+        for index in line..<lines.count {
+            let (indent, rest) = Self.split(lines[index])
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if indent < column - 1 { break }
+            if indent == column - 1, Self.key(of: rest) == key {
+                found = index
+                break
+            }
+        }
+        guard let found else { return nil }
+        (self.line, self.column) = (found + 1, column)
+        path = Self.path(of: key, line: line, column: column, lines: lines)
+    }
+
+    /// The keys of the block mappings that hold the key at `line`, outermost first.
+    private static func path(of key: String, line: Int, column: Int, lines: [Substring]) -> String? {
+        var names = [key], indent = column - 1
+        for index in stride(from: line - 2, through: 0, by: -1) where indent > 0 {
+            let (spaces, rest) = split(lines[index])
+            if rest.isEmpty || rest.hasPrefix("#") || spaces >= indent { continue }
+            guard !rest.hasPrefix("-"), let name = self.key(of: rest) else { return nil }
+            names.insert(name, at: 0)
+            indent = spaces
+        }
+        return names.joined(separator: ".")
+    }
+
+    private static func split(_ line: Substring) -> (Int, Substring) {
+        let spaces = line.prefix { $0 == " " }.count
+        return (spaces, line.dropFirst(spaces))
+    }
+
+    /// The key of a `key: …` line, quotes removed; nil for anything else.
+    private static func key(of rest: Substring) -> String? {
+        guard let colon = rest.firstIndex(of: ":") else { return nil }
+        var name = rest[..<colon].trimmingCharacters(in: .whitespaces)
+        if name.count >= 2, let first = name.first, first == name.last, first == "\"" || first == "'" { name = String(name.dropFirst().dropLast()) }
+        return name.isEmpty ? nil : name
+    }
+}
