@@ -53,10 +53,15 @@ public enum CapsimMain {
         do {
             return try ScenarioLoader.load(path: path)
         } catch {
-            Console.current.err(error.description + "\n")
-            Console.current.err("capsim: \(path): \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found\n")
-            throw CommandFailure(status: .invalidInput)
+            throw report(error, of: path)
         }
+    }
+
+    /// Prints every problem of a scenario and their count; the failure to throw.
+    static func report(_ error: ScenarioError, of path: String) -> CommandFailure {
+        Console.current.err(error.description + "\n")
+        Console.current.err("capsim: \(path): \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") found\n")
+        return CommandFailure(status: .invalidInput)
     }
 }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
 import EnergyModel
+import Simulation
 
 /// `capsim validate FILE…`: reads each scenario and reports every problem at once.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check scenario files: syntax, keys, units, ranges, CSV series and targets.",
+        abstract: "Check scenario files: syntax, keys, units, ranges, CSV series, targets and each year's dispatch model.",
         discussion: "Exit status 0 when every file is valid, 1 when any is not (or, with --provenance, when a number has neither source: nor assumption:).")
 
     @Argument(help: "Scenario files (YAML).")
@@ -19,6 +20,7 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let scenario = try CapsimMain.loadScenario(file)
+                try checkYears(of: scenario, file)
                 let unlabelled = scenario.numbers.filter { $0.provenance == nil }
                 Console.current.out(
                     "\(file): valid — \(scenario.name), \(scenario.baseYear)–\(scenario.endYear), "
@@ -35,5 +37,19 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if failed { throw CommandFailure(status: .invalidInput) }
+    }
+
+    /// Builds every year's hourly series and dispatch model, as `run` does before it
+    /// solves, so that what only a year shows — full-load hours a profile cannot give, an
+    /// environmental flow the inflow cannot keep up with, storage that self-discharge
+    /// empties — is found here too (storage aged by the calendar alone: no year is solved).
+    private func checkYears(of scenario: Scenario, _ file: String) throws(CommandFailure) {
+        let projection = Projection(scenario: scenario)
+        let aging = projection.aging()
+        do {
+            for year in scenario.years { _ = try projection.model(year: year, aging: aging) }
+        } catch {
+            throw CapsimMain.report(error, of: file)
+        }
     }
 }

@@ -82,6 +82,7 @@ public struct DispatchModel: Sendable {
             case let .reservoir(reservoir):
                 let inflow = profiles.inflow(of: id) ?? [Double](repeating: 0, count: hours)
                 try FeasibilityChecks.reservoir(id, reservoir, inflow: inflow, scenario: scenario, year: conditions.year)
+                try FeasibilityChecks.reservoirLevel(id, reservoir, inflow: inflow, scenario: scenario, calendar: profiles.calendar)
                 assets.append(ReservoirAsset(unit, reservoir, inflow: inflow))
             case let .storage(storage):
                 let shape = StorageAsset.Shape(unit, storage)
@@ -98,7 +99,9 @@ public struct DispatchModel: Sendable {
                 assets.insert(VariableRenewableAsset(members.units, available: members.available, cost: cost, curtailmentCost: conditions.curtailmentCost), at: index)
             case let .storage(shape):
                 let members = storagePools[shape]!
-                assets.insert(StorageAsset(members.units, members.storage), at: index)
+                let pool = StorageAsset(members.units, members.storage)
+                try FeasibilityChecks.storage(pool, hours: hours, scenario: scenario, calendar: profiles.calendar)
+                assets.insert(pool, at: index)
             }
         }
         if let grid = conditions.grid { assets.append(GridAsset(grid)) }

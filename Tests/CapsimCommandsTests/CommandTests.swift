@@ -32,6 +32,24 @@ import Testing
         #expect(capsim("validate", file.path).status == 0)
     }
 
+    @Test func validateFindsWhatOnlyAYearShows() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("leaky.yaml")
+        try """
+            extends: \(Self.path("shaoyang.yaml"))
+            name: leaky
+            technologies:
+              lfp_bases:
+                self_discharge: 100 %/h
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = capsim("validate", file.path)
+        #expect(result.status == 1)
+        #expect(result.out.isEmpty)
+        #expect(result.err.contains("\(file.path):5:21: error: technologies.lfp_bases.self_discharge: found in 2023, at 2023-12-31T23:00+08:00 lfp_bases can hold at most"),
+                "\(result.err)")
+        #expect(result.err.contains("leaky.yaml: 1 problem found"))
+    }
+
     @Test func invalidScenarioExitsOneWithLocatedMessages() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("bad.yaml")

@@ -125,4 +125,61 @@ import Testing
         }
         expectNear(dispatch.unserved.reduce(0, +), 2, 1e-6, "unserved GWh")
     }
+    /// A battery whose self-discharge σ beats what charging at full power makes up: its
+    /// most reachable level tends to η_c·P/σ, which must reach e₀ by the year's end.
+    /// 1 GW, 2 GWh, η_c = 0.9, e₀ = 1 GWh: σ = 80 %/h can hold 1.125 GWh; 95 %/h only 0.947.
+    @Test func storageThatSelfDischargeEmptiesNamesTheTechnology() throws {
+        func model(selfDischarge: String) throws -> DispatchModel {
+            let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+                technologies:
+                  plant: {kind: coal, capacity: 2 GW, heat_rate: 300 gce/kWh, fuel_price: 1000 yuan/tce, minimum_stable_load: 0 %}
+                  leaky:
+                    kind: lfp
+                    capacity: 1 GW
+                    duration: 2 h
+                    charge_efficiency: 90 %
+                    discharge_efficiency: 90 %
+                    initial_soc: 50 %
+                    self_discharge: \(selfDischarge)
+                """))
+            return try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020),
+                                     profiles: ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 0.5, count: 24)))
+        }
+        let dispatch = try model(selfDischarge: "80 %/h").solve()
+        #expect(dispatch.technologies.first { $0.id == "leaky" }!.level![23] >= 1 - 1e-6, "the year's last level at least its first")
+        #expect {
+            _ = try model(selfDischarge: "95 %/h")
+        } throws: { error in
+            let text = (error as? ScenarioError)?.description ?? ""
+            return text.contains("error: technologies.leaky.self_discharge: found in 2020, at 2020-01-01T23:00+08:00 leaky can hold at most 0.947 GWh even charging at full power")
+                && text.contains("below the 1.000 GWh it must end the year with (its starting level)")
+        }
+    }
+
+    /// 1 GWh above the minimum level at the start and an environmental flow of 0.1 GW:
+    /// ten dry hours use it up, the eleventh cannot be released, though the day's inflow
+    /// (0.25 GW in each of the last 12 hours) is more than the flow needs over the day.
+    @Test func environmentalFlowTheInflowCannotKeepUpWithNamesTheHour() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              dam:
+                kind: reservoir_hydro
+                capacity: 0.1 GW
+                inflow_energy: 100 GWh
+                reservoir_energy: 10 GWh
+                minimum_level: 40 %
+                initial_level: 50 %
+                environmental_flow: 0.1 GW
+            """))
+        var profiles = ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 0.5, count: 24))
+        profiles.inflows = [TechnologySeries(id: "dam", kind: .reservoirHydro, values: [Double](repeating: 0, count: 12) + [Double](repeating: 0.25, count: 12))]
+        #expect {
+            _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
+        } throws: { error in
+            let text = (error as? ScenarioError)?.description ?? ""
+            return text.contains("error: technologies.dam.environmental_flow: found in 2020, by 2020-01-01T10:00+08:00 an environmental flow of 0.100 GW "
+                                 + "has released 1.100 GWh more than the inflow since the start of the year, beyond the 1.000 GWh")
+        }
+    }
 }
+
