@@ -106,7 +106,7 @@ public enum InteriorPointSolver {
                     x[j] = bound
                 }
                 let point = form.recover(x: x, y: [], originalRows: lp.rowCount)
-                return (finish(.optimal, "every row was removed; each column is at its best bound", x: point.x, y: point.rowDuals, path: .dense, residuals: (0, 0, 0)), false)
+                return (finish(.optimal, "every row was removed; each column is at its best bound", x: point.x, y: point.rowDuals), false)
             }
             let iterate: MehrotraIterations, reused: Bool
             if let previous = kept, form.reusedScaling, previous.stages == form.rowStages, previous.path == options.path,

@@ -59,6 +59,22 @@ import Testing
         #expect(abs(dual! + 0.4) < 1e-7)
     }
 
+    /// An LP whose rows are all removed is settled before any iteration: the path is the
+    /// one asked for and the three measures are null, as docs/json.md says.
+    @Test func lpWithoutRowsReportsNoPathAndNoMeasures() throws {
+        let file = try write("NAME NOROWS\nROWS\n N  obj\nCOLUMNS\n    x  obj  1\n    y  obj  -1\nBOUNDS\n LO bnd x 1\n UP bnd y 4\nENDATA\n")
+        for path in ["automatic", "dense"] {
+            let result = capsim("lp", "solve", file, "--json", "--path", path)
+            #expect(result.status == 0, "\(result.err)")
+            let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+            #expect(object["objective"] as? Double == -3)
+            #expect(object["iterations"] as? Int == 0)
+            #expect(object["path"] as? String == path)
+            for key in ["primal_infeasibility", "dual_infeasibility", "gap"] { #expect(object[key] is NSNull, "\(key)") }
+        }
+        #expect(!capsim("lp", "solve", file).out.contains("residuals"))
+    }
+
     /// A capacity K in each of 40 hours' rows (`SyntheticDispatch.capacityProblem`): read
     /// from MPS, K is a dense column, reported as such, and the optimum is the dense path's.
     @Test func denseColumnIsReported() throws {
