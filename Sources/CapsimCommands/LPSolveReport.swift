@@ -66,11 +66,12 @@ enum LPSolveReport {
         }
     }
 
-    /// `kind,name,value,dual`: columns with value and reduced cost, rows with activity and dual.
+    /// `kind,name,value,dual`: columns with value and reduced cost, rows with activity and
+    /// dual. A name is quoted when it needs to be, as MPS names may hold a comma or a quote.
     static func csv(_ s: LPSolution, lp: LinearProgram) -> String {
         var text = "kind,name,value,dual\n"
-        for j in 0..<lp.columnCount { text += "column,\(lp.columnNames[j]),\(full(s.x[j])),\(full(s.reducedCosts[j]))\n" }
-        for i in 0..<lp.rowCount { text += "row,\(lp.rowNames[i]),\(full(s.rowActivity[i])),\(full(s.rowDuals[i]))\n" }
+        for j in 0..<lp.columnCount { text += "column,\(CSVField.quoted(lp.columnNames[j])),\(full(s.x[j])),\(full(s.reducedCosts[j]))\n" }
+        for i in 0..<lp.rowCount { text += "row,\(CSVField.quoted(lp.rowNames[i])),\(full(s.rowActivity[i])),\(full(s.rowDuals[i]))\n" }
         return text
     }
 

@@ -59,6 +59,18 @@ import Testing
         #expect(abs(dual! + 0.4) < 1e-7)
     }
 
+    /// MPS names may hold a comma or a quote; the solution CSV quotes them (RFC 4180).
+    @Test func solutionCSVQuotesNames() throws {
+        let csv = try temporaryFolder().appendingPathComponent("solution.csv")
+        let mps = "ROWS\n N  COST\n L  r,1\nCOLUMNS\n    \"q\"  COST  1  r,1  1\nRHS\n    RHS  r,1  4\nENDATA\n"
+        let result = capsim("lp", "solve", try write(mps), "--solution", csv.path)
+        #expect(result.status == 0, "\(result.err)")
+        let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("column,\"\"\"q\"\"\","))
+        #expect(rows[2].hasPrefix("row,\"r,1\","))
+    }
+
     /// An LP whose rows are all removed is settled before any iteration: the path is the
     /// one asked for and the three measures are null, as docs/json.md says.
     @Test func lpWithoutRowsReportsNoPathAndNoMeasures() throws {
