@@ -403,13 +403,24 @@ struct MPSParser {
         default:
             throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
         }
-        switch kind {
-        case .upper where value == -.infinity, .lower where value == .infinity, .fixed where value.isInfinite:
-            throw failure("bound type \(type) of \(value < 0 ? "−∞" : "+∞") leaves column \(columnNames[column]) no value (MI and PL set an infinite bound)")
-        default: break
-        }
+        try checkBound(kind, value: value, fields: fields, column: column)
         if let set, let used = boundSet, set != used { return .ignored }
         return .bound(kind, set: set, column: column, value: value)
+    }
+
+    /// Refuses a bound that leaves a column no value: `UP` of −∞, `LO` of +∞, `FX` of
+    /// either. A value of `InteriorPointSolver.infinite` (1e20) or more in size counts as
+    /// infinite, as the solver reads it, so that `UP BND X -1e30` is an error with its line
+    /// here rather than an invalid problem once the solve has begun.
+    private func checkBound(_ kind: BoundKind, value: Double, fields: Fields, column: Int) throws(MPSError) {
+        let infinite = abs(value) >= InteriorPointSolver.infinite
+        switch kind {
+        case .upper where value < 0 && infinite, .lower where value > 0 && infinite, .fixed where infinite:
+            let sign = value < 0 ? "−∞" : "+∞"
+            let shown = value.isInfinite ? sign : "\(string(fields[fields.count - 1])) (\(sign): 1e20 or more in size is infinite)"
+            throw failure("bound type \(string(fields[0])) of \(shown) leaves column \(columnNames[column]) no value (MI and PL set an infinite bound)")
+        default: break
+        }
     }
 
     /// The optional set name and the row/value pairs of an RHS or RANGES line.

@@ -60,7 +60,9 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
 ///   ignored. The set name may be left out, which the number of fields shows.
 /// - Values in RHS, RANGES and BOUNDS may be infinite (`inf`, `Infinity`); matrix and
 ///   objective values and the objective's RHS must be finite. No finite value (1e30, say)
-///   is taken to mean infinity.
+///   is made infinite here. A bound that leaves a column no value (`UP` of −∞, `LO` of
+///   +∞, `FX` of either) is an error, and so is one of 1e20 or more in size, which the
+///   solver takes to be infinite (`UP` of −1e30).
 /// - A column's entries must be contiguous, and each row, RHS and range may be given once
 ///   per column or row. Explicit zeros in COLUMNS are dropped.
 public enum MPSReader {

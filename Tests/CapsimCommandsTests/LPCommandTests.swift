@@ -116,6 +116,15 @@ import Testing
         #expect(result.err.contains("lp.mps:8: error:"))
     }
 
+    /// A bound of 1e20 or more that leaves a column no value is the reader's error, with
+    /// its line, not an invalid problem once the solve has begun.
+    @Test func infiniteBoundThatLeavesNoValueExitsOne() throws {
+        let file = try write(Self.small.replacingOccurrences(of: "ENDATA", with: "BOUNDS\n UP BND X -1e30\nENDATA"))
+        let result = capsim("lp", "solve", file)
+        #expect(result.status == 1, "\(result.out)")
+        #expect(result.err == "\(file):14: error: bound type UP of -1e30 (−∞: 1e20 or more in size is infinite) leaves column X no value (MI and PL set an infinite bound)\n")
+    }
+
     @Test func unknownPathIsAUsageError() throws {
         let result = capsim("lp", "solve", try write(Self.small), "--path", "sideways")
         #expect(result.status == 2)
