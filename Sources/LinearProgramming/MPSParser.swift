@@ -382,6 +382,9 @@ struct MPSParser {
         var value = 0.0
         switch (kind, fields.count) {
         case (.upper, 3), (.lower, 3), (.fixed, 3):
+            if columns.value(of: fields[1], in: bytes) == nil, columns.value(of: fields[2], in: bytes) != nil {
+                throw failure("bound type \(type) needs a value after column '\(string(fields[2]))'")
+            }
             (set, column, value) = (nil, try self.column(fields[1]), try number(fields[2], finite: false))
         case (.upper, 4), (.lower, 4), (.fixed, 4):
             (set, column, value) = (string(fields[1]), try self.column(fields[2]), try number(fields[3], finite: false))

@@ -244,6 +244,7 @@ import Testing
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND X -1e30\n", "<input>:6: error: bound type UP of -1e30 (−∞: 1e20 or more in size is infinite) leaves column X no value (MI and PL set an infinite bound)"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n LO X 1e20\n", "<input>:6: error: bound type LO of 1e20 (+∞: 1e20 or more in size is infinite) leaves column X no value (MI and PL set an infinite bound)"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n FX BND X -1e25\n", "<input>:6: error: bound type FX of -1e25 (−∞: 1e20 or more in size is infinite) leaves column X no value (MI and PL set an infinite bound)"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND X\n", "<input>:6: error: bound type UP needs a value after column 'X'"),
         ("ENDATA\n", "<input>:1: error: no ROWS section before ENDATA (an MPS file has ROWS, with the objective row, and COLUMNS)"),
         ("NAME X\nROWS\n N  OBJ\nENDATA\n", "<input>:4: error: no COLUMNS section before ENDATA (an MPS file has ROWS, with the objective row, and COLUMNS)"),
         ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\nRANGES\n    RNG  R  1  R  2\n", "<input>:7: error: a second range for row 'R'"),
