@@ -230,7 +230,7 @@ struct MPSParser {
         sawColumns = sawColumns || next == .columns
         switch next {
         case .name:
-            name = words.count > 1 ? string(words[1]) : ""
+            name = words.count > 1 ? string(words[1].lowerBound..<range.upperBound) : ""
         case .objsense where words.count <= 2:
             if words.count == 2 { try setSense(words[1]) }
         default:

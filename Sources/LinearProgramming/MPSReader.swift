@@ -42,8 +42,9 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
 ///   ENDATA; all but ENDATA may be absent. A missing ENDATA is an error, because a
 ///   truncated file would otherwise read as a smaller problem; text after it is ignored.
 ///   Lines starting with `*` are comments, blank lines are skipped, CRLF line ends are fine.
-/// - NAME gives the problem's name as its first word (`""` when absent). OBJSENSE takes
-///   MAX, MAXIMIZE, MIN or MINIMIZE on its own line or on the next, indented.
+/// - NAME gives the problem's name as the rest of its line, trimmed (`""` when absent),
+///   so that it may contain spaces in either format. OBJSENSE takes MAX, MAXIMIZE, MIN or
+///   MINIMIZE on its own line or on the next, indented.
 /// - The first `N` row is the objective; later `N` rows are free rows and are dropped with
 ///   their entries, RHS values and ranges. Without an `N` row the objective is zero and
 ///   is named `OBJ`.

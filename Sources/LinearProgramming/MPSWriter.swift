@@ -17,10 +17,11 @@
 /// - Numbers are Swift's shortest round-trip form (`description`); RHS and zero entries are
 ///   left out, and a column with no entries gets an explicit zero objective entry so it
 ///   still appears.
-/// - Names: each whitespace or control character becomes `_`, an empty name becomes `OBJ`, `R<i>` or
-///   `C<j>`, and a name already taken (rows share their namespace with the objective) gets
-///   the first free suffix `_2`, `_3`, …, so the file always reads. Names are otherwise
-///   written as they are.
+/// - Names: each whitespace or control character becomes `_` (in the problem's name, which
+///   NAME takes whole, a space stays but is dropped at either end), an empty row or column
+///   name becomes `OBJ`, `R<i>` or `C<j>`, and a name already taken (rows share their
+///   namespace with the objective) gets the first free suffix `_2`, `_3`, …, so the file
+///   always reads. Names are otherwise written as they are.
 /// - Stages are not part of MPS and are not written, nor are explicit zeros in the matrix.
 ///
 /// The problem should be consistent (`inconsistency() == nil`).
@@ -31,7 +32,7 @@ public enum MPSWriter {
         let columnNames = fieldNames(Array(lp.columnNames)) { "C\($0)" }
         let rows = (0..<lp.rowCount).map { row(lower: lp.rowLower[$0], upper: lp.rowUpper[$0]) }
 
-        let name = fieldName(lp.name)
+        let name = problemName(lp.name)
         var text = name.isEmpty ? "NAME\n" : "NAME \(name)\n"
         if lp.sense == .maximize { text += "OBJSENSE\n    MAX\n" }
         text += "ROWS\n N  \(objectiveName)\n"
@@ -91,10 +92,17 @@ public enum MPSWriter {
     /// A name as a free-format field: whitespace and control characters, which the reader
     /// takes as separators, become `_`.
     private static func fieldName(_ name: String) -> String {
-        func separates(_ character: Character) -> Bool {
-            character.isWhitespace || character.unicodeScalars.contains { $0.value <= 0x20 }
-        }
-        return name.contains(where: separates) ? String(name.map { separates($0) ? "_" : $0 }) : name
+        name.contains(where: separates) ? String(name.map { separates($0) ? "_" : $0 }) : name
+    }
+
+    /// The problem's name for the NAME line, which the reader takes whole but trimmed:
+    /// spaces stay, except at either end, and other separators become `_`.
+    private static func problemName(_ name: String) -> String {
+        String(name.map { $0 != " " && separates($0) ? "_" : $0 }).trimmingCharacters(in: .init(charactersIn: " "))
+    }
+
+    private static func separates(_ character: Character) -> Bool {
+        character.isWhitespace || character.unicodeScalars.contains { $0.value <= 0x20 }
     }
 
     /// Names as free-format fields, unique within the list.

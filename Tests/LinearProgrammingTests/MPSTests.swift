@@ -115,6 +115,11 @@ import Testing
         #expect(lp.name == "")
     }
 
+    @Test(arguments: [("NAME          FIXED SP", "FIXED SP"), ("NAME my lp name  ", "my lp name"), ("NAME\tA\tB", "A\tB"), ("NAME", "")])
+    func nameIsTheRestOfItsLine(line: String, name: String) throws {
+        #expect(try MPSReader.parse("\(line)\nROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n").name == name)
+    }
+
     @Test func objectiveConstantIsMinusTheObjectiveRHS() throws {
         let lp = try MPSReader.parse("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nRHS\n    RHS  OBJ  -12.5\nENDATA\n")
         #expect(lp.objectiveConstant == 12.5)
@@ -166,7 +171,7 @@ import Testing
         let text = "* a comment\r\nNAME  P  trailing words\r\nROWS\r\n\r\n N  OBJ\r\n E  R\r\nCOLUMNS\r\n    X  R  2\r\n"
             + "* another\r\nRHS\r\n    RHS  R  6\r\nENDATA\r\nanything at all\r\n"
         let lp = try MPSReader.parse(text)
-        #expect(lp.name == "P")
+        #expect(lp.name == "P  trailing words")
         #expect(lp.rowLower == [6] && lp.rowUpper == [6])
         #expect(lp.matrix.values == [2])
     }
@@ -385,13 +390,13 @@ import Testing
 
     @Test func writerReplacesSpacesAndMakesNamesUnique() throws {
         var lp = Self.everyKind
-        lp.name = "every kind"
+        lp.name = " every kind\n"
         lp.objectiveName = "NEGRANGE"
         lp.rowNames = ["a b", "a_b", "", "NEGRANGE", "R2", "x\ty\u{1}"]
         lp.columnNames[0] = "a b"
         lp.columnNames[1] = "a_b"
         let read = try MPSReader.parse(MPSWriter.text(lp))
-        #expect(read.name == "every_kind")
+        #expect(read.name == "every kind_")
         #expect(read.objectiveName == "NEGRANGE")
         #expect(read.rowNames == ["a_b", "a_b_2", "R2", "NEGRANGE_2", "R2_2", "x_y_"])
         #expect(Array(read.columnNames.prefix(2)) == ["a_b", "a_b_2"])
