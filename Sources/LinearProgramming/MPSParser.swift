@@ -132,6 +132,9 @@ struct MPSParser {
     private var line = 0
     private var section = Section.none
     private var sawRows = false, sawColumns = false
+    /// In `.automatic`, set once a line has been read by the fixed columns: the file is
+    /// fixed-format, and they are tried first from then on.
+    private var readsFixedFirst = false
 
     private var name = ""
     private var sense: LinearProgram.Sense?
@@ -263,20 +266,27 @@ struct MPSParser {
         }
     }
 
-    private func entry(_ range: Range<Int>) throws(MPSError) -> Entry {
+    private mutating func entry(_ range: Range<Int>) throws(MPSError) -> Entry {
         switch format {
-        case .free:
-            return try entry(fields: freeFields(range))
-        case .fixed:
-            return try entry(fields: fixedFields(range))
-        case .automatic:
-            let free = freeFields(range)
-            do throws(MPSError) {
-                return try entry(fields: free)
-            } catch {
-                guard let fixed = try? fixedFields(range), fixed != free, let entry = try? entry(fields: fixed) else { throw error }
-                return entry
-            }
+        case .free: try entry(fields: freeFields(range))
+        case .fixed: try entry(fields: fixedFields(range))
+        case .automatic: try automaticEntry(range)
+        }
+    }
+
+    /// A line read in `.automatic`: as free format, or by the fixed columns once a line
+    /// has been read by them, and the other way when that fails. The file is then known to
+    /// be fixed-format, where a free reading can be valid but wrong: ` FR BND       X 1`,
+    /// for the column `X 1`, would be FR on the column `X` with a value that FR ignores.
+    /// An error is the first reading's.
+    private mutating func automaticEntry(_ range: Range<Int>) throws(MPSError) -> Entry {
+        do throws(MPSError) {
+            return try entry(fields: readsFixedFirst ? fixedFields(range) : freeFields(range))
+        } catch {
+            let free = freeFields(range), fixed = try? fixedFields(range)
+            guard fixed != free, let other = readsFixedFirst ? free : fixed, let entry = try? entry(fields: other) else { throw error }
+            readsFixedFirst = true
+            return entry
         }
     }
 

@@ -5,10 +5,17 @@ public enum MPSFormat: Sendable {
     /// Each data line is read as free format; a line that makes no sense that way (a wrong
     /// number of fields, an unknown name, a value that is not a number) is read again by
     /// the fixed columns, and only if that fails too is it an error — the free reading's.
-    /// Fixed-format files whose names have no spaces, such as the Netlib collection, read
-    /// the same either way, and a name with a space almost always breaks the free reading.
-    /// A file where it does not (a line whose spaced names still split into valid free
-    /// fields) must be read with `.fixed`.
+    /// Once a line has been read by the fixed columns the file is taken to be fixed-format:
+    /// each later line is read by them first, and as free format only when that fails
+    /// (the error then is the fixed reading's). In a fixed-format file a name with a space
+    /// can make a free reading valid but wrong: ` FR BND       X 1`, for the column `X 1`,
+    /// reads as FR on the column `X` with a value that FR ignores. Files whose names have
+    /// no spaces, such as the Netlib collection, read the same either way; a row name with
+    /// a space always breaks the free reading of its ROWS line, and a column name with one
+    /// almost always that of its COLUMNS lines, so a file with such names is known to be
+    /// fixed-format before its RHS, RANGES and BOUNDS. A file where it is not (a line whose
+    /// spaced names still split into valid free fields before any line has needed the
+    /// fixed columns) must be read with `.fixed`.
     case automatic
     /// Fields are separated by spaces or tabs (or any control character), so names cannot
     /// contain spaces.

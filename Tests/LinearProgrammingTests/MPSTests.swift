@@ -208,6 +208,29 @@ import Testing
         #expect(lp.columnUpper == [3])
     }
 
+    /// Columns `X` and `X 1`: read free, ` FR BND       X 1` would be FR on `X` with a
+    /// stray value. COLUMNS has needed the fixed columns, so BOUNDS is read by them first,
+    /// and a line they cannot read (a number past column 36) is still read free.
+    @Test(arguments: [("FR", -Double.infinity, Double.infinity), ("MI", -.infinity, 7), ("PL", 0, .infinity), ("BV", 0, 1)])
+    func boundWithoutValueOnAColumnWithASpace(type: String, lower: Double, upper: Double) throws {
+        let lp = try MPSReader.parse("""
+            ROWS
+             N  COST
+             L  LIM
+            COLUMNS
+                X         COST      1.0            LIM       1.0
+                X 1       COST      1.0            LIM       1.0
+            BOUNDS
+             UP BND       X 1       7
+             \(type) BND       X 1
+             UP BND X 4.5
+            ENDATA
+            """)
+        #expect(lp.columnNames == ["X", "X 1"])
+        #expect(lp.columnLower == [0, lower])
+        #expect(lp.columnUpper == [4.5, upper])
+    }
+
     @Test func freeFormatRejectsNamesWithSpaces() {
         #expect(throws: MPSError.self) { try MPSReader.parse(Self.fixedWithSpaces, format: .free) }
         #expect(message(Self.fixedWithSpaces, format: .free) == "<input>:4: error: a ROWS line holds a type and a name; this one has 3 fields")
