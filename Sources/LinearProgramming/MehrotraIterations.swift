@@ -224,6 +224,12 @@ final class MehrotraIterations {
                 stalled = 0
             } else {
                 stalled += 1
+                // Feasible by the measure of the largest bound, yet the gap will not close:
+                // the signature of bound residuals drifted from r_b.
+                if stalled % 3 == 0, primal <= options.primalTolerance, resynchronizeSlacks() > 0 {
+                    state = residuals(moving: nil)
+                    continue
+                }
                 if stalled >= 30 {
                     return Outcome(status: .numericalTrouble, message: "no progress in 30 iterations: primal \(primal), dual \(dual), gap \(gap)", iterations: iteration, residuals: measures)
                 }
@@ -263,6 +269,39 @@ final class MehrotraIterations {
         }
         for i in 0..<m { worst = max(worst, abs(rp[i]) / (1 + abs(b[i]) + magnitude[i])) }
         return worst
+    }
+
+    /// Puts back in step with r_b every column whose bound residuals have drifted from it,
+    /// and returns how many. Each step updates x and s apart, rounding each at its own
+    /// size, so once they have passed through large values (a start near a bound of 10¹⁰,
+    /// whose updates round at 10⁻⁶) a column's l + s_l − x can differ from r_b by far more
+    /// than rounding at today's sizes. The directions see only r_b, so they never close
+    /// such a gap: a column with s ≈ 0 but 10⁻⁸ inside its bound in x blocks every primal
+    /// step, one 10⁻⁵ beyond it makes the objective better than the optimum, and either
+    /// stalls the gap. So x is set from its nearer bound's slack (x = l + s_l − r_b or
+    /// u − s_u + r_b; the row residuals, measured anew, take up the move) and the farther
+    /// bound's slack from x, when that is positive. A drift counts when it is over 10⁻¹²
+    /// of the sizes involved.
+    private func resynchronizeSlacks() -> Int {
+        let r = boundResidual
+        var changed = 0
+        for j in 0..<n {
+            let (l, u) = (bounds[j].x, bounds[j].y)
+            var xj = x[j], (sl, su) = (slacks[j].x, slacks[j].y)
+            let lowDrift = l > -.infinity && abs(l + sl - xj - r) > 1e-12 * max(abs(xj), abs(l), sl)
+            let upDrift = u < .infinity && abs(u - su - xj + r) > 1e-12 * max(abs(xj), abs(u), su)
+            guard lowDrift || upDrift else { continue }
+            if l > -.infinity && (u == .infinity || sl <= su) {
+                xj = l + sl - r
+                if u < .infinity, u - xj + r > 0 { su = u - xj + r }
+            } else {
+                xj = u - su + r
+                if l > -.infinity, xj - l + r > 0 { sl = xj - l + r }
+            }
+            (x[j], slacks[j]) = (xj, Pair(sl, su))
+            changed += 1
+        }
+        return changed
     }
 
     // MARK: Residuals

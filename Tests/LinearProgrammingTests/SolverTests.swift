@@ -47,6 +47,21 @@ import Testing
         Self.expectOptimal(bounded, -8)
     }
 
+    /// Large but finite numbers that the optimum never meets: a bound of 10¹⁰ to 10¹⁸
+    /// on min −x + y, x + y ≤ 10 (optimum −10), and a cost of 10¹⁰ to 10¹⁵ on min c·x − y,
+    /// x + y ≤ 5 (−5). Iterates that start near such numbers round at 10⁻⁶ and more, so
+    /// a bound residual drifts from the r_b the directions see; before the slacks were
+    /// put back in step, these stalled with the gap at 10⁻⁸ to 10⁻⁶.
+    @Test func largeFiniteBoundsAndCostsTheOptimumNeverMeets() {
+        for bound in [1e10, 1e12, 1e14, 1e16, 1e18] {
+            let s = InteriorPointSolver.solve(Self.lp([-1, 1], rows: [[1, 1]], lower: [-Self.inf], upper: [10], columnUpper: [bound, Self.inf]))
+            Self.expectOptimal(s, -10)
+        }
+        for cost in [1e10, 1e12, 1e15] {
+            Self.expectOptimal(InteriorPointSolver.solve(Self.lp([cost, -1], rows: [[1, 1]], lower: [-Self.inf], upper: [5])), -5)
+        }
+    }
+
     @Test func primalInfeasible() {
         let s = InteriorPointSolver.solve(Self.lp([1, 1], rows: [[1, 1], [1, 1]], lower: [-Self.inf, 2], upper: [1, Self.inf]))
         #expect(s.status == .primalInfeasible, "\(s.status): \(s.message)")
