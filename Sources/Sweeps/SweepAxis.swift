@@ -6,10 +6,26 @@ import EnergyModel
 public struct SweepAxis: Sendable, Hashable {
     public var path: String
     public var values: [String]
+    /// Where a sweep file wrote each value (a range's values share the range's place), so
+    /// that a message about a value points there; empty for an axis given by `--set`.
+    public var origins: [ScenarioOverride.Origin]
 
-    public init(path: String, values: [String]) {
+    /// The most values a range may give.
+    static let rangeLimit = 10_000
+
+    /// The scenario's weather seed, which a point's own seed (`--seeds`) replaces: an
+    /// axis over it would run the same projection under several names.
+    static let seedKey = "weather.seed"
+
+    public init(path: String, values: [String], origins: [ScenarioOverride.Origin] = []) {
         self.path = path
         self.values = values
+        self.origins = origins
+    }
+
+    /// The override setting the axis to its value at `position`.
+    public func override(at position: Int) -> ScenarioOverride {
+        ScenarioOverride(path: path, value: values[position], origin: origins.isEmpty ? nil : origins[position])
     }
 
     /// Parses `KEY=V1,V2,…`; the message says what is wrong, starting with `source`
@@ -19,38 +35,51 @@ public struct SweepAxis: Sendable, Hashable {
             return .failure(SweepError("\(source) \(text): expected KEY=V1,V2,… (a scenario key, then values with units or ranges A...B:STEP)"))
         }
         let path = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
-        var values: [String] = []
-        for item in text[text.index(after: equals)...].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            switch expand(item) {
-            case let .success(expanded): values += expanded
+        let list = text[text.index(after: equals)...]
+        guard !list.allSatisfy(\.isWhitespace) else { return .failure(SweepError("\(source) \(path): no values after =")) }
+        return parse(path: path, items: list.split(separator: ",", omittingEmptySubsequences: false).map { (String($0), nil) }, source: source)
+    }
+
+    /// The axis of `path` over `items`, each a value or a range with where a file wrote it
+    /// (nil for an option); the message says what is wrong, starting with `source`.
+    static func parse(path: String, items: [(text: String, origin: ScenarioOverride.Origin?)], source: String) -> Result<SweepAxis, SweepError> {
+        guard path != seedKey else {
+            return .failure(SweepError("\(source) \(seedKey): the weather seed is not an axis: each point's seed replaces the scenario's; give the seeds with --seeds (in a sweep file, seeds:)"))
+        }
+        guard !items.isEmpty else { return .failure(SweepError("\(source) \(path): no values")) }
+        var values: [String] = [], origins: [ScenarioOverride.Origin] = []
+        for (number, item) in items.enumerated() {
+            let text = item.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                return .failure(SweepError("\(source) \(path): item \(number + 1) of \(items.count) is empty (two commas together, or one at an end)"))
+            }
+            switch expand(text) {
+            case let .success(expanded):
+                values += expanded
+                if let origin = item.origin { origins += repeatElement(origin, count: expanded.count) }
             case let .failure(error): return .failure(SweepError("\(source) \(path): \(error.message)"))
             }
         }
-        guard !values.isEmpty else { return .failure(SweepError("\(source) \(path): no values after =")) }
         if let repeated = firstRepeated(values) {
             return .failure(SweepError("\(source) \(path): the value \(repeated) twice (points of the same value would be counted as separate points)"))
         }
-        return .success(SweepAxis(path: path, values: values))
+        return .success(SweepAxis(path: path, values: values, origins: origins))
     }
 
     /// The first value equal to an earlier one: the same quantity (`1GW`, `1 GW`,
-    /// `1000 MW`) or, for a value that is not a quantity, the same text.
+    /// `1000 MW`) or, for a value that is not a quantity, the same text. One set lookup a
+    /// value, so a range of 10 000 values is checked in linear time.
     static func firstRepeated(_ values: [String]) -> String? {
-        var seen: [Quantity] = [], texts: Set<String> = []
-        for value in values {
-            if case let .success(quantity) = Quantity.parse(value) {
-                if seen.contains(where: { $0.dimension == quantity.dimension && $0.value == quantity.value }) { return value }
-                seen.append(quantity)
-            } else if !texts.insert(value).inserted {
-                return value
-            }
+        var quantities: Set<Quantity> = [], texts: Set<String> = []
+        return values.first { value in
+            if case let .success(quantity) = Quantity.parse(value) { return !quantities.insert(quantity).inserted }
+            return !texts.insert(value).inserted
         }
-        return nil
     }
 
     /// One item: a value as written, or the values of a range `A...B:STEP`.
     static func expand(_ item: String) -> Result<[String], SweepError> {
-        guard item.contains("...") else { return item.isEmpty ? .failure(SweepError("an empty value")) : .success([item]) }
+        guard item.contains("...") else { return .success([item]) }
         let parts = item.replacingOccurrences(of: "...", with: "\u{0}").split(separator: "\u{0}").map(String.init)
         let ends = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []
         guard parts.count == 2, ends.count == 2 else { return .failure(SweepError("the range \(item): expected A...B:STEP")) }
@@ -62,13 +91,14 @@ public struct SweepAxis: Sendable, Hashable {
         guard a.dimension == b.dimension, a.dimension == s.dimension else {
             return .failure(SweepError("the range \(item): A, B and STEP must be of the same kind of quantity"))
         }
-        guard s.value > 0, b.value >= a.value, (b.value - a.value) / s.value <= 10_000 else {
+        // Steps from A to the last value (B, or the last below it, up to rounding): one fewer than the values.
+        let steps = (b.value - a.value) / s.value + 1e-9
+        guard s.value > 0, b.value >= a.value, steps < Double(rangeLimit) else {
             return .failure(SweepError("the range \(item): expected A ≤ B and a STEP above 0 giving at most 10 000 values"))
         }
         // The values in A's unit: A's number scaled by the canonical ratio.
         let perCanonical = a.value != 0 ? number / a.value : 1 / unitScale(unit)
-        let count = Int(((b.value - a.value) / s.value + 1e-9).rounded(.down))
-        return .success((0...count).map { k in "\(Self.clean((a.value + Double(k) * s.value) * perCanonical)) \(unit)" })
+        return .success((0...Int(steps.rounded(.down))).map { k in "\(Self.clean((a.value + Double(k) * s.value) * perCanonical)) \(unit)" })
     }
 
     /// How many canonical units one `unit` is (for a range starting at zero).

@@ -38,8 +38,12 @@ public struct SweepFile: Sendable {
         var axes: [SweepAxis] = []
         for (key, value) in mapping["set"]?.mapping ?? [:] {
             guard let axisPath = key.string else { continue }
-            let items = value.sequence.map { $0.compactMap(\.string) } ?? value.string.map { [$0] } ?? []
-            switch SweepAxis.parse(axisPath + "=" + items.joined(separator: ","), source: "\(path): the sweep file's set:") {
+            // Each item at its own line (a scalar may list values split by commas, as --set does).
+            let items: [(text: String, origin: ScenarioOverride.Origin?)] = (value.sequence.map(Array.init) ?? [value]).flatMap { node in
+                let origin = ScenarioOverride.Origin(location: SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1), mapping: "set")
+                return (node.string ?? "").split(separator: ",", omittingEmptySubsequences: false).map { (String($0), origin) }
+            }
+            switch SweepAxis.parse(path: axisPath.trimmingCharacters(in: .whitespaces), items: items, source: "\(path): the sweep file's set:") {
             case let .success(axis): axes.append(axis)
             case let .failure(error): throw error
             }

@@ -45,18 +45,28 @@ public struct SweepPlan: Sendable {
 
     /// Point `index` (0 ..< count).
     public func point(_ index: Int) -> SweepPoint {
+        SweepPoint(index: index, values: zip(axes, positions(index)).map { $0.values[$1] }, seed: seeds[index % seeds.count])
+    }
+
+    /// Where point `index`'s value of each axis is in the axis's values.
+    func positions(_ index: Int) -> [Int] {
         var rest = index / seeds.count
-        var values = [String](repeating: "", count: axes.count)
+        var positions = [Int](repeating: 0, count: axes.count)
         for (position, axis) in axes.enumerated().reversed() {
-            values[position] = axis.values[rest % axis.values.count]
+            positions[position] = rest % axis.values.count
             rest /= axis.values.count
         }
-        return SweepPoint(index: index, values: values, seed: seeds[index % seeds.count])
+        return positions
     }
 
     /// The overrides of a point.
     public func overrides(_ point: SweepPoint) -> [ScenarioOverride] {
-        zip(axes, point.values).map { ScenarioOverride(path: $0.path, value: $1) }
+        overrides(at: positions(point.index))
+    }
+
+    /// The overrides setting each axis to its value at `positions`.
+    func overrides(at positions: [Int]) -> [ScenarioOverride] {
+        zip(axes, positions).map { $0.override(at: $1) }
     }
 
     /// Whether every point has the unswept scenario's profiles for its seed — true when
@@ -80,12 +90,11 @@ public struct SweepPlan: Sendable {
     /// value), so that a misspelt key or a value without its unit is reported before any
     /// point runs or any file is written.
     public func checkValues(root: SourceNode) throws(ScenarioError) {
-        let first = overrides(point(0))
         for (index, axis) in axes.enumerated() {
-            for value in axis.values {
-                var trial = first
-                trial[index].value = value
-                _ = try ScenarioLoader.decode(root, overriddenBy: trial, file: scenarioPath)
+            for position in axis.values.indices {
+                var trial = [Int](repeating: 0, count: axes.count)
+                trial[index] = position
+                _ = try ScenarioLoader.decode(root, overriddenBy: overrides(at: trial), file: scenarioPath)
             }
         }
     }

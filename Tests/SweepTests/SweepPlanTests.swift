@@ -31,6 +31,31 @@ import Testing
         #expect(try SweepFile.seeds("1...3") == [1, 2, 3])
     }
 
+    /// A point's seed replaces the scenario's weather seed, so an axis over it would run
+    /// one projection under several names (it was accepted, and changed nothing).
+    @Test func weatherSeedIsNotAnAxis() {
+        #expect(Self.failure("weather.seed=1,2") == "--set weather.seed: the weather seed is not an axis: each point's seed replaces the scenario's; give the seeds with --seeds (in a sweep file, seeds:)")
+    }
+
+    /// An empty item was dropped without a word: `1GW,,2GW` gave two values.
+    @Test func emptyItemsAreRefused() {
+        #expect(Self.failure("x=1GW,,2GW") == "--set x: item 2 of 3 is empty (two commas together, or one at an end)")
+        #expect(Self.failure("x=1GW,2GW,") == "--set x: item 3 of 3 is empty (two commas together, or one at an end)")
+        #expect(Self.failure("x= ") == "--set x: no values after =")
+    }
+
+    /// At most 10 000 values, as the message says: 0...9 999 GW by 1 GW is the longest range
+    /// (10 001 values were accepted). A repeat at the end of the longest axis is still found.
+    @Test func rangesGiveAtMostTenThousandValues() throws {
+        let longest = try SweepAxis.parse("x=0GW...9999GW:1GW").get()
+        #expect(longest.values.count == 10_000)
+        #expect(longest.values.last == "9999 GW")
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=0GW...10000GW:1GW").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW...2GW:0.0001GW").get() }
+        #expect(SweepAxis.firstRepeated(longest.values + ["10000 GW"]) == nil)
+        #expect(SweepAxis.firstRepeated(longest.values + ["9998000 MW"]) == "9998000 MW")
+    }
+
     /// Target ids may hold a comma or a quote (validation allows them): the header quotes
     /// them, so it has as many fields as every row.
     @Test func headerQuotesTargetIds() {
@@ -68,6 +93,22 @@ import Testing
         }
     }
 
+    /// A value a sweep file wrote is reported at its line there, named as the file names
+    /// it; a `--set` value is still named as the option.
+    @Test func fileValuesAreReportedWhereTheFileWroteThem() throws {
+        let root = try ScenarioSource.load(path: Self.shaoyang)
+        let origin = ScenarioOverride.Origin(location: SourceLocation(file: "c.yaml", line: 3, column: 45), mapping: "set")
+        let axis = SweepAxis(path: "technologies.lfp_bases.capacity", values: ["1 GW", "abc"], origins: [origin, origin])
+        let plan = SweepPlan(scenarioPath: Self.shaoyang, axes: [axis], seeds: [1], years: .each([2030]))
+        #expect(plan.overrides(plan.point(1)) == [ScenarioOverride(path: axis.path, value: "abc", origin: origin)])
+        do {
+            try plan.checkValues(root: root)
+            Issue.record("abc was accepted as a power")
+        } catch {
+            #expect(error.description.hasPrefix("c.yaml:3:45: error: set: technologies.lfp_bases.capacity: found \"abc\", expected a power"), "\(error.description)")
+        }
+    }
+
     @Test func fingerprintChangesWithTheGridAndTheScenario() throws {
         let root = try ScenarioSource.load(path: Self.shaoyang)
         let plan = SweepPlan(scenarioPath: Self.shaoyang, axes: [SweepAxis(path: "a", values: ["1"])], seeds: [1], years: .each([2030]))
@@ -100,6 +141,12 @@ import Testing
         let root = try ScenarioSource.load(path: Self.shaoyang)
         #expect(plan("technologies.lfp_bases.capacity").profileCache(root: root) != nil)
         #expect(plan("technologies.wind.capacity").profileCache(root: root) == nil)
+    }
+
+    /// The message of `--set text`'s failure, nil when it parses.
+    static func failure(_ text: String) -> String? {
+        guard case let .failure(error) = SweepAxis.parse(text) else { return nil }
+        return error.message
     }
 
     static let shaoyang = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -9,14 +9,43 @@
 public struct ScenarioOverride: Sendable, Hashable {
     public var path: String
     public var value: String
+    /// Where a file wrote the value, nil for a `--set` option.
+    public var origin: Origin?
 
-    public init(path: String, value: String) {
+    /// A value written in a file (a sweep file's `set:`): messages about it point at its
+    /// line there and name the key as the file does (`set: technologies.lfp_bases.capacity`),
+    /// not as an option the user never gave.
+    public struct Origin: Sendable, Hashable {
+        public var location: SourceLocation
+        /// The file's mapping that holds the key (`set`).
+        public var mapping: String
+
+        public init(location: SourceLocation, mapping: String) {
+            self.location = location
+            self.mapping = mapping
+        }
+    }
+
+    public init(path: String, value: String, origin: Origin? = nil) {
         self.path = path
         self.value = value
+        self.origin = origin
     }
 
     /// How the override is named in messages: `--set technologies.lfp_bases.capacity=0.5 GW`.
     public var label: String { "--set \(path)=\(value)" }
+
+    /// Where messages place the value: its line in the file that wrote it, else the option.
+    var location: SourceLocation { origin?.location ?? SourceLocation(file: label, line: 1, column: 1) }
+
+    /// `diagnostic` with the key named as the file writing the value names it, when it is
+    /// about this override's value.
+    func naming(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard let origin, diagnostic.location == origin.location else { return diagnostic }
+        var named = diagnostic
+        named.path = "\(origin.mapping): \(diagnostic.path)"
+        return named
+    }
 }
 
 extension ScenarioLoader {
@@ -26,7 +55,8 @@ extension ScenarioLoader {
     }
 
     /// Decodes an already read tree (`ScenarioSource.load`) with `overrides` laid over it:
-    /// a sweep reads the file once and decodes it once per point.
+    /// a sweep reads the file once and decodes it once per point. A problem with a value a
+    /// file wrote is placed, and its key named, as in that file (`ScenarioOverride.Origin`).
     public static func decode(_ root: SourceNode, overriddenBy overrides: [ScenarioOverride], file: String) throws(ScenarioError) -> Scenario {
         var tree = root
         var problems: [Diagnostic] = []
@@ -37,13 +67,17 @@ extension ScenarioLoader {
             }
             tree = tree.overlaid(with: layer(override))
         }
-        guard problems.isEmpty else { throw ScenarioError(problems) }
-        return try decode(tree, file: file)
+        do throws(ScenarioError) {
+            guard problems.isEmpty else { throw ScenarioError(problems) }
+            return try decode(tree, file: file)
+        } catch {
+            throw ScenarioError(error.diagnostics.map { diagnostic in overrides.reduce(diagnostic) { $1.naming($0) } })
+        }
     }
 
     /// The override as a tree of one branch: `{a: {b: {c: value}}}`.
     private static func layer(_ override: ScenarioOverride) -> SourceNode {
-        let location = SourceLocation(file: override.label, line: 1, column: 1)
+        let location = override.location
         var node = SourceNode(value: .scalar(override.value, quoted: false), location: location)
         for key in override.path.split(separator: ".").reversed() {
             node = SourceNode(value: .mapping([SourceNode.Entry(key: String(key), keyLocation: location, value: node)]), location: location)
@@ -54,7 +88,7 @@ extension ScenarioLoader {
     /// A diagnostic when a key on the path before the last is not in the file.
     private static func missingParent(of override: ScenarioOverride, in root: SourceNode) -> Diagnostic? {
         let keys = override.path.split(separator: ".").map(String.init)
-        let location = SourceLocation(file: override.label, line: 1, column: 1)
+        let location = override.location
         guard !keys.isEmpty, !keys.contains(where: \.isEmpty) else {
             return Diagnostic(location: location, path: override.path, found: "the key path \"\(override.path)\"", expected: "mapping keys joined by dots")
         }
