@@ -75,9 +75,13 @@ struct SweepGridCommand: ParsableCommand {
 
     func run() throws {
         guard jobs >= 1 else { throw usage("--jobs \(jobs): expected at least 1") }
-        if minimize == nil, let option = [("--between", between != nil), ("--meets", meets != nil), ("--tolerance", tolerance != nil),
-                                          ("--probability", probability != nil)].first(where: { $0.1 })?.0 {
+        if minimize == nil, let option = Self.firstGiven(["--between": between != nil, "--meets": meets != nil, "--tolerance": tolerance != nil,
+                                                          "--probability": probability != nil]) {
             throw usage("\(option) is an option of the search: give --minimize KEY too")
+        }
+        if minimize != nil, let option = Self.firstGiven(["--shard": shard != nil, "--html": report.html != nil, "--report-year": report.reportYear != nil,
+                                                          "--restart": restart]) {
+            throw usage("\(option) is an option of the grid; a search (--minimize) does not take it")
         }
         do {
             let (plan, root) = try plan()
@@ -89,6 +93,11 @@ struct SweepGridCommand: ParsableCommand {
         } catch {
             throw SweepFailure.report(error)
         }
+    }
+
+    /// The first of `options` given (its flag true), in their order.
+    private static func firstGiven(_ options: KeyValuePairs<String, Bool>) -> String? {
+        options.first { $0.value }?.key
     }
 
     /// The plan from the file and the options, and the scenario tree read once.
@@ -161,19 +170,13 @@ struct SweepGridCommand: ParsableCommand {
         guard plan.years.runs.contains(where: { $0.contains(target.year) }) else {
             throw SweepError.usage("--meets \(meets): a target of \(target.year), a year the search does not project (--years \(plan.years.description))")
         }
+        try plan.checkValues(root: root)
+        try search.check(fixed: plan, root: root)
+        var table = try out.map(SearchTable.init(folder:))
         Console.current.out("Searching the smallest \(key) in \(between) meeting \(meets) in at least \(String(format: "%g", 100 * (probability ?? 1))) % of \(plan.seeds.count) seed(s)\n")
-        var lines = ["value,seeds_meeting,seeds,meets"]
         let (answer, _) = try runSearch(search, plan: plan, root: root) { evaluation in
             Console.current.out("  \(evaluation.value): \(evaluation.meeting) of \(evaluation.seeds) seeds meet → \(evaluation.meets ? "meets" : "does not meet")\n")
-            lines.append("\(evaluation.value),\(evaluation.meeting),\(evaluation.seeds),\(evaluation.meets)")
-        }
-        if let out {
-            do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            } catch {
-                throw SweepError("cannot create the folder \(out): \((error as NSError).localizedDescription)")
-            }
-            try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: (out as NSString).appendingPathComponent("search.csv"))
+            try table?.append(evaluation)
         }
         if let answer {
             Console.current.out("smallest \(key) meeting \(meets): \(answer.value) (to within \(search.written(search.tolerance)))\n")
@@ -192,7 +195,7 @@ struct SweepGridCommand: ParsableCommand {
     }
 
     private func runSearch(_ search: SweepSearch, plan: SweepPlan, root: SourceNode,
-                           report: (SweepSearch.Evaluation) -> Void) throws -> (answer: SweepSearch.Evaluation?, tried: [SweepSearch.Evaluation]) {
+                           report: (SweepSearch.Evaluation) throws -> Void) throws -> (answer: SweepSearch.Evaluation?, tried: [SweepSearch.Evaluation]) {
         do {
             return try search.run(fixed: plan, root: root, jobs: jobs, report: report)
         } catch let error as ProjectionError {
@@ -224,11 +227,14 @@ struct SweepMergeCommand: ParsableCommand {
     @Option(help: "The folder of the joined results.")
     var out: String
 
+    @Flag(help: "Replace the results of another sweep in the --out folder (without it, such a folder is refused).")
+    var restart = false
+
     @OptionGroup var report: SweepHTMLOptions
 
     func run() throws {
         do {
-            let merged = try SweepMerge.merge(folders, into: out)
+            let merged = try SweepMerge.merge(folders, into: out, restart: restart)
             Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
             try report.write(rows: merged.rows, manifest: merged.manifest)
             if merged.missing > 0 {

@@ -8,7 +8,8 @@ public enum TextLayout {
         text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
     }
 
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    /// `text` filled with spaces to `width` columns (on the left when `right`).
+    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - Self.width(text)))
         return right ? fill + text : text + fill
     }

@@ -60,19 +60,31 @@ public enum PointTable {
 
     /// The rows of a points.csv written for `manifest`.
     public static func rows(_ path: String, manifest: SweepManifest) throws -> [Row] {
+        try lines(path, manifest: manifest).map(\.row)
+    }
+
+    /// The whole lines of a points.csv written for `manifest`, header left out, each with
+    /// its row; a line that is not a row of this sweep is an error naming the file and line.
+    static func lines(_ path: String, manifest: SweepManifest) throws -> [(text: String, row: Row)] {
         let header = self.header(manifest)
-        let axes = manifest.axes.count, metrics = YearMetrics.columns.count
-        var rows: [Row] = []
-        for line in SweepStore.wholeLines(path) where line != header {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 3 + axes + metrics + manifest.targets.count, let point = Int(fields[0]), let seed = UInt64(fields[1]),
-                  let year = Int(fields[2 + axes]) else {
-                throw SweepError("\(path): a row that does not match the header of this sweep: \(line.prefix(80))")
+        return try SweepStore.wholeLines(path).filter { $0.text != header }.map { line in
+            let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let row = row(fields, axes: manifest.axes.count, targets: manifest.targets.count) else {
+                throw SweepError("\(path):\(line.number): a row that does not match the header of this sweep (a damaged or edited line): \(line.text.prefix(80))")
             }
-            let numbers = fields[(3 + axes)..<(3 + axes + metrics)].map { Double($0) ?? .nan }
-            rows.append(Row(point: point, seed: seed, values: Array(fields[2..<(2 + axes)]), year: year, metrics: numbers,
-                            statuses: Array(fields[(3 + axes + metrics)...])))
+            return (line.text, row)
         }
-        return rows
+    }
+
+    /// The row of a line's fields; nil when they are not a row with these columns, each
+    /// number a number.
+    private static func row(_ fields: [String], axes: Int, targets: Int) -> Row? {
+        let metrics = YearMetrics.columns.count
+        guard fields.count == 3 + axes + metrics + targets, let point = Int(fields[0]), let seed = UInt64(fields[1]), let year = Int(fields[2 + axes]) else {
+            return nil
+        }
+        let numbers = fields[(3 + axes)..<(3 + axes + metrics)].compactMap { Double($0) }
+        guard numbers.count == metrics else { return nil }
+        return Row(point: point, seed: seed, values: Array(fields[2..<(2 + axes)]), year: year, metrics: numbers, statuses: Array(fields[(3 + axes + metrics)...]))
     }
 }

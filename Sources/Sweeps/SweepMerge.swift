@@ -2,9 +2,10 @@ import Foundation
 import Reports
 
 /// Joins the folders of the shards of one sweep: their fingerprints must agree; points
-/// found in several folders must agree too (they are then kept once).
+/// found in several folders must agree too (they are then kept once). The folder written
+/// must hold no other sweep's results, unless `restart` lets them be replaced.
 public enum SweepMerge {
-    public static func merge(_ folders: [String], into out: String) throws -> (manifest: SweepManifest, rows: [PointTable.Row], missing: Int) {
+    public static func merge(_ folders: [String], into out: String, restart: Bool) throws -> (manifest: SweepManifest, rows: [PointTable.Row], missing: Int) {
         guard let first = folders.first else { throw SweepError("sweep merge: name the shards' folders") }
         var manifest = try SweepManifest.read(folder: first)
         var csv: [Int: [String]] = [:], json: [Int: String] = [:]
@@ -13,15 +14,13 @@ public enum SweepMerge {
             guard other.fingerprint == manifest.fingerprint else {
                 throw SweepError("\(folder) holds another sweep (fingerprint \(other.fingerprint), \(first) has \(manifest.fingerprint))")
             }
-            let header = PointTable.header(other)
-            for line in SweepStore.wholeLines((folder as NSString).appendingPathComponent("points.csv")) where line != header {
-                guard let point = Int(line.prefix { $0 != "," }) else { continue }
-                csv[point, default: []].append(line)
+            for line in try PointTable.lines((folder as NSString).appendingPathComponent("points.csv"), manifest: other) {
+                csv[line.row.point, default: []].append(line.text)
             }
             for line in SweepStore.wholeLines((folder as NSString).appendingPathComponent("points.jsonl")) {
-                guard let point = PointTable.pointNumber(ofJSONLine: line) else { continue }
-                if let earlier = json[point], earlier != line { throw SweepError("point \(point) differs between the folders") }
-                json[point] = line
+                guard let point = PointTable.pointNumber(ofJSONLine: line.text) else { continue }
+                if let earlier = json[point], earlier != line.text { throw SweepError("point \(point) differs between the folders") }
+                json[point] = line.text
             }
         }
         manifest.shard = nil
@@ -31,11 +30,8 @@ public enum SweepMerge {
         guard points.allSatisfy({ Set(csv[$0]!).count == manifest.yearCount }) else {
             throw SweepError("a point has rows that differ between the folders")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            throw SweepError("cannot create the folder \(out): \((error as NSError).localizedDescription)")
-        }
+        try SweepStore.createFolder(out)
+        _ = try SweepStore.holdsOtherSweep(out, than: manifest, restart: restart)
         func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
         try AtomicFile.write(manifest.data(), to: path("sweep.json"))
         try AtomicFile.write(Data((([header] + lines).joined(separator: "\n") + "\n").utf8), to: path("points.csv"))

@@ -8,6 +8,8 @@ import Profiles
 /// reported, so a non-monotone case shows.
 public struct SweepSearch: Sendable {
     public var key: String
+    /// `--between` as written, for messages.
+    public var between: String
     /// The interval, canonical units, and the unit the values are written in.
     public var low: Double, high: Double, tolerance: Double
     public var unit: String
@@ -32,6 +34,7 @@ public struct SweepSearch: Sendable {
               a.dimension == b.dimension, a.value < b.value, let unitText = Quantity.splitNumber(ends[0].trimmingCharacters(in: .whitespaces))?.1 else {
             throw SweepError("--between \(between): expected A...B, two numbers of the same kind with units, A below B")
         }
+        self.between = between
         unit = unitText.trimmingCharacters(in: .whitespaces)
         guard case let .success(one) = Quantity.parse("1 \(unit)") else { throw SweepError("--between \(between): unknown unit \(unit)") }
         scale = one.value
@@ -53,10 +56,25 @@ public struct SweepSearch: Sendable {
     /// The value written in the interval's unit.
     public func written(_ canonical: Double) -> String { "\(SweepAxis.clean(canonical / scale)) \(unit)" }
 
+    /// Before the first evaluation: the key set to either end of the interval, the other
+    /// keys at their values, is a scenario that decodes — so a misspelt key or a value of
+    /// the wrong kind is a wrong `--minimize` or `--between`, reported before any point runs.
+    public func check(fixed plan: SweepPlan, root: SourceNode) throws {
+        var ends = plan
+        ends.axes.append(SweepAxis(path: key, values: [written(low), written(high)]))
+        do throws(ScenarioError) {
+            try ends.checkValues(root: root)
+        } catch {
+            let problems = error.diagnostics.map { "\($0.path): found \($0.found), expected \($0.expected)" }
+            throw SweepError.usage("--minimize \(key) --between \(between): \(problems.joined(separator: "; "))")
+        }
+    }
+
     /// Runs the bisection; `fixed` holds the other overrides (single values) and the seeds.
     /// Returns the smallest value found to meet the target (nil when even the upper end
-    /// does not) and every evaluation in the order made.
-    public func run(fixed plan: SweepPlan, root: SourceNode, jobs: Int, report: (Evaluation) -> Void) throws -> (answer: Evaluation?, tried: [Evaluation]) {
+    /// does not) and every evaluation in the order made; `report` hears of each as it is
+    /// made, and a failure it throws ends the search.
+    public func run(fixed plan: SweepPlan, root: SourceNode, jobs: Int, report: (Evaluation) throws -> Void) throws -> (answer: Evaluation?, tried: [Evaluation]) {
         var tried: [Evaluation] = []
         var probe = plan
         probe.axes.append(SweepAxis(path: key, values: [written(high)]))
@@ -74,7 +92,7 @@ public struct SweepSearch: Sendable {
             let evaluation = Evaluation(value: written(value), canonical: value, meeting: meeting, seeds: trial.count,
                                         meets: Double(meeting) >= probability * Double(trial.count) - 1e-9)
             tried.append(evaluation)
-            report(evaluation)
+            try report(evaluation)
             return evaluation
         }
         let top = try evaluate(high)

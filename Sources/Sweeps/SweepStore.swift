@@ -8,7 +8,9 @@ import Reports
 /// Each point goes to each file in one `write` on a descriptor opened for appending, so
 /// a file holds whole points; a crash can at most cut the last line, and opening the
 /// folder again keeps only the points that are whole in both files (rewriting them
-/// atomically if anything was cut). A point is done when it is in both.
+/// atomically if anything was cut). A point is done when it is in both. A row of
+/// points.csv damaged before its last line is not a crash's doing: it is refused, with
+/// its line, rather than found after the remaining points ran.
 public struct SweepStore: Sendable {
     public let folder: String
     public let manifest: SweepManifest
@@ -20,48 +22,70 @@ public struct SweepStore: Sendable {
 
     /// Opens (or creates) the folder for `manifest`; a folder of another sweep is refused
     /// unless `restart`, which empties it. Returns the store and the points already done.
+    /// A damaged row of points.csv is found here, before any point runs.
     public static func open(folder: String, manifest: SweepManifest, restart: Bool) throws -> (SweepStore, done: Set<Int>) {
         let store = SweepStore(folder: folder, manifest: manifest)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw SweepError("cannot create the folder \(folder): \((error as NSError).localizedDescription)")
-        }
-        let results = ["sweep.json", "points.csv", "points.jsonl"].filter { FileManager.default.fileExists(atPath: store.path($0)) }
-        if !results.isEmpty {
-            let other: String?
-            do {
-                let existing = try SweepManifest.read(folder: folder)
-                other = existing.fingerprint == manifest.fingerprint && existing.shard == manifest.shard ? nil
-                    : """
-                    \(folder) holds another sweep (fingerprint \(existing.fingerprint)\(existing.shard.map { ", shard \($0)" } ?? "")); \
-                    this one is \(manifest.fingerprint)\(manifest.shard.map { ", shard \($0)" } ?? ""): the scenario or the grid changed
-                    """
-            } catch {
-                other = "\(folder) holds \(results.joined(separator: ", ")) of a sweep whose sweep.json cannot be read, so capsim cannot tell whether they belong to this sweep (\(error))"
-            }
-            if let other {
-                guard restart else { throw SweepError("\(other). Use another --out folder, or --restart to discard the results there") }
-                for name in ["points.csv", "points.jsonl", "summary.csv"] { try? FileManager.default.removeItem(atPath: store.path(name)) }
-            }
+        try createFolder(folder)
+        if try holdsOtherSweep(folder, than: manifest, restart: restart) {
+            for name in ["points.csv", "points.jsonl", "summary.csv"] { try? FileManager.default.removeItem(atPath: store.path(name)) }
         }
         try AtomicFile.write(manifest.data(), to: store.path("sweep.json"))
         let done = try store.recover()
         return (store, done)
     }
 
+    /// Creates `folder` and the folders above it. When it cannot, the message says why in
+    /// words (a path above it that is a file, a permission), not as Foundation's error code.
+    static func createFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            var existing = URL(fileURLWithPath: folder).standardizedFileURL, isFolder: ObjCBool = false
+            while !FileManager.default.fileExists(atPath: existing.path, isDirectory: &isFolder) { existing = existing.deletingLastPathComponent() }
+            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            let reason = isFolder.boolValue ? posix ?? (error as NSError).localizedDescription : "\(existing.path) is a file, not a folder"
+            throw SweepError("cannot create the folder \(folder): \(reason)")
+        }
+    }
+
+    /// The files of a sweep's results that `folder` holds.
+    static func resultFiles(in folder: String) -> [String] {
+        ["sweep.json", "points.csv", "points.jsonl"].filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+    }
+
+    /// Whether `folder` holds the results of a sweep other than `manifest`'s (another
+    /// fingerprint or shard, or a sweep.json that cannot be read), which only `restart` may
+    /// replace: without it, an error saying whose they are.
+    static func holdsOtherSweep(_ folder: String, than manifest: SweepManifest, restart: Bool) throws -> Bool {
+        let results = resultFiles(in: folder)
+        guard !results.isEmpty else { return false }
+        let other: String
+        do {
+            let existing = try SweepManifest.read(folder: folder)
+            guard existing.fingerprint != manifest.fingerprint || existing.shard != manifest.shard else { return false }
+            other = """
+                \(folder) holds another sweep (fingerprint \(existing.fingerprint)\(existing.shard.map { ", shard \($0)" } ?? "")); \
+                this one is \(manifest.fingerprint)\(manifest.shard.map { ", shard \($0)" } ?? ""): \
+                \(existing.fingerprint == manifest.fingerprint ? "another shard of the same sweep" : "the scenario or the grid changed")
+                """
+        } catch {
+            other = "\(folder) holds \(results.joined(separator: ", ")) of a sweep whose sweep.json cannot be read, so capsim cannot tell whether they belong to this sweep (\(error))"
+        }
+        guard restart else { throw SweepError("\(other). Use another --out folder, or --restart to discard the results there") }
+        return true
+    }
+
     /// Keeps the points whole in both files; returns their numbers.
     func recover() throws -> Set<Int> {
         let header = PointTable.header(manifest)
-        let csvLines = Self.wholeLines(csvPath).filter { $0 != header }
-        let jsonLines = Self.wholeLines(jsonlPath)
-        var rows: [Int: [String]] = [:]
-        for line in csvLines { if let point = Int(line.prefix { $0 != "," }) { rows[point, default: []].append(line) } }
-        let years = manifest.yearCount
-        let inCSV = Set(rows.filter { $0.value.count == years }.keys)
+        let csvLines = try PointTable.lines(csvPath, manifest: manifest)
+        let jsonLines = Self.wholeLines(jsonlPath).map(\.text)
+        var rows: [Int: Int] = [:]
+        for line in csvLines { rows[line.row.point, default: 0] += 1 }
+        let inCSV = Set(rows.filter { $0.value == manifest.yearCount }.keys)
         let inJSON = Set(jsonLines.compactMap(PointTable.pointNumber(ofJSONLine:)))
         let done = inCSV.intersection(inJSON)
-        let keptCSV = csvLines.filter { Int($0.prefix { $0 != "," }).map(done.contains) ?? false }
+        let keptCSV = csvLines.filter { done.contains($0.row.point) }.map(\.text)
         let keptJSON = jsonLines.filter { PointTable.pointNumber(ofJSONLine: $0).map(done.contains) ?? false }
         let csvText = ([header] + keptCSV).joined(separator: "\n") + "\n", jsonText = keptJSON.map { $0 + "\n" }.joined()
         if (try? String(contentsOfFile: csvPath, encoding: .utf8)) != csvText { try AtomicFile.write(Data(csvText.utf8), to: csvPath) }
@@ -85,11 +109,12 @@ public struct SweepStore: Sendable {
         guard written == bytes.count else { throw SweepError("cannot append to \(path): \(String(cString: strerror(errno)))") }
     }
 
-    /// The lines of a file that end with a line break (a cut last line is left out).
-    static func wholeLines(_ path: String) -> [String] {
+    /// The lines of a file that end with a line break (a cut last line is left out), with
+    /// their numbers from 1; empty lines are left out.
+    static func wholeLines(_ path: String) -> [(number: Int, text: String)] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines.removeLast()
-        return lines.filter { !$0.isEmpty }
+        return lines.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }
     }
 }

@@ -14,8 +14,9 @@ public enum SweepSummary {
         /// (mean, lowest, highest) of each summarised metric.
         public var metrics: [(mean: Double, low: Double, high: Double)]
         /// Fraction of seeds meeting each target, in the manifest's order; nil for a target
-        /// of a year the sweep did not simulate (`not_simulated` at every seed), which is
-        /// neither met nor missed.
+        /// that needs the dispatch of a year the sweep did not simulate (`not_simulated` at
+        /// every seed), which is neither met nor missed. A capacity target is counted from
+        /// the scenario alone, so it has a fraction whatever years the sweep simulated.
         public var meeting: [Double?]
     }
 
@@ -59,19 +60,20 @@ public enum SweepSummary {
     }
 
     /// The terminal table: axis values, year, share (mean and range), unserved energy,
-    /// then the probability of meeting each target of a dispatch kind in that year.
+    /// then the probability of meeting each target of that year. Cells are padded by
+    /// display width, so a value in 万千瓦 (two columns a character) keeps its row aligned.
     public static func text(_ groups: [Group], manifest: SweepManifest, targetYears: [String: Int]) -> String {
-        let width = max(10, manifest.axes.map { $0.values.map(\.count).max() ?? 0 }.max() ?? 0) + 2
+        let width = max(10, manifest.axes.map { $0.values.map(TextLayout.width).max() ?? 0 }.max() ?? 0) + 2
         var lines = ["Sweep summary (\(groups.first?.seeds ?? 0) seed(s) per row; meets = share of seeds meeting the target)"]
         lines.append(manifest.axes.enumerated().map { index, axis in "  axis \(index + 1): \(axis.path)" }.joined(separator: "\n"))
-        let head = manifest.axes.indices.map { "axis \($0 + 1)".padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
+        let head = manifest.axes.indices.map { TextLayout.pad("axis \($0 + 1)", width) }.joined()
             + "year  share mean   (min – max)         unserved GWh  meets"
         lines.append(head)
         for group in groups {
             let share = group.metrics[0], unserved = group.metrics[2]
             let meets = manifest.targets.enumerated().filter { targetYears[$0.element] == group.year }
                 .compactMap { target in group.meeting[target.offset].map { "\(target.element) \(Int((100 * $0).rounded())) %" } }
-            let cells = group.values.map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }.joined()
+            let cells = group.values.map { TextLayout.pad($0, width) }.joined()
             let row = cells + "\(group.year)  " + String(format: "%6.2f %%   (%6.2f – %6.2f %%)   %12.1f  ", 100 * share.mean, 100 * share.low, 100 * share.high, unserved.mean)
             lines += TextLayout.wrap(meets, separator: ", ", width: 100, first: row, rest: String(repeating: " ", count: TextLayout.width(row)))
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CapsimCommands
+import Reports
 
 /// `capsim sweep` on a small city (coal, wind, a battery; one year): points equal separate
 /// runs, an interrupted sweep resumes to the same rows, shards merge to the whole, and the
@@ -198,6 +199,105 @@ import Testing
         let otherYear = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
                                "--years", "2020")
         #expect(otherYear.status == 2 && otherYear.err.contains("a target of 2021, a year the search does not project"), "\(otherYear.err)")
+    }
+
+    /// `weather.seed` as an axis changed nothing (each point's seed replaces it), so its
+    /// "points" were one projection counted several times.
+    @Test func weatherSeedIsNotAnAxis() throws {
+        let (folder, file) = try folder()
+        let option = capsim("sweep", file, "--set", "weather.seed=1,2", "--years", "2021", "--out", folder.appendingPathComponent("out").path)
+        #expect(option.status == 2 && option.err.contains("--set weather.seed: the weather seed is not an axis") && option.err.contains("--seeds"), "\(option.err)")
+        let study = folder.appendingPathComponent("study.yaml").path
+        try "scenario: city.yaml\nset:\n  weather.seed: [1, 2]\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        let inFile = capsim("sweep", study, "--out", folder.appendingPathComponent("out").path)
+        #expect(inFile.status == 1 && inFile.err.contains(study + ": the sweep file's set: weather.seed: the weather seed is not an axis"), "\(inFile.err)")
+    }
+
+    /// A bad value in a sweep file's `set:` is reported at its line there, not as a
+    /// `--set` option the user never gave.
+    @Test func sweepFileValuesAreNamedAtTheirLine() throws {
+        let (folder, _) = try folder()
+        let study = folder.appendingPathComponent("study.yaml").path
+        try "scenario: city.yaml\nset:\n  technologies.battery.capacity: [1GW, abc]\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        let result = capsim("sweep", study, "--out", folder.appendingPathComponent("out").path)
+        #expect(result.status == 1)
+        #expect(result.err.contains(study + ":3:40: error: set: technologies.battery.capacity: found \"abc\", expected a power"), "\(result.err)")
+        #expect(!result.err.contains("--set"), "\(result.err)")
+    }
+
+    /// An empty item of `--set` (`1GW,,2GW`) was dropped without a word.
+    @Test func emptySetItemIsRefused() throws {
+        let (folder, file) = try folder()
+        let result = capsim("sweep", file, "--set", "technologies.battery.capacity=0.1GW,,0.2GW", "--years", "2021", "--out", folder.appendingPathComponent("out").path)
+        #expect(result.status == 2 && result.err.contains("--set technologies.battery.capacity: item 2 of 3 is empty"), "\(result.err)")
+    }
+
+    /// A capacity target is counted from the scenario alone: it has a status in points.csv
+    /// and a fraction in summary.csv even for a year the sweep does not simulate (as the
+    /// README and docs/json.md now say), unlike a dispatch target of that year.
+    @Test func capacityTargetsAreCountedWithoutSimulation() throws {
+        let scenario = Self.scenario() + "  - {id: wind_2020, kind: capacity, year: 2020, technologies: [wind], at_least: 0.1 GW}\n"
+        let (folder, file) = try folder(with: scenario)
+        let out = folder.appendingPathComponent("out").path
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.1GW", "--years", "2021", "--out", out).status == 0)
+        let points = try rows(out).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let status = try #require(points[0].firstIndex(of: "target.wind_2020")), meets = try #require(summary[0].firstIndex(of: "meets.wind_2020"))
+        #expect(points.dropFirst().map { $0[status] } == ["met", "met"])
+        #expect(summary.dropFirst().map { $0[meets] } == ["1.0", "1.0"])
+    }
+
+    /// The table pads by display width: a value in 万千瓦 (two columns a character) used to
+    /// push its row's year two columns to the right of the others.
+    @Test func tableAlignsChineseValues() throws {
+        let (folder, file) = try folder()
+        let result = capsim("sweep", file, "--set", "technologies.battery.capacity=5万千瓦,0.1GW", "--years", "2021", "--out", folder.appendingPathComponent("out").path)
+        #expect(result.status == 0, "\(result.err)")
+        let rows = result.out.split(separator: "\n").filter { $0.hasPrefix("5万千瓦") || $0.hasPrefix("0.1GW") }
+        #expect(rows.count == 2)
+        let columns = rows.map { row in TextLayout.width(String(row[..<row.range(of: "2021")!.lowerBound])) }
+        #expect(columns == [12, 12], "\(rows)")
+    }
+
+    /// `sweep merge --out` into the folder of another sweep replaced its results silently.
+    @Test func mergeRefusesAnotherSweepsFolder() throws {
+        let (folder, file) = try folder()
+        let first = folder.appendingPathComponent("first").path, second = folder.appendingPathComponent("second").path
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.1GW", "--years", "2021", "--out", first).status == 0)
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0.2GW", "--years", "2021", "--out", second).status == 0)
+        let before = try rows(first)
+        let refused = capsim("sweep", "merge", second, "--out", first)
+        #expect(refused.status == 1 && refused.err.contains("\(first) holds another sweep") && refused.err.contains("--restart"), "\(refused.err)")
+        #expect(try rows(first) == before)
+        #expect(capsim("sweep", "merge", first, "--out", first).status == 0, "the same sweep merged again")
+        #expect(capsim("sweep", "merge", second, "--out", first, "--restart").status == 0)
+        #expect(try rows(first) == rows(second))
+    }
+
+    /// A row of points.csv damaged before the last line (by hand: no crash does that) was
+    /// found only after the remaining points had run; now before any does.
+    @Test func damagedRowIsFoundBeforeAnyPointRuns() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        let arguments = ["sweep", file, "--set", "technologies.battery.capacity=0GW...0.1GW:0.05GW", "--years", "2021", "--out", out]
+        #expect(capsim(arguments).status == 0)
+        var lines = try rows(out)
+        lines[2] = lines[2].dropLast(30)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: out + "/points.csv", atomically: true, encoding: .utf8)
+        let json = try String(contentsOfFile: out + "/points.jsonl", encoding: .utf8).split(separator: "\n")
+        try (json.dropLast().joined(separator: "\n") + "\n").write(toFile: out + "/points.jsonl", atomically: true, encoding: .utf8)
+        let damaged = capsim(arguments)
+        #expect(damaged.status == 1)
+        #expect(damaged.err.contains(out + "/points.csv:3: a row that does not match the header of this sweep"), "\(damaged.err)")
+        #expect(try String(contentsOfFile: out + "/points.jsonl", encoding: .utf8).split(separator: "\n").count == 2, "no point ran")
+    }
+
+    /// A folder under a file: the message says so in words, not as NSCocoaErrorDomain 512.
+    @Test func folderUnderAFileIsNamed() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("city.yaml/out").path
+        let grid = capsim("sweep", file, "--set", "technologies.battery.capacity=0GW", "--years", "2021", "--out", out)
+        #expect(grid.status == 1 && grid.err.contains("cannot create the folder \(out): \(file) is a file, not a folder"), "\(grid.err)")
     }
 
     /// Without wind or battery, load is all served once coal covers the peak: 0.2 GW.

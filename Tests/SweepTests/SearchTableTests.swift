@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import EnergyModel
+@testable import Sweeps
+
+/// `search.csv` is made ready before a search and written after each value it evaluates.
+@Suite struct SearchTableTests {
+    /// A search stopped after its first value (here by its report, as Ctrl-C would) keeps
+    /// that value in search.csv: the file was written only once the search had ended.
+    @Test func interruptedSearchKeepsWhatItEvaluated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)/search").path
+        var table = try SearchTable(folder: folder)
+        #expect(try String(contentsOfFile: table.path, encoding: .utf8) == "value,seeds_meeting,seeds,meets\n")
+        let search = try SweepSearch(key: "technologies.lfp_bases.capacity", between: "0GW...1GW", tolerance: nil, target: "non_fossil_share_2030", probability: 1)
+        let plan = SweepPlan(scenarioPath: SweepPlanTests.shaoyang, axes: [], seeds: [1], years: .each([2030]))
+        let root = try ScenarioSource.load(path: SweepPlanTests.shaoyang)
+        do {
+            _ = try search.run(fixed: plan, root: root, jobs: 1) { evaluation in
+                try table.append(evaluation)
+                throw Stopped()
+            }
+            Issue.record("the search went on after its report failed")
+        } catch is Stopped {}
+        #expect(try String(contentsOfFile: table.path, encoding: .utf8) == "value,seeds_meeting,seeds,meets\n1 GW,1,1,true\n")
+    }
+
+    /// The search checks the key at both ends of its interval before evaluating anything.
+    @Test func wrongKeyOrIntervalIsAUsageError() throws {
+        let plan = SweepPlan(scenarioPath: SweepPlanTests.shaoyang, axes: [], seeds: [1], years: .each([2030]))
+        let root = try ScenarioSource.load(path: SweepPlanTests.shaoyang)
+        for (key, between, message) in [("technologies.nosuch.capacity", "0GW...1GW", "--minimize technologies.nosuch.capacity --between 0GW...1GW: technologies.nosuch.capacity: found no key technologies.nosuch"),
+                                        ("technologies.lfp_bases.capacity", "2h...4h", "--minimize technologies.lfp_bases.capacity --between 2h...4h: technologies.lfp_bases.capacity: found \"2 h\", a time")] {
+            let search = try SweepSearch(key: key, between: between, tolerance: nil, target: "non_fossil_share_2030", probability: 1)
+            do {
+                try search.check(fixed: plan, root: root)
+                Issue.record("\(key) \(between) was accepted")
+            } catch let error as SweepError {
+                #expect(error.isUsage && error.message.hasPrefix(message), "\(error.message)")
+            }
+        }
+    }
+
+    private struct Stopped: Error {}
+}
