@@ -27,11 +27,7 @@ public struct TargetEvaluation: Sendable {
         self.target = target
         self.value = value
         let slack = 1e-9 * max(abs(target.required), 1e-12)
-        switch target.comparison {
-        case .atLeast: margin = value - target.required
-        case .atMost: margin = target.required - value
-        case .about: margin = target.tolerance - abs(value - target.required)
-        }
+        margin = Self.margin(target.comparison, value: value, required: target.required, tolerance: target.tolerance)
         if abs(margin) <= slack { margin = 0 }
         if margin >= -slack {
             status = .met
@@ -39,6 +35,23 @@ public struct TargetEvaluation: Sendable {
             status = .withinTolerance
         } else {
             status = .missed
+        }
+    }
+
+    /// The margin in the target's display unit, from the value and threshold as shown:
+    /// 375 − 330 = 45 万千瓦, where the margin in GW shown in 万千瓦 is 45.00000000000002
+    /// (3.75 − 3.3 rounds before the scale). Exactly 0 when `margin` is.
+    public var displayedMargin: Double {
+        guard margin != 0 else { return 0 }
+        let unit = target.displayUnit
+        return Self.margin(target.comparison, value: unit.display(value), required: unit.display(target.required), tolerance: unit.display(target.tolerance))
+    }
+
+    private static func margin(_ comparison: Target.Comparison, value: Double, required: Double, tolerance: Double) -> Double {
+        switch comparison {
+        case .atLeast: value - required
+        case .atMost: required - value
+        case .about: tolerance - abs(value - required)
         }
     }
 }

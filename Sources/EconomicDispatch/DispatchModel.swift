@@ -81,9 +81,12 @@ public struct DispatchModel: Sendable {
                 renewablePools[cost]?.available.append(available)
             case let .reservoir(reservoir):
                 let inflow = profiles.inflow(of: id) ?? [Double](repeating: 0, count: hours)
-                try FeasibilityChecks.reservoir(id, reservoir, inflow: inflow, scenario: scenario, year: conditions.year)
-                try FeasibilityChecks.reservoirLevel(id, reservoir, inflow: inflow, scenario: scenario, calendar: profiles.calendar)
-                assets.append(ReservoirAsset(unit, reservoir, inflow: inflow))
+                let asset = ReservoirAsset(unit, reservoir, inflow: inflow)
+                if asset.isInService {
+                    try FeasibilityChecks.reservoir(id, reservoir, inflow: inflow, scenario: scenario, year: conditions.year)
+                    try FeasibilityChecks.reservoirLevel(id, reservoir, inflow: inflow, scenario: scenario, calendar: profiles.calendar)
+                }
+                assets.append(asset)
             case let .storage(storage):
                 let shape = StorageAsset.Shape(unit, storage)
                 if storagePools[shape] == nil {

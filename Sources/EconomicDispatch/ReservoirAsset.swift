@@ -27,7 +27,14 @@ struct ReservoirAsset: DispatchAsset {
     /// The start-of-year level, GWh.
     var initialLevel: Double { reservoir.initialLevel * reservoir.storageEnergy }
 
+    /// Whether the station has turbines in some hour of the year. Before it is built
+    /// there is no reservoir to fill or spill from: the river is not part of the
+    /// system, and reporting its flow as the station's spill would describe a plant that
+    /// does not exist yet.
+    var isInService: Bool { unit.hourlyCapacity.contains { $0 > 0 } }
+
     mutating func add(to lp: inout DispatchBuilder) {
+        guard isInService else { return }
         let (unit, r, inflow, start) = (unit, reservoir, inflow, initialLevel)
         let id = unit.technology.id, last = lp.hours - 1
         let q = lp.columns("q_\(id)", lower: { _ in 0 }, upper: { unit.hourlyCapacity[$0] }, cost: { _ in unit.marginalCost })
@@ -53,7 +60,7 @@ struct ReservoirAsset: DispatchAsset {
         var hours = TechnologyHours(id: unit.technology.id, kind: unit.technology.kind, output: turbine?.values(in: x) ?? zero)
         hours.spilled = spill?.values(in: x) ?? zero
         hours.level = level?.values(in: x) ?? zero
-        hours.available = inflow
+        hours.available = isInService ? inflow : zero
         result.technologies.append(hours)
     }
 }

@@ -133,7 +133,7 @@ struct TargetRecord: Encodable {
         required = unit.display(target.required)
         tolerance = unit.display(target.tolerance)
         value = evaluation.map { unit.display($0.value) }
-        margin = evaluation.map { unit.display($0.margin) }
+        margin = evaluation.map(\.displayedMargin)
         self.unit = unit.symbol
         status = evaluation?.status.rawValue ?? "not_simulated"
         strive = target.strive

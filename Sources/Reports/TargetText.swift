@@ -23,7 +23,7 @@ enum TargetText {
 
     /// The value, the signed margin and the status of an evaluation, in the target's unit.
     static func outcome(_ evaluation: TargetEvaluation) -> [String] {
-        let unit = evaluation.target.displayUnit, margin = unit.display(evaluation.margin)
+        let unit = evaluation.target.displayUnit, margin = evaluation.displayedMargin
         return [
             "\(TextLayout.number(unit.display(evaluation.value))) \(unit.symbol)",
             "\(margin >= 0 ? "+" : "")\(TextLayout.number(margin)) \(differenceUnit(unit))", evaluation.status.label,

@@ -13,7 +13,7 @@ public enum TargetsTable {
         for entry in scorecard.entries {
             let target = entry.target, unit = target.displayUnit
             let value = entry.evaluation.map { "\(unit.display($0.value))" } ?? ""
-            let margin = entry.evaluation.map { "\(unit.display($0.margin))" } ?? ""
+            let margin = entry.evaluation.map { "\($0.displayedMargin)" } ?? ""
             let fields = [
                 target.id, String(target.year), target.kind.rawValue, target.comparison.rawValue,
                 "\(unit.display(target.required))", "\(unit.display(target.tolerance))", value, margin, unit.symbol,

@@ -23,6 +23,20 @@ import Testing
         #expect(TargetEvaluation(target: t, value: 0.25).status == .met)
     }
 
+    /// 375 against 330 万千瓦 is a margin of 45 万千瓦 exactly when taken from the shown
+    /// numbers; 3.75 − 3.3 GW in 万千瓦 is 45.00000000000002. A margin snapped to 0 stays 0.
+    @Test func displayedMarginIsTheDifferenceOfTheShownNumbers() {
+        var t = target(.atLeast, required: 3.3, tolerance: 0)
+        t.displayUnit = DisplayUnit("万千瓦", 0.01)
+        let evaluation = TargetEvaluation(target: t, value: 3.75)
+        #expect(t.displayUnit.display(evaluation.margin) != 45)
+        #expect(evaluation.displayedMargin == 45)
+        #expect(TargetEvaluation(target: t, value: 3.3 * (1 + 1e-12)).displayedMargin == 0)
+        var share = target(.about, required: 0.28, tolerance: 0.005)
+        share.displayUnit = .percent
+        #expect(TargetEvaluation(target: share, value: 0.27).displayedMargin == -0.5)
+    }
+
     @Test func atMostWithTolerance() {
         let t = target(.atMost, required: 100, tolerance: 10)
         #expect(TargetEvaluation(target: t, value: 90).margin == 10)

@@ -44,6 +44,10 @@ import Testing
                     #expect(worst <= 1e-6, "\(year.year) \(unit.technology.id): state of charge off by \(worst) GWh")
                     #expect(hours.level!.last! >= storage.initialStateOfCharge * capacity[0] - 1e-6)
                 case let .reservoir(reservoir):
+                    guard unit.hourlyCapacity.contains(where: { $0 > 0 }) else {
+                        #expect(hours.level!.allSatisfy { $0 == 0 } && hours.spilled!.allSatisfy { $0 == 0 }, "\(year.year) \(unit.technology.id) before it is built")
+                        continue
+                    }
                     var previous = reservoir.initialLevel * reservoir.storageEnergy, worst = 0.0
                     for t in 0..<year.dispatch.hours {
                         let expected = previous + hours.available![t] - hours.output[t] - hours.spilled![t]

@@ -181,5 +181,30 @@ import Testing
                                  + "has released 1.100 GWh more than the inflow since the start of the year, beyond the 1.000 GWh")
         }
     }
-}
 
+    /// A reservoir station built in 2021 has no reservoir in 2020: nothing flows through
+    /// it, nothing is spilled, and its environmental flow is not asked of a river that is
+    /// not yet part of the system (the inflow here could not meet it).
+    @Test func aReservoirBeforeItIsBuiltIsNotDispatched() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              plant: {kind: coal, capacity: 2 GW, heat_rate: 300 gce/kWh, fuel_price: 1000 yuan/tce, minimum_stable_load: 0 %}
+              dam:
+                kind: reservoir_hydro
+                capacity: {2020: 0 GW, 2021: 0.1 GW}
+                inflow_energy: 100 GWh
+                reservoir_energy: 10 GWh
+                environmental_flow: 0.1 GW
+            """))
+        var profiles = ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 0.5, count: 24))
+        profiles.inflows = [TechnologySeries(id: "dam", kind: .reservoirHydro, values: [Double](repeating: 0.05, count: 24))]
+        let dispatch = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles).solve()
+        let dam = try #require(dispatch.technologies.first { $0.id == "dam" })
+        #expect(dam.output.allSatisfy { $0 == 0 } && dam.spilled!.allSatisfy { $0 == 0 } && dam.available!.allSatisfy { $0 == 0 })
+        #expect {
+            _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2021), profiles: profiles)
+        } throws: { error in
+            (error as? ScenarioError)?.description.contains("technologies.dam.environmental_flow") == true
+        }
+    }
+}
