@@ -311,6 +311,20 @@ import Testing
         ])
     }
 
+    /// An empty name, id or path is a value left out, not one written.
+    @Test func emptyTextsAreRefused() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, name: "", capacity: 1 GW, full_load_hours: 2000 h}
+            targets:
+              - {id: " ", kind: capacity, year: 2025, technologies: [w], at_least: 1 GW}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 25, "technologies.w.name", found: "an empty text", expected: "a text"),
+            f.message("s.yaml", 11, 10, "targets[0].id", found: "an empty text", expected: "a text"),
+        ])
+    }
+
     /// An empty list is not taken for "nothing": a capacity must say what it is.
     @Test func emptyLists() throws {
         let (f, p) = try problems(Fixture.scenario("""

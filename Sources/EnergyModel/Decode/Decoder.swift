@@ -55,9 +55,15 @@ final class Decoder {
 
     // MARK: Scalars
 
+    /// A scalar's text; an empty one (or only spaces) is refused: an empty name, id or
+    /// path is a value left out, not one written.
     func text(_ field: Field, expected: String = "a text") -> String? {
         guard let text = field.node.scalarText else {
             fail(field, expected: expected)
+            return nil
+        }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            fail(field, found: "an empty text", expected: expected)
             return nil
         }
         return text
