@@ -38,46 +38,60 @@ enum FeasibilityChecks {
                     expected: "an environmental flow at most the mean inflow (\(gw(total / Double(max(inflow.count, 1)))) GW)")
     }
 
-    /// Release of at least the environmental flow every hour must never draw the level
-    /// below its minimum: l₀ − L_min·E + Σ_{τ≤t} (inflow_τ − e) ≥ 0 for every t, even with
-    /// nothing turbined beyond the flow and nothing spilled (a dry first half of the year
-    /// can break this while the annual sum holds).
+    /// The highest level the reservoir can keep, releasing only the environmental flow e
+    /// and spilling what it cannot hold: l̄_t = min(L_max·E, l̄_{t−1} + inflow_t − e) from
+    /// l̄_{−1} = l₀. It must stay at or above L_min·E every hour and end the year at l₀ or
+    /// more; no release schedule does better. A dry first half of the year, or a flood the
+    /// reservoir cannot hold before a dry spell, can break this while the annual sum holds.
     static func reservoirLevel(_ id: String, _ reservoir: Reservoir, inflow: [Double], scenario: Scenario, calendar: ProfileCalendar) throws(ScenarioError) {
-        let start = (reservoir.initialLevel - reservoir.minimumLevel) * reservoir.storageEnergy
-        var above = start
+        let e = reservoir.storageEnergy, start = reservoir.initialLevel * e
+        let floor = reservoir.minimumLevel * e, ceiling = reservoir.maximumLevel * e
+        var level = start
         for t in inflow.indices {
-            above += inflow[t] - reservoir.environmentalFlow
-            guard above < -1e-9 else { continue }
+            level = min(ceiling, level + inflow[t] - reservoir.environmentalFlow)
+            let needed = t == inflow.count - 1 ? max(floor, start) : floor
+            guard level + 1e-9 < needed else { continue }
             throw error(scenario, "technologies.\(id).environmental_flow",
-                        found: "in \(calendar.year), by \(calendar.isoTime(ofHour: t)) an environmental flow of \(gw(reservoir.environmentalFlow)) GW " +
-                            "has released \(gw(start - above)) GWh more than the inflow since the start of the year, beyond the " +
-                            "\(gw(start)) GWh the reservoir held above its minimum level at the start",
+                        found: "in \(calendar.year), at \(calendar.isoTime(ofHour: t)) the reservoir holds at most \(gw(level)) GWh " +
+                            "releasing only its environmental flow of \(gw(reservoir.environmentalFlow)) GW (and spilling above its maximum level), " +
+                            "below the \(gw(needed)) GWh " + (needed > floor ? "it must end the year with (its starting level)" : "of its minimum level"),
                         expected: "an environmental flow the inflow can keep up with hour by hour, a higher initial_level or a lower minimum_level")
         }
     }
 
-    /// A storage pool's most reachable level — charging at full power every hour, clipped
-    /// at its ceiling: ē_t = min(k·SoC_max·E_t, (1 − σ)·ē_{t−1} + η_c·P_t) from ē_{−1} = e₀ —
-    /// must reach its floor k·SoC_min·E_t every hour and e₀ at the year's end. No dispatch
-    /// can fill the pool faster, so a pool that fails this makes the year infeasible:
-    /// self-discharge beyond what charging makes up, say.
+    /// The levels a storage pool can reach: charging at full power every hour, clipped at
+    /// its ceiling, ē_t = min(k·SoC_max·E_t, (1 − σ)·ē_{t−1} + η_c·P_t), and discharging at
+    /// full power, floored at its floor, e̲_t = max(k·SoC_min·E_t, (1 − σ)·e̲_{t−1} − P_t/η_d),
+    /// both from e₀. ē must reach the floor every hour and the year-end level
+    /// k·SoC₀·E_{T−1} at the end; e̲ must stay under the ceiling (energy that vanishes with
+    /// a retirement while the pool has no power to discharge cannot). No dispatch does
+    /// better than either, so a pool that fails makes the year infeasible.
     static func storage(_ pool: StorageAsset, hours: Int, scenario: Scenario, calendar: ProfileCalendar) throws(ScenarioError) {
         guard pool.isInService else { return }
-        let s = pool.storage, k = pool.multiplicity, capacity = pool.energyCapacity, e0 = pool.initialEnergy
-        var level = e0
+        let s = pool.storage, k = pool.multiplicity, capacity = pool.energyCapacity, keep = 1 - s.selfDischargePerHour
+        let id = pool.units[0].technology.id, names = pool.units.map(\.technology.id).joined(separator: ", ")
+        var high = pool.initialEnergy, low = pool.initialEnergy
         for t in 0..<hours {
-            level = min(k * s.maximumStateOfCharge * capacity[t], (1 - s.selfDischargePerHour) * level + s.chargeEfficiency * pool.power(t))
-            let floor = k * s.minimumStateOfCharge * capacity[t]
-            let needed = t == hours - 1 ? max(floor, e0) : floor
-            guard level + 1e-9 < needed else { continue }
-            let id = pool.units[0].technology.id
-            throw error(scenario, "technologies.\(id)" + (s.selfDischargePerHour > 0 ? ".self_discharge" : ""),
-                        found: "in \(calendar.year), at \(calendar.isoTime(ofHour: t)) \(pool.units.map(\.technology.id).joined(separator: ", ")) can hold " +
-                            "at most \(gw(level)) GWh even charging at full power every hour (self-discharge \(percent(s.selfDischargePerHour)) %/h, " +
-                            "charge efficiency \(percent(s.chargeEfficiency)) %), below the \(gw(needed)) GWh " +
-                            (needed > floor ? "it must end the year with (its starting level)" : "of its minimum state of charge"),
-                        expected: "a storage that charging can keep within its limits: a lower self_discharge, minimum_soc or initial_soc, " +
-                            "or a higher round_trip_efficiency")
+            let floor = k * s.minimumStateOfCharge * capacity[t], ceiling = k * s.maximumStateOfCharge * capacity[t]
+            high = min(ceiling, keep * high + s.chargeEfficiency * pool.power(t))
+            low = max(floor, keep * low - pool.power(t) / s.dischargeEfficiency)
+            let needed = t == hours - 1 ? max(floor, pool.finalEnergy(hours: hours)) : floor
+            if high + 1e-9 < needed {
+                throw error(scenario, "technologies.\(id)" + (s.selfDischargePerHour > 0 ? ".self_discharge" : ""),
+                            found: "in \(calendar.year), at \(calendar.isoTime(ofHour: t)) \(names) can hold at most \(gw(high)) GWh even charging " +
+                                "at full power every hour (self-discharge \(percent(s.selfDischargePerHour)) %/h, charge efficiency " +
+                                "\(percent(s.chargeEfficiency)) %), below the \(gw(needed)) GWh " +
+                                (needed > floor ? "it must end the year with (its starting state of charge)" : "of its minimum state of charge"),
+                            expected: "a storage that charging can keep within its limits: a lower self_discharge, minimum_soc or initial_soc, " +
+                                "or a higher round_trip_efficiency")
+            }
+            if low > ceiling + 1e-9 {
+                throw error(scenario, "technologies.\(id).capacity",
+                            found: "in \(calendar.year), at \(calendar.isoTime(ofHour: t)) \(names) holds at least \(gw(low)) GWh even " +
+                                "discharging at full power every hour, above the \(gw(ceiling)) GWh its energy capacity then allows",
+                            expected: "a retirement that leaves the pool power to discharge what it holds: retire it in a year of its own " +
+                                "(\"-… in YEAR\"), or a lower minimum_soc")
+            }
         }
     }
 

@@ -3,7 +3,7 @@ import EnergyModel
 /// Pumped storage or a battery — or k identical units of one, dispatched as one:
 ///
 ///     e_t = (1 − σ)·e_{t−1} + η_c·c_t − d_t/η_d     (e_{−1} = e₀ = k·initial SoC × E_0), GWh
-///     k·SoC_min·E_t ≤ e_t ≤ k·SoC_max·E_t,   e_{T−1} ≥ e₀
+///     k·SoC_min·E_t ≤ e_t ≤ k·SoC_max·E_t,   e_{T−1} ≥ k·SoC₀·E_{T−1} (= e₀ unless E changes within the year)
 ///     0 ≤ c_t ≤ k·P_t,   0 ≤ d_t ≤ k·P_t               (GW)
 ///
 /// E_t is a unit's usable energy after degradation (`StorageAging`), σ the self-discharge
@@ -60,6 +60,12 @@ struct StorageAsset: DispatchAsset {
     /// e₀ of the pool, GWh.
     var initialEnergy: Double { multiplicity * storage.initialStateOfCharge * (energyCapacity.first ?? 0) }
 
+    /// The least the pool must hold at the end of a year of `hours`: the starting state
+    /// of charge of the energy it has then, k·SoC₀·E_{T−1} — e₀ when its energy has not
+    /// changed, less when units retire within the year (e₀ would make that infeasible),
+    /// more when units come into service.
+    func finalEnergy(hours: Int) -> Double { multiplicity * storage.initialStateOfCharge * energyCapacity[hours - 1] }
+
     /// Nothing to dispatch when neither power nor energy is ever in service.
     var isInService: Bool { units[0].hourlyCapacity.contains { $0 > 0 } && energyCapacity.contains { $0 > 0 } }
 
@@ -70,7 +76,8 @@ struct StorageAsset: DispatchAsset {
         let cost = units[0].marginalCost, power = { self.power($0) }
         let c = lp.columns("charge_\(id)", lower: { _ in 0 }, upper: power, cost: { _ in 0 })
         let d = lp.columns("discharge_\(id)", lower: { _ in 0 }, upper: power, cost: { _ in cost })
-        let e = lp.columns("energy_\(id)", lower: { $0 == last ? max(k * s.minimumStateOfCharge * capacity[$0], e0) : k * s.minimumStateOfCharge * capacity[$0] },
+        let end = finalEnergy(hours: lp.hours)
+        let e = lp.columns("energy_\(id)", lower: { $0 == last ? max(k * s.minimumStateOfCharge * capacity[$0], end) : k * s.minimumStateOfCharge * capacity[$0] },
                            upper: { k * s.maximumStateOfCharge * capacity[$0] }, cost: { _ in 0 })
         lp.addToBalance(d, 1)
         lp.addToBalance(c, -1)

@@ -50,6 +50,28 @@ import Testing
         #expect(result.err.contains("leaky.yaml: 1 problem found"))
     }
 
+    /// Storage retired on a date ends the year at its initial state of charge of the
+    /// energy left, so the year runs; a pool that loses all its power on a date while it
+    /// must hold 5 % of its energy cannot discharge it, and the message names its capacity.
+    @Test func storageRetiredWithinAYear() throws {
+        let folder = try temporaryFolder()
+        let retired = folder.appendingPathComponent("retired.yaml"), mothballed = folder.appendingPathComponent("mothballed.yaml")
+        for (file, events) in [(retired, #"["-0.5 GW on 2028-07-01"]"#), (mothballed, #"["-0.83 GW on 2028-03-01", "+0.83 GW on 2028-09-01"]"#)] {
+            try """
+                extends: \(Self.path("shaoyang.yaml"))
+                name: storage retired within a year
+                technologies:
+                  lfp_bases:
+                    capacity: {events: \(events)}
+                """.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let run = capsim("run", retired.path, "--years", "2028...2028")
+        #expect(run.status == 0, "\(run.err)")
+        let refused = capsim("validate", mothballed.path)
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("error: technologies.lfp_bases.capacity: found in 2028, at 2028-03-01T00:00+08:00 lfp_bases holds at least"), "\(refused.err)")
+    }
+
     @Test func invalidScenarioExitsOneWithLocatedMessages() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("bad.yaml")

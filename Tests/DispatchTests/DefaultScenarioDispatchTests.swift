@@ -42,7 +42,7 @@ import Testing
                         previous = hours.level![t]
                     }
                     #expect(worst <= 1e-6, "\(year.year) \(unit.technology.id): state of charge off by \(worst) GWh")
-                    #expect(hours.level!.last! >= storage.initialStateOfCharge * capacity[0] - 1e-6)
+                    #expect(hours.level!.last! >= storage.initialStateOfCharge * capacity[year.dispatch.hours - 1] - 1e-6)
                 case let .reservoir(reservoir):
                     guard unit.hourlyCapacity.contains(where: { $0 > 0 }) else {
                         #expect(hours.level!.allSatisfy { $0 == 0 } && hours.spilled!.allSatisfy { $0 == 0 }, "\(year.year) \(unit.technology.id) before it is built")

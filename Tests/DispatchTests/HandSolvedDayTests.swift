@@ -152,7 +152,24 @@ import Testing
         } throws: { error in
             let text = (error as? ScenarioError)?.description ?? ""
             return text.contains("error: technologies.leaky.self_discharge: found in 2020, at 2020-01-01T23:00+08:00 leaky can hold at most 0.947 GWh even charging at full power")
-                && text.contains("below the 1.000 GWh it must end the year with (its starting level)")
+                && text.contains("below the 1.000 GWh it must end the year with (its starting state of charge)")
+        }
+    }
+
+    /// The problems of a day's dispatch of a 10 GWh reservoir starting at 50 %, with
+    /// `levels` (its other level keys), `flow` and the hourly `inflow` (GW).
+    func reservoirDayProblems(levels: String, flow: String, inflow: [Double]) throws -> String {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              dam: {kind: reservoir_hydro, capacity: 0.1 GW, inflow_energy: 100 GWh, reservoir_energy: 10 GWh, initial_level: 50 %, \(levels), environmental_flow: \(flow)}
+            """))
+        var profiles = ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 0.5, count: inflow.count))
+        profiles.inflows = [TechnologySeries(id: "dam", kind: .reservoirHydro, values: inflow)]
+        do {
+            _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
+            return ""
+        } catch {
+            return error.description
         }
     }
 
@@ -160,26 +177,21 @@ import Testing
     /// ten dry hours use it up, the eleventh cannot be released, though the day's inflow
     /// (0.25 GW in each of the last 12 hours) is more than the flow needs over the day.
     @Test func environmentalFlowTheInflowCannotKeepUpWithNamesTheHour() throws {
-        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
-            technologies:
-              dam:
-                kind: reservoir_hydro
-                capacity: 0.1 GW
-                inflow_energy: 100 GWh
-                reservoir_energy: 10 GWh
-                minimum_level: 40 %
-                initial_level: 50 %
-                environmental_flow: 0.1 GW
-            """))
-        var profiles = ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 0.5, count: 24))
-        profiles.inflows = [TechnologySeries(id: "dam", kind: .reservoirHydro, values: [Double](repeating: 0, count: 12) + [Double](repeating: 0.25, count: 12))]
-        #expect {
-            _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
-        } throws: { error in
-            let text = (error as? ScenarioError)?.description ?? ""
-            return text.contains("error: technologies.dam.environmental_flow: found in 2020, by 2020-01-01T10:00+08:00 an environmental flow of 0.100 GW "
-                                 + "has released 1.100 GWh more than the inflow since the start of the year, beyond the 1.000 GWh")
-        }
+        let text = try reservoirDayProblems(levels: "minimum_level: 40 %", flow: "0.1 GW",
+                                            inflow: [Double](repeating: 0, count: 12) + [Double](repeating: 0.25, count: 12))
+        #expect(text.contains("error: technologies.dam.environmental_flow: found in 2020, at 2020-01-01T10:00+08:00 the reservoir holds at most 3.900 GWh "
+                              + "releasing only its environmental flow of 0.100 GW (and spilling above its maximum level), below the 4.000 GWh of its minimum level"),
+                "\(text)")
+    }
+
+    /// Water the reservoir cannot hold is spilled: levels 40–60 %; a 1 GW flood in the
+    /// first six hours fills it only to 6 GWh, and a flow of 0.15 GW then draws it under
+    /// 4 GWh in the 14th dry hour, though the day's inflow (6 GWh) covers the day's flow
+    /// (3.6 GWh) and, uncapped, the level would never fall below 5.85 GWh.
+    @Test func aFloodTheReservoirCannotHoldDoesNotCountForTheDrySpellAfterIt() throws {
+        let text = try reservoirDayProblems(levels: "minimum_level: 40 %, maximum_level: 60 %", flow: "0.15 GW",
+                                            inflow: [Double](repeating: 1, count: 6) + [Double](repeating: 0, count: 18))
+        #expect(text.contains("found in 2020, at 2020-01-01T19:00+08:00 the reservoir holds at most 3.900 GWh"), "\(text)")
     }
 
     /// A reservoir station built in 2021 has no reservoir in 2020: nothing flows through
