@@ -357,8 +357,23 @@ struct MPSParser {
             if pair.row == .objective, !pair.value.isFinite {
                 throw failure("the RHS of the objective row '\(string(pair.name))' must be finite")
             }
+            if case .constraint(let row) = pair.row { try checkRHS(pair.value, row: row, name: pair.name) }
         }
         return .rhs(set: set, pairs)
+    }
+
+    /// Refuses an RHS that leaves a row no value, whatever its range: an infinite one on
+    /// an E row, −∞ on an L row, +∞ on a G row. As for bounds (`checkBound`), 1e20 or more
+    /// in size counts as infinite, so that the line is named here rather than the row
+    /// found invalid once the solve has begun.
+    private func checkRHS(_ value: Double, row: Int, name: Range<Int>) throws(MPSError) {
+        guard abs(value) >= InteriorPointSolver.infinite else { return }
+        let kind = rowKinds[row]
+        guard kind == .equal || (kind == .less) == (value < 0) else { return }
+        let sign = value < 0 ? "−∞" : "+∞"
+        let shown = value.isInfinite ? sign : "\(value) (\(sign): 1e20 or more in size is infinite)"
+        let type = kind == .equal ? "E" : kind == .less ? "L" : "G"
+        throw failure("an RHS of \(shown) leaves the \(type) row '\(string(name))' no value")
     }
 
     private func rangeEntry(_ fields: Fields) throws(MPSError) -> Entry {
