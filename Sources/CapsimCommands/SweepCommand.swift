@@ -32,7 +32,7 @@ struct SweepGridCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "An axis: KEY=V1,V2,… with units, or ranges A...B:STEP (repeatable).")
     var sets: [String] = []
 
-    @Option(help: "Weather seeds: A...B or A,B,C (default: the scenario's seed).")
+    @Option(parsing: .unconditional, help: "Weather seeds: A...B or A,B,C (default: the scenario's seed).")
     var seeds: String?
 
     @Option(help: "Years of each point: Y, Y1,Y2 (each alone) or A...B (one projection); default all.")

@@ -58,11 +58,13 @@ public struct SweepFile: Sendable {
         let parts = text.replacingOccurrences(of: "...", with: "-")
         if parts.contains("-"), !parts.contains(",") {
             let ends = parts.split(separator: "-").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
-            guard ends.count == 2, ends[0] <= ends[1], ends[1] - ends[0] < 100_000 else { throw SweepError("\(source) \(text): expected A...B with A ≤ B") }
+            guard ends.count == 2, ends[0] <= ends[1], ends[1] - ends[0] < 100_000 else {
+                throw SweepError("\(source) \(text): expected seeds A...B (whole numbers from 0, A ≤ B, at most 100 000 of them) or A,B,C")
+            }
             return Array(ends[0]...ends[1])
         }
         let list = parts.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
-        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected A...B or a list of whole numbers") }
+        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected seeds A...B or A,B,C (whole numbers from 0)") }
         let seeds = list.compactMap { $0 }
         if let repeated = firstRepeated(seeds) {
             throw SweepError("\(source) \(text): the seed \(repeated) twice (it would count as two seeds in the summary)")

@@ -99,6 +99,9 @@ import Testing
         // A negative number is read as the option's value and refused as such, not as a missing value.
         let jobs = capsim("sweep", Self.path("shaoyang.yaml"), "--set", "technologies.lfp_bases.capacity=1GW", "--jobs", "-1", "--out", "/tmp/capsim-never")
         #expect(jobs.status == 2 && jobs.err.contains("--jobs -1: expected at least 1"), "\(jobs.err)")
+        let seeds = capsim("sweep", Self.path("shaoyang.yaml"), "--set", "technologies.lfp_bases.capacity=1GW", "--seeds", "-1", "--out", "/tmp/capsim-never")
+        #expect(seeds.status == 2 && seeds.err.contains("--seeds -1: expected seeds A...B (whole numbers from 0, A ≤ B, at most 100 000 of them) or A,B,C"),
+                "\(seeds.err)")
         let seed = capsim("run", Self.path("shaoyang.yaml"), "--seed", "-1")
         #expect(seed.status == 2 && seed.err.contains("The value '-1' is invalid for '--seed"), "\(seed.err)")
         let help = capsim("--help")
