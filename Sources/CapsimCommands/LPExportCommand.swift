@@ -41,6 +41,12 @@ struct LPExportCommand: ParsableCommand {
             Console.current.err("capsim: --year \(year) (and --from \(first)) must lie within the scenario's years \(scenario.baseYear)–\(scenario.endYear), --from not after --year (\(file))\n")
             throw CommandFailure(status: .usage)
         }
+        do {
+            try AtomicFile.checkWritable(out)
+        } catch {
+            Console.current.err("capsim: \(error)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
         let projection = Projection(scenario: scenario, seed: seed)
         var aging = projection.aging()
         if let cycling = projection.firstCyclingYear, max(first, cycling) < year {

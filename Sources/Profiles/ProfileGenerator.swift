@@ -49,28 +49,28 @@ public struct ProfileGenerator: Sendable {
                 switch technology.kind {
                 case .solarCentralised, .solarDistributed:
                     if let measured = parameters.profile?.values {
-                        values = calibrated(measured, hours: hours, path: path, &problems)
+                        values = calibrated(measured, hours: hours, path: path, year: year, &problems)
                     } else {
                         let resource = solar ?? SolarResource(location: scenario.location, calendar: calendar, climate: scenario.weather.solar, seed: seed)
                         solar = resource
-                        values = self.solar(resource, parameters, hours: hours ?? 0, path: path, &problems)
+                        values = self.solar(resource, parameters, hours: hours ?? 0, path: path, year: year, &problems)
                     }
                     factors.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values))
                 case .wind:
                     if let measured = parameters.profile?.values {
-                        values = calibrated(measured, hours: hours, path: path, &problems)
+                        values = calibrated(measured, hours: hours, path: path, year: year, &problems)
                     } else {
                         let resource = wind ?? WindResource(climate: scenario.weather.wind, calendar: calendar, seed: seed)
                         wind = resource
                         var raw = [Double](repeating: 0, count: ProfileCalendar.hoursPerYear)
                         resource.output(of: parameters.powerCurve ?? PowerCurve(), into: &raw)
-                        values = calibrated(raw, hours: hours ?? 0, path: path, resource: "the hours with wind between cut-in and cut-out speed, each at full output", &problems)
+                        values = calibrated(raw, hours: hours ?? 0, path: path, year: year, resource: "the hours with wind between cut-in and cut-out speed, each at full output", &problems)
                     }
                     factors.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values))
                 default:
                     let shape = parameters.profile?.values ?? hydroShape(technology.id)
                     let target = hours.map { $0 * inflowFactor }
-                    values = calibrated(shape, hours: target, path: path, &problems)
+                    values = calibrated(shape, hours: target, path: path, year: year, &problems)
                     if target == nil { values = values.map { min(1, $0 * inflowFactor) } }
                     let capacity = technology.capacity.value(in: year)
                     inflows.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values.map { $0 * capacity }))
@@ -113,7 +113,7 @@ public struct ProfileGenerator: Sendable {
         return load
     }
 
-    private func solar(_ resource: SolarResource, _ parameters: VariableRenewable, hours: Double, path: String, _ problems: inout [Diagnostic]) -> [Double] {
+    private func solar(_ resource: SolarResource, _ parameters: VariableRenewable, hours: Double, path: String, year: Int, _ problems: inout [Diagnostic]) -> [Double] {
         let latitude = scenario.location.latitude
         var allSky = [Double](repeating: 0, count: ProfileCalendar.hoursPerYear), clearSky = allSky
         resource.planeOfArray(tilt: parameters.tilt ?? abs(latitude), azimuth: parameters.azimuth ?? (latitude >= 0 ? 180 : 0),
@@ -122,19 +122,19 @@ public struct ProfileGenerator: Sendable {
             allSky[h] /= 1000
             clearSky[h] = min(1, clearSky[h] / 1000)
         }
-        return calibrated(allSky, cap: clearSky, hours: hours, path: path,
+        return calibrated(allSky, cap: clearSky, hours: hours, path: path, year: year,
                           resource: "what a lossless panel gives under clear skies all year at this site and orientation", &problems)
     }
 
     /// A capacity-factor series scaled to `hours` full-load hours with no hour above
     /// `cap` (default 1); returned as it is when `hours` is nil.
-    private func calibrated(_ raw: [Double], cap: [Double]? = nil, hours: Double?, path: String,
+    private func calibrated(_ raw: [Double], cap: [Double]? = nil, hours: Double?, path: String, year: Int,
                             resource: String = "every hour of the series with any output, at full output", _ problems: inout [Diagnostic]) -> [Double] {
         guard let hours else { return raw }
         var values = raw
         let limit = cap ?? [Double](repeating: 1, count: raw.count)
         if case let .failure(unreachable) = Calibration.cappedScale(raw: raw, cap: limit, target: hours, into: &values) {
-            problems.append(error("\(path).full_load_hours", found: "\(format(hours)) full-load hours",
+            problems.append(error("\(path).full_load_hours", found: "\(format(hours)) full-load hours in \(year)",
                                   expected: "at most \(format((unreachable.limit * 10).rounded(.down) / 10)) h: \(resource)").diagnostics[0])
         }
         return values

@@ -56,9 +56,10 @@ public enum AtomicFile {
             throw WriteError(path: path, reason: "it is a folder")
         }
         let folder = target.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             throw WriteError(path: path, reason: "the folder \(folder) does not exist")
         }
+        guard isFolder.boolValue else { throw WriteError(path: path, reason: "\(folder) is a file, not a folder") }
         guard access(folder, W_OK) == 0 else { throw WriteError(path: path, reason: "the folder \(folder) is not writable") }
     }
 

@@ -34,8 +34,9 @@ public enum HTMLReport {
                 "Each share target is drawn as its threshold (dashed) and, in grey, the band within its tolerance, from the year of the target before it to its own year.",
             ], AnnualCharts.share(outcome)),
             HTMLPage.section("Installed capacity", notes: [
-                "Technology kinds stacked in the order of the legend (its top entry is the top of each bar). Numbered dashes mark the capacity targets of each year:",
-            ], capacity.svg + HTMLPage.list(capacity.key)),
+                "Technology kinds stacked in the order of the legend (its top entry is the top of each bar)."
+                    + (capacity.key.isEmpty ? "" : " Numbered dashes mark the capacity targets of each year:"),
+            ], capacity.svg + (capacity.key.isEmpty ? "" : HTMLPage.list(capacity.key))),
             HTMLPage.section("Generation mix", notes: [
                 "Storage discharge is shown apart from generation; storage charging and exports are below zero. The bold tick is the load.",
             ], AnnualCharts.mix(outcome)),

@@ -73,7 +73,7 @@ import Testing
         let result = capsim("profiles", scenario.path, "--year", "2025", "--out", out.path)
         #expect(result.status == 1)
         #expect(result.err.contains("s.yaml:3:"))
-        #expect(result.err.contains("error: technologies.wind.full_load_hours: found 8000 full-load hours, expected at most"))
+        #expect(result.err.contains("error: technologies.wind.full_load_hours: found 8000 full-load hours in 2025, expected at most"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 

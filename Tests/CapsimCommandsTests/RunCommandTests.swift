@@ -151,6 +151,12 @@ import Testing
         let year = try #require((run["years"] as? [[String: Any]])?.last)
         let cost = try #require(year["cost_yuan"] as? Double), objective = try #require(lp["objective"] as? Double)
         #expect(abs(objective * 1e6 - cost) <= 1e-6 * abs(cost), "\(objective) M yuan vs \(cost) yuan")
+        // An --out that cannot be written is refused before any year is solved, and a
+        // path under a file says so.
+        let nowhere = capsim("lp", "export", file, "--year", "2021", "--out", folder.appendingPathComponent("none/2021.mps").path)
+        #expect(nowhere.status == 1 && nowhere.err.contains("none does not exist") && !nowhere.err.contains("solving"), "\(nowhere.err)")
+        let underFile = capsim("run", file, "--json", json + "/x.json")
+        #expect(underFile.status == 1 && underFile.err.contains("run.json is a file, not a folder"), "\(underFile.err)")
     }
 
     @Test func usageErrorsExitTwo() throws {

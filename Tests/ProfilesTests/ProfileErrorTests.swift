@@ -7,7 +7,7 @@ import Testing
         let (scenario, path) = try Support.scenario(technologies: "  pv: {kind: solar_centralised, capacity: 1 GW, full_load_hours: 5000 h}")
         let problems = Support.problems(scenario)
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("\(path):10:66: error: technologies.pv.full_load_hours: found 5000 full-load hours, expected at most ") == true)
+        #expect(problems.first?.hasPrefix("\(path):10:66: error: technologies.pv.full_load_hours: found 5000 full-load hours in 2025, expected at most ") == true)
         #expect(problems.first?.contains("under clear skies") == true)
     }
 
@@ -15,7 +15,7 @@ import Testing
         let (scenario, path) = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 8700 h}")
         let problems = Support.problems(scenario)
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("\(path):10:52: error: technologies.w.full_load_hours: found 8700 full-load hours") == true)
+        #expect(problems.first?.hasPrefix("\(path):10:52: error: technologies.w.full_load_hours: found 8700 full-load hours in 2025") == true)
         #expect(problems.first?.contains("h: the hours with wind between cut-in and cut-out speed, each at full output") == true)
     }
 
