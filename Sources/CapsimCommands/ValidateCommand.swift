@@ -43,13 +43,20 @@ struct ValidateCommand: ParsableCommand {
     /// solves, so that what only a year shows — full-load hours a profile cannot give, an
     /// environmental flow the inflow cannot keep up with, storage that self-discharge
     /// empties — is found here too (storage aged by the calendar alone: no year is solved).
+    /// Each key is reported once, for the first year it fails in; a year stops at its
+    /// first problem, so a key that fails only beside another in every year shows once
+    /// that one is fixed.
     private func checkYears(of scenario: Scenario, _ file: String) throws(CommandFailure) {
         let projection = Projection(scenario: scenario)
         let aging = projection.aging()
-        do {
-            for year in scenario.years { _ = try projection.model(year: year, aging: aging) }
-        } catch {
-            throw CapsimMain.report(error, of: file)
+        var problems: [Diagnostic] = []
+        for year in scenario.years {
+            do {
+                _ = try projection.model(year: year, aging: aging)
+            } catch {
+                problems += error.diagnostics.filter { problem in !problems.contains { $0.path == problem.path } }
+            }
         }
+        guard problems.isEmpty else { throw CapsimMain.report(ScenarioError(problems), of: file) }
     }
 }
