@@ -63,7 +63,8 @@ struct MPSParser {
     private struct Pair {
         var row: RowReference
         var value: Double
-        var name: Range<Int>
+        /// The fields of the row's name and of the value, as written.
+        var name: Range<Int>, written: Range<Int>
     }
 
     /// The one or two pairs of a line, kept inline to spare an allocation per line.
@@ -357,7 +358,7 @@ struct MPSParser {
             if pair.row == .objective, !pair.value.isFinite {
                 throw failure("the RHS of the objective row '\(string(pair.name))' must be finite")
             }
-            if case .constraint(let row) = pair.row { try checkRHS(pair.value, row: row, name: pair.name) }
+            if case .constraint(let row) = pair.row { try checkRHS(pair, row: row) }
         }
         return .rhs(set: set, pairs)
     }
@@ -366,14 +367,19 @@ struct MPSParser {
     /// an E row, −∞ on an L row, +∞ on a G row. As for bounds (`checkBound`), 1e20 or more
     /// in size counts as infinite, so that the line is named here rather than the row
     /// found invalid once the solve has begun.
-    private func checkRHS(_ value: Double, row: Int, name: Range<Int>) throws(MPSError) {
-        guard abs(value) >= InteriorPointSolver.infinite else { return }
+    private func checkRHS(_ pair: Pair, row: Int) throws(MPSError) {
+        guard abs(pair.value) >= InteriorPointSolver.infinite else { return }
         let kind = rowKinds[row]
-        guard kind == .equal || (kind == .less) == (value < 0) else { return }
-        let sign = value < 0 ? "−∞" : "+∞"
-        let shown = value.isInfinite ? sign : "\(value) (\(sign): 1e20 or more in size is infinite)"
+        guard kind == .equal || (kind == .less) == (pair.value < 0) else { return }
         let type = kind == .equal ? "E" : kind == .less ? "L" : "G"
-        throw failure("an RHS of \(shown) leaves the \(type) row '\(string(name))' no value")
+        throw failure("an RHS of \(infinity(pair.value, written: pair.written)) leaves the \(type) row '\(string(pair.name))' no value")
+    }
+
+    /// An infinite bound or RHS as a message shows it: `−∞`, or the value as written with
+    /// what the solver takes it for (`-1e30 (−∞: 1e20 or more in size is infinite)`).
+    private func infinity(_ value: Double, written: Range<Int>) -> String {
+        let sign = value < 0 ? "−∞" : "+∞"
+        return value.isInfinite ? sign : "\(string(written)) (\(sign): 1e20 or more in size is infinite)"
     }
 
     private func rangeEntry(_ fields: Fields) throws(MPSError) -> Entry {
@@ -444,9 +450,7 @@ struct MPSParser {
         let infinite = abs(value) >= InteriorPointSolver.infinite
         switch kind {
         case .upper where value < 0 && infinite, .lower where value > 0 && infinite, .fixed where infinite:
-            let sign = value < 0 ? "−∞" : "+∞"
-            let shown = value.isInfinite ? sign : "\(string(fields[fields.count - 1])) (\(sign): 1e20 or more in size is infinite)"
-            throw failure("bound type \(string(fields[0])) of \(shown) leaves column \(columnNames[column]) no value (MI and PL set an infinite bound)")
+            throw failure("bound type \(string(fields[0])) of \(infinity(value, written: fields[fields.count - 1])) leaves column \(columnNames[column]) no value (MI and PL set an infinite bound)")
         default: break
         }
     }
@@ -468,7 +472,7 @@ struct MPSParser {
     }
 
     private func pair(_ fields: Fields, at index: Int, finite: Bool) throws(MPSError) -> Pair {
-        Pair(row: try row(fields[index]), value: try number(fields[index + 1], finite: finite), name: fields[index])
+        Pair(row: try row(fields[index]), value: try number(fields[index + 1], finite: finite), name: fields[index], written: fields[index + 1])
     }
 
     // MARK: Applying entries

@@ -644,11 +644,10 @@ final class MehrotraIterations {
     /// ½ sᵀz / Σz (slacks) and ½ sᵀz / Σs (duals) so that no product is far from the rest.
     /// A boxed column too close to a bound starts at the middle of its box, unless the box
     /// is wider than 10⁶ × max(1, ‖b‖∞, ‖x‖∞): the middle of a 10¹⁴-wide box, for a column
-    /// whose optimum is 2, put the iterates at 10¹³, where each update rounds at 10⁻³ (on
-    /// random LPs with such bounds, numerical trouble where HiGHS found the optimum fell
-    /// from 49 to 6 and 9 in 300, and 1 000 stress LPs agreed on 824 instead of 820). Since every
-    /// slack is x − l or u − x shifted by the same amount, the bound residuals are
-    /// r_l = +shift and r_u = −shift in every column: r_b starts at the shift.
+    /// whose optimum is 2, put the iterates at 10¹³, where each update rounds at 10⁻³
+    /// (measurements in docs/solver.md, Known limits). Since every slack is x − l or u − x
+    /// shifted by the same amount, the bound residuals are r_l = +shift and r_u = −shift in
+    /// every column: r_b starts at the shift.
     private func startingPoint(_ regularization: inout Double) throws(LinearAlgebraError) {
         let (x, y, slacks, duals, bounds, theta, work) = (x, y, slacks, duals, bounds, theta, step.x)
         for j in 0..<n { theta[j] = 1 }
