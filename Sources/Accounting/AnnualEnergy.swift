@@ -59,7 +59,8 @@ public struct TechnologyEnergy: Sendable, Equatable {
     public var spilled: Double
     /// Electricity taken in (storage), GWh.
     public var charge: Double
-    /// Usable energy capacity after degradation (storage), GWh; zero for the others.
+    /// Usable energy capacity after degradation, averaged over the hours in service
+    /// (storage), GWh; zero for the others.
     public var energyCapacity: Double
     /// Fuel burned (coal and gas: generation × heat rate), tce; zero for the others.
     public var fuel: Double

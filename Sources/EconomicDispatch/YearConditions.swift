@@ -46,6 +46,21 @@ public struct TechnologyYear: Sendable {
     public var energyCapacity: [Double]?
     public var usableFraction: Double
 
+    /// Storage: usable energy averaged over the hours in service (energy above zero), GWh;
+    /// nil for the others. The divisor of equivalent full cycles: a unit commissioned on
+    /// 1 July that cycles once a day makes 184 cycles, not the 368 that its discharge over
+    /// the whole year's average energy would count (the cycles age LFP, `StorageAging`).
+    public var energyInService: Double? {
+        energyCapacity.map { hours in
+            var (sum, count) = (0.0, 0)
+            for energy in hours where energy > 0 {
+                sum += energy
+                count += 1
+            }
+            return count > 0 ? sum / Double(count) : 0
+        }
+    }
+
     init(_ technology: Technology, year: Int, carbonPrice: Double, usableFraction: Double) {
         self.technology = technology
         capacity = technology.capacity.value(in: year)

@@ -153,7 +153,7 @@ public enum ProjectionJSON {
                     Inputs.TechnologyInputs(
                         id: unit.technology.id, kind: unit.technology.kind.rawValue, capacityGw: unit.capacity, averageCapacityGw: unit.averageCapacity,
                         marginalCostYuanPerMwh: unit.marginalCost / 1000, heatRateGcePerKwh: unit.heatRate,
-                        usableEnergyGwh: unit.energyCapacity.map { $0.reduce(0, +) / Double(max($0.count, 1)) },
+                        usableEnergyGwh: unit.energyInService,
                         usableFraction: unit.technology.kind.isStorage ? unit.usableFraction : nil)
                 },
                 grid: outcome.conditions.grid.map {

@@ -30,7 +30,7 @@ public enum EnergySummary {
             energy.curtailed = series.curtailed?.reduce(0, +) ?? 0
             energy.spilled = series.spilled?.reduce(0, +) ?? 0
             energy.charge = series.charge?.reduce(0, +) ?? 0
-            if let capacity = unit.energyCapacity { energy.energyCapacity = capacity.reduce(0, +) / Double(max(capacity.count, 1)) }
+            if let capacity = unit.energyInService { energy.energyCapacity = capacity }
             energy.fuel = (unit.heatRate ?? 0) * generation
             technologies.append(energy)
             guard !kind.isStorage else { continue }
