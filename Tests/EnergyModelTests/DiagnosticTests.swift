@@ -325,6 +325,37 @@ import Testing
         ])
     }
 
+    /// A target naming a technology whose own keys are wrong gets no second error calling
+    /// the technology unknown: the one error says what to fix.
+    @Test func targetOfATechnologyWithABadKey() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              c: {kind: coal, capacity: 1.32 gw, heat_rate: 305 gce/kWh, fuel_price: 900 yuan/t}
+            targets:
+              - {id: t, kind: capacity, year: 2025, technologies: [c], at_least: 1 GW}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.c.capacity", found: "the unknown unit \"gw\" (did you mean \"GW\"?)",
+                      expected: "a power (kW, MW, GW, 万千瓦)"),
+        ])
+    }
+
+    /// A provenance label says where numbers come from in words: a bare number or an
+    /// empty text labels nothing.
+    @Test func provenanceLabelsAreWords() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: {value: 1 GW, source: 123}, full_load_hours: {value: 2000 h, assumption: ""}}
+              s: {kind: solar_centralised, capacity: {value: 1 GW, source: 省统计年鉴 2023}, full_load_hours: 1000 h}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 51, "technologies.w.capacity.source", found: "\"123\"",
+                      expected: "a line of text saying where the numbers come from (words, not a bare number)"),
+            f.message("s.yaml", 9, 102, "technologies.w.full_load_hours.assumption", found: "\"\"",
+                      expected: "a line of text saying where the numbers come from (words, not a bare number)"),
+        ])
+    }
+
     /// An empty list is not taken for "nothing": a capacity must say what it is.
     @Test func emptyLists() throws {
         let (f, p) = try problems(Fixture.scenario("""

@@ -19,7 +19,8 @@ import Testing
     static let field = "technologies.w.profile_csv"
     static let capacityFactor = "a capacity factor: 0 or a number from 1e-9 to 1"
 
-    static let rowOfTwo = "2 cells as in line 1 (a decimal comma, 0,5, splits a number in two: write 0.5)"
+    /// A row with fewer cells than the first: a cell is missing, so no decimal-comma hint.
+    static let rowOfTwo = "2 cells as in line 1"
 
     func profile(_ s: Scenario) -> HourlySeries? {
         guard case let .variable(wind) = s.technology(id: "w")!.parameters else { return nil }

@@ -22,6 +22,9 @@ final class Decoder {
     private(set) var numbers: [NumberRecord] = []
     /// The scenario's year range, once decoded; years outside it are errors.
     var years: ClosedRange<Int>?
+    /// Ids of technologies written in the scenario whose own keys failed to decode (and
+    /// were reported): a target naming one is not valid, but the name is not unknown.
+    var undecodedTechnologies: Set<String> = []
     // The patterns of the decoder's texts, built once a decoder: a regex literal in the
     // function that reads a text builds and compiles its program at every call, which took
     // 1–2 % of a sweep point's time (each point decodes the scenario with its axis values).

@@ -21,10 +21,11 @@ struct MappingReader {
         for entry in entries {
             guard let kind = Provenance.Kind(rawValue: entry.key) else { continue }
             let labelField = field.child(entry.key, entry.value, nil)
-            if let text = entry.value.scalarText, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let text = entry.value.scalarText, text.contains(where: \.isLetter) {
                 own = Provenance(kind: kind, text: text)
             } else {
-                decoder.fail(labelField, expected: "a line of text saying where the numbers come from")
+                let found = entry.value.scalarText.map { "\"\($0)\"" } ?? entry.value.summary
+                decoder.fail(labelField, found: found, expected: "a line of text saying where the numbers come from (words, not a bare number)")
             }
         }
         provenance = own ?? field.provenance

@@ -96,8 +96,9 @@ extension Decoder {
             let problem: (found: String, column: Int, expected: String?)?
             if rowCells.count != header.count {
                 let at = rowCells.count > header.count ? rowCells[header.count].column : rowCells[rowCells.count - 1].column
+                let hint = rowCells.count > header.count ? " (a decimal comma, 0,5, splits a number in two: write 0.5)" : ""
                 problem = ("\(rowCells.count) cell\(rowCells.count == 1 ? "" : "s")", at,
-                           "\(header.count) cell\(header.count == 1 ? "" : "s") as in line 1 (a decimal comma, 0,5, splits a number in two: write 0.5)")
+                           "\(header.count) cell\(header.count == 1 ? "" : "s") as in line 1\(hint)")
             } else if let value = Quantity.decimal(rowCells[index].text) {
                 if range.contains(value), !(positive && value <= 0), value == 0 || abs(value) >= 1e-9 {
                     values[row] = value

@@ -127,7 +127,8 @@ extension Decoder {
     }
 
     /// Resolves names to technology ids: a technology id, a kind (all technologies of it)
-    /// or a group (`solar`, `hydro`, `bioenergy`, `storage`).
+    /// or a group (`solar`, `hydro`, `bioenergy`, `storage`). A technology whose own keys
+    /// failed is not reported again here: its errors say what to fix.
     private func selectTechnologies(_ field: Field, _ technologies: [Technology]) -> ([String], [String])? {
         let items: [(String, Field)]
         switch field.node.value {
@@ -155,6 +156,9 @@ extension Decoder {
             let matched: [Technology]
             if let technology = technologies.first(where: { $0.id == name }) {
                 matched = [technology]
+            } else if undecodedTechnologies.contains(name) {
+                valid = false
+                continue
             } else if let kind = TechnologyKind(rawValue: name) {
                 matched = technologies.filter { $0.kind == kind }
             } else if let group = TechnologyKind.groups[name] {

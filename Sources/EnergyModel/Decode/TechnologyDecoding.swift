@@ -10,10 +10,16 @@ extension Decoder {
             let child = field.child(entry.key, entry.value, reader.provenance)
             guard entry.key.wholeMatch(of: identifierPattern) != nil else {
                 fail(at: entry.keyLocation, child.path, found: "the id \"\(entry.key)\"", expected: "an id of letters, digits, - and _, starting with a letter")
+                undecodedTechnologies.insert(entry.key)
                 valid = false
                 continue
             }
-            if let technology = technology(child, id: entry.key, accounting ?? .defaults) { result.append(technology) } else { valid = false }
+            if let technology = technology(child, id: entry.key, accounting ?? .defaults) {
+                result.append(technology)
+            } else {
+                undecodedTechnologies.insert(entry.key)
+                valid = false
+            }
         }
         return (result, valid)
     }
