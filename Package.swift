@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "AccountingTests", dependencies: ["Accounting", "EnergyModel"]),
         .testTarget(name: "DispatchTests", dependencies: ["EconomicDispatch", "Simulation", "Accounting", "EnergyModel", "Profiles", "LinearProgramming"]),
         .testTarget(name: "SweepTests", dependencies: ["Sweeps", "EnergyModel"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Accounting"]),
         .testTarget(name: "CapsimCommandsTests", dependencies: ["CapsimCommands", "LinearProgramming", "SyntheticDispatch"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,7 +22,8 @@ enum FeasibilityChecks {
                         found: "in \(conditions.year), at \(profiles.calendar.isoTime(ofHour: t)), must-run thermal output of \(gw(floor)) GW " +
                             "(\(thermal.map { $0.unit.technology.id }.joined(separator: ", ")) at their minimum stable load) above the " +
                             "\(gw(room)) GW that load (\(gw(profiles.load[t])) GW), export (\(gw(export)) GW) and storage charging can take",
-                        expected: "a lower minimum_stable_load, a higher grid.export_limit or more storage")
+                        expected: conditions.grid == nil ? "a lower minimum_stable_load, a grid: section with an export_limit, or more storage"
+                            : "a lower minimum_stable_load, a higher grid.export_limit or more storage")
         }
     }
 

@@ -70,7 +70,8 @@ public struct ProfileGenerator: Sendable {
                 default:
                     let shape = parameters.profile?.values ?? hydroShape(technology.id)
                     let target = hours.map { $0 * inflowFactor }
-                    values = calibrated(shape, hours: target, path: path, year: year, &problems)
+                    let scaled = hours.flatMap { inflowFactor == 1 ? nil : "\(format($0)) full-load hours × weather.hydro_inflow_factor \(format(inflowFactor * 100)) % = \(format($0 * inflowFactor)) h in \(year)" }
+                    values = calibrated(shape, hours: target, found: scaled, path: path, year: year, &problems)
                     if target == nil { values = values.map { min(1, $0 * inflowFactor) } }
                     let capacity = technology.capacity.value(in: year)
                     inflows.append(TechnologySeries(id: technology.id, kind: technology.kind, values: values.map { $0 * capacity }))
@@ -127,14 +128,16 @@ public struct ProfileGenerator: Sendable {
     }
 
     /// A capacity-factor series scaled to `hours` full-load hours with no hour above
-    /// `cap` (default 1); returned as it is when `hours` is nil.
-    private func calibrated(_ raw: [Double], cap: [Double]? = nil, hours: Double?, path: String, year: Int,
+    /// `cap` (default 1); returned as it is when `hours` is nil. `found` says how `hours`
+    /// came from the file when it is not the number written (run-of-river: × the year's
+    /// inflow factor).
+    private func calibrated(_ raw: [Double], cap: [Double]? = nil, hours: Double?, found: String? = nil, path: String, year: Int,
                             resource: String = "every hour of the series with any output, at full output", _ problems: inout [Diagnostic]) -> [Double] {
         guard let hours else { return raw }
         var values = raw
         let limit = cap ?? [Double](repeating: 1, count: raw.count)
         if case let .failure(unreachable) = Calibration.cappedScale(raw: raw, cap: limit, target: hours, into: &values) {
-            problems.append(error("\(path).full_load_hours", found: "\(format(hours)) full-load hours in \(year)",
+            problems.append(error("\(path).full_load_hours", found: found ?? "\(format(hours)) full-load hours in \(year)",
                                   expected: "at most \(format((unreachable.limit * 10).rounded(.down) / 10)) h: \(resource)").diagnostics[0])
         }
         return values

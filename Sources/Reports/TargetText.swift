@@ -36,8 +36,10 @@ enum TargetText {
         unit.symbol == "%" ? "pp" : unit.symbol
     }
 
-    /// A lever as one phrase: what to change and by how much, `first-order: … : 0.665 GW`.
+    /// A lever as one phrase: what to change and by how much, `first-order: … : 0.665 GW`:
+    /// three decimals below 100 (0.629 亿立方米, not 0.6, beside a margin of −0.629), one
+    /// from 100 on (341.7 GWh, 75 504.1 tce).
     static func lever(_ lever: Lever) -> String {
-        "\(lever.text): \(TextLayout.number(lever.amount, digits: lever.unit == "GW" ? 3 : 1)) \(lever.unit)"
+        "\(lever.text): \(TextLayout.number(lever.amount, digits: abs(lever.amount) < 100 ? 3 : 1)) \(lever.unit)"
     }
 }

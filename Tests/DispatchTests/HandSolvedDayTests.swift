@@ -99,7 +99,7 @@ import Testing
         } throws: { error in
             let text = (error as? ScenarioError)?.description ?? ""
             return text.contains("technologies.big_coal.minimum_stable_load") && text.contains("must-run thermal output of 1.000 GW")
-                && text.contains("scenario.yaml:")
+                && text.contains("scenario.yaml:") && text.hasSuffix("expected a lower minimum_stable_load, a grid: section with an export_limit, or more storage")
         }
     }
 

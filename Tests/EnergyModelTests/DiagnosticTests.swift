@@ -340,19 +340,39 @@ import Testing
         ])
     }
 
+    /// A share or curtailment threshold is a fraction, a count of hours fits in a year.
+    @Test func targetThresholdsWithinTheirRange() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}
+            targets:
+              - {id: a, kind: non_fossil_share, year: 2025, at_least: 120 %}
+              - {id: b, kind: curtailment, year: 2025, at_most: 101 %}
+              - {id: c, kind: loss_of_load_hours, year: 2025, at_most: 9000 h}
+              - {id: d, kind: non_fossil_share, year: 2025, at_least: 100 %}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 11, 59, "targets[0].at_least", found: "\"120 %\"", expected: "a fraction (%) between 0 % and 100 %"),
+            f.message("s.yaml", 12, 53, "targets[1].at_most", found: "\"101 %\"", expected: "a fraction (%) between 0 % and 100 %"),
+            f.message("s.yaml", 13, 60, "targets[2].at_most", found: "\"9000 h\"", expected: "a time (h, d, yr) from 0 to 8760 h (the hours of a year)"),
+        ])
+    }
+
     /// A provenance label says where numbers come from in words: a bare number or an
     /// empty text labels nothing.
     @Test func provenanceLabelsAreWords() throws {
         let (f, p) = try problems(Fixture.scenario("""
             technologies:
               w: {kind: wind, capacity: {value: 1 GW, source: 123}, full_load_hours: {value: 2000 h, assumption: ""}}
-              s: {kind: solar_centralised, capacity: {value: 1 GW, source: 省统计年鉴 2023}, full_load_hours: 1000 h}
+              s: {kind: solar_centralised, capacity: {value: 1 GW, source: 省统计年鉴 2023}, full_load_hours: {value: 1000 h, sorce: x}}
             """))
         #expect(p == [
             f.message("s.yaml", 9, 51, "technologies.w.capacity.source", found: "\"123\"",
                       expected: "a line of text saying where the numbers come from (words, not a bare number)"),
             f.message("s.yaml", 9, 102, "technologies.w.full_load_hours.assumption", found: "\"\"",
                       expected: "a line of text saying where the numbers come from (words, not a bare number)"),
+            f.message("s.yaml", 10, 110, "technologies.s.full_load_hours.sorce", found: "the unknown key \"sorce\" (did you mean \"source\"?)",
+                      expected: "a key of a value with its provenance: value, source, assumption"),
         ])
     }
 
@@ -613,7 +633,7 @@ import Testing
         #expect(p == [
             f.message("s.yaml", 9, 44, "technologies.b.duration", found: "\"1e6 h\"", expected: "a time (h, d, yr) from 0.1 h to 8 760 h (a year)"),
             f.message("s.yaml", 9, 74, "technologies.b.round_trip_efficiency", found: "\"0.0001 %\"", expected: "a fraction (%) from 10 % to 100 %"),
-            f.message("s.yaml", 10, 97, "technologies.c.ramp_rate", found: "\"1e-6 %/h\"", expected: "a rate per time (%/h, %/d, %/yr) of at least 1 %/h"),
+            f.message("s.yaml", 10, 97, "technologies.c.ramp_rate", found: "\"1e-6 %/h\"", expected: "a rate per time (%/min, %/h, %/d, %/yr) of at least 1 %/h"),
             f.message("s.yaml", 10, 124, "technologies.c.emission_factor", found: "\"1e300 tCO2/tce\"", expected: "an emission factor (tCO2/tce) from 0 to 10 tCO2/tce"),
         ])
     }

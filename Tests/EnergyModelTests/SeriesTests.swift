@@ -114,6 +114,24 @@ import Testing
         ])
     }
 
+    /// A measured profile gives the output itself: a panel orientation or power curve
+    /// beside it would be ignored, and a load shape beside a measured load too.
+    @Test func keysAMeasuredSeriesReplacesAreRefused() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, profile_csv: cf.csv, power_curve: {cut_in: 3 m/s, rated: 11 m/s, cut_out: 25 m/s}}
+              pv: {kind: solar_centralised, capacity: 1 GW, profile_csv: cf.csv, tilt: 90 °, azimuth: ~}
+            """).replacingOccurrences(of: "demand: {", with: "demand: {hourly_csv: cf.csv, shape: {weekend_factor: 80 %}, "))
+        try fixture.writeCSV("cf.csv", ["cf"] + (0..<8760).map { _ in "0.5" })
+        let reason = "profile_csv gives the output hour by hour, scaled to full_load_hours"
+        let problems = fixture.problems("s.yaml")
+        #expect(problems.count == 3, "\(problems)")
+        #expect(problems.contains { $0.hasSuffix("error: demand.shape: found shape beside hourly_csv, expected one or the other: hourly_csv gives the load's shape hour by hour, scaled to annual_energy and peak, so shape would be ignored") })
+        #expect(problems.contains { $0.hasSuffix("error: technologies.w.power_curve: found power_curve beside profile_csv, expected one or the other: \(reason), so power_curve would be ignored") })
+        #expect(problems.contains { $0.hasSuffix("error: technologies.pv.tilt: found tilt beside profile_csv, expected one or the other: \(reason), so tilt would be ignored") })
+    }
+
     /// A decimal comma in a one-column file made two cells, and the first was read.
     @Test func rowsWithMoreCellsThanTheFirst() throws {
         let fixture = try Fixture()

@@ -19,6 +19,17 @@ import Testing
         #expect(problems.first?.contains("h: the hours with wind between cut-in and cut-out speed, each at full output") == true)
     }
 
+    /// Run-of-river full-load hours are scaled by the year's inflow factor: the message
+    /// shows the product and where it comes from, not a number the file does not hold.
+    @Test func runOfRiverHoursTimesTheInflowFactor() throws {
+        let (scenario, path) = try Support.scenario(technologies: "  r: {kind: run_of_river, capacity: 1 GW, full_load_hours: 5000 h}",
+                                                    extra: "weather: {hydro_inflow_factor: 200 %}")
+        let problems = Support.problems(scenario)
+        #expect(problems.count == 1)
+        #expect(problems == ["\(path):10:60: error: technologies.r.full_load_hours: found 5000 full-load hours × weather.hydro_inflow_factor 200 % = 10000 h "
+                + "in 2025, expected at most 8760 h: every hour of the series with any output, at full output"])
+    }
+
     @Test func yearOutsideTheScenario() throws {
         let (scenario, _) = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}")
         let problems = Support.problems(scenario, year: 2031)

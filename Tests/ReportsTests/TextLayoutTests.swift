@@ -1,3 +1,4 @@
+import Accounting
 import Testing
 @testable import Reports
 
@@ -15,6 +16,15 @@ import Testing
         // Wide characters count two columns: 万千瓦 is six.
         #expect(TextLayout.wrap("a 万千瓦 b", width: 9, first: "", rest: "") == ["a 万千瓦", "b"])
         #expect(TextLayout.wrap("a 万千瓦 b", width: 10, first: "", rest: "") == ["a 万千瓦 b"])
+    }
+
+    /// A lever's amount keeps three decimals below 100, as the margin beside it does:
+    /// 0.6292 亿立方米 was printed 0.6, 5 % off.
+    @Test func leverAmounts() {
+        #expect(TargetText.lever(Lever(text: "cut", amount: 0.6292, unit: "亿立方米")) == "cut: 0.629 亿立方米")
+        #expect(TargetText.lever(Lever(text: "serve", amount: 0.664, unit: "GWh")) == "serve: 0.664 GWh")
+        #expect(TargetText.lever(Lever(text: "cut", amount: 75_504.12, unit: "tce")) == "cut: 75504.1 tce")
+        #expect(TargetText.lever(Lever(text: "add", amount: 0.665, unit: "GW")) == "add: 0.665 GW")
     }
 
     /// A cell wider than its column keeps a space before the next (an id of 30 characters

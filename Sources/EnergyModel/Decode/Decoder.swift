@@ -181,7 +181,7 @@ final class Decoder {
         }
         guard var reader = MappingReader(field, self, expected: expected) else { return nil }
         let value = reader.required("value", expected: expected)
-        reader.finish(subject: "a value with its provenance")
+        reader.finish(subject: "a value with its provenance", listingLabels: true)
         guard let value else { return nil }
         guard let text = value.node.scalarText else {
             fail(value, expected: expected)

@@ -50,14 +50,40 @@ struct MappingReader {
         return value
     }
 
-    /// Reports every key that no decoder asked for.
-    func finish(subject: String) {
+    /// Refuses each of `keys` written beside `given` (both present and not null), whose
+    /// value `given` replaces: a value written and then ignored would be a silent wrong
+    /// answer (`tilt:` beside `profile_csv:`). Returns whether all is well.
+    func refuse(_ keys: [String], besides given: String, because reason: String) -> Bool {
+        func written(_ key: String) -> SourceNode.Entry? {
+            entries.first { entry in
+                guard entry.key == key else { return false }
+                if case .null = entry.value.value { return false }
+                return true
+            }
+        }
+        guard written(given) != nil else { return true }
+        var valid = true
+        for key in keys {
+            guard let entry = written(key) else { continue }
+            decoder.fail(at: entry.keyLocation, field.path.isEmpty ? key : "\(field.path).\(key)", found: "\(key) beside \(given)",
+                         expected: "one or the other: \(reason), so \(key) would be ignored")
+            valid = false
+        }
+        return valid
+    }
+
+    /// Reports every key that no decoder asked for. The keys listed leave out `source` and
+    /// `assumption`, allowed everywhere, unless `listingLabels` (a `{value: …}` mapping,
+    /// whose only other key is `value`).
+    func finish(subject: String, listingLabels: Bool = false) {
+        let labels = ["source", "assumption"]
+        let listed = known.filter { !labels.contains($0) } + (listingLabels ? labels : [])
         for entry in entries where !known.contains(entry.key) {
             let hint = Suggestion.phrase(for: entry.key, among: known)
             decoder.fail(
                 at: entry.keyLocation, field.path.isEmpty ? entry.key : "\(field.path).\(entry.key)",
                 found: "the unknown key \"\(entry.key)\"\(hint)",
-                expected: "a key of \(subject): \(known.filter { $0 != "source" && $0 != "assumption" }.joined(separator: ", "))")
+                expected: "a key of \(subject): \(listed.joined(separator: ", "))")
         }
     }
 }

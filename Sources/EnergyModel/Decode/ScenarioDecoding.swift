@@ -104,8 +104,9 @@ extension Decoder {
         }
         let shape = reader.optional("shape").map(loadShape) ?? LoadShape()
         let hourly = reader.optional("hourly_csv").map { series($0, range: 0...1e6, positive: true, meaning: "a load in GW") }
+        let used = reader.refuse(["shape"], besides: "hourly_csv", because: "hourly_csv gives the load's shape hour by hour, scaled to annual_energy and peak")
         reader.finish(subject: "demand")
-        guard let energy, let peak, let shape else { return nil }
+        guard let energy, let peak, let shape, used else { return nil }
         if case .some(.none) = hourly { return nil }
         return Demand(annualEnergy: energy, peak: peak, shape: shape, hourly: hourly ?? nil)
     }

@@ -52,7 +52,12 @@ extension Decoder {
                  expected: "exactly one of at_least, at_most, about")
             return nil
         }
-        guard let required = quantity(valueField, accepting: dimensions.accepted, .nonNegative, named: dimensions.named) else { return nil }
+        let range: Check = switch kind {
+        case .nonFossilShare, .curtailment: .fraction
+        case .lossOfLoadHours: .within(0...8760, "from 0 to 8760 h (the hours of a year)")
+        default: .nonNegative
+        }
+        guard let required = quantity(valueField, accepting: dimensions.accepted, range, named: dimensions.named) else { return nil }
         let written = valueField.node.scalarText ?? valueField.node.entries?.first { $0.key == "value" }?.value.scalarText ?? ""
         let display = displayUnit(written, dimensions.accepted)
         var tolerance = 0.0

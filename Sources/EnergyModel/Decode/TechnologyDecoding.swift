@@ -132,6 +132,8 @@ extension Decoder {
         var powerCurve: PowerCurve??
         if kind == .wind { powerCurve = .some(reader.optional("power_curve").map(self.powerCurve) ?? PowerCurve()) }
         let variableCost = reader.optional("variable_cost").map { quantity($0, .electricityPrice, .nonNegative) }
+        let used = reader.refuse(["tilt", "azimuth", "power_curve"], besides: "profile_csv",
+                                 because: "profile_csv gives the output hour by hour, scaled to full_load_hours")
         if hours == nil && profile == nil {
             _ = reader.required("full_load_hours", expected: "full-load hours per year (or profile_csv)")
             return nil
@@ -140,6 +142,7 @@ extension Decoder {
         if case .some(.none) = hours { return nil }
         if case .some(.none) = profile { return nil }
         if case .some(.none) = powerCurve { return nil }
+        guard used else { return nil }
         return VariableRenewable(
             fullLoadHours: hours ?? nil, profile: profile ?? nil, tilt: tilt ?? nil, azimuth: azimuth ?? nil,
             powerCurve: powerCurve ?? nil, variableCost: (variableCost ?? 0) ?? 0)

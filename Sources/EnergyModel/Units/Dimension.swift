@@ -132,7 +132,7 @@ public struct Dimension: Hashable, Sendable {
         .massPrice: "a price per mass (yuan/t)",
         .volumePrice: "a price per volume (yuan/m³)",
         .emissionFactor: "an emission factor (tCO2/tce)",
-        .perTime: "a rate per time (%/h, %/d, %/yr)",
+        .perTime: "a rate per time (%/min, %/h, %/d, %/yr)",
         .perCycle: "a rate per cycle (%/cycle)",
         .coalPerMass: "a standard-coal factor per mass (kgce/kg)",
         .coalPerVolume: "a standard-coal factor per volume (kgce/m³)",
