@@ -29,6 +29,11 @@ import Testing
         #expect(DecimalShift.powerOfTen(-1) == nil)
         #expect(DisplayUnit.percent.display(0.28) == 28)
         #expect(DisplayUnit("万千瓦", 0.01).display(3.3) == 330)
+        // A scale that is not a power of ten (raw coal, 0.7143 tce/t) rounds to 15 digits:
+        // 30 000 t is 21 429 tce, shown as 30 000 t, not 29 999.999999999996.
+        #expect(30_000 * 0.7143 / 0.7143 != 30_000)
+        #expect(DisplayUnit("t", 0.7143).display(30_000 * 0.7143) == 30_000)
+        #expect(DisplayUnit("t", 0.7143).display(1) == 1.39997200055999)
         #expect(DecimalShift.shift(1e-5, by: 2) == 1e-3)
         #expect(DecimalShift.shift(text: "1e99999999999999999999", by: 1) == nil)
         // Other factors multiply: 1 day = 24 h, 3.6 GJ = 0.001 GWh to rounding.

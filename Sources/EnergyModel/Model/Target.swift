@@ -69,9 +69,14 @@ public struct DisplayUnit: Hashable, Sendable {
     }
 
     /// `canonical` in this unit; by a decimal shift when the scale is a power of ten, so
-    /// that 0.28 shows as 28 %, not 28.000000000000004 (`DecimalShift`).
+    /// that 0.28 shows as 28 %, not 28.000000000000004 (`DecimalShift`). Any other scale
+    /// (raw coal's tce per 万吨) is divided and rounded to 15 significant digits, so that
+    /// a threshold written as 400 万吨 shows as 400, not 399.99999999999994.
     public func display(_ canonical: Double) -> Double {
-        guard let power = DecimalShift.powerOfTen(scale) else { return canonical / scale }
+        guard let power = DecimalShift.powerOfTen(scale) else {
+            let value = canonical / scale
+            return Double(String(format: "%.15g", value)) ?? value
+        }
         return DecimalShift.shift(canonical, by: -power)
     }
 
