@@ -145,19 +145,21 @@ struct SweepGridCommand: ParsableCommand {
         let scenario = try ScenarioLoader.load(path: plan.scenarioPath)
         let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root, series: scenario.hourlySeries),
                                      targets: scenario.targets.map(\.id), shard: shard)
-        let (store, done) = try SweepStore.open(folder: out, manifest: manifest, restart: restart)
-        let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
-        let todo = mine.filter { !done.contains($0) }
-        let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
-        try runPoints(todo, plan: plan, root: root) { result in
-            try store.append(result)
-            progress.advance()
+        try FolderLock.hold(out) {
+            let (store, done) = try SweepStore.open(folder: out, manifest: manifest, restart: restart)
+            let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
+            let todo = mine.filter { !done.contains($0) }
+            let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
+            try runPoints(todo, plan: plan, root: root) { result in
+                try store.append(result)
+                progress.advance()
+            }
+            progress.finish()
+            let rows = try PointTable.rows(store.csvPath, manifest: manifest)
+            Console.current.out(try SweepReport.write(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath))
+            try report.write(rows: rows, manifest: manifest)
+            if let part, part.count > 1 { Console.current.out("(shard \(shard ?? ""): \(mine.count) of \(plan.count) points; `capsim sweep merge` joins the shards)\n") }
         }
-        progress.finish()
-        let rows = try PointTable.rows(store.csvPath, manifest: manifest)
-        Console.current.out(try SweepReport.write(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath))
-        try report.write(rows: rows, manifest: manifest)
-        if let part, part.count > 1 { Console.current.out("(shard \(shard ?? ""): \(mine.count) of \(plan.count) points; `capsim sweep merge` joins the shards)\n") }
     }
 
     private func search(_ key: String, plan: SweepPlan, root: SourceNode) throws {
@@ -172,16 +174,24 @@ struct SweepGridCommand: ParsableCommand {
         }
         try plan.checkValues(root: root)
         try search.check(fixed: plan, root: root)
-        var table = try out.map(SearchTable.init(folder:))
-        Console.current.out("Searching the smallest \(key) in \(between) meeting \(meets) in at least \(String(format: "%g", 100 * (probability ?? 1))) % of \(plan.seeds.count) seed(s)\n")
+        guard let out else { return try bisect(search, plan: plan, root: root, table: nil) }
+        try FolderLock.hold(out) {
+            try bisect(search, plan: plan, root: root, table: SearchTable(folder: out))
+        }
+    }
+
+    /// Runs the search, printing each value and adding it to `table`.
+    private func bisect(_ search: SweepSearch, plan: SweepPlan, root: SourceNode, table: SearchTable?) throws {
+        var table = table
+        Console.current.out("Searching the smallest \(search.key) in \(search.between) meeting \(search.target) in at least \(String(format: "%g", 100 * search.probability)) % of \(plan.seeds.count) seed(s)\n")
         let (answer, _) = try runSearch(search, plan: plan, root: root) { evaluation in
             Console.current.out("  \(evaluation.value): \(evaluation.meeting) of \(evaluation.seeds) seeds meet → \(evaluation.meets ? "meets" : "does not meet")\n")
             try table?.append(evaluation)
         }
         if let answer {
-            Console.current.out("smallest \(key) meeting \(meets): \(answer.value) (to within \(search.written(search.tolerance)))\n")
+            Console.current.out("smallest \(search.key) meeting \(search.target): \(answer.value) (to within \(search.written(search.tolerance)))\n")
         } else {
-            Console.current.out("\(meets) is not met even at \(search.written(search.high))\n")
+            Console.current.out("\(search.target) is not met even at \(search.written(search.high))\n")
         }
     }
 
@@ -234,9 +244,12 @@ struct SweepMergeCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let merged = try SweepMerge.merge(folders, into: out, restart: restart)
-            Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
-            try report.write(rows: merged.rows, manifest: merged.manifest)
+            let merged = try FolderLock.hold(out) {
+                let merged = try SweepMerge.merge(folders, into: out, restart: restart)
+                Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
+                try report.write(rows: merged.rows, manifest: merged.manifest)
+                return merged
+            }
             if merged.missing > 0 {
                 Console.current.err("capsim: \(merged.missing) of \(merged.manifest.points) points are in none of the folders: the summary covers the others only (is a shard missing or unfinished?)\n")
             }
