@@ -43,9 +43,22 @@ public enum PointTable {
         return String(decoding: try encoder.encode(line), as: UTF8.self)
     }
 
-    /// The point number of a points.jsonl line, nil when the line is not a whole point.
-    static func pointNumber(ofJSONLine line: String) -> Int? {
-        (try? JSONDecoder().decode(Line.self, from: Data(line.utf8)))?.point
+    /// The whole lines of a points.jsonl written for `manifest` that are whole points, each
+    /// with its point number (a line that is not JSON of a point is left out, as a cut one
+    /// is); a point that is not one of the sweep's grid is an error naming the file and line.
+    static func jsonLines(_ path: String, manifest: SweepManifest) throws -> [(text: String, point: Int)] {
+        var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
+        return try SweepStore.wholeLines(path).compactMap { line -> (text: String, point: Int)? in
+            guard let point = try? JSONDecoder().decode(Line.self, from: Data(line.text.utf8)) else { return nil }
+            try grid.check(path, line: line.number, point: point.point, seed: point.seed, values: manifest.axes.map { point.set[$0.path] ?? "" },
+                           years: point.years.map { $0["year"].flatMap { Int(exactly: $0) } ?? -1 }, allYears: true, key: "point \(point.point)")
+            return (line.text, point.point)
+        }
+    }
+
+    /// The sweep.json of the folder holding `path`, for a message.
+    private static func sweepFile(beside path: String) -> String {
+        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("sweep.json")
     }
 
     /// One row of points.csv read back.
@@ -64,14 +77,18 @@ public enum PointTable {
     }
 
     /// The whole lines of a points.csv written for `manifest`, header left out, each with
-    /// its row; a line that is not a row of this sweep is an error naming the file and line.
+    /// its row; a line that is not a row of this sweep — not a row under its header, or not
+    /// a point and year of its grid — is an error naming the file and line.
     static func lines(_ path: String, manifest: SweepManifest) throws -> [(text: String, row: Row)] {
         let header = self.header(manifest)
+        var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
         return try SweepStore.wholeLines(path).filter { $0.text != header }.map { line in
             let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard let row = row(fields, axes: manifest.axes.count, targets: manifest.targets.count) else {
                 throw SweepError("\(path):\(line.number): a row that does not match the header of this sweep (a damaged or edited line): \(line.text.prefix(80))")
             }
+            try grid.check(path, line: line.number, point: row.point, seed: row.seed, values: row.values, years: [row.year], allYears: false,
+                           key: "point \(row.point), year \(row.year)")
             return (line.text, row)
         }
     }

@@ -17,10 +17,9 @@ public enum SweepMerge {
             for line in try PointTable.lines((folder as NSString).appendingPathComponent("points.csv"), manifest: other) {
                 csv[line.row.point, default: []].append(line.text)
             }
-            for line in SweepStore.wholeLines((folder as NSString).appendingPathComponent("points.jsonl")) {
-                guard let point = PointTable.pointNumber(ofJSONLine: line.text) else { continue }
-                if let earlier = json[point], earlier != line.text { throw SweepError("point \(point) differs between the folders") }
-                json[point] = line.text
+            for line in try PointTable.jsonLines((folder as NSString).appendingPathComponent("points.jsonl"), manifest: other) {
+                if let earlier = json[line.point], earlier != line.text { throw SweepError("point \(line.point) differs between the folders") }
+                json[line.point] = line.text
             }
         }
         manifest.shard = nil

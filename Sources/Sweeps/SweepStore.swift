@@ -10,7 +10,9 @@ import Reports
 /// folder again keeps only the points that are whole in both files (rewriting them
 /// atomically if anything was cut). A point is done when it is in both. A row of
 /// points.csv damaged before its last line is not a crash's doing: it is refused, with
-/// its line, rather than found after the remaining points ran.
+/// its line, rather than found after the remaining points ran; so is a row or line that is
+/// not a point of this grid (`SweepGrid`). The caller holds the folder's `FolderLock`, so
+/// no other sweep appends meanwhile.
 public struct SweepStore: Sendable {
     public let folder: String
     public let manifest: SweepManifest
@@ -21,12 +23,13 @@ public struct SweepStore: Sendable {
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
     /// Opens (or creates) the folder for `manifest`; a folder of another sweep is refused
-    /// unless `restart`, which empties it. Returns the store and the points already done.
+    /// unless `restart`, which empties it (a folder of this sweep too, so that rows refused
+    /// as not its own can be discarded). Returns the store and the points already done.
     /// A damaged row of points.csv is found here, before any point runs.
     public static func open(folder: String, manifest: SweepManifest, restart: Bool) throws -> (SweepStore, done: Set<Int>) {
         let store = SweepStore(folder: folder, manifest: manifest)
         try createFolder(folder)
-        if try holdsOtherSweep(folder, than: manifest, restart: restart) {
+        if try holdsOtherSweep(folder, than: manifest, restart: restart) || restart {
             for name in ["points.csv", "points.jsonl", "summary.csv"] { try? FileManager.default.removeItem(atPath: store.path(name)) }
         }
         try AtomicFile.write(manifest.data(), to: store.path("sweep.json"))
@@ -79,14 +82,13 @@ public struct SweepStore: Sendable {
     func recover() throws -> Set<Int> {
         let header = PointTable.header(manifest)
         let csvLines = try PointTable.lines(csvPath, manifest: manifest)
-        let jsonLines = Self.wholeLines(jsonlPath).map(\.text)
+        let jsonLines = try PointTable.jsonLines(jsonlPath, manifest: manifest)
         var rows: [Int: Int] = [:]
         for line in csvLines { rows[line.row.point, default: 0] += 1 }
         let inCSV = Set(rows.filter { $0.value == manifest.yearCount }.keys)
-        let inJSON = Set(jsonLines.compactMap(PointTable.pointNumber(ofJSONLine:)))
-        let done = inCSV.intersection(inJSON)
+        let done = inCSV.intersection(jsonLines.map(\.point))
         let keptCSV = csvLines.filter { done.contains($0.row.point) }.map(\.text)
-        let keptJSON = jsonLines.filter { PointTable.pointNumber(ofJSONLine: $0).map(done.contains) ?? false }
+        let keptJSON = jsonLines.filter { done.contains($0.point) }.map(\.text)
         let csvText = ([header] + keptCSV).joined(separator: "\n") + "\n", jsonText = keptJSON.map { $0 + "\n" }.joined()
         if (try? String(contentsOfFile: csvPath, encoding: .utf8)) != csvText { try AtomicFile.write(Data(csvText.utf8), to: csvPath) }
         if (try? String(contentsOfFile: jsonlPath, encoding: .utf8)) ?? "" != jsonText { try AtomicFile.write(Data(jsonText.utf8), to: jsonlPath) }

@@ -3,7 +3,8 @@ import Sweeps
 import Testing
 @testable import CapsimCommands
 
-/// What a sweep's `--out` folder accepts: one writer at a time.
+/// What a sweep's `--out` folder accepts: one writer at a time, and on resume only rows
+/// that are points of the grid.
 @Suite struct SweepFolderTests: CommandRunner {
     static let grid = ["--set", "technologies.battery.capacity=0GW,0.1GW", "--seeds", "1,2", "--years", "2021", "--jobs", "1"]
 
@@ -27,5 +28,43 @@ import Testing
         #expect(free.status == 0, "\(free.err)")
         #expect(try SweepCommandTests().rows(out).count == 1 + 4)
         #expect(capsim(sweep).status == 0, "the sweep released its lock")
+    }
+
+    /// A well-formed row of another grid was kept on resume and counted ("10 of 9 points",
+    /// a 9 GW row in the summary). A row or line that is not a point of this grid with its
+    /// values and seed, or that repeats one, is refused with its line before any point runs.
+    @Test func rowsOutsideTheGridAreRefusedWithTheirLine() throws {
+        let (folder, file) = try SweepCommandTests().folder()
+        let out = folder.appendingPathComponent("out").path
+        let sweep = ["sweep", file] + Self.grid + ["--out", out]
+        #expect(capsim(sweep).status == 0)
+        let csv = try String(contentsOfFile: out + "/points.csv", encoding: .utf8), json = try String(contentsOfFile: out + "/points.jsonl", encoding: .utf8)
+        let rows = csv.split(separator: "\n").map(String.init), lines = json.split(separator: "\n").map(String.init)
+        #expect(rows[2].hasPrefix("1,2,0GW,2021,") && lines[2].contains(#""set":{"technologies.battery.capacity":"0.1GW"}"#), "\(rows[2]) \(lines[2])")
+        let foreignRow = "99,7,9GW" + rows[4].dropFirst("3,2,0.1GW".count)
+        let foreignLine = lines[3].replacingOccurrences(of: #""point":3"#, with: #""point":99"#)
+        let editedRow = rows[2].replacingOccurrences(of: "1,2,0GW,", with: "1,7,9GW,")
+        let editedLine = lines[2].replacingOccurrences(of: "0.1GW", with: "9GW")
+        func text(_ lines: [String]) -> String { lines.map { $0 + "\n" }.joined() }
+        let cases = [
+            (csv + foreignRow + "\n", json + foreignLine + "\n", "points.csv:6: point 99 is not a point of this sweep, whose points are 0 to 3"),
+            (text(rows[..<2] + [editedRow] + rows[3...]), json,
+             "points.csv:3: not point 1 of this sweep: expected seed 2, technologies.battery.capacity=0GW, a year of 2021; found seed 7, technologies.battery.capacity=9GW, year 2021"),
+            (csv + rows[1] + "\n", json, "points.csv:6: point 0, year 2021 again (first at line 2)"),
+            (csv, text(lines[..<2] + [editedLine] + lines[3...]),
+             "points.jsonl:3: not point 2 of this sweep: expected seed 1, technologies.battery.capacity=0.1GW, year 2021; found seed 1, technologies.battery.capacity=9GW, year 2021"),
+        ]
+        for (csvText, jsonText, message) in cases {
+            try csvText.write(toFile: out + "/points.csv", atomically: true, encoding: .utf8)
+            try jsonText.write(toFile: out + "/points.jsonl", atomically: true, encoding: .utf8)
+            let refused = capsim(sweep)
+            #expect(refused.status == 1)
+            #expect(refused.err == "capsim: \(out)/\(message) (a row of another sweep, or an edited line): run the sweep again with --restart to discard the folder's results\n")
+            #expect(try String(contentsOfFile: out + "/points.csv", encoding: .utf8) == csvText, "the folder left as it was")
+        }
+        let restarted = capsim(sweep + ["--restart"])
+        #expect(restarted.status == 0, "\(restarted.err)")
+        #expect(restarted.out.contains("4 of 4 points in \(out)"), "\(restarted.out)")
+        #expect(try SweepCommandTests().rows(out).map(String.init) == rows)
     }
 }
