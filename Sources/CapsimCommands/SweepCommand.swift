@@ -50,7 +50,7 @@ struct SweepGridCommand: ParsableCommand {
     @Option(help: "Run only shard i of n (every n-th point): i/n.")
     var shard: String?
 
-    @Flag(help: "Discard the results of another sweep in the --out folder.")
+    @Flag(help: "Discard the results of another sweep (or the values of another search) in the --out folder.")
     var restart = false
 
     @Flag(help: "No progress on standard error.")
@@ -79,8 +79,7 @@ struct SweepGridCommand: ParsableCommand {
                                                           "--probability": probability != nil]) {
             throw usage("\(option) is an option of the search: give --minimize KEY too")
         }
-        if minimize != nil, let option = Self.firstGiven(["--shard": shard != nil, "--html": report.html != nil, "--report-year": report.reportYear != nil,
-                                                          "--restart": restart]) {
+        if minimize != nil, let option = Self.firstGiven(["--shard": shard != nil, "--html": report.html != nil, "--report-year": report.reportYear != nil]) {
             throw usage("\(option) is an option of the grid; a search (--minimize) does not take it")
         }
         do {
@@ -165,8 +164,10 @@ struct SweepGridCommand: ParsableCommand {
     private func search(_ key: String, plan: SweepPlan, root: SourceNode) throws {
         guard let between, let meets else { throw usage("--minimize needs --between A...B and --meets TARGET_ID") }
         guard plan.axes.allSatisfy({ $0.values.count == 1 }) else { throw usage("a search takes --set only with one value each (fixed keys)") }
+        if restart, out == nil { throw usage("--restart discards the values of another search in the --out folder: give --out DIR too") }
         let search = try SweepError.option { try SweepSearch(key: key, between: between, tolerance: tolerance, target: meets, probability: probability ?? 1) }
-        guard let target = try ScenarioLoader.load(path: plan.scenarioPath).targets.first(where: { $0.id == meets }) else {
+        let scenario = try ScenarioLoader.load(path: plan.scenarioPath)
+        guard let target = scenario.targets.first(where: { $0.id == meets }) else {
             throw SweepError.usage("--meets \(meets): the scenario has no target with this id")
         }
         guard plan.years.runs.contains(where: { $0.contains(target.year) }) else {
@@ -175,19 +176,26 @@ struct SweepGridCommand: ParsableCommand {
         try plan.checkValues(root: root)
         try search.check(fixed: plan, root: root)
         guard let out else { return try bisect(search, plan: plan, root: root, table: nil) }
+        let manifest = SearchManifest(search: search, plan: plan, fingerprint: search.fingerprint(fixed: plan, scenario: root, series: scenario.hourlySeries))
         try FolderLock.hold(out) {
-            try bisect(search, plan: plan, root: root, table: SearchTable(folder: out))
+            try bisect(search, plan: plan, root: root, table: SearchTable(folder: out, manifest: manifest, restart: restart))
         }
     }
 
-    /// Runs the search, printing each value and adding it to `table`.
+    /// Runs the search, printing each value and adding the ones evaluated to `table`, which
+    /// gives back the values an earlier run of this search recorded.
     private func bisect(_ search: SweepSearch, plan: SweepPlan, root: SourceNode, table: SearchTable?) throws {
         var table = table
         Console.current.out("Searching the smallest \(search.key) in \(search.between) meeting \(search.target) in at least \(String(format: "%g", 100 * search.probability)) % of \(plan.seeds.count) seed(s)\n")
-        let (answer, _) = try runSearch(search, plan: plan, root: root) { evaluation in
+        if let table, table.recordedCount > 0 { Console.current.out("  (\(table.recordedCount) value(s) from \(table.path), evaluated by an earlier run of this search)\n") }
+        // The rows recorded never change, so the closure reading them gets a copy rather than
+        // sharing `table` with `report`, which appends to it.
+        let recorded = table
+        let (answer, tried) = try runSearch(search, plan: plan, root: root, recorded: { try recorded?.recorded($0, value: $1, search: search) }) { evaluation, wasRecorded in
             Console.current.out("  \(evaluation.value): \(evaluation.meeting) of \(evaluation.seeds) seeds meet → \(evaluation.meets ? "meets" : "does not meet")\n")
-            try table?.append(evaluation)
+            if !wasRecorded { try table?.append(evaluation) }
         }
+        try table?.checkAllTaken(tried.count)
         if let answer {
             Console.current.out("smallest \(search.key) meeting \(search.target): \(answer.value) (to within \(search.written(search.tolerance)))\n")
         } else {
@@ -204,10 +212,10 @@ struct SweepGridCommand: ParsableCommand {
         }
     }
 
-    private func runSearch(_ search: SweepSearch, plan: SweepPlan, root: SourceNode,
-                           report: (SweepSearch.Evaluation) throws -> Void) throws -> (answer: SweepSearch.Evaluation?, tried: [SweepSearch.Evaluation]) {
+    private func runSearch(_ search: SweepSearch, plan: SweepPlan, root: SourceNode, recorded: (Int, Double) throws -> SweepSearch.Evaluation?,
+                           report: (SweepSearch.Evaluation, Bool) throws -> Void) throws -> (answer: SweepSearch.Evaluation?, tried: [SweepSearch.Evaluation]) {
         do {
-            return try search.run(fixed: plan, root: root, jobs: jobs, report: report)
+            return try search.run(fixed: plan, root: root, jobs: jobs, recorded: recorded, report: report)
         } catch let error as ProjectionError {
             Console.current.err(error.description + "\n")
             throw ProjectionErrorReport(failure: CommandFailure(status: error.exitStatus))

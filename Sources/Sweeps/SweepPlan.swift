@@ -102,9 +102,10 @@ public struct SweepPlan: Sendable {
     /// A fingerprint of everything that decides the results: the scenario as read
     /// (after `extends:`), the values of the CSV series it reads (`series`: an edited
     /// load file changes every point), the axes, seeds and years, and the format of the
-    /// results. FNV-1a over their text and the series' bits, in hexadecimal.
-    public func fingerprint(scenario root: SourceNode, series: [HourlySeries] = []) -> String {
-        var text = "capsim.sweep/1\n" + Self.canonical(root) + "\n"
+    /// results. FNV-1a over their text and the series' bits, in hexadecimal. `kind` names
+    /// the format and what else decides the results (a search's key, interval and target).
+    public func fingerprint(scenario root: SourceNode, series: [HourlySeries] = [], of kind: String = "capsim.sweep/1") -> String {
+        var text = kind + "\n" + Self.canonical(root) + "\n"
         for axis in axes { text += "set \(axis.path)=\(axis.values.joined(separator: ","))\n" }
         text += "seeds \(seeds.map(String.init).joined(separator: ","))\nyears \(years.description)\n"
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -70,16 +70,38 @@ public struct SweepSearch: Sendable {
         }
     }
 
+    /// A fingerprint of everything that decides the values tried and their outcome: the
+    /// grid's (`SweepPlan.fingerprint`: the scenario as read, its CSV series, the fixed keys,
+    /// seeds and years) with the key, interval, unit, tolerance, target and probability.
+    public func fingerprint(fixed plan: SweepPlan, scenario root: SourceNode, series: [HourlySeries]) -> String {
+        plan.fingerprint(scenario: root, series: series,
+                         of: "capsim.search/1 minimize \(key) between \(low)...\(high) \(unit) tolerance \(tolerance) meets \(target) probability \(probability)")
+    }
+
+    /// The evaluation of `value` at which `meeting` of `seeds` seeds met the target.
+    public func evaluation(_ value: Double, meeting: Int, seeds: Int) -> Evaluation {
+        Evaluation(value: written(value), canonical: value, meeting: meeting, seeds: seeds, meets: Double(meeting) >= probability * Double(seeds) - 1e-9)
+    }
+
     /// Runs the bisection; `fixed` holds the other overrides (single values) and the seeds.
     /// Returns the smallest value found to meet the target (nil when even the upper end
-    /// does not) and every evaluation in the order made; `report` hears of each as it is
-    /// made, and a failure it throws ends the search.
-    public func run(fixed plan: SweepPlan, root: SourceNode, jobs: Int, report: (Evaluation) throws -> Void) throws -> (answer: Evaluation?, tried: [Evaluation]) {
+    /// does not) and every evaluation in the order made. Before evaluating its n-th value
+    /// (from 0) it asks `recorded` for one an earlier run of the same search made (nil: none),
+    /// which it takes instead: the bisection asks for the same values in the same order.
+    /// `report` hears of each evaluation, and whether it was recorded, as it is made or
+    /// taken; a failure it throws ends the search.
+    public func run(fixed plan: SweepPlan, root: SourceNode, jobs: Int, recorded: (_ position: Int, _ value: Double) throws -> Evaluation? = { _, _ in nil },
+                    report: (_ evaluation: Evaluation, _ recorded: Bool) throws -> Void) throws -> (answer: Evaluation?, tried: [Evaluation]) {
         var tried: [Evaluation] = []
         var probe = plan
         probe.axes.append(SweepAxis(path: key, values: [written(high)]))
         let profiles = probe.profileCache(root: root)
         func evaluate(_ value: Double) throws -> Evaluation {
+            if let earlier = try recorded(tried.count, value) {
+                tried.append(earlier)
+                try report(earlier, true)
+                return earlier
+            }
             var trial = plan
             trial.axes.append(SweepAxis(path: key, values: [written(value)]))
             var meeting = 0
@@ -89,10 +111,9 @@ public struct SweepSearch: Sendable {
                 }
                 if status == "met" || status == "within_tolerance" { meeting += 1 }
             }
-            let evaluation = Evaluation(value: written(value), canonical: value, meeting: meeting, seeds: trial.count,
-                                        meets: Double(meeting) >= probability * Double(trial.count) - 1e-9)
+            let evaluation = self.evaluation(value, meeting: meeting, seeds: trial.count)
             tried.append(evaluation)
-            try report(evaluation)
+            try report(evaluation, false)
             return evaluation
         }
         let top = try evaluate(high)

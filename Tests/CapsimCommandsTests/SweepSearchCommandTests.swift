@@ -8,14 +8,55 @@ import Testing
     static let search = ["--minimize", "technologies.coal.capacity", "--between", "0.1GW...0.3GW", "--tolerance", "0.1GW", "--meets", "reliable_2021",
                          "--years", "2021"]
 
-    /// The grid's options were accepted by a search and ignored.
+    /// The grid's options were accepted by a search and ignored; `--restart` is the
+    /// search's too, but discards nothing without `--out`.
     @Test func gridOptionsAreRefused() throws {
         let (folder, file) = try SweepCommandTests().folder()
-        for option in [["--shard", "1/2"], ["--html", folder.appendingPathComponent("r.html").path], ["--report-year", "2021"], ["--restart"]] {
+        for option in [["--shard", "1/2"], ["--html", folder.appendingPathComponent("r.html").path], ["--report-year", "2021"]] {
             let result = capsim(["sweep", file] + Self.search + option)
             #expect(result.status == 2 && result.err.contains("\(option[0]) is an option of the grid"), "\(option): \(result.err)")
             #expect(!result.out.contains("Searching"), "\(option)")
         }
+        let restart = capsim(["sweep", file] + Self.search + ["--restart"])
+        #expect(restart.status == 2 && restart.err.contains("--restart discards the values of another search in the --out folder: give --out DIR too"), "\(restart.err)")
+    }
+
+    /// A rerun of an interrupted search rewrote search.csv with its header alone, throwing
+    /// away what had been evaluated. The same search takes the rows recorded (in the order
+    /// the bisection asks for them) and evaluates only the rest, ending as an uninterrupted
+    /// search; an edited row or a changed search is refused, and --restart starts afresh.
+    @Test func interruptedSearchResumesWithoutEvaluatingAgain() throws {
+        let (folder, file) = try SweepCommandTests().folder()
+        let search = ["sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.1GW...0.3GW", "--tolerance", "0.05GW", "--meets", "reliable_2021",
+                      "--years", "2021", "--seeds", "1,2", "--out"]
+        let whole = folder.appendingPathComponent("whole").path, cut = folder.appendingPathComponent("cut").path
+        let uninterrupted = capsim(search + [whole])
+        #expect(uninterrupted.status == 0, "\(uninterrupted.err)")
+        let rows = try String(contentsOfFile: whole + "/search.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows == ["value,seeds_meeting,seeds,meets", "0.3 GW,2,2,true", "0.1 GW,0,2,false", "0.2 GW,2,2,true", "0.15 GW,0,2,false"])
+        // Stopped during its third value, as a run would leave it; one seed of 0.1 GW recorded
+        // as meeting (still "false"), which only a value taken, not evaluated again, keeps.
+        try FileManager.default.createDirectory(atPath: cut, withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: whole + "/search.json", toPath: cut + "/search.json")
+        let recorded = [rows[0], rows[1], "0.1 GW,1,2,false"]
+        try (recorded.joined(separator: "\n") + "\n0.2 GW,2,").write(toFile: cut + "/search.csv", atomically: true, encoding: .utf8)
+        let resumed = capsim(search + [cut])
+        #expect(resumed.status == 0, "\(resumed.err)")
+        #expect(resumed.out.contains("  (2 value(s) from \(cut)/search.csv, evaluated by an earlier run of this search)\n"), "\(resumed.out)")
+        #expect(resumed.out.split(separator: "\n").last == uninterrupted.out.split(separator: "\n").last, "\(resumed.out)")
+        #expect(try String(contentsOfFile: cut + "/search.csv", encoding: .utf8) == (recorded + rows[3...]).map { $0 + "\n" }.joined())
+        // A row that is not the value the search asks for there, a damaged row, a changed search.
+        for (text, options, message) in [("0.25 GW,2,2,true\n", [], "\(cut)/search.csv:2: expected 0.3 GW,2,2,true (the search's value 1, of 2 seed(s)), found 0.25 GW,2,2,true (an edited line): run the search again with --restart to discard its values"),
+                                         ("0.3 GW,2,2,true\n0.1 GW,0\n", [], "\(cut)/search.csv:3: a row that is not value,seeds_meeting,seeds,meets (a damaged or edited line): 0.1 GW,0"),
+                                         ("", ["--probability", "0.5"], "the scenario or the search changed. Use another --out folder, or --restart to discard the values there")] {
+            let before = rows[0] + "\n" + text
+            try before.write(toFile: cut + "/search.csv", atomically: true, encoding: .utf8)
+            let refused = capsim(search + [cut] + options)
+            #expect(refused.status == 1 && refused.err.contains(message), "\(refused.err)")
+            #expect(try String(contentsOfFile: cut + "/search.csv", encoding: .utf8) == before, "\(options)")
+        }
+        #expect(capsim(search + [cut, "--restart"]).status == 0)
+        #expect(try String(contentsOfFile: cut + "/search.csv", encoding: .utf8) == String(contentsOfFile: whole + "/search.csv", encoding: .utf8))
     }
 
     /// A misspelt key or an interval of the wrong kind failed only at the first point,

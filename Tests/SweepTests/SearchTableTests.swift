@@ -9,13 +9,14 @@ import Testing
     /// that value in search.csv: the file was written only once the search had ended.
     @Test func interruptedSearchKeepsWhatItEvaluated() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)/search").path
-        var table = try SearchTable(folder: folder)
-        #expect(try String(contentsOfFile: table.path, encoding: .utf8) == "value,seeds_meeting,seeds,meets\n")
+        try SweepStore.createFolder(folder)
         let search = try SweepSearch(key: "technologies.lfp_bases.capacity", between: "0GW...1GW", tolerance: nil, target: "non_fossil_share_2030", probability: 1)
         let plan = SweepPlan(scenarioPath: SweepPlanTests.shaoyang, axes: [], seeds: [1], years: .each([2030]))
+        var table = try SearchTable(folder: folder, manifest: SearchManifest(search: search, plan: plan, fingerprint: "f"), restart: false)
+        #expect(try String(contentsOfFile: table.path, encoding: .utf8) == "value,seeds_meeting,seeds,meets\n")
         let root = try ScenarioSource.load(path: SweepPlanTests.shaoyang)
         do {
-            _ = try search.run(fixed: plan, root: root, jobs: 1) { evaluation in
+            _ = try search.run(fixed: plan, root: root, jobs: 1) { evaluation, _ in
                 try table.append(evaluation)
                 throw Stopped()
             }

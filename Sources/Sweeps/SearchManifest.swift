@@ -1,0 +1,46 @@
+import Foundation
+import Reports
+
+/// `search.json`: what a search's folder holds — the scenario, the key and its interval,
+/// the target, the fixed keys, seeds and years — and the fingerprint of all that decides
+/// the values tried, which a rerun must match to take the rows of `search.csv` instead of
+/// evaluating them again (as `sweep.json` does for a grid).
+public struct SearchManifest: Codable, Sendable, Equatable {
+    public var schema = "capsim.search/1"
+    public var fingerprint: String
+    public var scenario: String
+    public var minimize: String
+    public var between: String
+    public var meets: String
+    public var probability: Double
+    public var tolerance: String
+    /// The keys the search holds at one value (`--set`, or the sweep file's `set:`).
+    public var set: [String: String]
+    public var seeds: [UInt64]
+    public var years: String
+
+    public init(search: SweepSearch, plan: SweepPlan, fingerprint: String) {
+        self.fingerprint = fingerprint
+        scenario = plan.scenarioPath
+        minimize = search.key
+        between = search.between
+        meets = search.target
+        probability = search.probability
+        tolerance = search.written(search.tolerance)
+        set = Dictionary(uniqueKeysWithValues: plan.axes.map { ($0.path, $0.values.joined(separator: ",")) })
+        seeds = plan.seeds
+        years = plan.years.description
+    }
+
+    public func data() throws -> Data { try JSONOutput.encode(self) }
+
+    /// The manifest at `path`; a file that cannot be read or decoded is an error saying so.
+    static func read(_ path: String) throws -> SearchManifest {
+        guard let data = FileManager.default.contents(atPath: path) else { throw SweepError("\(path) cannot be read") }
+        do {
+            return try JSONDecoder().decode(SearchManifest.self, from: data)
+        } catch {
+            throw SweepError("\(path) cannot be read: \(error)")
+        }
+    }
+}
