@@ -2,38 +2,43 @@ import Foundation
 import Synchronization
 
 /// Writes output files whole or not at all: the data goes to a temporary file in the
-/// same folder (`.NAME.capsim-PID-N.tmp`), which is then renamed over the destination.
-/// A reader never sees half a file, and an interrupt (SIGINT, SIGTERM) leaves no
-/// temporary file behind once `removeTemporaryFilesOnInterrupt()` is installed.
+/// same folder (`.NAME.capsim-PID-N.tmp`, NAME cut short when the whole would pass the
+/// 255-byte limit of a file name), which is then renamed over the destination. A reader
+/// never sees half a file, and an interrupt (SIGINT, SIGTERM) leaves no temporary file
+/// behind once `removeTemporaryFilesOnInterrupt()` is installed. A file replaced keeps its
+/// permission bits (a results file made private stays private).
 ///
-/// A destination that is a symbolic link is followed: the file it points to is replaced
-/// and the link kept. A destination that exists and is not a regular file — a pipe
+/// A destination that is a symbolic link is followed (`PathResolution`): the file it
+/// points to is replaced, or made when it does not exist yet, and the link kept. A
+/// destination that exists and is not a regular file — a pipe
 /// (`mkfifo`), a terminal, `/dev/stdout` — is written through, since renaming over it
 /// would put an ordinary file in its place; a folder is refused.
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
+        /// What could not be done to `path`: "write", or "create the folder".
+        public var action = "write"
+        public var description: String { "cannot \(action) \(path.isEmpty ? "\"\"" : path): \(reason)" }
     }
 
     public static func write(_ data: Data, to path: String) throws(WriteError) {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        var info = stat()
+        guard !path.isEmpty else { throw WriteError(path: path, reason: emptyPath) }
+        let target = PathResolution.resolved(path)
+        var info = stat(), permissions: mode_t?
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFREG: break
+            case S_IFREG: permissions = info.st_mode & 0o777
             case S_IFDIR: throw WriteError(path: path, reason: "it is a folder")
             default: return try writeThrough(data, to: target, reportedAs: path)
             }
         }
-        let url = URL(fileURLWithPath: target)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).capsim-\(getpid())-\(counter.add(1, ordering: .relaxed).newValue).tmp").path
+        let temporary = temporaryPath(for: target, number: counter.add(1, ordering: .relaxed).newValue)
         let slot = TemporaryFiles.register(temporary)
         defer { TemporaryFiles.release(slot) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        if let permissions { fchmod(descriptor, permissions) }
         let failure = writeAll(data, to: descriptor)
         close(descriptor)
         if let failure {
@@ -50,7 +55,8 @@ public enum AtomicFile {
     /// Whether `path` can be written, checked before a long computation rather than
     /// found after it: its folder exists and is writable, and it is not a folder.
     public static func checkWritable(_ path: String) throws(WriteError) {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        guard !path.isEmpty else { throw WriteError(path: path, reason: emptyPath) }
+        let target = URL(fileURLWithPath: PathResolution.resolved(path))
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
             throw WriteError(path: path, reason: "it is a folder")
@@ -61,6 +67,26 @@ public enum AtomicFile {
         }
         guard isFolder.boolValue else { throw WriteError(path: path, reason: "\(folder) is a file, not a folder") }
         guard access(folder, W_OK) == 0 else { throw WriteError(path: path, reason: "the folder \(folder) is not writable") }
+    }
+
+    /// Makes `folder` and the folders above it, for files written into it as a computation
+    /// goes: called before the computation, it says in words why the folder cannot be
+    /// (a path above it that is a file, a folder that is not writable) rather than as
+    /// Foundation's error code after the first result.
+    public static func makeFolder(_ folder: String) throws(WriteError) {
+        func refusal(_ reason: String) -> WriteError { WriteError(path: folder, reason: reason, action: "create the folder") }
+        guard !folder.isEmpty else { throw refusal(emptyPath) }
+        let target = PathResolution.resolved(folder)
+        var existing = target, isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: existing, isDirectory: &isFolder) { existing = (existing as NSString).deletingLastPathComponent }
+        guard isFolder.boolValue else { throw refusal("\(existing) is a file, not a folder") }
+        guard access(existing, W_OK) == 0 else { throw refusal("the folder \(existing) is not writable") }
+        guard existing != target else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        } catch {
+            throw refusal(((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) } ?? "\(error)")
+        }
     }
 
     /// Installs handlers for SIGINT and SIGTERM that remove the temporary files being
@@ -78,6 +104,23 @@ public enum AtomicFile {
     }
 
     private static let counter = Atomic<Int>(0)
+
+    /// Why an empty path is refused (resolved, it would name the current folder).
+    static let emptyPath = "an empty path, expected a name"
+
+    /// The most bytes in one file name (NAME_MAX on Linux and macOS).
+    static let nameLimit = 255
+
+    /// `.NAME.capsim-PID-N.tmp` beside `target`, the `number`-th file this process writes.
+    /// NAME is cut at a character boundary when the whole would pass `nameLimit`: it
+    /// keeps the name recognisable, and PID and N keep it unique.
+    static func temporaryPath(for target: String, number: Int) -> String {
+        let folder = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
+        let suffix = ".capsim-\(getpid())-\(number).tmp"
+        var kept = Substring(name)
+        while 1 + kept.utf8.count + suffix.utf8.count > nameLimit { kept = kept.dropLast() }
+        return (folder as NSString).appendingPathComponent(".\(kept)\(suffix)")
+    }
 
     /// Writes `data` into an existing file that is not a regular one, in order, reporting
     /// the first failure (a full device, a closed pipe).

@@ -69,4 +69,94 @@ import Testing
         var isFolder: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue)
     }
+
+    /// A name of 236 to 255 bytes is legal, but `.NAME.capsim-PID-N.tmp` passed the
+    /// 255-byte limit ("File name too long"): NAME is now cut, at a character boundary.
+    @Test func longNamesGetAShortenedTemporaryName() throws {
+        let folder = try folder()
+        for name in [String(repeating: "b", count: 236) + ".csv", String(repeating: "é", count: 125) + ".csv"] {
+            let file = folder.appendingPathComponent(name)
+            try AtomicFile.write(Data("long".utf8), to: file.path)
+            #expect(try String(contentsOf: file, encoding: .utf8) == "long")
+            let temporary = (AtomicFile.temporaryPath(for: file.path, number: 12) as NSString).lastPathComponent
+            #expect(temporary.utf8.count <= 255 && temporary.utf8.count >= 250, "\(temporary.utf8.count) bytes")
+            #expect(temporary.hasPrefix("." + name.prefix(100)) && temporary.hasSuffix(".capsim-\(getpid())-12.tmp"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2, "no temporary file left")
+        let short = AtomicFile.temporaryPath(for: "/x/out.json", number: 3)
+        #expect(short == "/x/.out.json.capsim-\(getpid())-3.tmp", "a name that fits is kept whole")
+    }
+
+    /// A link to a file not made yet: the file is made where the link points and the link
+    /// kept (a regular file had replaced the link, and the destination was never made).
+    @Test func followsALinkToAFileNotYetMade() throws {
+        let folder = try folder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("links"), withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent("links/dangling").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../real/target.json")
+        try AtomicFile.checkWritable(link)
+        try AtomicFile.write(Data("made".utf8), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "../real/target.json")
+        #expect(try String(contentsOfFile: folder.appendingPathComponent("real/target.json").path, encoding: .utf8) == "made")
+        // A link into a folder that does not exist names that folder.
+        let nowhere = folder.appendingPathComponent("links/nowhere").path
+        try FileManager.default.createSymbolicLink(atPath: nowhere, withDestinationPath: "../missing/target.json")
+        #expect(message { try AtomicFile.checkWritable(nowhere) } == "cannot write \(nowhere): the folder \(PathResolution.resolved(folder.path))/missing does not exist")
+    }
+
+    /// A file replaced keeps its permission bits (a private result stayed private only
+    /// until it was rewritten, then became 644).
+    @Test func keepsThePermissionsOfTheFileReplaced() throws {
+        let file = try folder().appendingPathComponent("private.csv").path
+        try AtomicFile.write(Data("first".utf8), to: file)
+        #expect(chmod(file, 0o600) == 0)
+        try AtomicFile.write(Data("second".utf8), to: file)
+        var info = stat()
+        #expect(stat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "second")
+    }
+
+    /// An empty path named the current folder ("cannot write : it is a folder").
+    @Test func refusesAnEmptyPath() {
+        #expect(message { try AtomicFile.write(Data("x".utf8), to: "") } == "cannot write \"\": an empty path, expected a name")
+        #expect(message { try AtomicFile.checkWritable("") } == "cannot write \"\": an empty path, expected a name")
+        #expect(message { try AtomicFile.makeFolder("") } == "cannot create the folder \"\": an empty path, expected a name")
+    }
+
+    /// A folder under a file, or in a folder that cannot be written, is named in words
+    /// (it was Foundation's "NSCocoaErrorDomain error 512").
+    @Test func makeFolderSaysWhyItCannot() throws {
+        let folder = try folder()
+        let file = folder.appendingPathComponent("afile").path
+        #expect(FileManager.default.createFile(atPath: file, contents: Data()))
+        #expect(message { try AtomicFile.makeFolder(file + "/sub/deeper") }
+                == "cannot create the folder \(file)/sub/deeper: \(PathResolution.resolved(file)) is a file, not a folder")
+        try AtomicFile.makeFolder(folder.appendingPathComponent("a/b").path)
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("a/b").path, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    /// Paths are resolved whether or not the file exists: `..` after a folder not made yet,
+    /// a link to a link, a relative path.
+    @Test func resolvesPathsOfFilesNotYetMade() throws {
+        let folder = PathResolution.resolved(try folder().path)
+        #expect(PathResolution.resolved(folder + "/new/../x.csv") == folder + "/x.csv")
+        #expect(PathResolution.resolved(folder + "/./new/deeper/") == folder + "/new/deeper")
+        #expect(symlink("second", folder + "/first") == 0 && symlink("sub/target", folder + "/second") == 0)
+        #expect(PathResolution.resolved(folder + "/first") == folder + "/sub/target")
+        #expect(symlink("loop", folder + "/loop") == 0)
+        #expect(PathResolution.resolved(folder + "/loop") == folder + "/loop", "a loop ends")
+        #expect(PathResolution.resolved("relative.csv") == PathResolution.resolved(FileManager.default.currentDirectoryPath) + "/relative.csv")
+    }
+
+    /// The message of the error `body` throws; nil when it throws none.
+    func message(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
 }

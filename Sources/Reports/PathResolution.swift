@@ -1,0 +1,45 @@
+import Foundation
+
+/// The file a path names once every symbolic link and `..` is followed, whether or not
+/// the file exists yet. `AtomicFile` writes there (a link to a file not yet made is
+/// followed too, so the link stays a link), and `OutputPaths` compares these paths, so
+/// that `out/../x.csv`, a link and `x.csv` count as one file.
+public enum PathResolution {
+    /// The absolute path `path` leads to: the real path when it exists; otherwise a
+    /// dangling link's destination, or the resolved folder above it with the last name
+    /// added. Gives up after `linkLimit` links (a loop), as the kernel does (ELOOP).
+    public static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return resolvedAbsolute(absolute, linksLeft: linkLimit)
+    }
+
+    /// The links followed at most; Linux's own limit for one path lookup.
+    static let linkLimit = 40
+
+    private static func resolvedAbsolute(_ path: String, linksLeft: Int) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let parent = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        if linksLeft > 0, let destination = linkDestination(path) {
+            let next = destination.hasPrefix("/") ? destination : resolvedAbsolute(parent, linksLeft: linksLeft - 1) + "/" + destination
+            return resolvedAbsolute(next, linksLeft: linksLeft - 1)
+        }
+        guard parent != path, !name.isEmpty, name != "/" else { return path }
+        let folder = resolvedAbsolute(parent, linksLeft: linksLeft)
+        switch name {
+        case ".": return folder
+        case "..": return (folder as NSString).deletingLastPathComponent
+        default: return folder == "/" ? "/" + name : folder + "/" + name
+        }
+    }
+
+    /// What the symbolic link at `path` holds, nil when `path` is not a link.
+    private static func linkDestination(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
