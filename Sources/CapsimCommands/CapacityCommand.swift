@@ -18,6 +18,7 @@ struct CapacityCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try CapsimMain.loadScenario(file)
+        try OutputChecks.output("--json", json, reading: file, scenario)
         let card = CapacityScorecard(scenario: scenario)
         if let json {
             do {

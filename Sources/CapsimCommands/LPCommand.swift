@@ -54,6 +54,10 @@ struct LPSolveCommand: ParsableCommand {
             Console.current.err("capsim: --tolerance must be above 0 and below 1 (found \(tolerance)), --max-iterations at least 1 (found \(maxIterations)), --correctors at least 0 (found \(correctors)), --threads 1 or 2 (found \(threads))\n")
             throw CommandFailure(status: .usage)
         }
+        try OutputChecks.writable([solution])
+        var paths = OutputPaths("--solution", solution)
+        paths.inputs.append(.init("the LP \(file)", file))
+        try OutputChecks.distinct(paths)
         let lp: LinearProgram
         do {
             lp = try MPSReader.read(path: file)

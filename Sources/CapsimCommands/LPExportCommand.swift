@@ -41,12 +41,7 @@ struct LPExportCommand: ParsableCommand {
             Console.current.err("capsim: --year \(year) (and --from \(first)) must lie within the scenario's years \(scenario.baseYear)–\(scenario.endYear), --from not after --year (\(file))\n")
             throw CommandFailure(status: .usage)
         }
-        do {
-            try AtomicFile.checkWritable(out)
-        } catch {
-            Console.current.err("capsim: \(error)\n")
-            throw CommandFailure(status: .invalidInput)
-        }
+        try OutputChecks.output("--out", out, reading: file, scenario)
         let projection = Projection(scenario: scenario, seed: seed)
         var aging = projection.aging()
         if let cycling = projection.firstCyclingYear, max(first, cycling) < year {

@@ -34,6 +34,7 @@ struct ProfilesCommand: ParsableCommand {
             Console.current.err("capsim: --year \(year) is outside the scenario's years \(scenario.baseYear)–\(scenario.endYear) (\(file))\n")
             throw CommandFailure(status: .usage)
         }
+        try OutputChecks.output("--out", out, reading: file, scenario)
         let generator = ProfileGenerator(scenario: scenario, seed: seed)
         let profiles: YearProfiles
         do {

@@ -62,13 +62,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(status: .usage)
         }
         let hoursYear = try chosenReportYear(range)
-        if let csv { try makeFolder(csv) }
-        do {
-            for path in [json, html].compactMap({ $0 }) { try AtomicFile.checkWritable(path) }
-        } catch {
-            Console.current.err("capsim: \(error)\n")
-            throw CommandFailure(status: .invalidInput)
-        }
+        try checkOutputs(scenario, years: range)
         let projection = Projection(scenario: scenario, seed: seed)
         var outcomes: [YearOutcome] = []
         var reportDispatch: YearDispatch?
@@ -150,13 +144,18 @@ struct RunCommand: ParsableCommand {
         return reportYear
     }
 
-    private func makeFolder(_ path: String) throws(CommandFailure) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            Console.current.err("capsim: cannot create the folder \(path): \(error.localizedDescription)\n")
-            throw CommandFailure(status: .invalidInput)
-        }
+    /// Every output checked before the first year is solved (`OutputChecks`). The --csv
+    /// folder is made here, so a folder that cannot be is found now, not after a year, and
+    /// a --json or --html inside it can be written.
+    private func checkOutputs(_ scenario: Scenario, years: ClosedRange<Int>) throws(CommandFailure) {
+        let tables = ["annual.csv", "targets.csv"] + (hourly ? years.map { "hourly-\($0).csv" } : [])
+        var paths = OutputPaths("--json", json)
+        paths.outputs += OutputPaths("--html", html).outputs
+        if let csv { paths.addFolder("--csv", csv, holding: tables) }
+        paths.addScenario(file, scenario)
+        try OutputChecks.distinct(paths)
+        if let csv { try OutputChecks.folder(csv, holding: tables) }
+        try OutputChecks.writable([json, html])
     }
 
     private func write(_ text: String, to folder: String, _ name: String) throws(AtomicFile.WriteError) {

@@ -84,6 +84,7 @@ struct SweepGridCommand: ParsableCommand {
         }
         do {
             let (plan, root) = try plan()
+            try checkOutputs(plan)
             if let minimize {
                 try search(minimize, plan: plan, root: root)
             } else {
@@ -251,6 +252,7 @@ struct SweepMergeCommand: ParsableCommand {
     @OptionGroup var report: SweepHTMLOptions
 
     func run() throws {
+        try checkOutputs()
         do {
             let merged = try FolderLock.hold(out) {
                 let merged = try SweepMerge.merge(folders, into: out, restart: restart)

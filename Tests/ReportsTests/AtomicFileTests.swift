@@ -150,6 +150,20 @@ import Testing
         #expect(PathResolution.resolved("relative.csv") == PathResolution.resolved(FileManager.default.currentDirectoryPath) + "/relative.csv")
     }
 
+    /// Two outputs that are one file, or an output that is an input, are named with the
+    /// path both lead to.
+    @Test func outputPathsNameTheirClash() throws {
+        let folder = PathResolution.resolved(try folder().path)
+        var paths = OutputPaths(outputs: [.init("--json a/x", folder + "/a/x"), .init("--html a/../a/x", folder + "/a/../a/x")])
+        #expect(message { try paths.check() } == "--json a/x and --html a/../a/x are one file (\(folder)/a/x): expected each output at its own path")
+        paths.outputs.removeLast()
+        paths.inputs = [.init("the scenario s.yaml", folder + "/s.yaml"), .init("the LP a/x", folder + "/a/x")]
+        #expect(message { try paths.check() } == "--json a/x would replace the LP a/x (both are \(folder)/a/x): expected an output path that is not an input")
+        paths.outputs.append(.init("--html", ""))
+        paths.inputs.removeLast()
+        #expect(message { try paths.check() } == nil, "an empty path is left to checkWritable")
+    }
+
     /// The message of the error `body` throws; nil when it throws none.
     func message(_ body: () throws -> Void) -> String? {
         do {

@@ -8,12 +8,20 @@ import Yams
 /// that comes back to a file already in it is an error, reported at the `extends` key.
 public enum ScenarioSource {
     public static func load(path: String) throws(ScenarioError) -> SourceNode {
-        var chain: [String] = []
-        return try load(path: path, chain: &chain, requestedAt: nil)
+        var chain: [String] = [], read: [String] = []
+        return try load(path: path, chain: &chain, read: &read, requestedAt: nil)
+    }
+
+    /// The files a scenario is read from: `path`, then each file of its `extends:` chain
+    /// (as far as they can be read), for a command that must not write over its inputs.
+    public static func files(path: String) -> [String] {
+        var chain: [String] = [], read: [String] = []
+        _ = try? load(path: path, chain: &chain, read: &read, requestedAt: nil)
+        return read
     }
 
     private static func load(
-        path: String, chain: inout [String], requestedAt: (SourceLocation, String)?
+        path: String, chain: inout [String], read: inout [String], requestedAt: (SourceLocation, String)?
     ) throws(ScenarioError) -> SourceNode {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         let whereAsked = requestedAt?.0 ?? SourceLocation(file: path, line: 1, column: 1)
@@ -29,6 +37,7 @@ public enum ScenarioSource {
                 Diagnostic(location: whereAsked, path: keyPath, found: "no readable file at \(path)", expected: "a scenario file (YAML)")
             ])
         }
+        read.append(path)
         guard let text = String(data: data, encoding: .utf8) else {
             let line = TextBytes.firstLineNotUTF8(data) ?? 1
             throw ScenarioError([Diagnostic(location: SourceLocation(file: path, line: line, column: 1), path: "(file)",
@@ -47,7 +56,7 @@ public enum ScenarioSource {
         }
         let basePath = resolve(relative, against: path)
         chain.append(canonical)
-        let base = try load(path: basePath, chain: &chain, requestedAt: (extends.value.location, "extends"))
+        let base = try load(path: basePath, chain: &chain, read: &read, requestedAt: (extends.value.location, "extends"))
         chain.removeLast()
         return base.overlaid(with: SourceNode(value: .mapping(entries), location: root.location))
     }

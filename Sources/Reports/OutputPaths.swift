@@ -1,0 +1,53 @@
+/// The files a command will write and the files it reads, checked before it computes
+/// anything: two outputs that are one file would leave only the last written (a
+/// `--html` over a sweep's points.csv loses every point), and an output that is an input
+/// replaces the scenario or LP it was computed from. Paths are compared as resolved
+/// (`PathResolution`: links and `..` followed), so another spelling of a file is caught.
+public struct OutputPaths: Sendable {
+    /// A file and how the command line named it, for the message: `--json run.json`,
+    /// `annual.csv of --csv out`, `the scenario city.yaml`.
+    public struct File: Sendable {
+        public var label: String
+        public var path: String
+
+        public init(_ label: String, _ path: String) {
+            (self.label, self.path) = (label, path)
+        }
+    }
+
+    /// Two files that are one, and whether the second is an input.
+    public struct Clash: Error, CustomStringConvertible {
+        public var output: File
+        public var other: File
+        public var otherIsInput: Bool
+        public var resolved: String
+
+        public var description: String {
+            otherIsInput
+                ? "\(output.label) would replace \(other.label) (both are \(resolved)): expected an output path that is not an input"
+                : "\(other.label) and \(output.label) are one file (\(resolved)): expected each output at its own path"
+        }
+    }
+
+    public var outputs: [File] = []
+    public var inputs: [File] = []
+
+    public init(outputs: [File] = [], inputs: [File] = []) {
+        (self.outputs, self.inputs) = (outputs, inputs)
+    }
+
+    /// The first output that is another output or an input, in the order given. An empty
+    /// path is left to `AtomicFile.checkWritable`, which refuses it as such.
+    public func check() throws(Clash) {
+        var seen: [String: File] = [:]
+        for input in inputs.reversed() { seen[PathResolution.resolved(input.path)] = input }
+        let inputPaths = Set(seen.keys)
+        for output in outputs where !output.path.isEmpty {
+            let resolved = PathResolution.resolved(output.path)
+            if let other = seen[resolved] {
+                throw Clash(output: output, other: other, otherIsInput: inputPaths.contains(resolved), resolved: resolved)
+            }
+            seen[resolved] = output
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import CapsimCommands
+import Reports
+
+/// Output paths checked before anything is computed: outputs that are one file, or that
+/// are an input, are a usage error naming both (exit 2); a path that cannot be written
+/// says why (exit 1). Each case was found overwriting a file or failing after the work.
+@Suite struct OutputPathTests: CommandRunner {
+    /// The small city of `RunCommandTests` in a folder of its own; the folder is resolved
+    /// so that messages can be compared whole.
+    func city() throws -> (folder: String, file: String) {
+        let folder = PathResolution.resolved(try temporaryFolder().path)
+        let file = folder + "/city.yaml"
+        try RunCommandTests.scenario(shareTarget: "5 %").write(toFile: file, atomically: true, encoding: .utf8)
+        return (folder, file)
+    }
+
+    @Test func runOutputsThatAreOneFileAreRefused() throws {
+        let (folder, file) = try city()
+        let same = capsim("run", file, "--json", folder + "/x", "--html", folder + "/./x")
+        #expect(same.status == 2)
+        #expect(same.err == "capsim: --json \(folder)/x and --html \(folder)/./x are one file (\(folder)/x): expected each output at its own path\n")
+        try FileManager.default.createDirectory(atPath: folder + "/c", withIntermediateDirectories: true)
+        let inFolder = capsim("run", file, "--json", folder + "/c/hourly-2021.csv", "--csv", folder + "/c/../c", "--hourly")
+        #expect(inFolder.status == 2)
+        #expect(inFolder.err.contains("--json \(folder)/c/hourly-2021.csv and hourly-2021.csv of --csv \(folder)/c/../c are one file"), "\(inFolder.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/c").isEmpty, "nothing written")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x"))
+    }
+
+    /// The scenario, a file it extends and a CSV series it reads are inputs; a link to one
+    /// of them is that file.
+    @Test func outputsOverTheScenarioOrItsFilesAreRefused() throws {
+        let (folder, file) = try city()
+        let load = folder + "/load.csv"
+        try ("load_mw\n" + String(repeating: "1\n", count: 8760)).write(toFile: load, atomically: true, encoding: .utf8)
+        let child = folder + "/child.yaml"
+        try "extends: city.yaml\ndemand: {hourly_csv: load.csv}\n".write(toFile: child, atomically: true, encoding: .utf8)
+        #expect(symlink("city.yaml", folder + "/link.yaml") == 0)
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["run", file, "--json", folder + "/link.yaml"], "--json \(folder)/link.yaml would replace the scenario \(file) (both are \(file))"),
+            (["run", child, "--html", file], "--html \(file) would replace \(file), which the scenario extends"),
+            (["run", child, "--csv", folder, "--hourly", "--json", load], "--json \(load) would replace \(load), a series the scenario reads"),
+            (["capacity", file, "--json", file], "--json \(file) would replace the scenario \(file)"),
+            (["profiles", child, "--year", "2020", "--out", load], "--out \(load) would replace \(load), a series the scenario reads"),
+            (["lp", "export", child, "--year", "2020", "--out", file], "--out \(file) would replace \(file), which the scenario extends"),
+        ]
+        for (arguments, message) in cases {
+            let result = capsim(arguments)
+            #expect(result.status == 2 && result.err.hasPrefix("capsim: " + message), "\(arguments): \(result.err)")
+            #expect(result.err.hasSuffix("expected an output path that is not an input\n"))
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == original)
+        #expect(try String(contentsOfFile: load, encoding: .utf8).count == 8 + 2 * 8760)
+    }
+
+    /// `lp solve --solution` over its own MPS file is refused, and a folder that does not
+    /// exist is found before the solve (it was found after it, as "No such file or directory").
+    @Test func lpSolutionIsCheckedBeforeSolving() throws {
+        let (folder, file) = try city()
+        let mps = folder + "/y.mps"
+        #expect(capsim("lp", "export", file, "--year", "2020", "--out", mps).status == 0)
+        let mpsText = try String(contentsOfFile: mps, encoding: .utf8)
+        let over = capsim("lp", "solve", mps, "--solution", folder + "/./y.mps")
+        #expect(over.status == 2 && over.err == "capsim: --solution \(folder)/./y.mps would replace the LP \(mps) (both are \(mps)): expected an output path that is not an input\n")
+        #expect(try String(contentsOfFile: mps, encoding: .utf8) == mpsText)
+        let missing = capsim("lp", "solve", mps, "--solution", folder + "/none/y.csv")
+        #expect(missing.status == 1 && missing.err == "capsim: cannot write \(folder)/none/y.csv: the folder \(folder)/none does not exist\n")
+        #expect(missing.out.isEmpty, "no solve, no report")
+    }
+
+    /// Bad paths say what is wrong, before any year is solved.
+    @Test func badPathsAreNamedBeforeTheWork() throws {
+        let (folder, file) = try city()
+        #expect(FileManager.default.createFile(atPath: folder + "/afile", contents: Data()))
+        let underFile = capsim("run", file, "--csv", folder + "/afile/sub")
+        #expect(underFile.status == 1)
+        #expect(underFile.err == "capsim: cannot create the folder \(folder)/afile/sub: \(folder)/afile is a file, not a folder\n")
+        let empty = capsim("run", file, "--json", "")
+        #expect(empty.status == 1 && empty.err == "capsim: cannot write \"\": an empty path, expected a name\n")
+        try FileManager.default.createDirectory(atPath: folder + "/c/annual.csv", withIntermediateDirectories: true)
+        let tableIsFolder = capsim("run", file, "--csv", folder + "/c")
+        #expect(tableIsFolder.status == 1 && tableIsFolder.err == "capsim: cannot write \(folder)/c/annual.csv: it is a folder\n")
+        for arguments in [["profiles", file, "--year", "2020", "--out", folder + "/none/p.csv"], ["capacity", file, "--json", folder + "/none/c.json"]] {
+            let result = capsim(arguments)
+            #expect(result.status == 1 && result.err == "capsim: cannot write \(arguments.last!): the folder \(folder)/none does not exist\n", "\(result.err)")
+            #expect(result.out.isEmpty)
+        }
+        // A --json inside the --csv folder about to be made can be written.
+        let inside = capsim("run", file, "--years", "2020", "--csv", folder + "/new", "--json", folder + "/new/run.json")
+        #expect(inside.status == 0, "\(inside.err)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/new/run.json") && FileManager.default.fileExists(atPath: folder + "/new/annual.csv"))
+    }
+
+    /// A read-only --csv folder was found only after the first year was solved.
+    @Test(.enabled(if: getuid() != 0, "root writes into a read-only folder"))
+    func readOnlyCSVFolderIsFoundBeforeSolving() throws {
+        let (folder, file) = try city()
+        try FileManager.default.createDirectory(atPath: folder + "/locked", withIntermediateDirectories: true)
+        #expect(chmod(folder + "/locked", 0o555) == 0)
+        let result = capsim("run", file, "--csv", folder + "/locked")
+        #expect(result.status == 1 && result.err == "capsim: cannot write \(folder)/locked/annual.csv: the folder \(folder)/locked is not writable\n")
+    }
+
+    /// A link to a file not made yet: the file is made where it points (the link had been
+    /// replaced by a plain file); a name of 240 bytes can be written.
+    @Test func linksAndLongNamesAreWritten() throws {
+        let (folder, file) = try city()
+        try FileManager.default.createDirectory(atPath: folder + "/real", withIntermediateDirectories: true)
+        #expect(symlink("real/target.json", folder + "/dangling") == 0)
+        #expect(capsim("capacity", file, "--json", folder + "/dangling").status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/dangling") == "real/target.json")
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/real/target.json"))) as? [String: Any]
+        #expect(document?["years"] as? [Int] == [2020, 2021])
+        let long = folder + "/" + String(repeating: "b", count: 236) + ".csv"
+        let profiles = capsim("profiles", file, "--year", "2020", "--out", long)
+        #expect(profiles.status == 0, "\(profiles.err)")
+        #expect(try String(contentsOfFile: long, encoding: .utf8).split(separator: "\n").count == 1 + 8760)
+    }
+
+    /// A rerun with --html over points.csv had replaced every point computed with HTML; a
+    /// merge found an unwritable --html only after writing summary.csv.
+    @Test func sweepOutputsAreCheckedBeforeAnyPoint() throws {
+        let folder = PathResolution.resolved(try temporaryFolder().path)
+        let file = folder + "/city.yaml", first = folder + "/first", merged = folder + "/merged"
+        try SweepCommandTests.scenario().write(toFile: file, atomically: true, encoding: .utf8)
+        let grid = ["sweep", file, "--set", "technologies.battery.capacity=0GW", "--years", "2021", "--out", first]
+        #expect(capsim(grid).status == 0)
+        let points = try String(contentsOfFile: first + "/points.csv", encoding: .utf8)
+        let overPoints = capsim(grid + ["--html", first + "/points.csv"])
+        #expect(overPoints.status == 2)
+        #expect(overPoints.err == "capsim: --html \(first)/points.csv and points.csv of --out \(first) are one file (\(first)/points.csv): expected each output at its own path\n")
+        #expect(try String(contentsOfFile: first + "/points.csv", encoding: .utf8) == points)
+        let overScenario = capsim(grid + ["--html", file])
+        #expect(overScenario.status == 2 && overScenario.err.hasPrefix("capsim: --html \(file) would replace the scenario \(file)"), "\(overScenario.err)")
+        let overShard = capsim("sweep", "merge", first, "--out", merged, "--html", first + "/points.jsonl")
+        #expect(overShard.status == 2 && overShard.err.hasPrefix("capsim: --html \(first)/points.jsonl would replace points.jsonl of the shard \(first)"), "\(overShard.err)")
+        let nowhere = capsim("sweep", "merge", first, "--out", merged, "--html", folder + "/none/report.html")
+        #expect(nowhere.status == 1 && nowhere.err == "capsim: cannot write \(folder)/none/report.html: the folder \(folder)/none does not exist\n")
+        #expect(!FileManager.default.fileExists(atPath: merged + "/summary.csv"), "refused before merging")
+        let inside = capsim("sweep", "merge", first, "--out", merged, "--html", merged + "/report.html")
+        #expect(inside.status == 0, "\(inside.err)")
+        #expect(try String(contentsOfFile: merged + "/points.csv", encoding: .utf8) == points)
+        #expect(FileManager.default.fileExists(atPath: merged + "/report.html"))
+    }
+}
