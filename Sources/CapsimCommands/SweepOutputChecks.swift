@@ -2,20 +2,13 @@ import EnergyModel
 import Reports
 import Sweeps
 
-/// The files a sweep's `--out` folder holds: a grid's (and a merge's) results, or a
-/// search's table and manifest, each beside the folder's lock.
-enum SweepOutputFiles {
-    static let grid = ["sweep.json", "points.csv", "points.jsonl", "summary.csv", FolderLock.name]
-    static let search = ["search.csv", "search.json", FolderLock.name]
-}
-
 extension SweepGridCommand {
     /// Before any point runs: `--html` and the files of `--out` are distinct and none is
     /// the sweep file, the scenario or a file the scenario reads (an `--html` over
     /// points.csv had replaced every point computed).
     func checkOutputs(_ plan: SweepPlan) throws {
         var paths = OutputPaths("--html", report.html)
-        if let out { paths.addFolder("--out", out, holding: minimize == nil ? SweepOutputFiles.grid : SweepOutputFiles.search) }
+        if let out { paths.addFolder("--out", out, holding: minimize == nil ? SweepFiles.grid : SweepFiles.search) }
         if file != plan.scenarioPath { paths.inputs.append(.init("the sweep file \(file)", file)) }
         paths.addScenario(plan.scenarioPath, try ScenarioLoader.load(path: plan.scenarioPath))
         try OutputChecks.distinct(paths)
@@ -30,10 +23,10 @@ extension SweepMergeCommand {
         // Two checks: --out may be a shard's own folder (a sweep merged again), --html neither.
         let html = OutputPaths("--html", report.html)
         var beside = html, shards = html
-        beside.addFolder("--out", out, holding: SweepOutputFiles.grid)
-        for folder in folders { shards.inputs += OutputPaths.files(SweepOutputFiles.grid, in: folder, of: "the shard \(folder)") }
+        beside.addFolder("--out", out, holding: SweepFiles.grid)
+        for folder in folders { shards.inputs += OutputPaths.files(SweepFiles.grid, in: folder, of: "the shard \(folder)") }
         for paths in [beside, shards] { try OutputChecks.distinct(paths) }
-        try OutputChecks.folder(out, holding: SweepOutputFiles.grid)
+        try OutputChecks.folder(out, holding: SweepFiles.grid)
         try OutputChecks.writable([report.html])
     }
 }

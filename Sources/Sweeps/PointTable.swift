@@ -58,7 +58,7 @@ public enum PointTable {
 
     /// The sweep.json of the folder holding `path`, for a message.
     private static func sweepFile(beside path: String) -> String {
-        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("sweep.json")
+        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(SweepFiles.manifest)
     }
 
     /// One row of points.csv read back.

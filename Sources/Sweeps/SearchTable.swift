@@ -32,8 +32,8 @@ public struct SearchTable {
         guard grid.isEmpty else {
             throw SweepError("\(folder) holds the results of a grid sweep (\(grid.joined(separator: ", "))): give the search another --out folder")
         }
-        path = (folder as NSString).appendingPathComponent("search.csv")
-        let manifestPath = (folder as NSString).appendingPathComponent("search.json")
+        path = (folder as NSString).appendingPathComponent(SweepFiles.searchTable)
+        let manifestPath = (folder as NSString).appendingPathComponent(SweepFiles.searchManifest)
         earlier = try !restart && Self.holdsSameSearch(folder, manifest: manifest) ? Self.rows(path) : []
         seeds = manifest.seeds.count
         lines = [Self.header] + earlier.map(\.text)
@@ -45,10 +45,10 @@ public struct SearchTable {
     /// or of a search whose search.json cannot be read, are an error (`restart` discards
     /// them without asking).
     private static func holdsSameSearch(_ folder: String, manifest: SearchManifest) throws -> Bool {
-        guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("search.csv")) else { return false }
+        guard FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(SweepFiles.searchTable)) else { return false }
         let other: String
         do {
-            let existing = try SearchManifest.read((folder as NSString).appendingPathComponent("search.json"))
+            let existing = try SearchManifest.read((folder as NSString).appendingPathComponent(SweepFiles.searchManifest))
             guard existing.fingerprint != manifest.fingerprint else { return true }
             other = "\(folder) holds the values of another search (fingerprint \(existing.fingerprint)); this one is \(manifest.fingerprint): the scenario or the search changed"
         } catch let error as SweepError {

@@ -41,7 +41,7 @@ public struct SweepManifest: Codable, Sendable, Equatable {
     public func data() throws -> Data { try JSONOutput.encode(self) }
 
     public static func read(folder: String) throws -> SweepManifest {
-        let path = (folder as NSString).appendingPathComponent("sweep.json")
+        let path = (folder as NSString).appendingPathComponent(SweepFiles.manifest)
         guard let data = FileManager.default.contents(atPath: path) else { throw SweepError("\(folder) has no sweep.json: not a sweep folder") }
         do {
             return try JSONDecoder().decode(SweepManifest.self, from: data)

@@ -14,10 +14,10 @@ public enum SweepMerge {
             guard other.fingerprint == manifest.fingerprint else {
                 throw SweepError("\(folder) holds another sweep (fingerprint \(other.fingerprint), \(first) has \(manifest.fingerprint))")
             }
-            for line in try PointTable.lines((folder as NSString).appendingPathComponent("points.csv"), manifest: other) {
+            for line in try PointTable.lines((folder as NSString).appendingPathComponent(SweepFiles.points), manifest: other) {
                 csv[line.row.point, default: []].append(line.text)
             }
-            for line in try PointTable.jsonLines((folder as NSString).appendingPathComponent("points.jsonl"), manifest: other) {
+            for line in try PointTable.jsonLines((folder as NSString).appendingPathComponent(SweepFiles.pointLines), manifest: other) {
                 if let earlier = json[line.point], earlier != line.text { throw SweepError("point \(line.point) differs between the folders") }
                 json[line.point] = line.text
             }
@@ -32,9 +32,9 @@ public enum SweepMerge {
         try SweepStore.createFolder(out)
         _ = try SweepStore.holdsOtherSweep(out, than: manifest, restart: restart)
         func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
-        try AtomicFile.write(manifest.data(), to: path("sweep.json"))
-        try AtomicFile.write(Data((([header] + lines).joined(separator: "\n") + "\n").utf8), to: path("points.csv"))
-        try AtomicFile.write(Data(points.map { json[$0]! + "\n" }.joined().utf8), to: path("points.jsonl"))
-        return (manifest, try PointTable.rows(path("points.csv"), manifest: manifest), manifest.points - points.count)
+        try AtomicFile.write(manifest.data(), to: path(SweepFiles.manifest))
+        try AtomicFile.write(Data((([header] + lines).joined(separator: "\n") + "\n").utf8), to: path(SweepFiles.points))
+        try AtomicFile.write(Data(points.map { json[$0]! + "\n" }.joined().utf8), to: path(SweepFiles.pointLines))
+        return (manifest, try PointTable.rows(path(SweepFiles.points), manifest: manifest), manifest.points - points.count)
     }
 }

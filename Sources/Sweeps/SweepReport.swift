@@ -6,7 +6,7 @@ import Reports
 public enum SweepReport {
     public static func write(rows: [PointTable.Row], manifest: SweepManifest, folder: String, scenarioPath: String) throws -> String {
         let groups = SweepSummary.groups(rows, manifest: manifest)
-        try AtomicFile.write(Data(SweepSummary.csv(groups, manifest: manifest).utf8), to: (folder as NSString).appendingPathComponent("summary.csv"))
+        try AtomicFile.write(Data(SweepSummary.csv(groups, manifest: manifest).utf8), to: (folder as NSString).appendingPathComponent(SweepFiles.summary))
         let scenario = try? ScenarioLoader.load(path: scenarioPath)
         let years = Dictionary(uniqueKeysWithValues: (scenario?.targets ?? []).map { ($0.id, $0.year) })
         return SweepSummary.text(groups, manifest: manifest, targetYears: years)

@@ -17,8 +17,8 @@ public struct SweepStore: Sendable {
     public let folder: String
     public let manifest: SweepManifest
 
-    public var csvPath: String { path("points.csv") }
-    public var jsonlPath: String { path("points.jsonl") }
+    public var csvPath: String { path(SweepFiles.points) }
+    public var jsonlPath: String { path(SweepFiles.pointLines) }
 
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
@@ -30,9 +30,9 @@ public struct SweepStore: Sendable {
         let store = SweepStore(folder: folder, manifest: manifest)
         try createFolder(folder)
         if try holdsOtherSweep(folder, than: manifest, restart: restart) || restart {
-            for name in ["points.csv", "points.jsonl", "summary.csv"] { try? FileManager.default.removeItem(atPath: store.path(name)) }
+            for name in [SweepFiles.points, SweepFiles.pointLines, SweepFiles.summary] { try? FileManager.default.removeItem(atPath: store.path(name)) }
         }
-        try AtomicFile.write(manifest.data(), to: store.path("sweep.json"))
+        try AtomicFile.write(manifest.data(), to: store.path(SweepFiles.manifest))
         let done = try store.recover()
         return (store, done)
     }
@@ -41,19 +41,15 @@ public struct SweepStore: Sendable {
     /// words (a path above it that is a file, a permission), not as Foundation's error code.
     static func createFolder(_ folder: String) throws {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try AtomicFile.makeFolder(folder)
         } catch {
-            var existing = URL(fileURLWithPath: folder).standardizedFileURL, isFolder: ObjCBool = false
-            while !FileManager.default.fileExists(atPath: existing.path, isDirectory: &isFolder) { existing = existing.deletingLastPathComponent() }
-            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
-            let reason = isFolder.boolValue ? posix ?? (error as NSError).localizedDescription : "\(existing.path) is a file, not a folder"
-            throw SweepError("cannot create the folder \(folder): \(reason)")
+            throw SweepError(error.description)
         }
     }
 
     /// The files of a sweep's results that `folder` holds.
     static func resultFiles(in folder: String) -> [String] {
-        ["sweep.json", "points.csv", "points.jsonl"].filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+        [SweepFiles.manifest, SweepFiles.points, SweepFiles.pointLines].filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
     }
 
     /// Whether `folder` holds the results of a sweep other than `manifest`'s (another
