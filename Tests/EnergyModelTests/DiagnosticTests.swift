@@ -358,6 +358,21 @@ import Testing
         ])
     }
 
+    /// Exports that earn as much as imports cost make buying and selling at once free:
+    /// refused in the first year it happens with both limits open, allowed without a link.
+    @Test func exportPriceBelowImportPrice() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}
+            grid: {import_limit: 1 GW, export_limit: {2020: 0 GW, 2024: 0 GW, 2025: 1 GW}, import_price: 450 yuan/MWh,
+                   export_price: {2020: 500 yuan/MWh, 2026: 450 yuan/MWh}, non_fossil_share: 30 %}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 11, 29, "grid.export_price", found: "458.333 yuan/MWh in 2025, not below the import price of 450 yuan/MWh",
+                      expected: "an export price below the import price in every year with both limits above zero (at an equal or higher price, buying and selling in the same hour costs nothing or pays)"),
+        ])
+    }
+
     /// A provenance label says where numbers come from in words: a bare number or an
     /// empty text labels nothing.
     @Test func provenanceLabelsAreWords() throws {

@@ -43,6 +43,24 @@ enum ScenarioChecks {
             case .bioenergy, .variable: break
             }
         }
+        if let grid = scenario.grid { checkGridPrices(grid, scenario, decoder) }
+    }
+
+    /// In every year the link can carry power both ways, exports earn less than imports
+    /// cost. At an equal price, buying and selling in the same hour costs nothing, so the
+    /// solver may return any amount of both (one such year imported and exported 87 TWh
+    /// against a load of 18 TWh); at a higher one it pays, and the LP trades as much as the
+    /// limits allow. Either way exports beyond local generation drove the non-fossil share
+    /// below zero.
+    private static func checkGridPrices(_ grid: GridLink, _ scenario: Scenario, _ decoder: Decoder) {
+        for year in scenario.years where grid.importLimit.value(in: year) > 0 && grid.exportLimit.value(in: year) > 0 {
+            let buy = grid.importPrice.value(in: year), sell = grid.exportPrice.value(in: year)
+            guard sell >= buy else { continue }
+            let at = location(of: "grid.export_price", scenario) ?? SourceLocation(file: scenario.file, line: 1, column: 1)
+            decoder.fail(at: at, "grid.export_price", found: "\(String(format: "%g", sell / 1000)) yuan/MWh in \(year), not below the import price of \(String(format: "%g", buy / 1000)) yuan/MWh",
+                         expected: "an export price below the import price in every year with both limits above zero (at an equal or higher price, buying and selling in the same hour costs nothing or pays)")
+            return
+        }
     }
 
     /// The shortest storage capsim accepts: energy ÷ power of 0.1 h (six minutes). A
