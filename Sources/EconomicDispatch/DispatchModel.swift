@@ -61,7 +61,9 @@ public struct DispatchModel: Sendable {
             let id = unit.technology.id
             switch unit.technology.parameters {
             case let .thermal(thermal):
-                assets.append(ThermalAsset(unit, thermal, availability: profiles.availability(of: id) ?? ones))
+                let plant = ThermalAsset(unit, thermal, availability: profiles.availability(of: id) ?? ones)
+                try FeasibilityChecks.ramp(plant, scenario: scenario, calendar: profiles.calendar)
+                assets.append(plant)
             case let .bioenergy(bioenergy):
                 assets.append(BioenergyAsset(unit, bioenergy, availability: profiles.availability(of: id) ?? ones))
             case let .variable(renewable):

@@ -22,13 +22,18 @@ struct ThermalAsset: DispatchAsset {
     /// The must-run floor of hour t, GW.
     func floor(_ t: Int) -> Double { thermal.minimumStableFraction * unit.hourlyCapacity[t] * availability[t] }
 
+    /// The available capacity of hour t, GW.
+    func ceiling(_ t: Int) -> Double { unit.hourlyCapacity[t] * availability[t] }
+
+    /// The most the output may change from hour t − 1 to t, GW (R·C_t).
+    func ramp(_ t: Int) -> Double { thermal.rampRate * unit.hourlyCapacity[t] }
+
     mutating func add(to lp: inout DispatchBuilder) {
-        let (unit, availability) = (unit, availability)
-        let p = lp.columns("p_\(unit.technology.id)", lower: floor, upper: { unit.hourlyCapacity[$0] * availability[$0] }, cost: { _ in unit.marginalCost })
+        let unit = unit
+        let p = lp.columns("p_\(unit.technology.id)", lower: floor, upper: ceiling, cost: { _ in unit.marginalCost })
         lp.addToBalance(p, 1)
         if thermal.rampRate < 1 {
-            let rate = thermal.rampRate
-            let ramp = lp.rows("ramp_\(unit.technology.id)", from: 1, lower: { -rate * unit.hourlyCapacity[$0] }, upper: { rate * unit.hourlyCapacity[$0] })
+            let ramp = lp.rows("ramp_\(unit.technology.id)", from: 1, lower: { -self.ramp($0) }, upper: self.ramp)
             for t in 1..<lp.hours {
                 lp.add(row: ramp[t], column: p[t], 1)
                 lp.add(row: ramp[t], column: p[t - 1], -1)

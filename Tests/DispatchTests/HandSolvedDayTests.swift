@@ -103,6 +103,29 @@ import Testing
         }
     }
 
+    /// A must-run floor of 60 % of 2 GW before noon, half the plant out from noon, and a
+    /// ramp of 5 %/h (0.1 GW): from 1.2 GW the output can fall only to 1.1 GW by 12:00,
+    /// above the 1.0 GW available then. No dispatch exists; the message says why.
+    @Test func rampIntoAnOutageNamesTheRampRate() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              big_coal: {kind: coal, capacity: 2 GW, heat_rate: 300 gce/kWh, fuel_price: 1000 yuan/tce, minimum_stable_load: 60 %, ramp_rate: 5 %/h}
+            """))
+        var profiles = ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 3, count: 24))
+        profiles.availabilities = [TechnologySeries(id: "big_coal", kind: .coal, values: (0..<24).map { $0 < 12 ? 1 : 0.5 })]
+        #expect {
+            _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
+        } throws: { error in
+            (error as? ScenarioError)?.description.hasSuffix("""
+                error: technologies.big_coal.ramp_rate: found in 2020, at 2020-01-01T12:00+08:00 big_coal must run between 0.600 and 1.000 GW \
+                (its minimum stable load and availability), but from the hour before it can only reach 1.100 to 2.100 GW at 0.100 GW an hour, \
+                expected a plant that can ramp into its maintenance and availability changes: a higher ramp_rate or a lower minimum_stable_load
+                """) == true
+        }
+        profiles.availabilities[0].values[12...] = [Double](repeating: 0.55, count: 12)[...]
+        _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
+    }
+
     @Test func unmetLoadIsUnservedEnergy() throws {
         let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
             technologies:
