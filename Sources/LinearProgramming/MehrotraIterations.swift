@@ -86,7 +86,12 @@ final class MehrotraIterations {
     private var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
 
     /// Primal regularisation ρ (scaled units) and the normal equations' starting δ.
-    static let primalRegularization = 1e-10
+    /// ρ puts ρΔx into the dual equation the Newton step solves, so a column that keeps
+    /// moving far along a flat optimal face — a 10 000 GWh reservoir's level, with water to
+    /// spare, behind a 30 MW station — holds the dual residual near ρ|Δx|: with 10⁻¹⁰ it
+    /// stalled at 7·10⁻¹⁰ and the gap at 2·10⁻⁴ (numerical trouble); 10⁻¹¹ solves it in 16
+    /// iterations (`FlatOptimumTests`, measurements in docs/solver.md).
+    static let primalRegularization = 1e-11
     /// ρ for a free column (no bound, so Θ = 1/ρ): 10⁻¹⁰ made Θ = 10¹⁰, and Δx = Θ (AᵀΔy − ξ)
     /// then lost some ten digits to cancellation — enough to stall a small LP's primal
     /// residual near 10⁻⁵ (on 1 000 random LPs, 10⁻¹⁰, 10⁻⁷, 10⁻⁶ and 10⁻⁵ gave 764, 781,
