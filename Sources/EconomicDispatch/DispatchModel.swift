@@ -129,7 +129,13 @@ public struct DispatchFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public var description: String {
-        "capsim: the dispatch of \(year) has no optimum: \(status.rawValue) (\(message)); " +
+        "capsim: the dispatch of \(year) has no optimum: \(status.rawValue) (\(message)); " + (status == .primalInfeasible ? Self.balanceHint : "") +
             "`capsim lp export FILE --year \(year) --out \(year).mps` writes the LP for another solver to check"
     }
+
+    /// What is left when every unit passed its own checks: units in conflict through the
+    /// hourly balance (docs/dispatch.md).
+    static let balanceHint = "each plant, storage pool and reservoir can be dispatched on its own, so they conflict through the hourly balance: " +
+        "storage that must charge (self_discharge, minimum_soc, initial_soc) more than generation and imports can give, or must-run " +
+        "output and discharge that load, exports and charging cannot take; "
 }

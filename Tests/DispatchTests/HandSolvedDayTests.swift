@@ -1,5 +1,6 @@
 import Testing
 @testable import EconomicDispatch
+import LinearProgramming
 @testable import EnergyModel
 @testable import Profiles
 
@@ -124,6 +125,24 @@ import Testing
         }
         profiles.availabilities[0].values[12...] = [Double](repeating: 0.55, count: 12)[...]
         _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
+    }
+
+    /// A battery that must keep 90 % of 8 GWh against 10 %/h self-discharge passes its own
+    /// check (2 GW of charging can hold it) but nothing generates: only the balance makes
+    /// the year infeasible, and the message says where to look.
+    @Test func storageTheBalanceCannotChargeGetsAHint() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              battery: {kind: lfp, capacity: 2 GW, duration: 4 h, round_trip_efficiency: 90 %, minimum_soc: 90 %, initial_soc: 90 %, self_discharge: 10 %/h}
+            """))
+        let model = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020),
+                                      profiles: ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 0.5, count: 24)))
+        #expect {
+            _ = try model.solve()
+        } throws: { error in
+            guard let failure = error as? DispatchFailure else { return false }
+            return failure.status == .primalInfeasible && failure.description.contains("they conflict through the hourly balance: storage that must charge")
+        }
     }
 
     @Test func unmetLoadIsUnservedEnergy() throws {
