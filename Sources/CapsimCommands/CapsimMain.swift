@@ -22,7 +22,7 @@ struct CommandFailure: Error {
 public enum CapsimMain {
     /// Parses `arguments` (without the program name), runs the command and returns its
     /// exit status. Never traps on bad input: every failure becomes a message and a status.
-    /// For the executable: on SIGINT or SIGTERM, output files being written leave no
+    /// For the executable: on SIGINT, SIGTERM or SIGHUP, output files being written leave no
     /// temporary file behind (`AtomicFile`); files already written stay whole.
     public static func removeTemporaryFilesOnInterrupt() {
         AtomicFile.removeTemporaryFilesOnInterrupt()

@@ -4,7 +4,7 @@ import Synchronization
 /// Writes output files whole or not at all: the data goes to a temporary file in the
 /// same folder (`.NAME.capsim-PID-N.tmp`, NAME cut short when the whole would pass the
 /// 255-byte limit of a file name), which is then renamed over the destination. A reader
-/// never sees half a file, and an interrupt (SIGINT, SIGTERM) leaves no temporary file
+/// never sees half a file, and an interrupt (SIGINT, SIGTERM, SIGHUP) leaves no temporary file
 /// behind once `removeTemporaryFilesOnInterrupt()` is installed. A file replaced keeps its
 /// permission bits (a results file made private stays private).
 ///
@@ -89,12 +89,13 @@ public enum AtomicFile {
         }
     }
 
-    /// Installs handlers for SIGINT and SIGTERM that remove the temporary files being
-    /// written, then end the process as the signal would have (so the exit status still
-    /// says which signal it was). For the executable; a library user keeps its own.
+    /// Installs handlers for SIGINT, SIGTERM and SIGHUP (a closed terminal or dropped
+    /// session) that remove the temporary files being written, then end the process as
+    /// the signal would have (so the exit status still says which signal it was). For the
+    /// executable; a library user keeps its own.
     public static func removeTemporaryFilesOnInterrupt() {
         TemporaryFiles.prepare()
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { received in
                 TemporaryFiles.removeAll()
                 signal(received, SIG_DFL)
