@@ -48,8 +48,10 @@ public enum PointTable {
     /// is); a point that is not one of the sweep's grid is an error naming the file and line.
     static func jsonLines(_ path: String, manifest: SweepManifest) throws -> [(text: String, point: Int)] {
         var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
-        return try SweepStore.wholeLines(path).compactMap { line -> (text: String, point: Int)? in
-            guard let point = try? JSONDecoder().decode(Line.self, from: Data(line.text.utf8)) else { return nil }
+        return try SweepStore.wholeLines(path).map { line -> (text: String, point: Int) in
+            guard let point = try? JSONDecoder().decode(Line.self, from: Data(line.text.utf8)) else {
+                throw SweepError("\(path):\(line.number): a line that is not a point of this sweep in JSON (a damaged or edited line): \(line.text.prefix(80))")
+            }
             try grid.check(path, line: line.number, point: point.point, seed: point.seed, values: manifest.axes.map { point.set[$0.path] ?? "" },
                            years: point.years.map { $0["year"].flatMap { Int(exactly: $0) } ?? -1 }, allYears: true, key: "point \(point.point)")
             return (line.text, point.point)

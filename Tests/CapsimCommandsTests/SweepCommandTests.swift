@@ -281,7 +281,8 @@ import Reports
         let out = folder.appendingPathComponent("out").path
         let arguments = ["sweep", file, "--set", "technologies.battery.capacity=0GW...0.1GW:0.05GW", "--years", "2021", "--out", out]
         #expect(capsim(arguments).status == 0)
-        var lines = try rows(out)
+        let original = try rows(out)
+        var lines = original
         lines[2] = lines[2].dropLast(30)
         try (lines.joined(separator: "\n") + "\n").write(toFile: out + "/points.csv", atomically: true, encoding: .utf8)
         let json = try String(contentsOfFile: out + "/points.jsonl", encoding: .utf8).split(separator: "\n")
@@ -290,6 +291,13 @@ import Reports
         #expect(damaged.status == 1)
         #expect(damaged.err.contains(out + "/points.csv:3: a row that does not match the header of this sweep"), "\(damaged.err)")
         #expect(try String(contentsOfFile: out + "/points.jsonl", encoding: .utf8).split(separator: "\n").count == 2, "no point ran")
+        // A whole line of points.jsonl that is not JSON was dropped and its point run again.
+        try (original.joined(separator: "\n") + "\n").write(toFile: out + "/points.csv", atomically: true, encoding: .utf8)
+        try (json.dropLast().map { $0 == json[1] ? String($0.dropLast(5)) : String($0) }.joined(separator: "\n") + "\n")
+            .write(toFile: out + "/points.jsonl", atomically: true, encoding: .utf8)
+        let cut = capsim(arguments)
+        #expect(cut.status == 1)
+        #expect(cut.err.contains(out + "/points.jsonl:2: a line that is not a point of this sweep in JSON (a damaged or edited line)"), "\(cut.err)")
     }
 
     /// A folder under a file: the message says so in words, not as NSCocoaErrorDomain 512.
