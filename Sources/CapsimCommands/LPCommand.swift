@@ -50,8 +50,14 @@ struct LPSolveCommand: ParsableCommand {
             Console.current.err("capsim: --path \(path) is not one of \(KKTPath.allCases.map(\.rawValue).joined(separator: ", "))\n")
             throw CommandFailure(status: .usage)
         }
-        guard tolerance > 0, tolerance < 1, maxIterations >= 1, correctors >= 0, (1...2).contains(threads) else {
-            Console.current.err("capsim: --tolerance must be above 0 and below 1 (found \(tolerance)), --max-iterations at least 1 (found \(maxIterations)), --correctors at least 0 (found \(correctors)), --threads 1 or 2 (found \(threads))\n")
+        let problems = [
+            tolerance > 0 && tolerance < 1 ? nil : "--tolerance must be above 0 and below 1 (found \(tolerance))",
+            maxIterations >= 1 ? nil : "--max-iterations must be at least 1 (found \(maxIterations))",
+            correctors >= 0 ? nil : "--correctors must be at least 0 (found \(correctors))",
+            (1...2).contains(threads) ? nil : "--threads must be 1 or 2 (found \(threads))",
+        ].compactMap { $0 }
+        guard problems.isEmpty else {
+            Console.current.err("capsim: \(problems.joined(separator: "; "))\n")
             throw CommandFailure(status: .usage)
         }
         try OutputChecks.writable([solution])

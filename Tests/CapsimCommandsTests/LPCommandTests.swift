@@ -131,12 +131,19 @@ import Testing
         #expect(result.err.contains("--path sideways is not one of banded, bordered, dense, automatic"))
     }
 
+    /// Each option out of its range is named alone, with what it must be.
     @Test func toleranceAndIterationLimitAreChecked() throws {
         let file = try write(Self.small)
-        for arguments in [["--tolerance", "0"], ["--tolerance=-1e-9"], ["--max-iterations", "0"]] {
+        let cases = [
+            (["--tolerance", "0"], "--tolerance must be above 0 and below 1 (found 0.0)"),
+            (["--tolerance=-1e-9"], "--tolerance must be above 0 and below 1 (found -1e-09)"),
+            (["--max-iterations", "0"], "--max-iterations must be at least 1 (found 0)"),
+            (["--threads", "3", "--correctors=-1"], "--correctors must be at least 0 (found -1); --threads must be 1 or 2 (found 3)"),
+        ]
+        for (arguments, message) in cases {
             let result = capsim(["lp", "solve", file] + arguments)
             #expect(result.status == 2, "\(arguments)")
-            #expect(result.err.contains("--tolerance must be above 0 and below 1"))
+            #expect(result.err == "capsim: \(message)\n")
             #expect(result.out.isEmpty)
         }
     }
