@@ -184,6 +184,9 @@ import Reports
                           "--html", folder.appendingPathComponent("r.html").path, "--out", folder.appendingPathComponent("never").path)
         #expect(year.status == 2 && year.err.contains("--report-year 2022: not a year of the sweep"), "\(year.err)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("never").path), "refused before any point ran")
+        let inside = folder.appendingPathComponent("new").path
+        let report = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--years", "2021", "--html", inside + "/report.html", "--out", inside)
+        #expect(report.status == 0 && FileManager.default.fileExists(atPath: inside + "/report.html"), "an --html inside a new --out: \(report.err)")
         let searched = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
                               "--set", "technologies.battery.capacity=1GW", "--years", "2021")
         #expect(searched.status == 2)
