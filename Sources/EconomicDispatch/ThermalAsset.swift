@@ -3,7 +3,7 @@ import EnergyModel
 /// A coal or gas plant, dispatched without unit commitment:
 ///
 ///     m·C_t·a_t ≤ p_t ≤ C_t·a_t             (GW; m the minimum stable fraction, a availability)
-///     −R·C_t ≤ p_t − p_{t−1} ≤ R·C_t        (ramp, t ≥ 1; R per hour)
+///     |p_t − p_{t−1}| ≤ R·max(C_{t−1}, C_t) + |C_t − C_{t−1}|   (ramp, t ≥ 1; R per hour)
 ///
 /// cost = marginal cost × p_t (see `TechnologyYear.marginalCost`). Without commitment the
 /// plant stays online all year, so its minimum stable output is a must-run floor.
@@ -25,8 +25,16 @@ struct ThermalAsset: DispatchAsset {
     /// The available capacity of hour t, GW.
     func ceiling(_ t: Int) -> Double { unit.hourlyCapacity[t] * availability[t] }
 
-    /// The most the output may change from hour t − 1 to t, GW (R·C_t).
-    func ramp(_ t: Int) -> Double { thermal.rampRate * unit.hourlyCapacity[t] }
+    /// The most the output may change from hour t − 1 to t (t ≥ 1), GW:
+    /// R·max(C_{t−1}, C_t) + |C_t − C_{t−1}|. In the hour units are commissioned or
+    /// retired on a date, the capacity that comes or goes may come or go whole on top of
+    /// the ramp: with R·C_t alone, a plant retired on 1 July had to ramp from its must-run
+    /// floor to 0 at 0 GW an hour, and no dated retirement of a plant with a floor could
+    /// be dispatched.
+    func ramp(_ t: Int) -> Double {
+        let (before, now) = (unit.hourlyCapacity[t - 1], unit.hourlyCapacity[t])
+        return thermal.rampRate * max(before, now) + abs(now - before)
+    }
 
     mutating func add(to lp: inout DispatchBuilder) {
         let unit = unit

@@ -91,17 +91,26 @@ public enum AtomicFile {
 
     /// Installs handlers for SIGINT, SIGTERM and SIGHUP (a closed terminal or dropped
     /// session) that remove the temporary files being written, then end the process as
-    /// the signal would have (so the exit status still says which signal it was). For the
-    /// executable; a library user keeps its own.
+    /// the signal would have (so the exit status still says which signal it was). A signal
+    /// the process was started ignoring stays ignored: `nohup capsim sweep …` must outlive
+    /// its terminal, and a background job its Ctrl-C. For the executable; a library user
+    /// keeps its own.
     public static func removeTemporaryFilesOnInterrupt() {
         TemporaryFiles.prepare()
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            var current = sigaction()
+            guard sigaction(signalNumber, nil, &current) == 0, !isIgnored(current) else { continue }
             signal(signalNumber) { received in
                 TemporaryFiles.removeAll()
                 signal(received, SIG_DFL)
                 raise(received)
             }
         }
+    }
+
+    /// Whether a signal's disposition is "ignore" (SIG_IGN, the handler value 1).
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1
     }
 
     private static let counter = Atomic<Int>(0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The files a command will write and the files it reads, checked before it computes
 /// anything: two outputs that are one file would leave only the last written (a
 /// `--html` over a sweep's points.csv loses every point), and an output that is an input
@@ -37,17 +39,27 @@ public struct OutputPaths: Sendable {
     }
 
     /// The first output that is another output or an input, in the order given. An empty
-    /// path is left to `AtomicFile.checkWritable`, which refuses it as such.
+    /// path is left to `AtomicFile.checkWritable`, which refuses it as such; a device, pipe
+    /// or socket (`/dev/null`, `/dev/stdout` into a pipe) is written through, not
+    /// replaced, so two outputs may share one.
     public func check() throws(Clash) {
         var seen: [String: File] = [:]
         for input in inputs.reversed() { seen[PathResolution.resolved(input.path)] = input }
         let inputPaths = Set(seen.keys)
         for output in outputs where !output.path.isEmpty {
             let resolved = PathResolution.resolved(output.path)
+            if Self.isStream(resolved) { continue }
             if let other = seen[resolved] {
                 throw Clash(output: output, other: other, otherIsInput: inputPaths.contains(resolved), resolved: resolved)
             }
             seen[resolved] = output
         }
+    }
+
+    /// Whether `path` is a character device, a pipe or a socket.
+    static func isStream(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return [S_IFCHR, S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT)
     }
 }

@@ -21,6 +21,10 @@ public enum PathResolution {
             defer { free(real) }
             return String(cString: real)
         }
+        // It opens but has no path: a pipe or socket behind /dev/stdout or /dev/fd/N,
+        // whose link reads "pipe:[N]". The path itself is the way to it.
+        var info = stat()
+        if stat(path, &info) == 0 { return path }
         let parent = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
         if linksLeft > 0, let destination = linkDestination(path) {
             let next = destination.hasPrefix("/") ? destination : resolvedAbsolute(parent, linksLeft: linksLeft - 1) + "/" + destination

@@ -127,6 +127,24 @@ import LinearProgramming
         _ = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020), profiles: profiles)
     }
 
+    /// A plant with a must-run floor retired on a date: in the hour it goes, its capacity
+    /// may go whole on top of the ramp (R·C_t alone was 0 GW an hour, so no dated
+    /// retirement of a plant with a floor could be dispatched).
+    @Test func aDatedRetirementIsDispatched() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              old_coal: {kind: coal, capacity: {2020: 2 GW, events: ["-2 GW on 2020-01-02"]}, heat_rate: 300 gce/kWh, fuel_price: 1000 yuan/tce,
+                         minimum_stable_load: 50 %, ramp_rate: 10 %/h}
+            """))
+        let model = try DispatchModel(scenario: scenario, conditions: YearConditions(scenario: scenario, year: 2020),
+                                      profiles: ScenarioFixture.profiles(year: 2020, load: [Double](repeating: 1, count: 48)))
+        let dispatch = try model.solve()
+        let coal = try #require(dispatch.technologies.first { $0.id == "old_coal" })
+        expectNear(coal.output[23], 1, 1e-6, "at its floor the last hour")
+        expectNear(coal.output[24...].reduce(0, +), 0, 1e-6, "gone from 2 January")
+        expectNear(dispatch.unserved.reduce(0, +), 24, 1e-6, "the second day unserved, GWh")
+    }
+
     /// A battery that must keep 90 % of 8 GWh against 10 %/h self-discharge passes its own
     /// check (2 GW of charging can hold it) but nothing generates: only the balance makes
     /// the year infeasible, and the message says where to look.

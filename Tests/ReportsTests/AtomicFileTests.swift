@@ -173,4 +173,29 @@ import Testing
             return "\(error)"
         }
     }
+
+    /// `/dev/fd/N` (and `/dev/stdout`) into a pipe links to "pipe:[N]", which has no path:
+    /// it is written through as it is, and two outputs on one device do not clash.
+    @Test func pipesAndDevicesAreWrittenThrough() throws {
+        let pipe = Pipe()
+        let path = "/dev/fd/\(pipe.fileHandleForWriting.fileDescriptor)"
+        #expect(PathResolution.resolved(path) == path)
+        try AtomicFile.checkWritable(path)
+        try AtomicFile.write(Data("through\n".utf8), to: path)
+        try pipe.fileHandleForWriting.close()
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "through\n")
+        try OutputPaths(outputs: [.init("--json", "/dev/null"), .init("--html", "/dev/null")]).check()
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/null left a device")
+    }
+
+    /// A signal the process was started ignoring (`nohup` ignores SIGHUP) stays ignored.
+    @Test func anIgnoredHangupStaysIgnored() {
+        signal(SIGHUP, SIG_IGN)
+        defer { signal(SIGHUP, SIG_DFL) }
+        AtomicFile.removeTemporaryFilesOnInterrupt()
+        var action = sigaction()
+        #expect(sigaction(SIGHUP, nil, &action) == 0)
+        #expect(unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1, "SIGHUP still ignored")
+    }
 }
