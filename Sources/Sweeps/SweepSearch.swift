@@ -73,9 +73,14 @@ public struct SweepSearch: Sendable {
     /// A fingerprint of everything that decides the values tried and their outcome: the
     /// grid's (`SweepPlan.fingerprint`: the scenario as read, its CSV series, the fixed keys,
     /// seeds and years) with the key, interval, unit, tolerance, target and probability.
+    /// The fixed keys are taken in the order of their paths: each holds one value, so
+    /// `--set A --set B` and `--set B --set A` are one search (a grid's axes are not
+    /// sorted: their order numbers its points).
     public func fingerprint(fixed plan: SweepPlan, scenario root: SourceNode, series: [HourlySeries]) -> String {
-        plan.fingerprint(scenario: root, series: series,
-                         of: "capsim.search/1 minimize \(key) between \(low)...\(high) \(unit) tolerance \(tolerance) meets \(target) probability \(probability)")
+        var sorted = plan
+        sorted.axes.sort { $0.path < $1.path }
+        return sorted.fingerprint(scenario: root, series: series,
+                                  of: "capsim.search/1 minimize \(key) between \(low)...\(high) \(unit) tolerance \(tolerance) meets \(target) probability \(probability)")
     }
 
     /// The evaluation of `value` at which `meeting` of `seeds` seeds met the target.

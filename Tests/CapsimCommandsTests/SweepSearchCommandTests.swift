@@ -59,6 +59,20 @@ import Testing
         #expect(try String(contentsOfFile: cut + "/search.csv", encoding: .utf8) == String(contentsOfFile: whole + "/search.csv", encoding: .utf8))
     }
 
+    /// Fixed keys given in another order are the same search: its rows are taken, not
+    /// refused as another search's.
+    @Test func fixedKeysInAnotherOrderAreTheSameSearch() throws {
+        let (folder, file) = try SweepCommandTests().folder()
+        let out = folder.appendingPathComponent("out").path
+        let search = ["sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.1GW...0.3GW", "--tolerance", "0.1GW",
+                      "--meets", "reliable_2021", "--years", "2021", "--out", out]
+        let battery = ["--set", "technologies.battery.capacity=0GW"], wind = ["--set", "technologies.wind.full_load_hours=2000 h"]
+        #expect(capsim(search + battery + wind).status == 0)
+        let again = capsim(search + wind + battery)
+        #expect(again.status == 0, "\(again.err)")
+        #expect(again.out.contains("value(s) from \(out)/search.csv, evaluated by an earlier run of this search"), "\(again.out)")
+    }
+
     /// A misspelt key or an interval of the wrong kind failed only at the first point,
     /// after "Searching…", named as a `--set` the user never gave.
     @Test func wrongKeyOrIntervalIsRefusedBeforeSearching() throws {
