@@ -140,8 +140,9 @@ struct SweepGridCommand: ParsableCommand {
     private func grid(_ plan: SweepPlan, root: SourceNode) throws {
         guard let out else { throw usage("a grid needs --out DIR, the folder of its results") }
         let part = try shard.map(Shard.parse)
-        try report.check(plan)
         try plan.checkValues(root: root)
+        try makeFolderForReport(out)
+        try report.check(plan)
         let scenario = try ScenarioLoader.load(path: plan.scenarioPath)
         let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root, series: scenario.hourlySeries),
                                      targets: scenario.targets.map(\.id), shard: shard)

@@ -1,3 +1,4 @@
+import Foundation
 import EnergyModel
 import Reports
 import Sweeps
@@ -5,18 +6,21 @@ import Sweeps
 extension SweepGridCommand {
     /// Before any point runs: `--html` and the files of `--out` are distinct and none is
     /// the sweep file, the scenario or a file the scenario reads (an `--html` over
-    /// points.csv had replaced every point computed). An `--html` inside `--out` finds the
-    /// folder made, as the sweep would make it (it was refused: "folder does not exist").
+    /// points.csv had replaced every point computed).
     func checkOutputs(_ plan: SweepPlan) throws {
         var paths = OutputPaths("--html", report.html)
-        let files = minimize == nil ? SweepFiles.grid : SweepFiles.search
-        if let out { paths.addFolder("--out", out, holding: files) }
+        if let out { paths.addFolder("--out", out, holding: minimize == nil ? SweepFiles.grid : SweepFiles.search) }
         if file != plan.scenarioPath { paths.inputs.append(.init("the sweep file \(file)", file)) }
         paths.addScenario(plan.scenarioPath, try ScenarioLoader.load(path: plan.scenarioPath))
         try OutputChecks.distinct(paths)
-        if let out, let html = report.html, PathResolution.resolved(html).hasPrefix(PathResolution.resolved(out) + "/") {
-            try OutputChecks.folder(out, holding: files)
-        }
+    }
+
+    /// Once every other check has passed: an `--html` report directly inside `--out` finds
+    /// the folder made, as the grid would make it (it was refused: "folder does not exist").
+    func makeFolderForReport(_ out: String) throws {
+        guard let html = report.html,
+              PathResolution.resolved((html as NSString).deletingLastPathComponent) == PathResolution.resolved(out) else { return }
+        try OutputChecks.folder(out, holding: SweepFiles.grid)
     }
 }
 

@@ -39,9 +39,9 @@ public struct OutputPaths: Sendable {
     }
 
     /// The first output that is another output or an input, in the order given. An empty
-    /// path is left to `AtomicFile.checkWritable`, which refuses it as such; a device, pipe
-    /// or socket (`/dev/null`, `/dev/stdout` into a pipe) is written through, not
-    /// replaced, so two outputs may share one.
+    /// path is left to `AtomicFile.checkWritable`, which refuses it as such; a device or a
+    /// pipe handed to the process (`/dev/null`, `/dev/stdout` into a pipe) is written
+    /// through, not replaced, so two outputs may share one (`isStream`).
     public func check() throws(Clash) {
         var seen: [String: File] = [:]
         for input in inputs.reversed() { seen[PathResolution.resolved(input.path)] = input }
@@ -56,10 +56,17 @@ public struct OutputPaths: Sendable {
         }
     }
 
-    /// Whether `path` is a character device, a pipe or a socket.
+    /// Whether `path` is a character device (`/dev/null`, a terminal), or a pipe or socket
+    /// a process was handed (`/dev/stdout`, `/dev/fd/N`): each output opens it anew and
+    /// writes through. A named pipe in a folder is not: once its reader has read the first
+    /// output to its end, a second would wait for a reader for ever.
     static func isStream(_ path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
-        return [S_IFCHR, S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT)
+        switch info.st_mode & S_IFMT {
+        case S_IFCHR: return true
+        case S_IFIFO, S_IFSOCK: return path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        default: return false
+        }
     }
 }

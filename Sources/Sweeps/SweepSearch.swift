@@ -74,11 +74,14 @@ public struct SweepSearch: Sendable {
     /// grid's (`SweepPlan.fingerprint`: the scenario as read, its CSV series, the fixed keys,
     /// seeds and years) with the key, interval, unit, tolerance, target and probability.
     /// The fixed keys are taken in the order of their paths: each holds one value, so
-    /// `--set A --set B` and `--set B --set A` are one search (a grid's axes are not
-    /// sorted: their order numbers its points).
+    /// `--set A --set B` and `--set B --set A` are one search — unless one key lies inside
+    /// another (`K` and `K.2020`), when the later one given wins and the order decides the
+    /// scenario. (A grid's axes are never sorted: their order numbers its points.)
     public func fingerprint(fixed plan: SweepPlan, scenario root: SourceNode, series: [HourlySeries]) -> String {
         var sorted = plan
-        sorted.axes.sort { $0.path < $1.path }
+        let paths = plan.axes.map(\.path)
+        let nested = paths.contains { outer in paths.contains { $0.hasPrefix(outer + ".") } }
+        if !nested { sorted.axes.sort { $0.path < $1.path } }
         return sorted.fingerprint(scenario: root, series: series,
                                   of: "capsim.search/1 minimize \(key) between \(low)...\(high) \(unit) tolerance \(tolerance) meets \(target) probability \(probability)")
     }

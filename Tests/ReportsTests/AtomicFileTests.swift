@@ -185,6 +185,10 @@ import Testing
         try pipe.fileHandleForWriting.close()
         #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "through\n")
         try OutputPaths(outputs: [.init("--json", "/dev/null"), .init("--html", "/dev/null")]).check()
+        // A named pipe in a folder is one file: a second output would wait for a reader for ever.
+        let fifo = try folder().appendingPathComponent("fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: OutputPaths.Clash.self) { try OutputPaths(outputs: [.init("--json", fifo), .init("--html", fifo)]).check() }
         var info = stat()
         #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/null left a device")
     }
