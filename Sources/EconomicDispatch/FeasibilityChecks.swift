@@ -27,8 +27,8 @@ enum FeasibilityChecks {
         }
     }
 
-    /// The outputs a plant can reach hour by hour within its ramp limit: from [p̲_0, p̄_0],
-    /// [p̲_t, p̄_t] = [max(m·C_t·a_t, p̲_{t−1} − R·C_t), min(C_t·a_t, p̄_{t−1} + R·C_t)].
+    /// The outputs a plant can reach hour by hour within its ramp limits (`ThermalAsset.ramp`):
+    /// from [p̲_0, p̄_0], [p̲_t, p̄_t] = [max(m·C_t·a_t, p̲_{t−1} − down_t), min(C_t·a_t, p̄_{t−1} + up_t)].
     /// An empty interval means no output path exists: a must-run floor above a maintenance
     /// window's cap by more than the ramp allows (60 % minimum stable load against 50 %
     /// out for maintenance at 5 %/h) made the year infeasible with only the solver's word.
@@ -36,14 +36,15 @@ enum FeasibilityChecks {
         guard plant.thermal.rampRate < 1, !plant.availability.isEmpty else { return }
         var (low, high) = (plant.floor(0), plant.ceiling(0))
         for t in 1..<plant.availability.count {
-            let (reachLow, reachHigh) = (low - plant.ramp(t), high + plant.ramp(t))
+            let ramp = plant.ramp(t)
+            let (reachLow, reachHigh) = (low - ramp.down, high + ramp.up)
             (low, high) = (max(plant.floor(t), reachLow), min(plant.ceiling(t), reachHigh))
             guard low > high + 1e-9 else { continue }
             let id = plant.unit.technology.id
             throw error(scenario, "technologies.\(id).ramp_rate",
                         found: "in \(calendar.year), at \(calendar.isoTime(ofHour: t)) \(id) must run between \(gw(plant.floor(t))) and " +
                             "\(gw(plant.ceiling(t))) GW (its minimum stable load and availability), but from the hour before it can only reach " +
-                            "\(gw(max(0, reachLow))) to \(gw(reachHigh)) GW at \(gw(plant.ramp(t))) GW an hour",
+                            "\(gw(max(0, reachLow))) to \(gw(reachHigh)) GW (down \(gw(ramp.down)), up \(gw(ramp.up)) GW an hour)",
                         expected: "a plant that can ramp into its maintenance and availability changes: a higher ramp_rate or a lower minimum_stable_load")
         }
     }

@@ -119,7 +119,7 @@ import LinearProgramming
         } throws: { error in
             (error as? ScenarioError)?.description.hasSuffix("""
                 error: technologies.big_coal.ramp_rate: found in 2020, at 2020-01-01T12:00+08:00 big_coal must run between 0.600 and 1.000 GW \
-                (its minimum stable load and availability), but from the hour before it can only reach 1.100 to 2.100 GW at 0.100 GW an hour, \
+                (its minimum stable load and availability), but from the hour before it can only reach 1.100 to 2.100 GW (down 0.100, up 0.100 GW an hour), \
                 expected a plant that can ramp into its maintenance and availability changes: a higher ramp_rate or a lower minimum_stable_load
                 """) == true
         }
