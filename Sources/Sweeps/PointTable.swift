@@ -50,7 +50,7 @@ public enum PointTable {
         var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
         return try SweepStore.wholeLines(path).map { line -> (text: String, point: Int) in
             guard let point = try? JSONDecoder().decode(Line.self, from: Data(line.text.utf8)) else {
-                throw SweepError("\(path):\(line.number): a line that is not a point of this sweep in JSON (a damaged or edited line): \(line.text.prefix(80))")
+                throw SweepError("\(path):\(line.number): a line that is not a point of this sweep in JSON (a damaged or edited line): \(SweepStore.shown(line.text))")
             }
             try grid.check(path, line: line.number, point: point.point, seed: point.seed, values: manifest.axes.map { point.set[$0.path] ?? "" },
                            years: point.years.map { $0["year"].flatMap { Int(exactly: $0) } ?? -1 }, allYears: true, key: "point \(point.point)")
@@ -87,7 +87,7 @@ public enum PointTable {
         return try SweepStore.wholeLines(path).filter { $0.text != header }.map { line in
             let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard let row = row(fields, axes: manifest.axes.count, targets: manifest.targets.count) else {
-                throw SweepError("\(path):\(line.number): a row that does not match the header of this sweep (a damaged or edited line): \(line.text.prefix(80))")
+                throw SweepError("\(path):\(line.number): a row that does not match the header of this sweep (a damaged or edited line): \(SweepStore.shown(line.text))")
             }
             try grid.check(path, line: line.number, point: row.point, seed: row.seed, values: row.values, years: [row.year], allYears: false,
                            key: "point \(row.point), year \(row.year)")

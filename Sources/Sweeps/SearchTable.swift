@@ -63,7 +63,7 @@ public struct SearchTable {
         try SweepStore.wholeLines(path).filter { $0.text != header }.map { line in
             let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 4, let meeting = Int(fields[1]), Int(fields[2]) != nil, Bool(fields[3]) != nil else {
-                throw SweepError("\(path):\(line.number): a row that is not \(header) (a damaged or edited line): \(line.text.prefix(80))")
+                throw SweepError("\(path):\(line.number): a row that is not \(header) (a damaged or edited line): \(SweepStore.shown(line.text))")
             }
             return (line.number, line.text, meeting)
         }

@@ -107,6 +107,13 @@ public struct SweepStore: Sendable {
         guard written == bytes.count else { throw SweepError("cannot append to \(path): \(String(cString: strerror(errno)))") }
     }
 
+    /// A damaged line as a message shows it: its first 80 characters, control characters
+    /// (the zero bytes a power cut can leave) written as \u{…} rather than sent to the
+    /// terminal.
+    static func shown(_ line: String) -> String {
+        String(line.prefix(80)).unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+    }
+
     /// The lines of a file that end with a line break (a cut last line is left out), with
     /// their numbers from 1; empty lines are left out.
     static func wholeLines(_ path: String) -> [(number: Int, text: String)] {

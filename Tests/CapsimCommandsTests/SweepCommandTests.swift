@@ -301,6 +301,10 @@ import Reports
         let cut = capsim(arguments)
         #expect(cut.status == 1)
         #expect(cut.err.contains(out + "/points.jsonl:2: a line that is not a point of this sweep in JSON (a damaged or edited line)"), "\(cut.err)")
+        // Zero bytes a power cut can leave are shown escaped, not sent to the terminal.
+        try (String(json[0]) + "\n\0\0\0\n").write(toFile: out + "/points.jsonl", atomically: true, encoding: .utf8)
+        let zeros = capsim(arguments)
+        #expect(zeros.status == 1 && zeros.err.contains("(a damaged or edited line): \\u{0}\\u{0}\\u{0}\n") && !zeros.err.contains("\0"), "\(zeros.err)")
     }
 
     /// A folder under a file: the message says so in words, not as NSCocoaErrorDomain 512.
