@@ -23,7 +23,7 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String) throws(WriteError) {
-        guard !path.isEmpty else { throw WriteError(path: path, reason: emptyPath) }
+        if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
         let target = PathResolution.resolved(path)
         var info = stat(), permissions: mode_t?
         if stat(target, &info) == 0 {
@@ -55,7 +55,7 @@ public enum AtomicFile {
     /// Whether `path` can be written, checked before a long computation rather than
     /// found after it: its folder exists and is writable, and it is not a folder.
     public static func checkWritable(_ path: String) throws(WriteError) {
-        guard !path.isEmpty else { throw WriteError(path: path, reason: emptyPath) }
+        if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
         let target = URL(fileURLWithPath: PathResolution.resolved(path))
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
@@ -117,6 +117,13 @@ public enum AtomicFile {
 
     /// Why an empty path is refused (resolved, it would name the current folder).
     static let emptyPath = "an empty path, expected a name"
+
+    /// Why `path` cannot name a file to write: empty, or ending in "/" (a folder's name;
+    /// `--json out/` wrote a file named `out`).
+    static func notAFileName(_ path: String) -> String? {
+        if path.isEmpty { return emptyPath }
+        return path.hasSuffix("/") ? "a path ending in /, which names a folder: expected a file name" : nil
+    }
 
     /// The most bytes in one file name (NAME_MAX on Linux and macOS).
     static let nameLimit = 255

@@ -193,6 +193,14 @@ import Testing
         #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR, "/dev/null left a device")
     }
 
+    /// A path ending in "/" names a folder: `--json out/` wrote a file named `out`.
+    @Test func aPathEndingInASlashIsNotAFile() throws {
+        let slash = try folder().path + "/sub/"
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.checkWritable(slash) }
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write(Data("x".utf8), to: slash) }
+        #expect(!FileManager.default.fileExists(atPath: String(slash.dropLast())), "no file named sub")
+    }
+
     /// A signal the process was started ignoring (`nohup` ignores SIGHUP) stays ignored.
     @Test func anIgnoredHangupStaysIgnored() {
         signal(SIGHUP, SIG_IGN)
