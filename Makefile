@@ -14,8 +14,11 @@ run: deps
 	$(SWIFT) build -c release --product capsim
 	.build/release/capsim run $(SCENARIO)
 
+# The tests' scratch folders go to a folder of this run (TMPDIR), removed after it.
 test: deps
-	$(SWIFT) test $(TEST_FLAGS)
+	@scratch="$$(mktemp -d -t capsim-tests.XXXXXX)"; \
+	TMPDIR="$$scratch" $(SWIFT) test $(TEST_FLAGS); status=$$?; \
+	rm -rf "$$scratch"; exit $$status
 
 build: deps
 	$(SWIFT) build -c release --product capsim
