@@ -75,9 +75,9 @@ struct RunCommand: ParsableCommand {
                 if let csv {
                     if hourly {
                         try write(HourlyTable.csv(projected.dispatch, calendar: ProfileCalendar(year: projected.year, utcOffsetHours: scenario.location.utcOffsetHours)),
-                                  to: csv, "hourly-\(projected.year).csv")
+                                  to: csv, Self.hourlyFile(projected.year))
                     }
-                    try write(AnnualTable.csv(outcomes, scenario: scenario), to: csv, "annual.csv")
+                    try write(AnnualTable.csv(outcomes, scenario: scenario), to: csv, Self.annualFile)
                 }
                 // After the year's files: a year reported done is on disk.
                 Console.current.err("capsim: \(outcome.year) done: \(outcome.solver.iterations) iterations, " +
@@ -93,7 +93,7 @@ struct RunCommand: ParsableCommand {
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
                                         scorecard: Scorecard(scenario: scenario, accounts: outcomes.map(\.account)))
         do {
-            if let csv { try write(TargetsTable.csv(outcome.scorecard), to: csv, "targets.csv") }
+            if let csv { try write(TargetsTable.csv(outcome.scorecard), to: csv, Self.targetsFile) }
             if let json { try AtomicFile.write(try ProjectionJSON.data(outcome), to: json) }
             if let html, let reportDispatch {
                 let chosen = week.map { ReportWeek(number: $0, reason: "chosen with --week") }
@@ -144,11 +144,16 @@ struct RunCommand: ParsableCommand {
         return reportYear
     }
 
+    /// The files of the --csv folder, named once for writing them and for checking that no
+    /// other output lands on one.
+    static let annualFile = "annual.csv", targetsFile = "targets.csv"
+    static func hourlyFile(_ year: Int) -> String { "hourly-\(year).csv" }
+
     /// Every output checked before the first year is solved (`OutputChecks`). The --csv
     /// folder is made here, so a folder that cannot be is found now, not after a year, and
     /// a --json or --html inside it can be written.
     private func checkOutputs(_ scenario: Scenario, years: ClosedRange<Int>) throws(CommandFailure) {
-        let tables = ["annual.csv", "targets.csv"] + (hourly ? years.map { "hourly-\($0).csv" } : [])
+        let tables = [Self.annualFile, Self.targetsFile] + (hourly ? years.map(Self.hourlyFile) : [])
         var paths = OutputPaths("--json", json)
         paths.outputs += OutputPaths("--html", html).outputs
         if let csv { paths.addFolder("--csv", csv, holding: tables) }

@@ -48,8 +48,9 @@ public enum PointTable {
     /// is); a point that is not one of the sweep's grid is an error naming the file and line.
     static func jsonLines(_ path: String, manifest: SweepManifest) throws -> [(text: String, point: Int)] {
         var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
+        let decoder = JSONDecoder()
         return try SweepStore.wholeLines(path).map { line -> (text: String, point: Int) in
-            guard let point = try? JSONDecoder().decode(Line.self, from: Data(line.text.utf8)) else {
+            guard let point = try? decoder.decode(Line.self, from: Data(line.text.utf8)) else {
                 throw SweepError("\(path):\(line.number): a line that is not a point of this sweep in JSON (a damaged or edited line): \(SweepStore.shown(line.text))")
             }
             try grid.check(path, line: line.number, point: point.point, seed: point.seed, values: manifest.axes.map { point.set[$0.path] ?? "" },
