@@ -30,6 +30,10 @@ public enum CapsimMain {
 
     public static func run(_ arguments: [String]) -> Int32 {
         let console = Console.current
+        if let unknown = unknownHelpTopic(arguments) {
+            console.err("Error: '\(unknown.name)' is not a command of '\(unknown.parent)'\n  See '\(unknown.parent) --help' for its commands.\n")
+            return ExitStatus.usage.rawValue
+        }
         do {
             var command = try Capsim.parseAsRoot(arguments)
             try command.run()
@@ -46,6 +50,19 @@ public enum CapsimMain {
             console.err(message + "\n")
             return ExitStatus.usage.rawValue
         }
+    }
+
+    /// For `capsim help A B …`, the first name that is not a subcommand of the command
+    /// before it (with that command's path), or nil. argument-parser answers a help request for an unknown command with the
+    /// root's help and exit status 0, so a typo in a script's `capsim help` line would pass.
+    static func unknownHelpTopic(_ arguments: [String]) -> (name: String, parent: String)? {
+        guard arguments.first == "help" else { return nil }
+        var command: any ParsableCommand.Type = Capsim.self, path = "capsim"
+        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return (name, path) }
+            (command, path) = (next, path + " " + name)
+        }
+        return nil
     }
 
     /// Loads a scenario, printing every problem with its location on failure.

@@ -255,14 +255,22 @@ struct SweepMergeCommand: ParsableCommand {
     func run() throws {
         try checkOutputs()
         do {
-            let merged = try FolderLock.hold(out) {
-                let merged = try SweepMerge.merge(folders, into: out, restart: restart)
-                Console.current.out(try SweepReport.write(rows: merged.rows, manifest: merged.manifest, folder: out, scenarioPath: merged.manifest.scenario))
-                try report.write(rows: merged.rows, manifest: merged.manifest)
-                return merged
+            // Each shard is locked while it is read, so that a shard still running is
+            // refused rather than merged half done; --out is made only once all are read.
+            var locks: [String: FolderLock] = [:]
+            for folder in folders where locks[PathResolution.resolved(folder)] == nil {
+                locks[PathResolution.resolved(folder)] = try FolderLock.acquire(folder, create: false)
             }
+            let joined = try SweepMerge.read(folders)
+            try prepareOutputs()
+            let outLock = locks[PathResolution.resolved(out)] == nil ? try FolderLock.acquire(out) : nil
+            let merged = try SweepMerge.write(joined, into: out, restart: restart)
+            let manifest = joined.manifest
+            Console.current.out(try SweepReport.write(rows: merged.rows, manifest: manifest, folder: out, scenarioPath: manifest.scenario))
+            try report.write(rows: merged.rows, manifest: manifest)
+            withExtendedLifetime((locks, outLock)) {}
             if merged.missing > 0 {
-                Console.current.err("capsim: \(merged.missing) of \(merged.manifest.points) points are in none of the folders: the summary covers the others only (is a shard missing or unfinished?)\n")
+                Console.current.err("capsim: \(merged.missing) of \(manifest.points) points are in none of the folders: the summary covers the others only (is a shard missing or unfinished?)\n")
             }
             guard merged.missing == 0 else { throw CommandFailure(status: .invalidInput) }
         } catch let failure as CommandFailure {

@@ -25,9 +25,7 @@ extension SweepGridCommand {
 }
 
 extension SweepMergeCommand {
-    /// Before anything is merged: `--html` is neither a file of `--out` nor of a shard's
-    /// folder, and it can be written (it was found unwritable only after summary.csv was
-    /// written); `--out` is made first, as the merge would, so the report may go inside it.
+    /// Before anything is read: `--html` is neither a file of `--out` nor of a shard's folder.
     func checkOutputs() throws(CommandFailure) {
         // Two checks: --out may be a shard's own folder (a sweep merged again), --html neither.
         let html = OutputPaths("--html", report.html)
@@ -35,6 +33,13 @@ extension SweepMergeCommand {
         beside.addFolder("--out", out, holding: SweepFiles.grid)
         for folder in folders { shards.inputs += OutputPaths.files(SweepFiles.grid, in: folder, of: "the shard \(folder)") }
         for paths in [beside, shards] { try OutputChecks.distinct(paths) }
+    }
+
+    /// Once every shard has been read, before anything is written: `--out` is made, as the
+    /// merge would, so that the report may go inside it, and `--html` can be written (it was
+    /// found unwritable only after summary.csv was written). A merge that fails on a shard
+    /// makes no folder.
+    func prepareOutputs() throws(CommandFailure) {
         try OutputChecks.folder(out, holding: SweepFiles.grid)
         try OutputChecks.writable([report.html])
     }

@@ -3,9 +3,17 @@ import Reports
 
 /// Joins the folders of the shards of one sweep: their fingerprints must agree; points
 /// found in several folders must agree too (they are then kept once). The folder written
-/// must hold no other sweep's results, unless `restart` lets them be replaced.
+/// must hold no other sweep's results, unless `restart` lets them be replaced. Reading and
+/// writing are apart so that nothing is made before every shard has been read.
 public enum SweepMerge {
-    public static func merge(_ folders: [String], into out: String, restart: Bool) throws -> (manifest: SweepManifest, rows: [PointTable.Row], missing: Int) {
+    /// The shards' results joined in memory, ready to be written.
+    public struct Joined {
+        public let manifest: SweepManifest
+        let header: String, lines: [String], points: [Int], json: [Int: String]
+    }
+
+    /// Reads and joins the shards' folders; writes nothing.
+    public static func read(_ folders: [String]) throws -> Joined {
         guard let first = folders.first else { throw SweepError("sweep merge: name the shards' folders") }
         var manifest = try SweepManifest.read(folder: first)
         var csv: [Int: [String]] = [:], json: [Int: String] = [:]
@@ -24,17 +32,23 @@ public enum SweepMerge {
         }
         manifest.shard = nil
         let points = json.keys.filter { csv[$0] != nil }.sorted()
-        let header = PointTable.header(manifest)
         let lines = points.flatMap { Array(Set(csv[$0]!)).sorted() }
         guard points.allSatisfy({ Set(csv[$0]!).count == manifest.yearCount }) else {
             throw SweepError("a point has rows that differ between the folders")
         }
+        return Joined(manifest: manifest, header: PointTable.header(manifest), lines: lines, points: points, json: json)
+    }
+
+    /// Writes `joined` into `out`, which must hold no other sweep's results unless `restart`
+    /// lets them be replaced; returns its rows and how many points of the grid are missing.
+    public static func write(_ joined: Joined, into out: String, restart: Bool) throws -> (rows: [PointTable.Row], missing: Int) {
+        let manifest = joined.manifest
         try SweepStore.createFolder(out)
         _ = try SweepStore.holdsOtherSweep(out, than: manifest, restart: restart)
         func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
         try AtomicFile.write(manifest.data(), to: path(SweepFiles.manifest))
-        try AtomicFile.write(Data((([header] + lines).joined(separator: "\n") + "\n").utf8), to: path(SweepFiles.points))
-        try AtomicFile.write(Data(points.map { json[$0]! + "\n" }.joined().utf8), to: path(SweepFiles.pointLines))
-        return (manifest, try PointTable.rows(path(SweepFiles.points), manifest: manifest), manifest.points - points.count)
+        try AtomicFile.write(Data((([joined.header] + joined.lines).joined(separator: "\n") + "\n").utf8), to: path(SweepFiles.points))
+        try AtomicFile.write(Data(joined.points.map { joined.json[$0]! + "\n" }.joined().utf8), to: path(SweepFiles.pointLines))
+        return (try PointTable.rows(path(SweepFiles.points), manifest: manifest), manifest.points - joined.points.count)
     }
 }

@@ -111,6 +111,10 @@ import Testing
         let help = capsim("--help")
         #expect(help.status == 0)
         #expect(help.out.contains("capacity"))
+        #expect(capsim("help", "lp", "solve").status == 0)
+        let unknown = capsim("help", "lp", "solv")
+        #expect(unknown.status == 2 && unknown.err.contains("'solv' is not a command of 'capsim lp'"), "\(unknown.err)")
+        #expect(capsim("help", "nosuch").status == 2)
     }
 
     @Test func missingFileExitsOne() {

@@ -1,4 +1,5 @@
 import Foundation
+import Sweeps
 import Testing
 @testable import CapsimCommands
 import Reports
@@ -110,6 +111,17 @@ import Reports
         #expect(missing.status == 1)
         #expect(missing.err.contains("2 of 6 points are in none of the folders"), "\(missing.err)")
         #expect(try rows(partial).dropFirst().count == 4, "the header and four points")
+        // A shard still being written is refused, not merged half done; a merge refused on
+        // a shard, or naming a folder that does not exist, makes no --out folder.
+        let refusedOut = folder.appendingPathComponent("refused").path
+        try FolderLock.hold(parts[1]) {
+            let busy = capsim(["sweep", "merge"] + parts + ["--out", refusedOut])
+            #expect(busy.status == 1)
+            #expect(busy.err == "capsim: \(parts[1]) is in use by another sweep, search or merge (it holds \(parts[1])/.lock): wait for it to end before merging it\n")
+        }
+        let absent = capsim(["sweep", "merge", parts[0], folder.appendingPathComponent("nowhere").path, "--out", refusedOut])
+        #expect(absent.status == 1 && absent.err.contains("nowhere: found no folder of sweep results"), "\(absent.err)")
+        #expect(!FileManager.default.fileExists(atPath: refusedOut))
     }
 
     /// summary.csv's `meets.ID` is the fraction of seeds whose status in points.csv is met
