@@ -32,7 +32,8 @@ public struct CapacityScorecard: Sendable {
     ///
     /// capacity: Σ over the selected technologies of C(year).
     /// capacity_added: Σ over the selected technologies and over y = since+1 … year of
-    /// max(0, C(y) − C(y−1)) — gross additions, so a retirement does not hide a build.
+    /// max(0, M(y) − M(y−1)) + Σ positive events of y, M the milestones' path — gross
+    /// additions, so a retirement does not hide a build (`Trajectory.additions(in:)`).
     public static func value(of target: Target, in scenario: Scenario) -> Double {
         let selected = scenario.technologies.filter { target.technologies.contains($0.id) }
         switch target.kind {
@@ -40,7 +41,7 @@ public struct CapacityScorecard: Sendable {
             let since = target.since ?? scenario.baseYear
             return selected.reduce(0) { sum, technology in
                 sum + (since + 1...max(since + 1, target.year)).reduce(0) { added, year in
-                    added + max(0, technology.capacity.value(in: year) - technology.capacity.value(in: year - 1))
+                    added + technology.capacity.additions(in: year)
                 }
             }
         default:

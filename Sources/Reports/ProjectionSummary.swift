@@ -23,18 +23,22 @@ public enum ProjectionSummary {
         return lines.map(TextLayout.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
 
-    /// Non-fossil share by year, with the share target of the year if any.
+    /// Non-fossil share by year, with the share targets of the year if any: the first on
+    /// the year's row, each further one on a row of its own below it.
     static func share(_ outcome: ProjectionOutcome) -> [String] {
         let targets = outcome.scorecard.entries.filter { $0.target.kind == .nonFossilShare }
         var rows: [[String]] = []
         for year in outcome.years {
             let account = year.account
-            let target = targets.first { $0.target.year == year.year }
-            rows.append([
-                String(year.year), percent(account.nonFossilShare), target.map { TargetText.threshold($0.target) } ?? "",
-                target?.evaluation?.status.label ?? "", mt(account.totalEnergyConsumption), mt(account.nonFossilEnergy),
+            let ofYear = targets.filter { $0.target.year == year.year }
+            func cells(_ entry: Scorecard.Entry?) -> [String] {
+                [entry.map { TargetText.threshold($0.target) } ?? "", entry?.evaluation?.status.label ?? ""]
+            }
+            rows.append([String(year.year), percent(account.nonFossilShare)] + cells(ofYear.first) + [
+                mt(account.totalEnergyConsumption), mt(account.nonFossilEnergy),
                 mt(account.co2Emissions), TextLayout.fixed(account.energy.cost / 1e9, digits: 2),
             ])
+            for entry in ofYear.dropFirst() { rows.append(["", ""] + cells(entry)) }
         }
         return ["Non-fossil share of total energy consumption"]
             + table(["year", "share", "target", "status", "TEC Mtce", "NF Mtce", "CO2 Mt", "cost bn yuan"], rows, [6, 9, 14, 18, 10, 10, 10, 13])
@@ -88,7 +92,8 @@ public enum ProjectionSummary {
     static func scorecard(_ card: Scorecard) -> [String] {
         guard !card.entries.isEmpty else { return ["No targets in this scenario."] }
         var lines = ["Targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
-        let widths = [26, 6, 22, 16, 16, 14]
+        // 100 columns with the longest status, "within tolerance".
+        let widths = [26, 6, 21, 15, 16, 16]
         lines.append(TextLayout.columns(["target", "year", "required", "simulated", "margin", "status"], widths))
         for entry in card.entries {
             let target = entry.target
@@ -103,9 +108,13 @@ public enum ProjectionSummary {
         return lines
     }
 
+    /// Rows in columns of `widths`, the first left-aligned and the rest right-aligned; a
+    /// right-aligned cell as wide as its column or wider keeps a space before it.
     private static func table(_ header: [String], _ rows: [[String]], _ widths: [Int]) -> [String] {
         ([header] + rows).map { cells in
-            zip(cells, widths).enumerated().map { index, cell in TextLayout.pad(cell.0, cell.1, right: index > 0) }.joined()
+            zip(cells, widths).enumerated().map { index, cell in
+                index == 0 ? TextLayout.pad(cell.0, cell.1) : TextLayout.pad(cell.0, max(cell.1, TextLayout.width(cell.0) + 1), right: true)
+            }.joined()
         }
     }
 

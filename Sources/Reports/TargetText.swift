@@ -21,12 +21,14 @@ enum TargetText {
         return value != 0 && Double(text) == 0 ? String(format: "%.3g", value) : text
     }
 
-    /// The value, the signed margin and the status of an evaluation, in the target's unit.
+    /// The value, the signed margin and the status of an evaluation, in the target's unit;
+    /// a margin that three decimals would round to 0 keeps three significant digits, so a
+    /// target missed by 10⁻⁶ does not read "MISSED by 0".
     static func outcome(_ evaluation: TargetEvaluation) -> [String] {
         let unit = evaluation.target.displayUnit, margin = evaluation.displayedMargin
         return [
             "\(TextLayout.number(unit.display(evaluation.value))) \(unit.symbol)",
-            "\(margin >= 0 ? "+" : "")\(TextLayout.number(margin)) \(differenceUnit(unit))", evaluation.status.label,
+            "\(margin >= 0 ? "+" : "")\(written(margin)) \(differenceUnit(unit))", evaluation.status.label,
         ]
     }
 
@@ -38,8 +40,10 @@ enum TargetText {
 
     /// A lever as one phrase: what to change and by how much, `first-order: … : 0.665 GW`:
     /// three decimals below 100 (0.629 亿立方米, not 0.6, beside a margin of −0.629), one
-    /// from 100 on (341.7 GWh, 75 504.1 tce).
+    /// from 100 on (341.7 GWh, 75 504.1 tce); three significant digits when those would
+    /// round it to 0.
     static func lever(_ lever: Lever) -> String {
-        "\(lever.text): \(TextLayout.number(lever.amount, digits: abs(lever.amount) < 100 ? 3 : 1)) \(lever.unit)"
+        let text = TextLayout.number(lever.amount, digits: abs(lever.amount) < 100 ? 3 : 1)
+        return "\(lever.text): \(lever.amount != 0 && Double(text) == 0 ? String(format: "%.3g", lever.amount) : text) \(lever.unit)"
     }
 }

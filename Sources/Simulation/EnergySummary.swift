@@ -4,7 +4,10 @@ import EnergyModel
 
 /// Sums a year's hourly dispatch into the flows the accounting counts (`AnnualEnergy`).
 ///
-/// - generation, charge, curtailment, spill: Σ_t of the hourly values, GWh;
+/// - generation, charge, spill: Σ_t of the hourly values, GWh;
+/// - curtailment: Σ_t of the hours with more than `unservedThreshold` GW curtailed (the
+///   interior point leaves some 10⁻⁹ GW in every hour, which an "at most 0 %" target
+///   counted as missed);
 /// - fuel of coal and gas plants: heat rate × generation, tce;
 /// - the non-fossil part of exports: Σ_t x_t · f_t, with f_t = (Σ wind, solar, hydro
 ///   output + Σ bioenergy output × biogenic fraction) ÷ Σ generation (storage excluded)
@@ -14,8 +17,8 @@ import EnergyModel
 ///   solver's tolerance, not lost load);
 /// - average price: Σ price_t·load_t ÷ Σ load_t; peak price: max_t price_t.
 public enum EnergySummary {
-    /// GW below which an hour's unserved load counts as zero (the solver's interior
-    /// point leaves values of order 1e-9).
+    /// GW below which an hour's unserved load or curtailment counts as zero (the solver's
+    /// interior point leaves values of order 1e-9).
     public static let unservedThreshold = 1e-6
 
     public static func annual(_ dispatch: YearDispatch, conditions: YearConditions) -> AnnualEnergy {
@@ -27,7 +30,7 @@ public enum EnergySummary {
             let generation = series.output.reduce(0, +)
             var energy = TechnologyEnergy(id: series.id, kind: kind, capacity: unit.averageCapacity, generation: generation)
             energy.available = series.available?.reduce(0, +) ?? 0
-            energy.curtailed = series.curtailed?.reduce(0, +) ?? 0
+            energy.curtailed = series.curtailed?.reduce(0) { $1 > unservedThreshold ? $0 + $1 : $0 } ?? 0
             energy.spilled = series.spilled?.reduce(0, +) ?? 0
             energy.charge = series.charge?.reduce(0, +) ?? 0
             if let capacity = unit.energyInService { energy.energyCapacity = capacity }

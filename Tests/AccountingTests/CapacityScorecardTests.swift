@@ -81,4 +81,26 @@ import Testing
         expectClose(card.evaluations[1].value, 1.5)
         #expect(card.evaluations[1].status == .withinTolerance)
     }
+
+    /// A unit retired and another built in the same year, written as two events, counted
+    /// as their net change (0.1 GW, "add 0.2 GW") where the docs promise the build (0.3 GW).
+    @Test func aBuildBesideARetirementOfTheSameYearCounts() throws {
+        let scenario = try ScenarioLoader.load(path: try Fixture.scenario(
+            technologies: """
+                plant:
+                  kind: wind
+                  capacity: {2020: 1 GW, 2022: 1.5 GW, 2023: 1.2 GW, events: ["-0.2 GW in 2024", "+0.3 GW in 2024", "+0.1 GW on 2025-07-01"]}
+                  full_load_hours: 2000 h
+            """,
+            targets: """
+                - {id: same_year, kind: capacity_added, year: 2024, since: 2023, technologies: [plant], at_least: 0.3 GW}
+                - {id: all, kind: capacity_added, year: 2025, since: 2020, technologies: [plant], at_least: 1 GW}
+            """))
+        let card = CapacityScorecard(scenario: scenario)
+        expectClose(card.evaluations[0].value, 0.3)
+        #expect(card.evaluations[0].status == .met)
+        // 2021–2022: +0.5 on the path; 2023: the path falls 0.3 (not counted); 2024: +0.3; 2025: +0.1.
+        expectClose(card.evaluations[1].value, 0.9)
+        #expect(card.evaluations[1].status == .missed)
+    }
 }

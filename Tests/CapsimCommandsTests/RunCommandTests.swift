@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 @testable import CapsimCommands
 
@@ -70,6 +71,39 @@ import Testing
             return
         }
         #expect(abs(margin - (simulated - 50)) <= 1e-3, "\(row)")
+    }
+
+    /// Three reports that read wrong: an "at most 0 %" curtailment target was MISSED in a
+    /// year with nothing curtailed (the interior point's 10⁻⁹ GW an hour summed to 10⁻⁷ GWh);
+    /// a target missed by 10⁻⁶ GW showed a margin of "0" and a lever of "0 GW"; the share
+    /// table showed only the first share target of a year, and ran a wide target into the
+    /// share beside it.
+    @Test func smallOutcomesAndSeveralShareTargetsReadRight() throws {
+        // A river smaller than the lowest load: nothing is curtailed.
+        let text = Self.scenario(shareTarget: "5 %").replacingOccurrences(of: "capacity: 0.1 GW", with: "capacity: 0.05 GW") + """
+              - {id: share_high_2021, kind: non_fossil_share, year: 2021, at_least: 50 %, tolerance: 45 pp}
+              - {id: no_curtailment_2021, kind: curtailment, year: 2021, at_most: 0 %}
+              - {id: coal_hair_2021, kind: capacity, year: 2021, technologies: [coal], at_least: 0.300001 GW}
+
+            """
+        let (folder, file) = try write(text)
+        let json = folder.appendingPathComponent("out.json").path
+        let result = capsim("run", file, "--years", "2021...2021", "--json", json)
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n").map(String.init)
+        let curtailment = lines.first { $0.hasPrefix("no_curtailment_2021") } ?? ""
+        #expect(curtailment.hasSuffix(" met") && curtailment.contains(" 0 % ") && curtailment.contains(" +0 pp "), "\(curtailment)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let year = (report?["years"] as? [[String: Any]])?.first
+        #expect(year?["curtailment_gwh"] as? Double == 0, "\(String(describing: year?["curtailment_gwh"]))")
+        let hair = lines.first { $0.hasPrefix("coal_hair_2021") } ?? ""
+        #expect(hair.contains("-1e-06 GW") && hair.hasSuffix("MISSED"), "\(hair)")
+        #expect(lines.contains { $0.contains("→") && $0.hasSuffix(": 1e-06 GW") }, "the lever's amount")
+        let share = lines.firstIndex { $0.hasPrefix("year") && $0.contains("share") && $0.contains("target") } ?? 0
+        #expect(lines[share + 1].hasPrefix("2021") && lines[share + 1].contains("≥ 5 %"), "\(lines[share + 1])")
+        #expect(lines[share + 2].hasPrefix("      ") && lines[share + 2].contains("≥ 50 % ±45 pp"), "\(lines[share + 2])")
+        #expect(lines[share + 2].hasSuffix("within tolerance") || lines[share + 2].hasSuffix("MISSED"), "\(lines[share + 2])")
+        for line in lines { #expect(TextLayout.width(line) <= 100, "\(line)") }
     }
 
     /// An output that cannot be written is found before any year is solved, and no other

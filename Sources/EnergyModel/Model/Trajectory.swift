@@ -53,6 +53,15 @@ public struct Trajectory: Hashable, Sendable {
         return abs(sum) <= 1e-12 * largest ? 0 : sum
     }
 
+    /// What was added in `year`, as a target of capacity added counts it: the rise of the
+    /// milestones' path over the year (0 where it falls) plus every positive event of the
+    /// year, so that a unit retired (a negative event) does not hide one built in the same
+    /// year. A path between milestones is one number a year and cannot say more.
+    public func additions(in year: Int) -> Double {
+        let built = events.reduce(0) { $0 + ($1.year == year ? max(0, $1.change) : 0) }
+        return max(0, interpolated(year) - interpolated(year - 1)) + built
+    }
+
     private func interpolated(_ year: Int) -> Double {
         guard let first = milestones.first, let last = milestones.last else { return 0 }
         if year < first.year { return beforeFirst == .zero ? 0 : first.value }

@@ -67,7 +67,8 @@ enum UnitTable {
         add(["°", "deg", "degree", "degrees", "°N", "°E"], .angle, 1)
         add(["°S", "°W"], .angle, -1)
         // Fractions and counts.
-        add(["%", "percent"], .fraction, 0.01)
+        // pp, percentage points: how capsim prints a share target's tolerance (±1 pp).
+        add(["%", "percent", "pp"], .fraction, 0.01)
         add(["‰"], .fraction, 0.001)
         add(["cycle", "cycles"], Dimension(cycle: 1), 1)
         return table
