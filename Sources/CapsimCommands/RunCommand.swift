@@ -64,6 +64,10 @@ struct RunCommand: ParsableCommand {
         let hoursYear = try chosenReportYear(range)
         try checkOutputs(scenario, years: range)
         let projection = Projection(scenario: scenario, seed: seed)
+        if let cycling = projection.firstCyclingYear, cycling < range.lowerBound {
+            Console.current.err("capsim: --years starts after \(cycling): storage ages with the calendar alone until \(range.lowerBound), " +
+                "without the cycles of \(cycling)–\(range.lowerBound - 1) (a run from \(cycling) counts them)\n")
+        }
         var outcomes: [YearOutcome] = []
         var reportDispatch: YearDispatch?
         do {
@@ -118,6 +122,10 @@ struct RunCommand: ParsableCommand {
         case 1: parts[0].map { ($0, $0) }
         case 2: parts[0].flatMap { a in parts[1].map { (a, $0) } }
         default: nil
+        }
+        if let (first, last) = bounds, first > last, scenario.years.contains(first), scenario.years.contains(last) {
+            Console.current.err("capsim: --years \(years): the first year is after the last; write \(last)...\(first)\n")
+            throw CommandFailure(status: .usage)
         }
         guard let (first, last) = bounds, first <= last, scenario.years.contains(first), scenario.years.contains(last) else {
             Console.current.err("capsim: --years \(years): expected A...B, A-B or one year within the scenario's years \(scenario.baseYear)–\(scenario.endYear)\n")

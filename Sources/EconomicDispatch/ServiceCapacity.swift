@@ -20,4 +20,11 @@ enum ServiceCapacity {
         }
         return capacity.map { max(0, $0) }
     }
+
+    /// A storage technology's nameplate energy in service hour by hour, GWh: its energy
+    /// trajectory's, or its power's times its duration.
+    static func storageEnergy(_ storage: Storage, power: Trajectory, year: Int) -> [Double] {
+        if let energy = storage.energy { return hourly(energy, year: year) }
+        return hourly(power, year: year).map { $0 * (storage.durationHours ?? 0) }
+    }
 }

@@ -13,16 +13,16 @@ public struct YearConditions: Sendable {
     public var curtailmentCost: Double
     public var grid: GridYear?
 
-    /// `usableFraction` gives each storage technology's usable share of its nameplate
-    /// energy in the year (see `StorageAging`); 1 for the others.
-    public init(scenario: Scenario, year: Int, usableFraction: (String) -> Double = { _ in 1 }) {
+    /// `aging` gives each storage technology's cohorts and cycles (see `StorageAging`);
+    /// without it, a technology's nameplate energy is all usable.
+    public init(scenario: Scenario, year: Int, aging: (String) -> StorageAging? = { _ in nil }) {
         self.year = year
         carbonPrice = scenario.costs.carbonPrice.value(in: year)
         valueOfLostLoad = scenario.costs.valueOfLostLoad
         curtailmentCost = scenario.costs.curtailmentCost
         grid = scenario.grid.map { GridYear($0, year: year) }
         technologies = scenario.technologies.map { [carbonPrice] in
-            TechnologyYear($0, year: year, carbonPrice: carbonPrice, usableFraction: usableFraction($0.id))
+            TechnologyYear($0, year: year, carbonPrice: carbonPrice, aging: aging($0.id))
         }
     }
 }
@@ -42,9 +42,12 @@ public struct TechnologyYear: Sendable {
     public var marginalCost: Double
     /// Coal and gas: tce of fuel per GWh.
     public var heatRate: Double?
-    /// Storage: usable energy hour by hour, GWh, after degradation, and the usable share.
+    /// Storage: usable energy hour by hour, GWh, after degradation (`StorageAging`).
     public var energyCapacity: [Double]?
-    public var usableFraction: Double
+    /// Storage: the fleet's usable share of its nameplate energy at the end of the year
+    /// (1 for others), and that nameplate energy, GWh.
+    public var usableFraction = 1.0
+    public var nameplateEnergy: Double?
 
     /// Storage: usable energy averaged over the hours in service (energy above zero), GWh;
     /// nil for the others. The divisor of equivalent full cycles: a unit commissioned on
@@ -61,12 +64,11 @@ public struct TechnologyYear: Sendable {
         }
     }
 
-    init(_ technology: Technology, year: Int, carbonPrice: Double, usableFraction: Double) {
+    init(_ technology: Technology, year: Int, carbonPrice: Double, aging: StorageAging?) {
         self.technology = technology
         capacity = technology.capacity.value(in: year)
         hourlyCapacity = ServiceCapacity.hourly(technology.capacity, year: year)
         averageCapacity = hourlyCapacity.reduce(0, +) / Double(max(hourlyCapacity.count, 1))
-        self.usableFraction = usableFraction
         switch technology.parameters {
         case let .thermal(thermal):
             let rate = thermal.heatRate.value(in: year)
@@ -80,13 +82,10 @@ public struct TechnologyYear: Sendable {
             marginalCost = 0
         case let .storage(storage):
             marginalCost = storage.throughputCost
-            let nameplate: [Double]
-            if let energy = storage.energy {
-                nameplate = ServiceCapacity.hourly(energy, year: year)
-            } else {
-                nameplate = hourlyCapacity.map { $0 * (storage.durationHours ?? 0) }
-            }
-            energyCapacity = nameplate.map { $0 * usableFraction }
+            let nameplate = ServiceCapacity.storageEnergy(storage, power: technology.capacity, year: year)
+            energyCapacity = aging?.usableEnergy(in: year, nameplate: nameplate) ?? nameplate
+            usableFraction = aging?.usableFraction(in: year) ?? 1
+            nameplateEnergy = nameplate.last
         }
     }
 }

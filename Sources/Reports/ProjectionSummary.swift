@@ -65,8 +65,10 @@ public enum ProjectionSummary {
                 let discharge = units.reduce(0) { $0 + $1.generation }, usable = units.reduce(0) { $0 + $1.energyCapacity }
                 cells += [gwh(units.reduce(0) { $0 + $1.charge }), gwh(discharge), usable > 0 ? TextLayout.fixed(discharge / usable, digits: 1) : "–"]
             }
-            let lfp = year.conditions.technologies.filter { $0.technology.kind == .lfp && $0.capacity > 0 }
-            cells.append(lfp.isEmpty ? "–" : percent(lfp.map(\.usableFraction).min() ?? 1))
+            // The fleet's share at the end of the year: usable over nameplate energy, all units.
+            let lfp = year.conditions.technologies.filter { $0.technology.kind == .lfp && ($0.nameplateEnergy ?? 0) > 0 }
+            let nameplate = lfp.reduce(0) { $0 + ($1.nameplateEnergy ?? 0) }
+            cells.append(lfp.isEmpty ? "–" : percent(lfp.reduce(0) { $0 + $1.usableFraction * ($1.nameplateEnergy ?? 0) } / nameplate))
             return cells
         }
         return ["Storage: GWh in and out, equivalent full cycles, LFP usable share of nameplate energy"]

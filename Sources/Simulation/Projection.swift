@@ -70,7 +70,7 @@ public struct Projection: Sendable {
     }
 
     private func model(year: Int, aging: [String: StorageAging], profiles: YearProfiles) throws(ScenarioError) -> DispatchModel {
-        let conditions = YearConditions(scenario: scenario, year: year) { aging[$0]?.usableFraction(in: year) ?? 1 }
+        let conditions = YearConditions(scenario: scenario, year: year) { aging[$0] }
         return try DispatchModel(scenario: scenario, conditions: conditions, profiles: profiles)
     }
 

@@ -196,7 +196,14 @@ import Testing
     @Test func usageErrorsExitTwo() throws {
         let (_, file) = try write(Self.scenario(shareTarget: "5 %"))
         #expect(capsim("run", file, "--years", "2019-2021").status == 2)
-        #expect(capsim("run", file, "--years", "2021-2020").status == 2)
+        let reversed = capsim("run", file, "--years", "2021-2020")
+        #expect(reversed.status == 2 && reversed.err == "capsim: --years 2021-2020: the first year is after the last; write 2020...2021\n", "\(reversed.err)")
+        // A battery that ages with its cycles, in service from 2020: a run from 2021 ages it
+        // by the calendar alone, and says so.
+        let (_, cycling) = try write(Self.scenario(shareTarget: "5 %").replacingOccurrences(
+            of: "round_trip_efficiency: 85 %", with: "round_trip_efficiency: 85 %\n    cycle_degradation: 0.01 %/cycle"))
+        let later = capsim("run", cycling, "--years", "2021")
+        #expect(later.status == 0 && later.err.contains("capsim: --years starts after 2020: storage ages with the calendar alone until 2021"), "\(later.err)")
         #expect(capsim("run", file, "--hourly").status == 2)
         #expect(capsim("lp", "export", file, "--year", "2030", "--out", "/tmp/x.mps").status == 2)
     }

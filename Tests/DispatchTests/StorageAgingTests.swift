@@ -55,6 +55,36 @@ import Testing
         expectNear(aging.usableFraction(in: 2023), (2 * (1 - 0.06 - 0.05) + 2 * (1 - 0.02 - 0.02)) / 4, 1e-15, "2023")
     }
 
+    /// Cohorts that come or go on a date change the usable energy from that hour on. The
+    /// whole year's share was applied to every hour, so a 2021 battery worn to 80 % held
+    /// 0.36 GWh, not 0.32, for the 364 days before a new one came on 31 December.
+    /// 1 GW × 2 h from 2020 at 2 %/yr (b = 0.01 %/cycle), with 1 GW more on 2025-12-31 and
+    /// 1.5 GW of the oldest retired on 2025-07-02 (day 182: hour 4 368).
+    @Test func datedCohortsChangeTheUsableEnergyFromTheirHour() throws {
+        let events = #""+1 GW in 2022", "+1 GW on 2025-12-31", "-1.5 GW on 2025-07-02""#
+        var aging = try Self.aging(events: events)
+        aging.record(cycles: 100, in: 2024)
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              battery: {kind: lfp, capacity: {2020: 1 GW, events: [\(events)]}, duration: 2 h, round_trip_efficiency: 85 %}
+            """, years: "{base: 2020, end: 2027}"))
+        let battery = try #require(scenario.technology(id: "battery"))
+        let year = TechnologyYear(battery, year: 2025, carbonPrice: 0, aging: aging)
+        let hourly = try #require(year.energyCapacity)
+        // Until 2 July: the 2020 cohort (2 GWh, 5 years, 100 cycles: 0.89) and the 2022
+        // cohort (2 GWh, 3 years, 100 cycles: 0.93).
+        expectNear(hourly[0], 2 * 0.89 + 2 * 0.93, 1e-12, "1 January")
+        expectNear(hourly[4367], 2 * 0.89 + 2 * 0.93, 1e-12, "1 July, 23:00")
+        // From 2 July: 3 GWh retired, the 2020 cohort and 1 GWh of 2022's.
+        expectNear(hourly[4368], 1 * 0.93, 1e-12, "2 July")
+        // From 31 December: 2 GWh new, at full energy.
+        expectNear(hourly[8735], 1 * 0.93, 1e-12, "30 December, 23:00")
+        expectNear(hourly[8736], 1 * 0.93 + 2, 1e-12, "31 December")
+        // The year's share is the fleet's at the end of the year: (0.93 + 2) / 3.
+        expectNear(year.usableFraction, (0.93 + 2) / 3, 1e-12, "usable fraction")
+        expectNear(try #require(year.nameplateEnergy), 3, 1e-12, "nameplate at the end of the year")
+    }
+
     /// A battery commissioned on 2 July holds 2 GWh in each hour it is in service: the
     /// divisor of its cycles is 2 GWh, not the 0.99 GWh its energy averages over the year.
     @Test func energyInServiceIsTheDivisorOfCycles() throws {
@@ -63,12 +93,12 @@ import Testing
               battery: {kind: lfp, capacity: {2020: 0 GW, events: ["+1 GW on 2021-07-02"]}, duration: 2 h, round_trip_efficiency: 85 %}
             """))
         let battery = try #require(scenario.technology(id: "battery"))
-        let year = TechnologyYear(battery, year: 2021, carbonPrice: 0, usableFraction: 1)
+        let year = TechnologyYear(battery, year: 2021, carbonPrice: 0, aging: nil)
         let hourly = try #require(year.energyCapacity)
         let inService = hourly.filter { $0 > 0 }.count
         #expect(inService == 8760 - 24 * 182)
         expectNear(hourly.reduce(0, +) / 8760, 2 * Double(inService) / 8760, 1e-12, "the year's average")
         expectNear(try #require(year.energyInService), 2, 1e-12, "in service")
-        #expect(TechnologyYear(battery, year: 2020, carbonPrice: 0, usableFraction: 1).energyInService == 0)
+        #expect(TechnologyYear(battery, year: 2020, carbonPrice: 0, aging: nil).energyInService == 0)
     }
 }
