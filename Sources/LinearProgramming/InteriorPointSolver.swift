@@ -20,7 +20,10 @@ public enum InteriorPointSolver {
     /// Solves `lp`; with a `session`, the setup of the session's previous solve is taken
     /// when the matrix is the same (see `SolverSession`), and this solve's is kept.
     ///
-    /// When the iterations stall (numerical trouble), `StallDiagnosis` solves two
+    /// When the iterations stall (numerical trouble), they start once more with a primal
+    /// regularisation ten times larger (`retryPrimalRegularization`); the iterations of
+    /// both starts are counted, and the message says so. When the second start stalls too,
+    /// `StallDiagnosis` solves two
     /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
     /// reached, and the status and message say which. An LP found unbounded is checked
     /// for a feasible point the same way: an LP with none is primal infeasible, whatever
@@ -31,6 +34,17 @@ public enum InteriorPointSolver {
         let clock = ContinuousClock(), start = clock.now
         let lp = infiniteBounds(given)
         var solution = solveOnce(lp, options: options, session: session)
+        if solution.status == .numericalTrouble, options.primalRegularization < retryPrimalRegularization {
+            var retry = options
+            retry.primalRegularization = retryPrimalRegularization
+            var second = solveOnce(lp, options: retry, session: session)
+            second.iterations += solution.iterations
+            if second.status != .numericalTrouble {
+                second.message += " (a second start, with primal regularisation \(retryPrimalRegularization), after: \(solution.message))"
+                second.seconds = (clock.now - start).seconds
+                return second
+            }
+        }
         guard [.numericalTrouble, .dualInfeasible].contains(solution.status), lp.inconsistency() == nil else { return solution }
         if solution.status == .numericalTrouble {
             let diagnosis = StallDiagnosis.diagnose(lp, options: options)
@@ -55,6 +69,12 @@ public enum InteriorPointSolver {
     /// them (`1e30` for "no bound"): read as finite, such a bound put an empty column's
     /// optimum at −10³⁰ instead of calling the LP unbounded.
     static let infinite = 1e20
+
+    /// The primal regularisation of the second start after numerical trouble: ten times the
+    /// default. The default 10⁻¹¹ serves flat optimal faces; 10⁻¹⁰ keeps the primal
+    /// residual where Θ = 1/ρ of columns inside their bounds would otherwise swamp it
+    /// (see `MehrotraIterations`).
+    static let retryPrimalRegularization = 1e-10
 
     /// `lp` with every column and row bound of `infinite` size or more made ±∞ (the same
     /// LP when none is).

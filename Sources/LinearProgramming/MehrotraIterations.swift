@@ -85,13 +85,17 @@ final class MehrotraIterations {
     private var concurrently = false
     private var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
 
-    /// Primal regularisation ρ (scaled units) and the normal equations' starting δ.
-    /// ρ puts ρΔx into the dual equation the Newton step solves, so a column that keeps
-    /// moving far along a flat optimal face — a 10 000 GWh reservoir's level, with water to
-    /// spare, behind a 30 MW station — holds the dual residual near ρ|Δx|: with 10⁻¹⁰ it
-    /// stalled at 7·10⁻¹⁰ and the gap at 2·10⁻⁴ (numerical trouble); 10⁻¹¹ solves it in 16
-    /// iterations (`FlatOptimumTests`, measurements in docs/solver.md).
-    static let primalRegularization = 1e-11
+    /// The normal equations' starting δ. The primal regularisation ρ is
+    /// `SolverOptions.primalRegularization`: ρ puts ρΔx into the dual equation the Newton
+    /// step solves, so a column that keeps moving far along a flat optimal face — a
+    /// 10 000 GWh reservoir's level, with water to spare, behind a 30 MW station — holds
+    /// the dual residual near ρ|Δx|: with 10⁻¹⁰ it stalled at 7·10⁻¹⁰ and the gap at 2·10⁻⁴
+    /// (numerical trouble); 10⁻¹¹ solves it in 16 iterations (`FlatOptimumTests`). A small
+    /// ρ lets Θ = 1/ρ of a column inside its bounds reach 10¹¹, and A Θ ξ then swamps the
+    /// primal residual in the normal equations' right-hand side: the default scenario with
+    /// 3.34375 GW of wind in 2030 saw its primal residual climb from 10⁻⁹ to 3·10⁻⁷ with
+    /// 10⁻¹¹ and 10⁻¹², and solved in 44 iterations with 10⁻¹⁰ (measurements in
+    /// docs/solver.md).
     /// ρ for a free column (no bound, so Θ = 1/ρ): 10⁻¹⁰ made Θ = 10¹⁰, and Δx = Θ (AᵀΔy − ξ)
     /// then lost some ten digits to cancellation — enough to stall a small LP's primal
     /// residual near 10⁻⁵ (on 1 000 random LPs, 10⁻¹⁰, 10⁻⁷, 10⁻⁶ and 10⁻⁵ gave 764, 781,
@@ -387,6 +391,7 @@ final class MehrotraIterations {
         let (x, y, slacks, duals, c, bounds, a, s) = (x, y, slacks, duals, c, bounds, a, self.step)
         let (theta, xiResidual, inverses) = (theta, xiResidual, inverses)
         let (alphaP, alphaD, stepResidual, residual) = (step.alphaP, step.alphaD, step.boundResidual, boundResidual)
+        let rho = options.primalRegularization
         var measures = ColumnMeasures()
         for j in columns {
             var xj = x[j], slack = slacks[j], dual = duals[j]
@@ -412,7 +417,7 @@ final class MehrotraIterations {
             let inverse = presence / slack
             let weight = dual * inverse
             let free = (1 - presence.x) * (1 - presence.y)
-            let thetaJ = 1 / (Self.primalRegularization + free * (Self.freeRegularization - Self.primalRegularization) + weight.x + weight.y)
+            let thetaJ = 1 / (rho + free * (Self.freeRegularization - rho) + weight.x + weight.y)
             let xi = dualResidual - (weight.x - weight.y) * residual
             inverses[j] = inverse
             theta[j] = thetaJ

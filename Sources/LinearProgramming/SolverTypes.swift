@@ -42,6 +42,10 @@ public struct SolverOptions: Sendable {
     public var spareCore: SpareCore?
     /// Largest number of rows the dense path accepts.
     public var denseLimit = 3000
+    /// Primal regularisation ρ of the Newton steps (scaled units; see
+    /// `MehrotraIterations`). A solve that ends in numerical trouble is tried once more
+    /// with `retryPrimalRegularization` (`InteriorPointSolver`).
+    public var primalRegularization = 1e-11
 
     public init() {}
 }

@@ -1,7 +1,9 @@
+import Foundation
 import Testing
 @testable import EconomicDispatch
 @testable import EnergyModel
 @testable import Profiles
+@testable import Simulation
 
 /// A year whose optimum is a wide flat face, solved by hand.
 @Suite struct FlatOptimumTests {
@@ -25,5 +27,24 @@ import Testing
         expectNear(dispatch.solver.objective, 2_921_160_000, 1e-9 * 2_921_160_000, "cost, yuan")
         let lake = try #require(dispatch.technologies.first { $0.id == "lake" })
         expectNear(lake.output.reduce(0, +), 262.8, 1e-6, "the station runs flat out, GWh")
+    }
+
+    /// The default scenario with 3.34375 GW of wind in 2030, run alone: with the default
+    /// primal regularisation (10⁻¹¹) its primal residual climbed from 10⁻⁹ to 3·10⁻⁷ and
+    /// the year ended in numerical trouble, which aborted a sweep over wind capacity. The
+    /// second start, with 10⁻¹⁰, reaches HiGHS's optimum of the exported LP
+    /// (2 112.1634147261666 million yuan, HiGHS 1.16, `lp export --year 2030 --from 2030`).
+    @Test func aYearTheFirstStartCannotFinishIsSolvedByTheSecond() throws {
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios/shaoyang.yaml").path
+        let scenario = try ScenarioFixture.load("""
+            extends: \(shipped)
+            technologies:
+              wind:
+                capacity: {2020: 0.70 GW, 2025: 1.90 GW, 2030: 3.34375 GW}
+            """)
+        let year = try #require(try Projection(scenario: scenario).run(years: 2030...2030).first)
+        #expect(year.dispatch.solver.status == "optimal")
+        expectNear(year.dispatch.solver.objective, 2_112_163_414.7261666, 1e-7 * 2_112_163_414.7261666, "cost, yuan")
     }
 }
