@@ -180,7 +180,8 @@ struct MPSParser {
     }
 
     mutating func parse() throws(MPSError) -> LinearProgram {
-        var start = 0
+        // A UTF-8 byte-order mark, which some editors write, is not part of line 1.
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, section != .endata {
             let end = lineEnd(from: start)
             var trimmed = end
@@ -201,13 +202,17 @@ struct MPSParser {
 
     // MARK: Lines
 
-    /// Where the line from `start` ends: the next "\n", or the end of the text. `memchr`
-    /// is several times faster here than a loop over the bytes.
+    /// Where the line from `start` ends: the next "\n", or a "\r" that no "\n" follows
+    /// (the line end of old Mac files), or the end of the text. The CR of a CRLF is left
+    /// in the line, where it is blank. `memchr` is several times faster here than a loop
+    /// over the bytes.
     private func lineEnd(from start: Int) -> Int {
-        guard let base = bytes.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) else {
-            return bytes.count
-        }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+        let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+        guard let found = memchr(base + start, Int32(UInt8(ascii: "\r")), end - start) else { return end }
+        let cr = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        return cr + 1 == end && newline != nil ? end : cr
     }
 
     private mutating func readLine(_ range: Range<Int>) throws(MPSError) {

@@ -48,7 +48,8 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
 /// - Sections come in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS,
 ///   ENDATA; all but ENDATA may be absent. A missing ENDATA is an error, because a
 ///   truncated file would otherwise read as a smaller problem; text after it is ignored.
-///   Lines starting with `*` are comments, blank lines are skipped, CRLF line ends are fine.
+///   Lines starting with `*` are comments, blank lines are skipped; a line ends with LF,
+///   CRLF or a lone CR (old Mac files), and a UTF-8 byte-order mark at the start is skipped.
 /// - NAME gives the problem's name as the rest of its line, trimmed (`""` when absent),
 ///   so that it may contain spaces in either format. OBJSENSE takes MAX, MAXIMIZE, MIN or
 ///   MINIMIZE on its own line or on the next, indented.

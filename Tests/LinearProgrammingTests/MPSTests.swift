@@ -176,6 +176,21 @@ import Testing
         #expect(lp.matrix.values == [2])
     }
 
+    /// A leading UTF-8 byte-order mark is skipped; a lone CR ends a line, as LF and CRLF do,
+    /// so errors name the same lines.
+    @Test func byteOrderMarkAndLoneCarriageReturns() throws {
+        let lines = ["NAME P", "ROWS", " N  OBJ", " E  R", "COLUMNS", "    X  R  2", "RHS", "    RHS  R  6", "ENDATA"]
+        for separator in ["\n", "\r\n", "\r"] {
+            for text in [lines.joined(separator: separator), "\u{FEFF}" + lines.joined(separator: separator) + separator] {
+                let lp = try MPSReader.parse(text)
+                #expect(lp.name == "P" && lp.rowLower == [6] && lp.matrix.values == [2], "\(text.debugDescription)")
+            }
+            let broken = lines.joined(separator: separator).replacingOccurrences(of: "R  6", with: "R  six")
+            #expect(message(broken) == "<input>:8: error: 'six' is not a number", "\(separator.debugDescription)")
+        }
+        #expect(message("\u{FEFF}ROWS\r N  OBJ\r BAD\r") == "<input>:3: error: a ROWS line holds a type and a name; this one has 1 field")
+    }
+
     @Test func zeroEntriesAreDroppedAndRowsSortedWithinAColumn() throws {
         let lp = try MPSReader.parse("ROWS\n N  OBJ\n L  A\n L  B\n L  C\nCOLUMNS\n    X  C  3  A  1\n    X  B  0\nENDATA\n")
         #expect(lp.matrix.rowIndices == [0, 2])
