@@ -124,6 +124,11 @@ struct MPSParser {
         case ignored
     }
 
+    /// The smallest size of a nonzero matrix coefficient. Anything smaller is almost surely
+    /// a damaged number, and the solver's scaling cannot take it: 1e-320, a subnormal,
+    /// has a reciprocal beyond the range of a double and made the solve end in NaN.
+    private static let smallestCoefficient = 1e-100
+
     /// The fixed-format fields as 0-based byte offsets.
     private static let fixedFields = [1..<3, 4..<12, 14..<22, 24..<36, 39..<47, 49..<61]
 
@@ -343,6 +348,9 @@ struct MPSParser {
             }
             if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
                 throw failure("a second entry for row '\(string(pair.name))' in column '\(string(fields[0]))'")
+            }
+            if case .constraint = pair.row, pair.value != 0, abs(pair.value) < Self.smallestCoefficient {
+                throw failure("the coefficient \(string(pair.written)) for row '\(string(pair.name))' is below 1e-100 in size; expected 0 or at least 1e-100")
             }
         }
         return .column(newColumn: isNew ? fields[0] : nil, pairs)

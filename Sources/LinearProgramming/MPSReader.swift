@@ -73,7 +73,8 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
 ///   +∞, `FX` of either) is an error, and so is one of 1e20 or more in size, which the
 ///   solver takes to be infinite (`UP` of −1e30).
 /// - A column's entries must be contiguous, and each row, RHS and range may be given once
-///   per column or row. Explicit zeros in COLUMNS are dropped.
+///   per column or row. Explicit zeros in COLUMNS are dropped; a matrix coefficient below
+///   1e-100 in size (1e-320) is an error.
 public enum MPSReader {
     /// Reads the MPS file at `path`; errors name the path.
     public static func read(path: String, format: MPSFormat = .automatic) throws(MPSError) -> LinearProgram {

@@ -191,6 +191,17 @@ import Testing
         #expect(message("\u{FEFF}ROWS\r N  OBJ\r BAD\r") == "<input>:3: error: a ROWS line holds a type and a name; this one has 1 field")
     }
 
+    /// A nonzero matrix coefficient below 1e-100 in size is refused: 1e-320 made the solve
+    /// end in NaN. The objective is not the matrix: 1e-300 there reads (`everyKind`).
+    @Test func tinyMatrixCoefficients() throws {
+        #expect(message("ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  OBJ  1  R  1e-320\nENDATA\n")
+            == "<input>:5: error: the coefficient 1e-320 for row 'R' is below 1e-100 in size; expected 0 or at least 1e-100")
+        #expect(message("ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  R  -2.5e-101\nENDATA\n")
+            == "<input>:5: error: the coefficient -2.5e-101 for row 'R' is below 1e-100 in size; expected 0 or at least 1e-100")
+        let lp = try MPSReader.parse("ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  OBJ  1e-320  R  1e-100\n    Y  R  -0\nENDATA\n")
+        #expect(lp.matrix.values == [1e-100] && lp.objective == [Double("1e-320")!, 0])
+    }
+
     @Test func zeroEntriesAreDroppedAndRowsSortedWithinAColumn() throws {
         let lp = try MPSReader.parse("ROWS\n N  OBJ\n L  A\n L  B\n L  C\nCOLUMNS\n    X  C  3  A  1\n    X  B  0\nENDATA\n")
         #expect(lp.matrix.rowIndices == [0, 2])
