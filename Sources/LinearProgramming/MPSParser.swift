@@ -58,7 +58,20 @@ struct MPSParser {
         }
     }
 
-    private enum BoundKind { case upper, lower, fixed, free, minusInfinity, plusInfinity, binary }
+    private enum BoundKind: CaseIterable {
+        case upper, lower, fixed, free, minusInfinity, plusInfinity, binary
+
+        /// The kinds that give a lower bound: a column with one of them is not made
+        /// unbounded below by a negative `UP`.
+        var givesLower: Bool { self != .upper && self != .plusInfinity }
+    }
+
+    /// A bound of one kind on one column, to find it given twice.
+    private struct BoundKey: Hashable {
+        var column: Int
+        var kind: BoundKind
+    }
+
 
     private struct Pair {
         var row: RowReference
@@ -155,6 +168,8 @@ struct MPSParser {
     private var rhsSet: String?
     private var rangeSet: String?
     private var boundSet: String?
+    /// The line of each column's bound of each kind.
+    private var boundLines: [BoundKey: Int] = [:]
 
     /// The column names, made when COLUMNS ends.
     private var columns = MPSNameTable(minimumCapacity: 0)
@@ -452,6 +467,10 @@ struct MPSParser {
         }
         try checkBound(kind, value: value, fields: fields, column: column)
         if let set, let used = boundSet, set != used { return .ignored }
+        if let first = boundLines[BoundKey(column: column, kind: kind)] {
+            let what = kind == .upper ? "upper bound (\(type))" : kind == .lower ? "lower bound (\(type))" : "\(type) bound"
+            throw failure("a second \(what) for column '\(columnNames[column])'; the first is on line \(first)")
+        }
         return .bound(kind, set: set, column: column, value: value)
     }
 
@@ -542,10 +561,15 @@ struct MPSParser {
         }
     }
 
+    /// Sets a bound and keeps its line. A negative `UP` makes the column unbounded below
+    /// only while no BOUNDS line has given it a lower bound; one that comes later sets it,
+    /// so that `LO 0` means 0 before or after the `UP`.
     private mutating func setBound(_ kind: BoundKind, column j: Int, value: Double) {
+        boundLines[BoundKey(column: j, kind: kind)] = line
         switch kind {
         case .upper:
-            if value < 0, columnLower[j] == 0 { columnLower[j] = -.infinity }
+            let lowerGiven = BoundKind.allCases.contains { $0.givesLower && boundLines[BoundKey(column: j, kind: $0)] != nil }
+            if value < 0, !lowerGiven { columnLower[j] = -.infinity }
             columnUpper[j] = value
         case .lower: columnLower[j] = value
         case .fixed: (columnLower[j], columnUpper[j]) = (value, value)

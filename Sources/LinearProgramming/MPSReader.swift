@@ -60,8 +60,12 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
 /// - A range R turns an `E` row into [b, b + |R|] when R > 0 and [b − |R|, b] when R < 0,
 ///   an `L` row into [b − |R|, b] and a `G` row into [b, b + |R|]; on the objective row it
 ///   is ignored.
-/// - Columns default to [0, +∞). `UP` with a negative value on a column whose lower bound
-///   is still 0 also sets the lower bound to −∞. `MI` and `PL` change only their own side.
+/// - Columns default to [0, +∞). `UP` with a negative value on a column that no BOUNDS
+///   line gives a lower bound (`LO`, `LI`, `FX`, `FR`, `MI`, `BV`), before or after it,
+///   also sets the lower bound to −∞; `LO 0` then `UP -1` is [0, −1].
+///   `MI` and `PL` change only their own side. A bound of one type given twice for a
+///   column is an error (`LO` and `LI` are one type, as are `UP` and `UI`); one type
+///   after another sets what it sets (`FX 1` then `UP 5` is [1, 5]).
 /// - Integrality is ignored, so a mixed-integer file reads as its LP relaxation: `MARKER`
 ///   lines (`'INTORG'`, `'INTEND'`) are accepted, `BV` is the bound [0, 1], `LI` and `UI`
 ///   are `LO` and `UP`. Semi-continuous (`SC`) bounds are an error.

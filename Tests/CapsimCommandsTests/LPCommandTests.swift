@@ -125,6 +125,14 @@ import Testing
         #expect(result.err == "\(file):14: error: bound type UP of -1e30 (−∞: 1e20 or more in size is infinite) leaves column X no value (MI and PL set an infinite bound)\n")
     }
 
+    /// A second bound of one type for a column is refused at its line, naming the first.
+    @Test func boundGivenTwiceExitsOne() throws {
+        let file = try write(Self.small.replacingOccurrences(of: "ENDATA", with: "BOUNDS\n UP BND X 5\n UP BND X 3\nENDATA"))
+        let result = capsim("lp", "solve", file)
+        #expect(result.status == 1, "\(result.out)")
+        #expect(result.err == "\(file):15: error: a second upper bound (UP) for column 'X'; the first is on line 14\n")
+    }
+
     @Test func unknownPathIsAUsageError() throws {
         let result = capsim("lp", "solve", try write(Self.small), "--path", "sideways")
         #expect(result.status == 2)

@@ -71,6 +71,11 @@ import Testing
         (" LO BND X -10\n UP BND X -4", -10, -4),
         (" UP BND X 0", 0, 0),
         (" UP BND X -4\n LO BND X 0", 0, -4),
+        (" LO BND X 0\n UP BND X -4", 0, -4),
+        (" MI BND X\n UP BND X -4", -.infinity, -4),
+        (" UP BND X -4\n FX BND X 2", 2, 2),
+        (" FX BND X 1\n UP BND X 5", 1, 5),
+        (" UP BND X -4\n PL BND X", -.infinity, .infinity),
         (" LO BND X 2", 2, .infinity),
         (" FX BND X 3.5", 3.5, 3.5),
         (" FR BND X", -.infinity, .infinity),
@@ -308,6 +313,10 @@ import Testing
         ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\nRHS\n    R\n", "<input>:7: error: an RHS line holds an optional set name and one or two row/value pairs; this one has 1 field"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND X 1 2\n", "<input>:6: error: bound type UP takes an optional set name, a column name and a value; this line has 5 fields"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n FR BND X 1 2\n", "<input>:6: error: bound type FR takes an optional set name and a column name; this line has 5 fields"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND X 5\n UP BND X 3\n", "<input>:7: error: a second upper bound (UP) for column 'X'; the first is on line 6"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n LO BND X 1\n UP BND X 5\n LI BND X 1\n", "<input>:8: error: a second lower bound (LI) for column 'X'; the first is on line 6"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n FR BND X\n MI BND X\n FR BND X\n", "<input>:8: error: a second FR bound for column 'X'; the first is on line 6"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n BV X\n BV X\n", "<input>:7: error: a second BV bound for column 'X'; the first is on line 6"),
     ])
     func errorMessage(text: String, expected: String) {
         #expect(message(text) == expected)
