@@ -15,6 +15,8 @@ struct LPCommand: ParsableCommand {
 /// and prints status, objective (full precision), iterations, seconds and the
 /// linear-algebra path. Exit 0 when optimal, 4 when the LP has no optimal solution
 /// (infeasible, unbounded, iteration limit, numerical trouble), 1 for an unreadable file.
+/// The reader's warnings (`file:line: warning: …`) go to standard error, never into the
+/// report or its JSON.
 struct LPSolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
@@ -66,7 +68,7 @@ struct LPSolveCommand: ParsableCommand {
         try OutputChecks.distinct(paths)
         let lp: LinearProgram
         do {
-            lp = try MPSReader.read(path: file)
+            lp = try MPSReader.read(path: file) { Console.current.err("\($0)\n") }
         } catch {
             Console.current.err("\(error)\n")
             throw CommandFailure(status: .invalidInput)

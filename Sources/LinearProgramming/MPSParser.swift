@@ -72,6 +72,16 @@ struct MPSParser {
         var kind: BoundKind
     }
 
+    /// Lines of one kind that warrant a warning: how many, and the first, which the
+    /// warning names.
+    private struct Tally {
+        private(set) var count = 0, first = 0
+
+        mutating func note(_ line: Int) {
+            if count == 0 { first = line }
+            count += 1
+        }
+    }
 
     private struct Pair {
         var row: RowReference
@@ -132,9 +142,12 @@ struct MPSParser {
         case column(newColumn: Range<Int>?, Pairs)
         case rhs(set: String?, Pairs)
         case range(set: String?, Pairs)
-        case bound(BoundKind, set: String?, column: Int, value: Double)
-        /// A marker line or an entry of a set that is not used.
-        case ignored
+        /// `integer` for BV, LI and UI, read as their LP relaxation.
+        case bound(BoundKind, set: String?, column: Int, value: Double, integer: Bool)
+        /// A MARKER line, accepted and ignored.
+        case marker
+        /// An entry of an RHS, RANGES or BOUNDS set other than the one used.
+        case otherSet
     }
 
     /// The smallest size of a nonzero matrix coefficient. Anything smaller is almost surely
@@ -170,6 +183,15 @@ struct MPSParser {
     private var boundSet: String?
     /// The line of each column's bound of each kind.
     private var boundLines: [BoundKey: Int] = [:]
+    /// The line of a negative `UP` that made its column unbounded below, for a column that
+    /// no BOUNDS line has given a lower bound (yet: a later one takes the entry out).
+    private var conventionLines: [Int: Int] = [:]
+    /// MARKER, BV, LI and UI lines, read as the LP relaxation.
+    private var integerLines = Tally()
+    /// By section, the entries of sets other than the one used.
+    private var otherSetLines: [Section: Tally] = [:]
+    /// What is read but perhaps not as the writer meant, made once the file has been read.
+    private(set) var warnings: [MPSWarning] = []
 
     /// The column names, made when COLUMNS ends.
     private var columns = MPSNameTable(minimumCapacity: 0)
@@ -217,6 +239,7 @@ struct MPSParser {
         for (needed, keyword) in [(sawRows, "ROWS"), (sawColumns, "COLUMNS")] where !needed {
             throw MPSError(file: file, line: line, message: "no \(keyword) section before ENDATA (an MPS file has ROWS, with the objective row, and COLUMNS)")
         }
+        makeWarnings()
         return problem()
     }
 
@@ -347,7 +370,7 @@ struct MPSParser {
             guard matches(fields[2], "'INTORG'") || matches(fields[2], "'INTEND'") else {
                 throw failure("unknown marker \(string(fields[2])); expected 'INTORG' or 'INTEND'")
             }
-            return .ignored
+            return .marker
         }
         guard fields.count == 3 || fields.count == 5 else {
             throw failure("a COLUMNS line holds a column name and one or two row/value pairs; this one has \(Self.count(fields))")
@@ -373,7 +396,7 @@ struct MPSParser {
 
     private func rhsEntry(_ fields: Fields) throws(MPSError) -> Entry {
         let (set, pairs) = try setAndPairs(fields, section: "an RHS")
-        if let set, let used = rhsSet, set != used { return .ignored }
+        if let set, let used = rhsSet, set != used { return .otherSet }
         for (index, pair) in pairs.enumerated() {
             let repeated = switch pair.row {
             case .objective: objectiveConstant != nil
@@ -412,7 +435,7 @@ struct MPSParser {
 
     private func rangeEntry(_ fields: Fields) throws(MPSError) -> Entry {
         let (set, pairs) = try setAndPairs(fields, section: "a RANGES")
-        if let set, let used = rangeSet, set != used { return .ignored }
+        if let set, let used = rangeSet, set != used { return .otherSet }
         for (index, pair) in pairs.enumerated() {
             guard case .constraint(let row) = pair.row else { continue }
             if ranges[row] != nil || (index == 1 && pair.row == pairs[0].row) {
@@ -466,12 +489,12 @@ struct MPSParser {
             throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
         }
         try checkBound(kind, value: value, fields: fields, column: column)
-        if let set, let used = boundSet, set != used { return .ignored }
+        if let set, let used = boundSet, set != used { return .otherSet }
         if let first = boundLines[BoundKey(column: column, kind: kind)] {
             let what = kind == .upper ? "upper bound (\(type))" : kind == .lower ? "lower bound (\(type))" : "\(type) bound"
             throw failure("a second \(what) for column '\(columnNames[column])'; the first is on line \(first)")
         }
-        return .bound(kind, set: set, column: column, value: value)
+        return .bound(kind, set: set, column: column, value: value, integer: type == "BV" || type == "LI" || type == "UI")
     }
 
     /// Refuses a bound that leaves a column no value: `UP` of −∞, `LO` of +∞, `FX` of
@@ -553,11 +576,14 @@ struct MPSParser {
             for pair in pairs {
                 if case .constraint(let row) = pair.row { ranges[row] = pair.value }
             }
-        case .bound(let kind, let set, let column, let value):
+        case .bound(let kind, let set, let column, let value, let integer):
             if boundSet == nil { boundSet = set }
+            if integer { integerLines.note(line) }
             setBound(kind, column: column, value: value)
-        case .ignored:
-            break
+        case .marker:
+            integerLines.note(line)
+        case .otherSet:
+            otherSetLines[section, default: Tally()].note(line)
         }
     }
 
@@ -566,10 +592,11 @@ struct MPSParser {
     /// so that `LO 0` means 0 before or after the `UP`.
     private mutating func setBound(_ kind: BoundKind, column j: Int, value: Double) {
         boundLines[BoundKey(column: j, kind: kind)] = line
+        if kind.givesLower { conventionLines[j] = nil }
         switch kind {
         case .upper:
             let lowerGiven = BoundKind.allCases.contains { $0.givesLower && boundLines[BoundKey(column: j, kind: $0)] != nil }
-            if value < 0, !lowerGiven { columnLower[j] = -.infinity }
+            if value < 0, !lowerGiven { (columnLower[j], conventionLines[j]) = (-.infinity, line) }
             columnUpper[j] = value
         case .lower: columnLower[j] = value
         case .fixed: (columnLower[j], columnUpper[j]) = (value, value)
@@ -617,6 +644,32 @@ struct MPSParser {
             pending.removeAll(keepingCapacity: true)
         }
         columnStarts.append(rowIndices.count)
+    }
+
+    /// The warnings, by line: lines read as the LP relaxation and entries of sets not used
+    /// (counted, at the first of them), a negative `UP` that left its column unbounded
+    /// below, and a column whose bounds the BOUNDS lines left crossed, which the solver
+    /// would report without a line.
+    private mutating func makeWarnings() {
+        var found: [(line: Int, message: String)] = []
+        if integerLines.count > 0 {
+            let lines = integerLines.count == 1 ? "this line is" : "\(integerLines.count) lines, the first here, are"
+            found.append((integerLines.first, "\(lines) read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored"))
+        }
+        for case let (section, used?) in [(Section.rhs, rhsSet), (.ranges, rangeSet), (.bounds, boundSet)] {
+            guard let tally = otherSetLines[section] else { continue }
+            let entries = tally.count == 1 ? "this \(section.keyword) entry is" : "\(tally.count) \(section.keyword) entries, the first here, are"
+            found.append((tally.first, "\(entries) ignored: only the first set, '\(used)', is used"))
+        }
+        for (column, line) in conventionLines {
+            found.append((line, "this negative UP makes column '\(columnNames[column])' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"))
+        }
+        for j in columnLower.indices where columnLower[j] > columnUpper[j] {
+            // The line that set the column's last bound left them crossed: the default is [0, +∞).
+            let line = BoundKind.allCases.compactMap { boundLines[BoundKey(column: j, kind: $0)] }.max()!
+            found.append((line, "this line leaves column '\(columnNames[j])' with bounds [\(columnLower[j]), \(columnUpper[j])], the lower above the upper (the solve reports an invalid problem)"))
+        }
+        warnings = found.sorted { $0.line < $1.line }.map { MPSWarning(file: file, line: $0.line, message: $0.message) }
     }
 
     private func problem() -> LinearProgram {

@@ -42,6 +42,23 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
     public var description: String { line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)" }
 }
 
+/// Something an MPS file says that is read, but perhaps not as its writer meant (an
+/// integer bound read as its LP relaxation, an entry of an unused set), and where.
+public struct MPSWarning: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// The 1-based line.
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): warning: \(message)" }
+}
+
 /// Reads a linear program from MPS text (the work is done by `MPSParser`).
 ///
 /// The conventions are the MPS standard's, with these choices where it leaves one:
@@ -62,15 +79,19 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
 ///   is ignored.
 /// - Columns default to [0, +∞). `UP` with a negative value on a column that no BOUNDS
 ///   line gives a lower bound (`LO`, `LI`, `FX`, `FR`, `MI`, `BV`), before or after it,
-///   also sets the lower bound to −∞; `LO 0` then `UP -1` is [0, −1].
+///   also sets the lower bound to −∞, with a warning; `LO 0` then `UP -1` is [0, −1].
 ///   `MI` and `PL` change only their own side. A bound of one type given twice for a
 ///   column is an error (`LO` and `LI` are one type, as are `UP` and `UI`); one type
-///   after another sets what it sets (`FX 1` then `UP 5` is [1, 5]).
+///   after another sets what it sets (`FX 1` then `UP 5` is [1, 5]). A column left with
+///   its lower bound above its upper is read so, with a warning at the line that did it:
+///   the solve reports an invalid problem.
 /// - Integrality is ignored, so a mixed-integer file reads as its LP relaxation: `MARKER`
 ///   lines (`'INTORG'`, `'INTEND'`) are accepted, `BV` is the bound [0, 1], `LI` and `UI`
-///   are `LO` and `UP`. Semi-continuous (`SC`) bounds are an error.
+///   are `LO` and `UP`; one warning counts these lines. Semi-continuous (`SC`) bounds are
+///   an error.
 /// - Only the first named RHS, RANGES and BOUNDS set is used; entries of other sets are
-///   ignored. The set name may be left out, which the number of fields shows.
+///   ignored, with a warning for each section that counts them. The set name may be
+///   left out, which the number of fields shows.
 /// - Values in RHS, RANGES and BOUNDS may be infinite (`inf`, `Infinity`); matrix and
 ///   objective values and the objective's RHS must be finite. No finite value (1e30, say)
 ///   is made infinite here. A bound that leaves a column no value (`UP` of −∞, `LO` of
@@ -79,9 +100,10 @@ public struct MPSError: Error, Sendable, CustomStringConvertible {
 /// - A column's entries must be contiguous, and each row, RHS and range may be given once
 ///   per column or row. Explicit zeros in COLUMNS are dropped; a matrix coefficient below
 ///   1e-100 in size (1e-320) is an error.
+/// - Warnings go to `warn` once the whole file has been read without error, in line order.
 public enum MPSReader {
-    /// Reads the MPS file at `path`; errors name the path.
-    public static func read(path: String, format: MPSFormat = .automatic) throws(MPSError) -> LinearProgram {
+    /// Reads the MPS file at `path`; errors and warnings name the path.
+    public static func read(path: String, format: MPSFormat = .automatic, warn: (MPSWarning) -> Void = { _ in }) throws(MPSError) -> LinearProgram {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw MPSError(file: path, line: 0, message: "cannot read the file: it does not exist")
@@ -94,21 +116,23 @@ public enum MPSReader {
         }
         // The closure cannot throw a typed error, so the error travels out in a Result.
         return try data.withUnsafeBytes { raw in
-            Result { () throws(MPSError) in try parse(raw.bindMemory(to: UInt8.self), file: path, format: format) }
+            Result { () throws(MPSError) in try parse(raw.bindMemory(to: UInt8.self), file: path, format: format, warn: warn) }
         }.get()
     }
 
-    /// Reads MPS text; errors name it `file`.
-    public static func parse(_ text: String, file: String = "<input>", format: MPSFormat = .automatic) throws(MPSError) -> LinearProgram {
+    /// Reads MPS text; errors and warnings name it `file`.
+    public static func parse(_ text: String, file: String = "<input>", format: MPSFormat = .automatic, warn: (MPSWarning) -> Void = { _ in }) throws(MPSError) -> LinearProgram {
         var text = text
         return try text.withUTF8 { utf8 in
-            Result { () throws(MPSError) in try parse(utf8, file: file, format: format) }
+            Result { () throws(MPSError) in try parse(utf8, file: file, format: format, warn: warn) }
         }.get()
     }
 
     /// Reads the text in place: a copy of a large file would cost time and memory.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, format: MPSFormat) throws(MPSError) -> LinearProgram {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, format: MPSFormat, warn: (MPSWarning) -> Void) throws(MPSError) -> LinearProgram {
         var parser = MPSParser(bytes: bytes, file: file, format: format)
-        return try parser.parse()
+        let lp = try parser.parse()
+        parser.warnings.forEach(warn)
+        return lp
     }
 }

@@ -125,6 +125,36 @@ import Testing
         #expect(result.err == "\(file):14: error: bound type UP of -1e30 (−∞: 1e20 or more in size is infinite) leaves column X no value (MI and PL set an infinite bound)\n")
     }
 
+    /// The reader's warnings go to standard error with their lines, and stay out of the
+    /// report and its JSON, whose keys are those of a file without them.
+    @Test func readerWarningsGoToStandardError() throws {
+        let file = try write(Self.small.replacingOccurrences(of: "ENDATA", with: "BOUNDS\n UI BND X 1\n UP BND Y -1\n UP OTHER Y 1\nENDATA"))
+        let result = capsim("lp", "solve", file, "--json")
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err == """
+            \(file):14: warning: this line is read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored
+            \(file):15: warning: this negative UP makes column 'Y' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0
+            \(file):16: warning: this BOUNDS entry is ignored: only the first set, 'BND', is used
+
+            """)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        let plain = try JSONSerialization.jsonObject(with: Data(capsim("lp", "solve", try write(Self.small), "--json").out.utf8)) as! [String: Any]
+        #expect(Set(object.keys) == Set(plain.keys))
+        #expect(abs(object["objective"] as! Double) < 1e-8)
+        #expect(!capsim("lp", "solve", file).out.contains("warning"))
+        #expect(capsim("lp", "solve", try write(Self.small)).err.isEmpty)
+    }
+
+    /// An explicit LO 0 then a negative UP leaves the bounds crossed, not the column
+    /// unbounded below: the solve reports an invalid problem, and the warning names the line.
+    @Test func crossedBoundsAreNamedByTheirLine() throws {
+        let file = try write(Self.small.replacingOccurrences(of: "ENDATA", with: "BOUNDS\n LO BND X 0\n UP BND X -1\nENDATA"))
+        let result = capsim("lp", "solve", file)
+        #expect(result.status == 4, "\(result.out)")
+        #expect(result.out.contains("status      invalid problem (column X has bounds [0.0, -1.0])"))
+        #expect(result.err == "\(file):15: warning: this line leaves column 'X' with bounds [0.0, -1.0], the lower above the upper (the solve reports an invalid problem)\n")
+    }
+
     /// A second bound of one type for a column is refused at its line, naming the first.
     @Test func boundGivenTwiceExitsOne() throws {
         let file = try write(Self.small.replacingOccurrences(of: "ENDATA", with: "BOUNDS\n UP BND X 5\n UP BND X 3\nENDATA"))

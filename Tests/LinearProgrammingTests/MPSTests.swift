@@ -131,7 +131,7 @@ import Testing
     }
 
     @Test func setNamesMayBeLeftOutAndOnlyTheFirstSetCounts() throws {
-        let lp = try MPSReader.parse("""
+        let text = """
             ROWS
              N  OBJ
              L  A
@@ -149,15 +149,21 @@ import Testing
              UP X 4
              UP FIRST Y 5
              UP SECOND Y 7
+             LO THIRD Y 1
             ENDATA
-            """)
+            """
+        let lp = try MPSReader.parse(text)
         #expect(lp.rowLower == [1, -.infinity])
         #expect(lp.rowUpper == [4, 8])
         #expect(lp.columnUpper == [4, 5])
+        #expect(warnings(lp: text) == [
+            "<input>:11: warning: this RHS entry is ignored: only the first set, 'FIRST', is used",
+            "<input>:17: warning: 2 BOUNDS entries, the first here, are ignored: only the first set, 'FIRST', is used",
+        ])
     }
 
     @Test func integerMarkersAreAcceptedAndIgnored() throws {
-        let lp = try MPSReader.parse("""
+        let text = """
             ROWS
              N  OBJ
              L  R
@@ -166,10 +172,52 @@ import Testing
                 X  OBJ  1  R  1
                 MARKER                 'MARKER'                 'INTEND'
                 Y  R  2
+            BOUNDS
+             UP BND X 4
+             BV BND Y
+             LI BND X 1
+             UI OTHER X 2
             ENDATA
-            """)
+            """
+        let lp = try MPSReader.parse(text)
         #expect(lp.columnNames == ["X", "Y"])
         #expect(lp.matrix.values == [1, 2])
+        #expect(lp.columnLower == [1, 0] && lp.columnUpper == [4, 1])
+        // The UI of another set is counted with that set's entries, not as integrality.
+        #expect(warnings(lp: text) == [
+            "<input>:5: warning: 4 lines, the first here, are read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored",
+            "<input>:13: warning: this BOUNDS entry is ignored: only the first set, 'BND', is used",
+        ])
+        #expect(warnings(lp: "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UI BND X 2\nENDATA\n") == [
+            "<input>:6: warning: this line is read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored",
+        ])
+    }
+
+    static let negativeUpperCases: [(lines: String, lower: Double, upper: Double, warnings: [String])] = [
+        (" UP BND X -1", -.infinity, -1,
+         ["<input>:6: warning: this negative UP makes column 'X' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"]),
+        (" LO BND X 0\n UP BND X -1", 0, -1,
+         ["<input>:7: warning: this line leaves column 'X' with bounds [0.0, -1.0], the lower above the upper (the solve reports an invalid problem)"]),
+        (" UP BND X -1\n LO BND X 0", 0, -1,
+         ["<input>:7: warning: this line leaves column 'X' with bounds [0.0, -1.0], the lower above the upper (the solve reports an invalid problem)"]),
+        (" LO BND X -3\n UP BND X -1", -3, -1, []),
+        (" UP BND X -1\n MI BND X", -.infinity, -1, []),
+        (" UP BND X -1\n LO BND X -2", -2, -1, []),
+    ]
+
+    /// A negative UP makes the column unbounded below only when no BOUNDS line gives it a
+    /// lower bound, before or after; an explicit LO 0 stays, and the bounds cross.
+    @Test(arguments: negativeUpperCases)
+    func negativeUpperBound(lines: String, lower: Double, upper: Double, expected: [String]) throws {
+        let text = "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n\(lines)\nENDATA\n"
+        let lp = try MPSReader.parse(text)
+        #expect(lp.columnLower == [lower] && lp.columnUpper == [upper])
+        #expect(warnings(lp: text) == expected)
+    }
+
+    /// A file without warnings gives none, so `lp solve` prints nothing on standard error.
+    @Test func everySectionGivesNoWarning() {
+        #expect(warnings(lp: MPSWriter.text(Self.everyKind)) == [])
     }
 
     @Test func crlfCommentsBlankLinesAndTextAfterEndata() throws {
@@ -530,6 +578,13 @@ import Testing
     @Test(.enabled(if: Netlib.folder != nil, Netlib.absence))
     func netlibTableListsEveryFile() {
         #expect(Set(Netlib.sizes.keys) == Set(Netlib.problems))
+    }
+
+    /// The warnings of text that reads, as printed.
+    private func warnings(lp text: String) -> [String] {
+        var warnings: [String] = []
+        _ = try? MPSReader.parse(text) { warnings.append($0.description) }
+        return warnings
     }
 
     private func message(_ text: String, file: String = "<input>", format: MPSFormat = .automatic) -> String? {
