@@ -29,7 +29,7 @@ struct LPSolveCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON (schema capsim.lp/1) instead of text.")
     var json = false
 
-    @Option(help: "Write every column's value and reduced cost and every row's activity and dual to this CSV file.")
+    @Option(help: "Write every column's value and reduced cost and every row's activity and dual to this CSV file (only when optimal).")
     var solution: String?
 
     @Option(help: "Linear-algebra path: automatic, banded, bordered or dense.")
@@ -82,7 +82,11 @@ struct LPSolveCommand: ParsableCommand {
         options.correctors = correctors
         options.threads = threads
         let result = InteriorPointSolver.solve(lp, options: options)
-        if let solution {
+        // Only an optimum is a solution: the last iterate of an infeasible or stalled solve
+        // (row duals of 10⁸ on the way to a ray) would read as one.
+        if let solution, result.status != .optimal {
+            Console.current.err("capsim: --solution \(solution) not written: the LP has no optimal solution (\(result.status.rawValue))\n")
+        } else if let solution {
             do {
                 try AtomicFile.write(Data(LPSolveReport.csv(result, lp: lp).utf8), to: solution)
             } catch {

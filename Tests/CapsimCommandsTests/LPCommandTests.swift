@@ -71,6 +71,17 @@ import Testing
         #expect(rows[2].hasPrefix("row,\"r,1\","))
     }
 
+    /// The last iterate of an infeasible solve was written as a solution (row duals of
+    /// 10⁸ on their way to a ray); now nothing is written, and standard error says why.
+    @Test func noSolutionIsWrittenWithoutAnOptimum() throws {
+        let csv = try temporaryFolder().appendingPathComponent("solution.csv")
+        let mps = "ROWS\n N  COST\n G  low\n L  high\nCOLUMNS\n    x  COST  1  low  1\n    x  high  1\nRHS\n    RHS  low  5  high  3\nENDATA\n"
+        let result = capsim("lp", "solve", try write(mps), "--solution", csv.path)
+        #expect(result.status == 4, "\(result.err)")
+        #expect(result.err.contains("capsim: --solution \(csv.path) not written: the LP has no optimal solution (primal infeasible)"), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: csv.path))
+    }
+
     /// An LP whose rows are all removed is settled before any iteration: the path is the
     /// one asked for and the three measures are null, as docs/json.md says.
     @Test func lpWithoutRowsReportsNoPathAndNoMeasures() throws {
