@@ -102,26 +102,40 @@ struct SweepGridCommand: ParsableCommand {
 
     /// The plan from the file and the options, and the scenario tree read once.
     private func plan() throws -> (SweepPlan, SourceNode) {
-        var scenarioPath = file, axes: [SweepAxis] = [], seedText = seeds, yearText = years
+        var scenarioPath = file, fileAxes: [SweepAxis] = [], keyLocations: [String: SourceLocation] = [:], seedText = seeds, yearText = years
         if SweepFile.isSweepFile(file) {
             let study = try SweepFile.read(file)
             scenarioPath = study.scenario
-            axes = study.axes
+            fileAxes = study.axes
+            keyLocations = study.keyLocations
             seedText = seeds ?? study.seeds
             yearText = years ?? study.years
         }
-        var given: Set<String> = []
+        var options: [SweepAxis] = []
         for text in sets {
+            let axis: SweepAxis
             switch SweepAxis.parse(text) {
-            case let .success(axis):
-                guard given.insert(axis.path).inserted else { throw SweepError.usage("--set \(axis.path): given twice; give the key once, with all its values") }
-                axes.removeAll { $0.path == axis.path }
-                axes.append(axis)
+            case let .success(parsed): axis = parsed
             case let .failure(error): throw SweepError.usage(error.message)
             }
+            if let other = options.first(where: { SweepAxis.overlaps($0.path, axis.path) }) {
+                throw SweepError.usage(other.path == axis.path ? "--set \(axis.path): given twice; give the key once, with all its values"
+                    : "--set \(other.path) and --set \(axis.path): \(SweepAxis.overlapProblem)")
+            }
+            // A --set of a key the file sets replaces that axis; of a key inside it or around it, it would overwrite part of it.
+            if let other = fileAxes.first(where: { $0.path != axis.path && SweepAxis.overlaps($0.path, axis.path) }) {
+                throw SweepError.usage("--set \(axis.path) and \(Self.fileKey(other.path, at: keyLocations)): \(SweepAxis.overlapProblem)")
+            }
+            options.append(axis)
         }
-        if let minimize, axes.contains(where: { $0.path == minimize }) {
-            throw SweepError.usage("--minimize \(minimize): the key is also set by --set or the sweep file; the search sets it itself")
+        let axes = fileAxes.filter { axis in !options.contains { $0.path == axis.path } } + options
+        if let minimize {
+            if let problem = SweepAxis.pathProblem(minimize) { throw SweepError.usage("--minimize \(minimize): \(problem)") }
+            if let other = axes.first(where: { SweepAxis.overlaps($0.path, minimize) }) {
+                let setter = options.contains { $0.path == other.path } ? "--set \(other.path)" : Self.fileKey(other.path, at: keyLocations)
+                throw SweepError.usage(other.path == minimize ? "--minimize \(minimize): the key is also set by \(setter); the search sets it itself"
+                    : "--minimize \(minimize) and \(setter): \(SweepAxis.overlapProblem)")
+            }
         }
         let root = try ScenarioSource.load(path: scenarioPath)
         let base = try ScenarioLoader.load(path: scenarioPath)
@@ -135,6 +149,12 @@ struct SweepGridCommand: ParsableCommand {
             throw years != nil ? SweepError.usage(message) : SweepError(message)
         }
         return (SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection), root)
+    }
+
+    /// A key of the sweep file's `set:` named in a message about an option: `the sweep
+    /// file's set: KEY (study.yaml:3:3)`.
+    private static func fileKey(_ key: String, at locations: [String: SourceLocation]) -> String {
+        "the sweep file's set: \(key)" + (locations[key].map { " (\($0))" } ?? "")
     }
 
     private func grid(_ plan: SweepPlan, root: SourceNode) throws {
@@ -151,7 +171,7 @@ struct SweepGridCommand: ParsableCommand {
             let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
             let todo = mine.filter { !done.contains($0) }
             let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
-            try runPoints(todo, plan: plan, root: root) { result in
+            try SweepRunner.run(todo, plan: plan, root: root, jobs: jobs) { result in
                 try store.append(result)
                 progress.advance()
             }
@@ -205,22 +225,12 @@ struct SweepGridCommand: ParsableCommand {
         }
     }
 
-    private func runPoints(_ todo: [Int], plan: SweepPlan, root: SourceNode, deliver: (PointResult) throws -> Void) throws {
-        do {
-            try SweepRunner.run(todo, plan: plan, root: root, jobs: jobs, deliver: deliver)
-        } catch let error as ProjectionError {
-            Console.current.err(error.description + "\n")
-            throw ProjectionErrorReport(failure: CommandFailure(status: error.exitStatus))
-        }
-    }
-
     private func runSearch(_ search: SweepSearch, plan: SweepPlan, root: SourceNode, recorded: (Int, Double) throws -> SweepSearch.Evaluation?,
                            report: (SweepSearch.Evaluation, Bool) throws -> Void) throws -> (answer: SweepSearch.Evaluation?, tried: [SweepSearch.Evaluation]) {
         do {
             return try search.run(fixed: plan, root: root, jobs: jobs, recorded: recorded, report: report)
-        } catch let error as ProjectionError {
-            Console.current.err(error.description + "\n")
-            throw ProjectionErrorReport(failure: CommandFailure(status: error.exitStatus))
+        } catch let failure as PointFailure {
+            throw SweepFailure.report(failure, searching: search.key)
         }
     }
 
@@ -228,11 +238,6 @@ struct SweepGridCommand: ParsableCommand {
         Console.current.err("capsim: \(message)\n")
         return CommandFailure(status: .usage)
     }
-}
-
-/// A projection failure already printed, carrying the exit status.
-struct ProjectionErrorReport: Error {
-    var failure: CommandFailure
 }
 
 /// `capsim sweep merge DIR… --out DIR`: joins the folders of the shards of one sweep.
@@ -288,7 +293,10 @@ enum SweepFailure {
     static func report(_ error: Error) -> CommandFailure {
         switch error {
         case let failure as CommandFailure: return failure
-        case let report as ProjectionErrorReport: return report.failure
+        case let point as PointFailure: return report(point, searching: nil)
+        case let projection as ProjectionError:
+            Console.current.err(projection.description + "\n")
+            return CommandFailure(status: projection.exitStatus)
         case let sweep as SweepError:
             Console.current.err("capsim: \(sweep.message)\n")
             if sweep.isUsage { return CommandFailure(status: .usage) }
@@ -297,6 +305,42 @@ enum SweepFailure {
         default: Console.current.err("capsim: \((error as NSError).localizedDescription)\n")
         }
         return CommandFailure(status: .invalidInput)
+    }
+
+    /// A point's failure: its cause as reported alone (the status is the cause's), then
+    /// which values, seed and year failed and, for a projection, how to reproduce it with
+    /// `capsim run` and `lp export`, which take no `--set`. `key` is the key a search sets
+    /// (named `--minimize`); nil in a grid, whose points are numbered.
+    static func report(_ failure: PointFailure, searching key: String?) -> CommandFailure {
+        let status = report(failure.error)
+        let values = failure.overrides.map { value in
+            let source = value.path == key ? "--minimize" : value.origin.map { "\($0.location)" } ?? "--set"
+            return "\(value.path)=\(value.value) (\(source))"
+        }.joined(separator: ", ")
+        guard let point = failure.point else {
+            // Values tried before any point ran: a problem placed at a value names it already.
+            let places = Set(failure.overrides.map(\.location))
+            if let scenario = failure.error as? ScenarioError, scenario.diagnostics.allSatisfy({ places.contains($0.location) }) { return status }
+            Console.current.err("capsim: the scenario is invalid with \(values)\n")
+            return status
+        }
+        let which = key == nil ? "point \(point.index) of the sweep" : "the search"
+        guard let years = failure.years else {
+            Console.current.err("capsim: \(which) is invalid (seed \(point.seed)) with \(values)\n")
+            return status
+        }
+        // The year without an optimum, else (the scenario cannot be dispatched) the years projected.
+        let year: Int? = if case let .dispatch(dispatch)? = failure.error as? ProjectionError { dispatch.year } else { nil }
+        let last = year ?? years.upperBound
+        let span = years.lowerBound == last ? "\(last)" : "\(years.lowerBound)...\(last)"
+        Console.current.err("capsim: \(which) failed (seed \(point.seed), \(year.map(String.init) ?? span)) with \(values)\n")
+        var reproduce = "capsim: to reproduce it, write these values into a copy of the scenario (capsim run and lp export take no --set) "
+            + "and run `capsim run COPY --years \(span) --seed \(point.seed)`"
+        if let year {
+            reproduce += "; `capsim lp export COPY --year \(year) --from \(years.lowerBound) --seed \(point.seed) --out \(year).mps` writes the LP of \(year)"
+        }
+        Console.current.err(reproduce + "\n")
+        return status
     }
 }
 

@@ -22,10 +22,17 @@ public struct PointResult: Sendable, Equatable {
 
     /// Projects `plan`'s years for `point` on the scenario tree `root` (read once), with
     /// the profiles from `profiles` when the plan's points share them, and the solver
-    /// setup `session` keeps from the worker's previous point.
+    /// setup `session` keeps from the worker's previous point. An invalid scenario or a
+    /// failed projection is thrown as a `PointFailure` naming the point.
     public static func evaluate(_ point: SweepPoint, plan: SweepPlan, root: SourceNode, profiles: ProfileCache? = nil,
                                 session: SolverSession? = nil) throws -> PointResult {
-        let scenario = try ScenarioLoader.decode(root, overriddenBy: plan.overrides(point), file: plan.scenarioPath)
+        let overrides = plan.overrides(point)
+        let scenario: Scenario
+        do {
+            scenario = try ScenarioLoader.decode(root, overriddenBy: overrides, file: plan.scenarioPath)
+        } catch {
+            throw PointFailure(point: point, overrides: overrides, error: error)
+        }
         var projection = Projection(scenario: scenario, seed: point.seed)
         projection.profileCache = profiles
         projection.solverSession = session
@@ -34,7 +41,11 @@ public struct PointResult: Sendable, Equatable {
             guard scenario.years.contains(run.lowerBound), scenario.years.contains(run.upperBound) else {
                 throw SweepError("--years \(plan.years.description): outside the scenario's years \(scenario.baseYear)–\(scenario.endYear)")
             }
-            accounts += try projection.run(years: run).map { YearAccount(energy: $0.energy, scenario: scenario) }
+            do {
+                accounts += try projection.run(years: run).map { YearAccount(energy: $0.energy, scenario: scenario) }
+            } catch {
+                throw PointFailure(point: point, overrides: overrides, years: run, error: error)
+            }
         }
         let card = Scorecard(scenario: scenario, accounts: accounts)
         return PointResult(

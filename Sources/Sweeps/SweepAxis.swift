@@ -43,6 +43,7 @@ public struct SweepAxis: Sendable, Hashable {
     /// The axis of `path` over `items`, each a value or a range with where a file wrote it
     /// (nil for an option); the message says what is wrong, starting with `source`.
     static func parse(path: String, items: [(text: String, origin: ScenarioOverride.Origin?)], source: String) -> Result<SweepAxis, SweepError> {
+        if let problem = pathProblem(path) { return .failure(SweepError("\(source) \(path): \(problem)")) }
         guard path != seedKey else {
             return .failure(SweepError("\(source) \(seedKey): the weather seed is not an axis: each point's seed replaces the scenario's; give the seeds with --seeds (in a sweep file, seeds:)"))
         }
@@ -65,6 +66,29 @@ public struct SweepAxis: Sendable, Hashable {
         }
         return .success(SweepAxis(path: path, values: values, origins: origins))
     }
+
+    /// What is wrong with `path` as a key path, nil when nothing is: an empty key (a dot
+    /// leading, trailing or doubled) was dropped when the path was laid over the scenario,
+    /// so `a..b` set `a.b` and `a.b.` set `a.b` under a name points.csv kept as written.
+    public static func pathProblem(_ path: String) -> String? {
+        let keys = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard let empty = keys.firstIndex(where: \.isEmpty) else { return nil }
+        let expected = "expected the scenario's keys joined by single dots"
+        guard keys.count > 1 else { return "no key; \(expected)" }
+        let place = empty == 0 ? "a dot at its start" : empty == keys.count - 1 ? "a dot at its end" : "two dots together"
+        return "key \(empty + 1) of \(keys.count) is empty (\(place)); \(expected)"
+    }
+
+    /// Whether one key path lies inside the other, or is the same: `a.b` and `a.b` or
+    /// `a.b.c`, not `a.bc`. Two such axes set one entry of the scenario, the later one
+    /// overwriting (part of) the other, while points.csv lists both values.
+    public static func overlaps(_ one: String, _ other: String) -> Bool {
+        one == other || one.hasPrefix(other + ".") || other.hasPrefix(one + ".")
+    }
+
+    /// Why two axes whose keys overlap are refused, in a message naming both.
+    public static let overlapProblem = "one key lies inside the other, so one value would overwrite all or part of the other "
+        + "while the results list both; set only one of them"
 
     /// The first value equal to an earlier one: the same quantity (`1GW`, `1 GW`,
     /// `1000 MW`) or, for a value that is not a quantity, the same text. One set lookup a

@@ -16,6 +16,8 @@ import Yams
 public struct SweepFile: Sendable {
     public var scenario: String
     public var axes: [SweepAxis]
+    /// Where the file wrote each key of `set:`, for a message naming it.
+    public var keyLocations: [String: SourceLocation]
     public var seeds: String?
     public var years: String?
 
@@ -35,21 +37,58 @@ public struct SweepFile: Sendable {
         for key in mapping.keys.compactMap(\.string) where !["scenario", "set", "seeds", "years"].contains(key) {
             throw SweepError("\(path): unknown key \(key); a sweep file has scenario, set, seeds and years")
         }
-        var axes: [SweepAxis] = []
-        for (key, value) in mapping["set"]?.mapping ?? [:] {
-            guard let axisPath = key.string else { continue }
-            // Each item at its own line (a scalar may list values split by commas, as --set does).
-            let items: [(text: String, origin: ScenarioOverride.Origin?)] = (value.sequence.map(Array.init) ?? [value]).flatMap { node in
-                let origin = ScenarioOverride.Origin(location: SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1), mapping: "set")
-                return (node.string ?? "").split(separator: ",", omittingEmptySubsequences: false).map { (String($0), origin) }
-            }
-            switch SweepAxis.parse(path: axisPath.trimmingCharacters(in: .whitespaces), items: items, source: "\(path): the sweep file's set:") {
-            case let .success(axis): axes.append(axis)
-            case let .failure(error): throw error
-            }
-        }
+        let (axes, keyLocations) = try Self.axes(mapping["set"], path: path)
         func joined(_ node: Node?) -> String? { node?.sequence.map { $0.compactMap(\.string).joined(separator: ",") } ?? node?.string }
-        return SweepFile(scenario: ScenarioSource.resolve(scenario, against: path), axes: axes, seeds: joined(mapping["seeds"]), years: joined(mapping["years"]))
+        return SweepFile(scenario: ScenarioSource.resolve(scenario, against: path), axes: axes, keyLocations: keyLocations,
+                         seeds: joined(mapping["seeds"]), years: joined(mapping["years"]))
+    }
+
+    /// The axes of `set:` (none when it is absent or empty) and where each key is written.
+    /// Anything but a mapping of key to a value or a list of values is refused at its place:
+    /// a list of mappings, a scalar or a nested value was read as no axis or an empty item.
+    private static func axes(_ set: Node?, path: String) throws -> ([SweepAxis], [String: SourceLocation]) {
+        guard let set, set.null == nil else { return ([], [:]) }
+        func location(_ node: Node) -> SourceLocation {
+            SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        }
+        guard let entries = set.mapping else {
+            throw SweepError("\(location(set)): the sweep file's set: must be a mapping of scenario key to a value or list of values, found \(kind(set))")
+        }
+        var axes: [SweepAxis] = [], keyLocations: [String: SourceLocation] = [:]
+        for (key, value) in entries {
+            let source = "\(location(key)): the sweep file's set:"
+            guard key.scalar != nil, let axisPath = key.string?.trimmingCharacters(in: .whitespaces) else {
+                throw SweepError("\(source) expected a scenario key, found \(kind(key))")
+            }
+            // Each item at its own line (a scalar may list values split by commas, as --set does).
+            var items: [(text: String, origin: ScenarioOverride.Origin?)] = []
+            for node in value.sequence.map(Array.init) ?? [value] {
+                guard node.scalar != nil, node.null == nil else {
+                    throw SweepError("\(location(node)): the sweep file's set: \(axisPath): expected a scalar or a list of scalars (values with units, or ranges A...B:STEP), found \(kind(node))")
+                }
+                let origin = ScenarioOverride.Origin(location: location(node), mapping: "set")
+                items += (node.string ?? "").split(separator: ",", omittingEmptySubsequences: false).map { (String($0), origin) }
+            }
+            let axis = try SweepAxis.parse(path: axisPath, items: items, source: source).get()
+            if let other = axes.first(where: { SweepAxis.overlaps($0.path, axis.path) }), let first = keyLocations[other.path] {
+                throw SweepError(other.path == axis.path ? "\(source) \(axis.path): given twice (first on line \(first.line)); give the key once, with all its values"
+                    : "\(source) \(axis.path) and \(other.path) (line \(first.line)): \(SweepAxis.overlapProblem)")
+            }
+            axes.append(axis)
+            keyLocations[axis.path] = location(key)
+        }
+        return (axes, keyLocations)
+    }
+
+    /// How a node found where another was expected is named in a message.
+    private static func kind(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar where node.null != nil: "no value"
+        case let .scalar(scalar): "the scalar \(scalar.string)"
+        case .alias: "an alias"
+        }
     }
 
     /// Seeds written `A...B`, `A-B` or `A,B,C`; `source` names where they were written in

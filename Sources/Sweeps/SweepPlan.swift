@@ -88,13 +88,18 @@ public struct SweepPlan: Sendable {
 
     /// Decodes the scenario with every value of every axis (the others at their first
     /// value), so that a misspelt key or a value without its unit is reported before any
-    /// point runs or any file is written.
-    public func checkValues(root: SourceNode) throws(ScenarioError) {
+    /// point runs or any file is written; the failure holds the values tried.
+    public func checkValues(root: SourceNode) throws(PointFailure) {
         for (index, axis) in axes.enumerated() {
             for position in axis.values.indices {
                 var trial = [Int](repeating: 0, count: axes.count)
                 trial[index] = position
-                _ = try ScenarioLoader.decode(root, overriddenBy: overrides(at: trial), file: scenarioPath)
+                let values = overrides(at: trial)
+                do {
+                    _ = try ScenarioLoader.decode(root, overriddenBy: values, file: scenarioPath)
+                } catch {
+                    throw PointFailure(point: nil, overrides: values, error: error)
+                }
             }
         }
     }

@@ -62,10 +62,11 @@ public struct SweepSearch: Sendable {
     public func check(fixed plan: SweepPlan, root: SourceNode) throws {
         var ends = plan
         ends.axes.append(SweepAxis(path: key, values: [written(low), written(high)]))
-        do throws(ScenarioError) {
+        do throws(PointFailure) {
             try ends.checkValues(root: root)
         } catch {
-            let problems = error.diagnostics.map { "\($0.path): found \($0.found), expected \($0.expected)" }
+            guard let scenario = error.error as? ScenarioError else { throw error }
+            let problems = scenario.diagnostics.map { "\($0.path): found \($0.found), expected \($0.expected)" }
             throw SweepError.usage("--minimize \(key) --between \(between): \(problems.joined(separator: "; "))")
         }
     }
@@ -73,15 +74,13 @@ public struct SweepSearch: Sendable {
     /// A fingerprint of everything that decides the values tried and their outcome: the
     /// grid's (`SweepPlan.fingerprint`: the scenario as read, its CSV series, the fixed keys,
     /// seeds and years) with the key, interval, unit, tolerance, target and probability.
-    /// The fixed keys are taken in the order of their paths: each holds one value, so
-    /// `--set A --set B` and `--set B --set A` are one search — unless one key lies inside
-    /// another (`K` and `K.2020`), when the later one given wins and the order decides the
-    /// scenario. (A grid's axes are never sorted: their order numbers its points.)
+    /// The fixed keys are taken in the order of their paths: each holds one value, and no
+    /// key lies inside another (`K` and `K.2020` are refused), so `--set A --set B` and
+    /// `--set B --set A` are one search. (A grid's axes are never sorted: their order
+    /// numbers its points.)
     public func fingerprint(fixed plan: SweepPlan, scenario root: SourceNode, series: [HourlySeries]) -> String {
         var sorted = plan
-        let paths = plan.axes.map(\.path)
-        let nested = paths.contains { outer in paths.contains { $0.hasPrefix(outer + ".") } }
-        if !nested { sorted.axes.sort { $0.path < $1.path } }
+        sorted.axes.sort { $0.path < $1.path }
         return sorted.fingerprint(scenario: root, series: series,
                                   of: "capsim.search/1 minimize \(key) between \(low)...\(high) \(unit) tolerance \(tolerance) meets \(target) probability \(probability)")
     }

@@ -205,11 +205,11 @@ import Reports
         #expect(searched.err.contains("the key is also set"), "\(searched.err)")
         // A sweep file's mistakes are the file's (exit 1), named as its keys, not as options.
         let study = folder.appendingPathComponent("study.yaml").path
-        for (body, message) in [("set:\n  technologies.battery.capacity: [1GW, 1 GW]\nyears: 2021\n", "the sweep file's set: technologies.battery.capacity: the value 1 GW twice"),
-                                ("seeds: 1,1\nyears: 2021\n", "the sweep file's seeds: 1,1: the seed 1 twice")] {
+        for (body, message) in [("set:\n  technologies.battery.capacity: [1GW, 1 GW]\nyears: 2021\n", ":3:3: the sweep file's set: technologies.battery.capacity: the value 1 GW twice"),
+                                ("seeds: 1,1\nyears: 2021\n", ": the sweep file's seeds: 1,1: the seed 1 twice")] {
             try ("scenario: city.yaml\n" + body).write(toFile: study, atomically: true, encoding: .utf8)
             let wrong = capsim("sweep", study, "--out", out)
-            #expect(wrong.status == 1 && wrong.err.contains(study + ": " + message), "\(wrong.status) \(wrong.err)")
+            #expect(wrong.status == 1 && wrong.err.contains(study + message), "\(wrong.status) \(wrong.err)")
         }
         let otherYear = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
                                "--years", "2020")
@@ -225,7 +225,7 @@ import Reports
         let study = folder.appendingPathComponent("study.yaml").path
         try "scenario: city.yaml\nset:\n  weather.seed: [1, 2]\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
         let inFile = capsim("sweep", study, "--out", folder.appendingPathComponent("out").path)
-        #expect(inFile.status == 1 && inFile.err.contains(study + ": the sweep file's set: weather.seed: the weather seed is not an axis"), "\(inFile.err)")
+        #expect(inFile.status == 1 && inFile.err.contains(study + ":3:3: the sweep file's set: weather.seed: the weather seed is not an axis"), "\(inFile.err)")
     }
 
     /// A bad value in a sweep file's `set:` is reported at its line there, not as a
@@ -245,6 +245,103 @@ import Reports
         let (folder, file) = try folder()
         let result = capsim("sweep", file, "--set", "technologies.battery.capacity=0.1GW,,0.2GW", "--years", "2021", "--out", folder.appendingPathComponent("out").path)
         #expect(result.status == 2 && result.err.contains("--set technologies.battery.capacity: item 2 of 3 is empty"), "\(result.err)")
+    }
+
+    /// Two axes of which one key lies inside the other set one entry of the scenario, the
+    /// later overwriting (part of) the other, while points.csv listed both values; they are
+    /// refused, naming both, wherever each was given.
+    @Test func overlappingKeysAreRefused() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        let nested = capsim("sweep", file, "--set", "technologies.wind.capacity.2021=0.1GW", "--set", "technologies.wind.capacity=0.3GW", "--years", "2021", "--out", out)
+        #expect(nested.status == 2, "\(nested.err)")
+        #expect(nested.err.hasPrefix("capsim: --set technologies.wind.capacity.2021 and --set technologies.wind.capacity: one key lies inside the other"), "\(nested.err)")
+        #expect(!FileManager.default.fileExists(atPath: out), "refused before any point ran")
+        let search = capsim("sweep", file, "--minimize", "technologies.battery", "--between", "0GW...1GW", "--meets", "share_2021",
+                            "--set", "technologies.battery.capacity=1GW", "--years", "2021")
+        #expect(search.status == 2 && search.err.contains("--minimize technologies.battery and --set technologies.battery.capacity: one key lies inside"), "\(search.err)")
+        for key in ["technologies..battery.capacity", "technologies.battery.capacity."] {
+            let empty = capsim("sweep", file, "--set", "\(key)=1GW", "--years", "2021", "--out", out)
+            #expect(empty.status == 2 && empty.err.contains("--set \(key): key "), "\(empty.err)")
+        }
+        let study = folder.appendingPathComponent("study.yaml").path
+        try "scenario: city.yaml\nset:\n  technologies.wind.capacity: 0.3GW\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        let inFile = capsim("sweep", study, "--set", "technologies.wind.capacity.2021=0.1GW", "--out", out)
+        #expect(inFile.status == 2, "\(inFile.err)")
+        #expect(inFile.err.contains("--set technologies.wind.capacity.2021 and the sweep file's set: technologies.wind.capacity (\(study):3:3): one key lies inside"), "\(inFile.err)")
+        let minimized = capsim("sweep", study, "--minimize", "technologies.wind.capacity.2021", "--between", "0GW...1GW", "--meets", "share_2021")
+        #expect(minimized.status == 2 && minimized.err.contains("--minimize technologies.wind.capacity.2021 and the sweep file's set: technologies.wind.capacity"), "\(minimized.err)")
+        // Both in the file: the file's mistake (exit 1), at the later key's line.
+        try "scenario: city.yaml\nset:\n  technologies.wind.capacity: 0.3GW\n  technologies.wind.capacity.2021: 0.1GW\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        let both = capsim("sweep", study, "--out", out)
+        #expect(both.status == 1, "\(both.err)")
+        #expect(both.err.hasPrefix("capsim: \(study):4:3: the sweep file's set: technologies.wind.capacity.2021 and technologies.wind.capacity (line 3): one key lies inside"), "\(both.err)")
+        // A --set of the very key the file sets still replaces its axis.
+        try "scenario: city.yaml\nset:\n  technologies.wind.capacity: 0.3GW\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        #expect(capsim("sweep", study, "--set", "technologies.wind.capacity=0.1GW,0.2GW", "--out", out).status == 0)
+        #expect(try rows(out).count == 1 + 2)
+    }
+
+    /// A `set:` that is not a mapping (a list of mappings, a scalar) was ignored: the sweep
+    /// ran the base scenario as one point. A value that is a mapping or a nested list was
+    /// reported as an empty item.
+    @Test func setThatIsNotAMappingOfValuesIsRefused() throws {
+        let (folder, _) = try folder()
+        let study = folder.appendingPathComponent("study.yaml").path, out = folder.appendingPathComponent("out").path
+        let mapping = "the sweep file's set: must be a mapping of scenario key to a value or list of values"
+        let scalars = "expected a scalar or a list of scalars (values with units, or ranges A...B:STEP)"
+        for (set, message) in [("\n  - technologies.battery.capacity: 1GW", ":3:3: \(mapping), found a list"), (" 5", ":2:6: \(mapping), found the scalar 5"),
+                               ("\n  technologies.battery.capacity: {value: 1GW}", ":3:34: the sweep file's set: technologies.battery.capacity: \(scalars), found a mapping"),
+                               ("\n  technologies.battery.capacity: [1GW, [2GW]]", ":3:40: the sweep file's set: technologies.battery.capacity: \(scalars), found a list"),
+                               ("\n  technologies:\n    battery: {capacity: 1GW}", ":4:5: the sweep file's set: technologies: \(scalars), found a mapping")] {
+            try "scenario: city.yaml\nset:\(set)\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+            let result = capsim("sweep", study, "--out", out)
+            #expect(result.status == 1 && result.err == "capsim: \(study)\(message)\n", "\(set): \(result.status) \(result.err)")
+            #expect(!FileManager.default.fileExists(atPath: out), "\(set): no point ran")
+        }
+        // An empty set: has no axes: the sweep is over the seeds alone.
+        try "scenario: city.yaml\nset:\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        #expect(capsim("sweep", study, "--out", out).status == 0)
+    }
+
+    /// A swept value that makes the scenario invalid elsewhere — a larger annual energy the
+    /// file's peak no longer covers — was reported at the file's line only, with no word
+    /// of the value that caused it; so was a combination of values found invalid only when
+    /// its point ran.
+    @Test func invalidScenarioNamesTheSweptValues() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        let checked = capsim("sweep", file, "--set", "demand.annual_energy=1TWh,2TWh", "--years", "2021", "--out", out)
+        #expect(checked.status == 1)
+        #expect(checked.err.hasPrefix(file + ":5:"), "the base scenario's line: \(checked.err)")
+        #expect(checked.err.hasSuffix("\ncapsim: the scenario is invalid with demand.annual_energy=2TWh (--set)\n"), "\(checked.err)")
+        // Each value passes with the other axis at its first value; point 3 combines them.
+        let point = capsim("sweep", file, "--set", "demand.annual_energy=1TWh,1.5TWh", "--set", "demand.peak=0.2GW,0.16GW", "--years", "2021", "--out", out, "--jobs", "1")
+        #expect(point.status == 1)
+        #expect(point.err.hasSuffix("\ncapsim: point 3 of the sweep is invalid (seed 1) with demand.annual_energy=1.5TWh (--set), demand.peak=0.16GW (--set)\n"), "\(point.err)")
+        #expect(try rows(out).count == 1 + 3, "the points before it are kept")
+    }
+
+    /// A point without an optimum stopped the sweep with only the year's message, naming
+    /// neither the point nor its values; now they are named with the seed and the year, and
+    /// the command given reproduces the failure.
+    @Test func failedPointIsNamedWithACommandToReproduceIt() throws {
+        // A battery that must hold 90 % of its energy against self-discharge no generation can make up.
+        func city(_ selfDischarge: String) -> String {
+            Self.scenario(battery: "2 GW").replacingOccurrences(of: "duration: 2 h", with: "duration: 4 h\n    minimum_soc: 90 %\n    initial_soc: 90 %\n    self_discharge: \(selfDischarge)")
+        }
+        let (folder, file) = try folder(with: city("0 %/h"))
+        let out = folder.appendingPathComponent("out").path
+        let result = capsim("sweep", file, "--set", "technologies.battery.self_discharge=0%/h,10%/h", "--seeds", "1,2", "--years", "2020...2021", "--out", out, "--jobs", "1")
+        #expect(result.status == 4, "unchanged: \(result.err)")
+        #expect(result.err.hasPrefix("capsim: the dispatch of 2020 has no optimum"), "\(result.err)")
+        #expect(result.err.contains("\ncapsim: point 2 of the sweep failed (seed 1, 2020) with technologies.battery.self_discharge=10%/h (--set)\n"), "\(result.err)")
+        #expect(result.err.hasSuffix("\ncapsim: to reproduce it, write these values into a copy of the scenario (capsim run and lp export take no --set) and run "
+            + "`capsim run COPY --years 2020 --seed 1`; `capsim lp export COPY --year 2020 --from 2020 --seed 1 --out 2020.mps` writes the LP of 2020\n"), "\(result.err)")
+        #expect(try rows(out).count == 1 + 2 * 2, "points 0 and 1 kept, each of two years")
+        let (_, copy) = try self.folder(with: city("10 %/h"))
+        let reproduced = capsim("run", copy, "--years", "2020", "--seed", "1")
+        #expect(reproduced.status == 4 && reproduced.err.hasPrefix("capsim: the dispatch of 2020 has no optimum"), "\(reproduced.err)")
     }
 
     /// A capacity target is counted from the scenario alone: it has a status in points.csv

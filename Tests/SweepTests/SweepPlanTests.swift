@@ -44,6 +44,34 @@ import Testing
         #expect(Self.failure("x= ") == "--set x: no values after =")
     }
 
+    /// An empty key in a path was dropped when the path was laid over the scenario:
+    /// `technologies..lfp_bases.capacity` and `technologies.lfp_bases.capacity.` both set
+    /// `technologies.lfp_bases.capacity`, under names points.csv kept as written.
+    @Test func keyPathsWithAnEmptyKeyAreRefused() throws {
+        #expect(Self.failure("technologies..lfp_bases.capacity=1GW")
+            == "--set technologies..lfp_bases.capacity: key 2 of 4 is empty (two dots together); expected the scenario's keys joined by single dots")
+        #expect(Self.failure("technologies.lfp_bases.=1GW")
+            == "--set technologies.lfp_bases.: key 3 of 3 is empty (a dot at its end); expected the scenario's keys joined by single dots")
+        #expect(Self.failure(".technologies.lfp_bases.capacity=1GW")
+            == "--set .technologies.lfp_bases.capacity: key 1 of 4 is empty (a dot at its start); expected the scenario's keys joined by single dots")
+        let root = try ScenarioSource.load(path: Self.shaoyang)
+        for path in ["technologies..lfp_bases.capacity", "technologies.lfp_bases.capacity."] {
+            #expect(throws: ScenarioError.self, "\(path)") {
+                try ScenarioLoader.decode(root, overriddenBy: [ScenarioOverride(path: path, value: "2 GW")], file: Self.shaoyang)
+            }
+        }
+    }
+
+    /// Keys overlap when one is the other or lies inside it at a dot, not when one only
+    /// begins with the other's text.
+    @Test func overlappingKeysAreFoundAtADot() {
+        #expect(SweepAxis.overlaps("technologies.wind.capacity", "technologies.wind.capacity.2030"))
+        #expect(SweepAxis.overlaps("technologies.wind.capacity.2030", "technologies.wind"))
+        #expect(SweepAxis.overlaps("demand.peak", "demand.peak"))
+        #expect(!SweepAxis.overlaps("technologies.wind.capacity", "technologies.wind.capacity_factor"))
+        #expect(!SweepAxis.overlaps("technologies.wind", "technologies.wind_2"))
+    }
+
     /// At most 10 000 values, as the message says: 0...9 999 GW by 1 GW is the longest range
     /// (10 001 values were accepted). A repeat at the end of the longest axis is still found.
     @Test func rangesGiveAtMostTenThousandValues() throws {
@@ -105,7 +133,7 @@ import Testing
             try plan.checkValues(root: root)
             Issue.record("abc was accepted as a power")
         } catch {
-            #expect(error.description.hasPrefix("c.yaml:3:45: error: set: technologies.lfp_bases.capacity: found \"abc\", expected a power"), "\(error.description)")
+            #expect("\(error.error)".hasPrefix("c.yaml:3:45: error: set: technologies.lfp_bases.capacity: found \"abc\", expected a power"), "\(error.error)")
         }
     }
 

@@ -36,7 +36,7 @@ public struct ScenarioOverride: Sendable, Hashable {
     public var label: String { "--set \(path)=\(value)" }
 
     /// Where messages place the value: its line in the file that wrote it, else the option.
-    var location: SourceLocation { origin?.location ?? SourceLocation(file: label, line: 1, column: 1) }
+    public var location: SourceLocation { origin?.location ?? SourceLocation(file: label, line: 1, column: 1) }
 
     /// `diagnostic` with the key named as the file writing the value names it, when it is
     /// about this override's value.
@@ -79,17 +79,24 @@ extension ScenarioLoader {
     private static func layer(_ override: ScenarioOverride) -> SourceNode {
         let location = override.location
         var node = SourceNode(value: .scalar(override.value, quoted: false), location: location)
-        for key in override.path.split(separator: ".").reversed() {
-            node = SourceNode(value: .mapping([SourceNode.Entry(key: String(key), keyLocation: location, value: node)]), location: location)
+        for key in keys(of: override).reversed() {
+            node = SourceNode(value: .mapping([SourceNode.Entry(key: key, keyLocation: location, value: node)]), location: location)
         }
         return node
     }
 
-    /// A diagnostic when a key on the path before the last is not in the file.
+    /// The keys of the override's path, an empty one kept (`a..b`: `a`, ``, `b`) so that
+    /// it is refused rather than the path read as another (`a.b`).
+    private static func keys(of override: ScenarioOverride) -> [String] {
+        override.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// A diagnostic when a key on the path before the last is not in the file, or the
+    /// path has an empty key.
     private static func missingParent(of override: ScenarioOverride, in root: SourceNode) -> Diagnostic? {
-        let keys = override.path.split(separator: ".").map(String.init)
+        let keys = Self.keys(of: override)
         let location = override.location
-        guard !keys.isEmpty, !keys.contains(where: \.isEmpty) else {
+        guard !keys.contains(where: \.isEmpty) else {
             return Diagnostic(location: location, path: override.path, found: "the key path \"\(override.path)\"", expected: "mapping keys joined by dots")
         }
         var node = root
