@@ -433,5 +433,11 @@ import Reports
         let answer = try #require(result.out.split(separator: "\n").last { $0.hasPrefix("smallest") })
         let value = try #require(Double(answer.split(separator: ":").last!.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]))
         #expect(value >= 0.2 - 1e-9 && value <= 0.201 + 1e-9, "\(answer)")
+        // Met at the lower end already: no threshold is bracketed, and the output says so.
+        let low = capsim("sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.25GW...0.3GW", "--meets", "reliable_2021", "--years", "2021")
+        #expect(low.status == 0 && low.out.contains("reliable_2021 is met already at the lower end, 0.25 GW: the smallest technologies.coal.capacity"), "\(low.out)")
+        // Never met: exit 3, as `run --check` says a target is missed.
+        let never = capsim("sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.05GW...0.1GW", "--meets", "reliable_2021", "--years", "2021")
+        #expect(never.status == 3 && never.out.contains("reliable_2021 is not met even at 0.1 GW"), "\(never.out) \(never.err)")
     }
 }
