@@ -108,21 +108,33 @@ public struct SweepAxis: Sendable, Hashable {
         let ends = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []
         guard parts.count == 2, ends.count == 2 else { return .failure(SweepError("the range \(item): expected A...B:STEP")) }
         let (first, last, step) = (parts[0], ends[0], ends[1])
+        // A key without a unit (a flood factor, a month) takes a range of bare numbers.
+        if case let .failure(.bareNumber(a)) = Quantity.parse(first), case let .failure(.bareNumber(b)) = Quantity.parse(last),
+           case let .failure(.bareNumber(s)) = Quantity.parse(step) {
+            return steps(from: a, to: b, by: s, item).map { count in (0...count).map { k in Self.clean(a + Double(k) * s) } }
+        }
         guard case let .success(a) = Quantity.parse(first), case let .success(b) = Quantity.parse(last), case let .success(s) = Quantity.parse(step),
               let (number, unit) = Quantity.splitNumber(first).map({ ($0.0, String($0.1).trimmingCharacters(in: .whitespaces)) }) else {
-            return .failure(SweepError("the range \(item): A, B and STEP must each be a number with its unit"))
+            return .failure(SweepError("the range \(item): A, B and STEP must each be a number with its unit, or each a bare number for a key without one"))
         }
         guard a.dimension == b.dimension, a.dimension == s.dimension else {
             return .failure(SweepError("the range \(item): A, B and STEP must be of the same kind of quantity"))
         }
-        // Steps from A to the last value (B, or the last below it, up to rounding): one fewer than the values.
-        let steps = (b.value - a.value) / s.value + 1e-9
-        guard s.value > 0, b.value >= a.value, steps < Double(rangeLimit) else {
-            return .failure(SweepError("the range \(item): expected A ≤ B and a STEP above 0 giving at most 10 000 values"))
-        }
         // The values in A's unit: A's number scaled by the canonical ratio.
         let perCanonical = a.value != 0 ? number / a.value : 1 / unitScale(unit)
-        return .success((0...Int(steps.rounded(.down))).map { k in "\(Self.clean((a.value + Double(k) * s.value) * perCanonical)) \(unit)" })
+        return steps(from: a.value, to: b.value, by: s.value, item).map { count in
+            (0...count).map { k in "\(Self.clean((a.value + Double(k) * s.value) * perCanonical)) \(unit)" }
+        }
+    }
+
+    /// Steps from A to the last value of a range (B, or the last below it, up to rounding):
+    /// one fewer than the values.
+    private static func steps(from a: Double, to b: Double, by s: Double, _ item: String) -> Result<Int, SweepError> {
+        let steps = (b - a) / s + 1e-9
+        guard s > 0, b >= a, steps < Double(rangeLimit) else {
+            return .failure(SweepError("the range \(item): expected A ≤ B and a STEP above 0 giving at most 10 000 values"))
+        }
+        return .success(Int(steps.rounded(.down)))
     }
 
     /// How many canonical units one `unit` is (for a range starting at zero).

@@ -11,6 +11,11 @@ import Testing
         #expect(axis.values == ["0.5 GW", "0.75 GW", "1 GW", "1.25 GW", "1.5 GW", "1.75 GW", "2 GW", "3 GW"])
         #expect(try SweepAxis.parse("x=500MW...1GW:250MW").get().values == ["500 MW", "750 MW", "1000 MW"])
         #expect(try SweepAxis.parse("x=0h...4h:2h").get().values == ["0 h", "2 h", "4 h"])
+        // A key without a unit (weather.hydro.flood_factor, a month) takes bare numbers;
+        // a range over them was refused as "a number with its unit".
+        #expect(try SweepAxis.parse("x=1...2:0.5").get().values == ["1", "1.5", "2"])
+        #expect(try SweepAxis.parse("x=0.1...0.3:0.1").get().values == ["0.1", "0.2", "0.3"])
+        #expect(try SweepAxis.parse("x=3...5:1").get().values == ["3", "4", "5"])
     }
 
     @Test func badAxesAreNamed() {
@@ -18,6 +23,8 @@ import Testing
         #expect(throws: SweepError.self) { try SweepAxis.parse("x=2GW...1GW:0.5GW").get() }
         #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW...2h:1GW").get() }
         #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW...2GW").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=1...2GW:1GW").get() }
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=2...1:0.5").get() }
     }
 
     /// A repeated value or seed would be counted as one more point of the summary.
