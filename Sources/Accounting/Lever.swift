@@ -36,7 +36,8 @@ public struct Lever: Sendable, Equatable {
     /// The levers that would close `evaluation`, each a first-order estimate; empty when
     /// the target is met, or when it needs `account` and there is none. A reliability or
     /// curtailment target missed on the low side (at least some unserved energy) gets none.
-    public static func closing(_ evaluation: TargetEvaluation, account: YearAccount?) -> [Lever] {
+    /// `response`, for a share target, is the year's measured answer to more PV.
+    public static func closing(_ evaluation: TargetEvaluation, account: YearAccount?, response: ShareResponse? = nil) -> [Lever] {
         guard evaluation.status != .met else { return [] }
         let target = evaluation.target
         let gap = -evaluation.margin
@@ -48,7 +49,7 @@ public struct Lever: Sendable, Equatable {
         case (_, nil):
             return []
         case let (.nonFossilShare, account?):
-            return shareLevers(gap: gap, raise: raise, account: account)
+            return shareLevers(gap: gap, raise: raise, account: account, response: response)
         case (.fuel, _):
             let fuel = target.fuel.map { $0 == .naturalGas ? "natural gas" : $0.rawValue } ?? "fuel"
             let text = "first-order: \(fuel) consumption to \(raise ? "add" : "cut")"
@@ -68,20 +69,35 @@ public struct Lever: Sendable, Equatable {
         }
     }
 
-    /// ΔNF = gap·TEC tce with TEC unchanged; ΔNF ÷ k GWh of local non-fossil electricity in
-    /// place of fossil energy; ΔNF ÷ k ÷ h_PV GW of PV (left out when the year has no PV).
-    private static func shareLevers(gap: Double, raise: Bool, account: YearAccount) -> [Lever] {
+    /// ΔNF = gap·TEC tce with TEC unchanged. With a measured `response` that raises the
+    /// share: gap ÷ (Δshare per GW) GW of PV, and that PV's energy at this year's PV
+    /// full-load hours. Without one: ΔNF ÷ k GWh of local non-fossil electricity in place of
+    /// fossil energy, and ΔNF ÷ k ÷ h_PV GW of PV (left out when the year has no PV).
+    private static func shareLevers(gap: Double, raise: Bool, account: YearAccount, response: ShareResponse?) -> [Lever] {
         let energy = gap * account.totalEnergyConsumption
-        let electricity = energy / account.primaryElectricityFactor
         let change = raise ? "more" : "less"
-        var levers = [
-            Lever(text: "first-order, total energy consumption unchanged: \(change) non-fossil energy", amount: energy, unit: "tce"),
-            Lever(text: "first-order: \(change) local non-fossil electricity in place of fossil energy", amount: electricity, unit: "GWh"),
-        ]
+        var levers = [Lever(text: "first-order, total energy consumption unchanged: \(change) non-fossil energy", amount: energy, unit: "tce")]
+        if raise, let response, response.slope > 0 {
+            let pv = gap / response.slope
+            let measured = "first-order, from the year dispatched again with \(TextNumber.short(response.added)) GW more PV " +
+                "(share +\(TextNumber.short(100 * (response.share - response.base))) pp)"
+            levers.append(Lever(text: "\(measured): PV capacity to add", amount: pv, unit: "GW"))
+            if account.solarFullLoadHours > 0 {
+                levers.append(Lever(text: "\(measured): PV energy to add, at this year's PV full-load hours", amount: pv * account.solarFullLoadHours, unit: "GWh"))
+            }
+            return levers
+        }
+        let electricity = energy / account.primaryElectricityFactor
+        levers.append(Lever(text: "first-order: \(change) local non-fossil electricity in place of fossil energy", amount: electricity, unit: "GWh"))
         if account.solarFullLoadHours > 0 {
             levers.append(Lever(text: "first-order: \(change) PV capacity at this year's PV full-load hours",
                                 amount: electricity / account.solarFullLoadHours, unit: "GW"))
         }
         return levers
     }
+}
+
+/// Numbers inside a lever's words: three significant digits.
+enum TextNumber {
+    static func short(_ value: Double) -> String { String(format: "%.3g", value) }
 }

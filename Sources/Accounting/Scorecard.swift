@@ -19,15 +19,17 @@ public struct Scorecard: Sendable {
     public var entries: [Entry]
 
     /// Evaluates every target of `scenario`, reading the dispatch's targets from `accounts`
-    /// (at most one per year; a year may be missing).
-    public init(scenario: Scenario, accounts: [YearAccount]) {
+    /// (at most one per year; a year may be missing); `responses` hold, by year, the
+    /// measured answer of the share to more PV for the share levers (`ShareResponse`).
+    public init(scenario: Scenario, accounts: [YearAccount], responses: [Int: ShareResponse] = [:]) {
         entries = scenario.targets.map { target in
             let account = accounts.first { $0.year == target.year }
             guard let value = Self.value(of: target, in: scenario, account: account) else {
                 return Entry(target: target, evaluation: nil, levers: [])
             }
             let evaluation = TargetEvaluation(target: target, value: value)
-            return Entry(target: target, evaluation: evaluation, levers: Lever.closing(evaluation, account: account))
+            let response = target.kind == .nonFossilShare ? responses[target.year] : nil
+            return Entry(target: target, evaluation: evaluation, levers: Lever.closing(evaluation, account: account, response: response))
         }
     }
 

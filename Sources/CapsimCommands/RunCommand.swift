@@ -95,7 +95,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(status: .invalidInput)
         }
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
-                                        scorecard: Scorecard(scenario: scenario, accounts: outcomes.map(\.account)))
+                                        scorecard: try scorecard(scenario, outcomes: outcomes, projection: projection))
         do {
             if let csv { try write(TargetsTable.csv(outcome.scorecard), to: csv, Self.targetsFile) }
             if let json { try AtomicFile.write(try ProjectionJSON.data(outcome), to: json) }
@@ -112,6 +112,27 @@ struct RunCommand: ParsableCommand {
         if check, outcome.scorecard.entries.contains(where: { $0.evaluation?.status == .missed }) {
             throw CommandFailure(status: .targetMissed)
         }
+    }
+
+    /// The scorecard, its share levers measured: each year with a share target below its
+    /// threshold is dispatched once more with the PV the first-order estimate asks for
+    /// (`Projection.pvResponse`), and the levers count what that PV did to the share.
+    private func scorecard(_ scenario: Scenario, outcomes: [YearOutcome], projection: Projection) throws(CommandFailure) -> Scorecard {
+        let accounts = outcomes.map(\.account)
+        let first = Scorecard(scenario: scenario, accounts: accounts)
+        var responses: [Int: ShareResponse] = [:]
+        for entry in first.entries where entry.target.kind == .nonFossilShare && responses[entry.target.year] == nil {
+            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value < entry.target.required,
+                  let estimate = entry.levers.first(where: { $0.unit == "GW" })?.amount,
+                  let year = outcomes.first(where: { $0.year == entry.target.year }) else { continue }
+            do {
+                responses[year.year] = try projection.pvResponse(conditions: year.conditions, base: year.account.nonFossilShare, adding: estimate)
+            } catch {
+                Console.current.err(error.description + "\n")
+                throw CommandFailure(status: error.exitStatus)
+            }
+        }
+        return responses.isEmpty ? first : Scorecard(scenario: scenario, accounts: accounts, responses: responses)
     }
 
     /// `--years` as a range within the scenario's years.

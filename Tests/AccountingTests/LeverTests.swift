@@ -30,6 +30,24 @@ import Testing
         expect(l["share_within"], [(28_400, "tce"), (94.66666666666667, "GWh"), (0.09466666666666668, "GW")])
     }
 
+    /// With the year dispatched again with 0.5 GW more PV, which raised the share by 1 pp
+    /// (0.02 per GW), the PV lever is the gap over that slope: (0.25 − 1 750 000 ÷
+    /// 7 410 000) ÷ 0.02 = 0.6916 GW, and its energy at 1 000 h 691.6 GWh — not the
+    /// 0.342 GW that assumes every GWh displaces fossil energy. The tce lever is unchanged.
+    @Test func measuredResponseSetsThePVLevers() throws {
+        let scenario = try ExampleYear.scenario()
+        let account = YearAccount(energy: ExampleYear.energy, scenario: scenario)
+        let response = ShareResponse(added: 0.5, base: account.nonFossilShare, share: account.nonFossilShare + 0.01)
+        let card = Scorecard(scenario: scenario, accounts: [account], responses: [account.year: response])
+        let levers = Dictionary(uniqueKeysWithValues: card.entries.map { ($0.target.id, $0.levers) })
+        let gap = 0.25 - 1_750_000.0 / 7_410_000
+        expect(levers["share_missed"], [(102_500, "tce"), (gap / 0.02, "GW"), (gap / 0.02 * 1000, "GWh")])
+        #expect(levers["share_missed"]?[1].text == "first-order, from the year dispatched again with 0.5 GW more PV (share +1 pp): PV capacity to add")
+        // A response that does not raise the share leaves the estimate without it.
+        let flat = Scorecard(scenario: scenario, accounts: [account], responses: [account.year: ShareResponse(added: 0.5, base: 0.2, share: 0.2)])
+        expect(flat.entries.first { $0.target.id == "share_missed" }?.levers, [(102_500, "tce"), (341.6666666666667, "GWh"), (0.3416666666666667, "GW")])
+    }
+
     @Test func fuelInTceAndInTheUnitWritten() throws {
         let l = try levers()
         // 200 000 tce = 20 万吨标准煤.

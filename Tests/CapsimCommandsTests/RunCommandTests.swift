@@ -79,8 +79,10 @@ import Testing
     /// table showed only the first share target of a year, and ran a wide target into the
     /// share beside it.
     @Test func smallOutcomesAndSeveralShareTargetsReadRight() throws {
-        // A river smaller than the lowest load: nothing is curtailed.
-        let text = Self.scenario(shareTarget: "5 %").replacingOccurrences(of: "capacity: 0.1 GW", with: "capacity: 0.05 GW") + """
+        // A river smaller than the lowest load: nothing is curtailed. Some PV, so that the
+        // share below its target gets PV levers measured by dispatching the year again.
+        let text = Self.scenario(shareTarget: "5 %").replacingOccurrences(of: "capacity: 0.1 GW", with: "capacity: 0.05 GW")
+            .replacingOccurrences(of: "  battery:", with: "  pv:\n    kind: solar_centralised\n    capacity: 0.02 GW\n    full_load_hours: 1000 h\n  battery:") + """
               - {id: share_high_2021, kind: non_fossil_share, year: 2021, at_least: 50 %, tolerance: 45 pp}
               - {id: no_curtailment_2021, kind: curtailment, year: 2021, at_most: 0 %}
               - {id: coal_hair_2021, kind: capacity, year: 2021, technologies: [coal], at_least: 0.300001 GW}
@@ -99,6 +101,7 @@ import Testing
         let hair = lines.first { $0.hasPrefix("coal_hair_2021") } ?? ""
         #expect(hair.contains("-1e-06 GW") && hair.hasSuffix("MISSED"), "\(hair)")
         #expect(lines.contains { $0.contains("→") && $0.hasSuffix(": 1e-06 GW") }, "the lever's amount")
+        #expect(lines.contains { $0.contains("→ first-order, from the year dispatched again with") }, "measured PV levers")
         let share = lines.firstIndex { $0.hasPrefix("year") && $0.contains("share") && $0.contains("target") } ?? 0
         #expect(lines[share + 1].hasPrefix("2021") && lines[share + 1].contains("≥ 5 %"), "\(lines[share + 1])")
         #expect(lines[share + 2].hasPrefix("      ") && lines[share + 2].contains("≥ 50 % ±45 pp"), "\(lines[share + 2])")
