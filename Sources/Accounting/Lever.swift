@@ -79,8 +79,8 @@ public struct Lever: Sendable, Equatable {
         var levers = [Lever(text: "first-order, total energy consumption unchanged: \(change) non-fossil energy", amount: energy, unit: "tce")]
         if raise, let response, response.slope > 0 {
             let pv = gap / response.slope
-            let measured = "first-order, from the year dispatched again with \(TextNumber.short(response.added)) GW more PV " +
-                "(share +\(TextNumber.short(100 * (response.share - response.base))) pp)"
+            let measured = "first-order, from the year dispatched again with \(short(response.added)) GW more PV " +
+                "(share +\(short(100 * (response.share - response.base))) pp)"
             levers.append(Lever(text: "\(measured): PV capacity to add", amount: pv, unit: "GW"))
             if account.solarFullLoadHours > 0 {
                 levers.append(Lever(text: "\(measured): PV energy to add, at this year's PV full-load hours", amount: pv * account.solarFullLoadHours, unit: "GWh"))
@@ -95,9 +95,7 @@ public struct Lever: Sendable, Equatable {
         }
         return levers
     }
-}
 
-/// Numbers inside a lever's words: three significant digits.
-enum TextNumber {
-    static func short(_ value: Double) -> String { String(format: "%.3g", value) }
+    /// A number inside a lever's words: three significant digits.
+    private static func short(_ value: Double) -> String { String(format: "%.3g", value) }
 }

@@ -595,8 +595,10 @@ struct MPSParser {
         if kind.givesLower { conventionLines[j] = nil }
         switch kind {
         case .upper:
-            let lowerGiven = BoundKind.allCases.contains { $0.givesLower && boundLines[BoundKey(column: j, kind: $0)] != nil }
-            if value < 0, !lowerGiven { (columnLower[j], conventionLines[j]) = (-.infinity, line) }
+            // Looked up only for a negative UP: most UP bounds of a large file are positive.
+            if value < 0, !BoundKind.allCases.contains(where: { $0.givesLower && boundLines[BoundKey(column: j, kind: $0)] != nil }) {
+                (columnLower[j], conventionLines[j]) = (-.infinity, line)
+            }
             columnUpper[j] = value
         case .lower: columnLower[j] = value
         case .fixed: (columnLower[j], columnUpper[j]) = (value, value)

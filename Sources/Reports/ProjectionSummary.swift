@@ -31,17 +31,19 @@ public enum ProjectionSummary {
         for year in outcome.years {
             let account = year.account
             let ofYear = targets.filter { $0.target.year == year.year }
-            func cells(_ entry: Scorecard.Entry?) -> [String] {
-                [entry.map { TargetText.threshold($0.target) } ?? "", entry?.evaluation?.status.label ?? ""]
-            }
-            rows.append([String(year.year), percent(account.nonFossilShare)] + cells(ofYear.first) + [
+            rows.append([String(year.year), percent(account.nonFossilShare)] + targetCells(ofYear.first) + [
                 mt(account.totalEnergyConsumption), mt(account.nonFossilEnergy),
                 mt(account.co2Emissions), TextLayout.fixed(account.energy.cost / 1e9, digits: 2),
             ])
-            for entry in ofYear.dropFirst() { rows.append(["", ""] + cells(entry)) }
+            for entry in ofYear.dropFirst() { rows.append(["", ""] + targetCells(entry)) }
         }
         return ["Non-fossil share of total energy consumption"]
             + table(["year", "share", "target", "status", "TEC Mtce", "NF Mtce", "CO2 Mt", "cost bn yuan"], rows, [6, 9, 14, 18, 10, 10, 10, 13])
+    }
+
+    /// A share target's threshold and status, or two empty cells.
+    private static func targetCells(_ entry: Scorecard.Entry?) -> [String] {
+        [entry.map { TargetText.threshold($0.target) } ?? "", entry?.evaluation?.status.label ?? ""]
     }
 
     /// Electricity by source, GWh.
