@@ -23,7 +23,7 @@ struct SweepGridCommand: ParsableCommand {
         abstract: "Run every point of a grid (the default), or with --minimize a bisection search.",
         discussion: """
             Each point appends to DIR/points.csv and DIR/points.jsonl as it finishes; rerunning the same \
-            command skips the points done. A changed scenario or grid is refused unless --restart.
+            command skips the points done. A point that fails is recorded in DIR/failures.jsonl and the             others go on; a rerun tries it again. A changed scenario or grid is refused unless --restart.
             """)
 
     @Argument(help: "A scenario file, or a sweep file (YAML with scenario:, set:, seeds:, years:).")
@@ -171,15 +171,21 @@ struct SweepGridCommand: ParsableCommand {
             let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
             let todo = mine.filter { !done.contains($0) }
             let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
-            try SweepRunner.run(todo, plan: plan, root: root, jobs: jobs) { result in
+            var failures: [FailureLog.Entry] = []
+            try SweepRunner.run(todo, plan: plan, root: root, jobs: jobs, failed: { failure in
+                failures.append(SweepFailure.entry(failure))
+                try FailureLog.write(failures, folder: out)
+                progress.advance(failed: true)
+            }) { result in
                 try store.append(result)
-                progress.advance()
+                progress.advance(failed: false)
             }
             progress.finish()
             let rows = try PointTable.rows(store.csvPath, manifest: manifest)
             Console.current.out(try SweepReport.write(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath))
             try report.write(rows: rows, manifest: manifest)
             if let part, part.count > 1 { Console.current.out("(shard \(shard ?? ""): \(mine.count) of \(plan.count) points; `capsim sweep merge` joins the shards)\n") }
+            try SweepFailure.finish(failures, folder: out)
         }
     }
 
@@ -281,7 +287,8 @@ struct SweepMergeCommand: ParsableCommand {
             try report.write(rows: merged.rows, manifest: manifest)
             withExtendedLifetime((locks, outLock)) {}
             if merged.missing > 0 {
-                Console.current.err("capsim: \(merged.missing) of \(manifest.points) points are in none of the folders: the summary covers the others only (is a shard missing or unfinished?)\n")
+                let failed = joined.failures.isEmpty ? "" : "; \(joined.failures.count) of them failed in their shard (\((out as NSString).appendingPathComponent(SweepFiles.failures)))"
+                Console.current.err("capsim: \(merged.missing) of \(manifest.points) points are in none of the folders: the summary covers the others only (is a shard missing or unfinished?)\(failed)\n")
             }
             guard merged.missing == 0 else { throw CommandFailure(status: .invalidInput) }
         } catch let failure as CommandFailure {
@@ -311,6 +318,29 @@ enum SweepFailure {
         default: Console.current.err("capsim: \((error as NSError).localizedDescription)\n")
         }
         return CommandFailure(status: .invalidInput)
+    }
+
+    /// A failed point of a grid as failures.jsonl records it: the status and the text that
+    /// `report` gives it.
+    static func entry(_ failure: PointFailure) -> FailureLog.Entry {
+        let console = Console(collecting: true)
+        let status = Console.$current.withValue(console) { report(failure, searching: nil).status }
+        return FailureLog.Entry(failure, exitStatus: status.rawValue, message: console.standardError)
+    }
+
+    /// After a grid's summary: the messages of its first failed points (at most three; the
+    /// rest are in failures.jsonl), what a rerun does, and the first one's status.
+    static func finish(_ failures: [FailureLog.Entry], folder: String) throws {
+        let sorted = failures.sorted { $0.point < $1.point }
+        guard let first = sorted.first else { return }
+        for failure in sorted.prefix(3) { Console.current.err(failure.message) }
+        let more = sorted.count > 3 ? ", the messages of \(sorted.count - 3) more" : ""
+        Console.current.err("""
+            capsim: \(sorted.count) point(s) failed and are not in the summary: their values\(more) and how to reproduce each \
+            are in \((folder as NSString).appendingPathComponent(SweepFiles.failures)); running the command again tries them again
+
+            """)
+        throw CommandFailure(status: ExitStatus(rawValue: first.exitStatus) ?? .invalidInput)
     }
 
     /// A point's failure: its cause as reported alone (the status is the cause's), then
@@ -399,10 +429,10 @@ struct Shard {
     func contains(_ point: Int) -> Bool { point % count == index - 1 }
 }
 
-/// Points done of total, rate and time left, on one line of standard error (a terminal only).
+/// Points done of total (and failed), rate and time left, on one line of standard error (a terminal only).
 final class Progress {
     let total: Int, already: Int, visible: Bool
-    private var done = 0
+    private var done = 0, failures = 0
     private let start = Date()
 
     init(total: Int, already: Int, visible: Bool) {
@@ -410,12 +440,15 @@ final class Progress {
         if visible, already > 0 { Console.current.err("capsim: \(already) of \(total) points already done\n") }
     }
 
-    func advance() {
+    /// One more point finished, or `failed`.
+    func advance(failed: Bool) {
         done += 1
+        if failed { failures += 1 }
         guard visible else { return }
         let elapsed = Date().timeIntervalSince(start), rate = Double(done) / max(elapsed, 1e-9)
         let left = Double(total - already - done) / rate
-        Console.current.err(String(format: "\rcapsim: %d/%d points, %.2f points/s, about %.0f s left   ", already + done, total, rate, left))
+        let failedText = failures > 0 ? " (\(failures) failed)" : ""
+        Console.current.err("\rcapsim: \(already + done)/\(total) points\(failedText)" + String(format: ", %.2f points/s, about %.0f s left   ", rate, left))
     }
 
     func finish() {

@@ -6,10 +6,11 @@ public enum SweepFiles {
     public static let points = "points.csv"
     public static let pointLines = "points.jsonl"
     public static let summary = "summary.csv"
+    public static let failures = "failures.jsonl"
     public static let searchTable = "search.csv"
     public static let searchManifest = "search.json"
     /// A grid's (and a merge's) files, with the folder's lock.
-    public static let grid = [manifest, points, pointLines, summary, FolderLock.name]
+    public static let grid = [manifest, points, pointLines, summary, failures, FolderLock.name]
     /// A search's files, with the folder's lock.
     public static let search = [searchTable, searchManifest, FolderLock.name]
 }

@@ -2,7 +2,8 @@ import Foundation
 import Reports
 
 /// Joins the folders of the shards of one sweep: their fingerprints must agree; points
-/// found in several folders must agree too (they are then kept once). The folder written
+/// found in several folders must agree too (they are then kept once). The shards' failed
+/// points that none of them holds go to the joined failures.jsonl. The folder written
 /// must hold no other sweep's results, unless `restart` lets them be replaced. Reading and
 /// writing are apart so that nothing is made before every shard has been read.
 public enum SweepMerge {
@@ -10,13 +11,15 @@ public enum SweepMerge {
     public struct Joined {
         public let manifest: SweepManifest
         let header: String, lines: [String], points: [Int], json: [Int: String]
+        /// The shards' failed points that no folder holds a result for.
+        public let failures: [FailureLog.Entry]
     }
 
     /// Reads and joins the shards' folders; writes nothing.
     public static func read(_ folders: [String]) throws -> Joined {
         guard let first = folders.first else { throw SweepError("sweep merge: name the shards' folders") }
         var manifest = try SweepManifest.read(folder: first)
-        var csv: [Int: [String]] = [:], json: [Int: String] = [:]
+        var csv: [Int: [String]] = [:], json: [Int: String] = [:], failures: [Int: FailureLog.Entry] = [:]
         for folder in folders {
             let other = try SweepManifest.read(folder: folder)
             guard other.fingerprint == manifest.fingerprint else {
@@ -29,6 +32,7 @@ public enum SweepMerge {
                 if let earlier = json[line.point], earlier != line.text { throw SweepError("point \(line.point) differs between the folders") }
                 json[line.point] = line.text
             }
+            for entry in try FailureLog.read(folder: folder) { failures[entry.point] = entry }
         }
         manifest.shard = nil
         let points = json.keys.filter { csv[$0] != nil }.sorted()
@@ -36,7 +40,8 @@ public enum SweepMerge {
         guard points.allSatisfy({ Set(csv[$0]!).count == manifest.yearCount }) else {
             throw SweepError("a point has rows that differ between the folders")
         }
-        return Joined(manifest: manifest, header: PointTable.header(manifest), lines: lines, points: points, json: json)
+        return Joined(manifest: manifest, header: PointTable.header(manifest), lines: lines, points: points, json: json,
+                      failures: failures.values.filter { json[$0.point] == nil || csv[$0.point] == nil }.sorted { $0.point < $1.point })
     }
 
     /// Writes `joined` into `out`, which must hold no other sweep's results unless `restart`
@@ -49,6 +54,7 @@ public enum SweepMerge {
         try AtomicFile.write(manifest.data(), to: path(SweepFiles.manifest))
         try AtomicFile.write(Data((([joined.header] + joined.lines).joined(separator: "\n") + "\n").utf8), to: path(SweepFiles.points))
         try AtomicFile.write(Data(joined.points.map { joined.json[$0]! + "\n" }.joined().utf8), to: path(SweepFiles.pointLines))
+        try FailureLog.write(joined.failures, folder: out)
         return (try PointTable.rows(path(SweepFiles.points), manifest: manifest), manifest.points - joined.points.count)
     }
 }

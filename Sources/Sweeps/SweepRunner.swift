@@ -6,13 +6,15 @@ import Profiles
 
 /// Runs points on `jobs` threads, one solver each (OpenBLAS single-threaded), and hands
 /// every finished point to `deliver` on the calling thread, in the order they finish —
-/// so files are written by one thread only. The first failure stops the sweep: no new
-/// point starts, and it is rethrown once the points in flight are done. Points whose
+/// so files are written by one thread only. A point that fails (`PointFailure`) goes to
+/// `failed`, on the calling thread too, and the others go on; without `failed` (a search,
+/// which needs every value), or on any other error, the first failure stops the sweep: no
+/// new point starts, and it is rethrown once the points in flight are done. Points whose
 /// axes only size storage share one `ProfileCache` (`profiles`, or one made here); each
 /// worker keeps its solver setup from point to point (`SolverSession`).
 public enum SweepRunner {
     public static func run(_ indices: [Int], plan: SweepPlan, root: SourceNode, jobs: Int, profiles: ProfileCache? = nil,
-                           deliver: (PointResult) throws -> Void) throws {
+                           failed: ((PointFailure) throws -> Void)? = nil, deliver: (PointResult) throws -> Void) throws {
         guard !indices.isEmpty else { return }
         let cache = profiles ?? plan.profileCache(root: root)
         let queue = WorkQueue(indices)
@@ -42,8 +44,14 @@ public enum SweepRunner {
                     queue.stop()
                 }
             case let .result(.failure(error))?:
-                if firstError == nil { firstError = error }
-                queue.stop()
+                guard firstError == nil else { continue }
+                do {
+                    guard let failed, let failure = error as? PointFailure else { throw error }
+                    try failed(failure)
+                } catch {
+                    firstError = error
+                    queue.stop()
+                }
             case .retired?:
                 retired += 1
             case nil:

@@ -3,7 +3,7 @@ import Reports
 
 /// A sweep's folder: `sweep.json` (what the sweep is, with its fingerprint),
 /// `points.csv` (one row per point and year) and `points.jsonl` (one line per point),
-/// both appended as each point finishes.
+/// both appended as each point finishes, and `failures.jsonl` (`FailureLog`).
 ///
 /// Each point goes to each file in one `write` on a descriptor opened for appending, so
 /// a file holds whole points; a crash can at most cut the last line, and opening the
@@ -32,6 +32,8 @@ public struct SweepStore: Sendable {
         if try holdsOtherSweep(folder, than: manifest, restart: restart) || restart {
             for name in [SweepFiles.points, SweepFiles.pointLines, SweepFiles.summary] { try? FileManager.default.removeItem(atPath: store.path(name)) }
         }
+        // The points an earlier run could not project are not done: this run tries them again.
+        try FailureLog.write([], folder: folder)
         try AtomicFile.write(manifest.data(), to: store.path(SweepFiles.manifest))
         let done = try store.recover()
         return (store, done)

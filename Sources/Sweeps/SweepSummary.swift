@@ -64,7 +64,10 @@ public enum SweepSummary {
     /// display width, so a value in 万千瓦 (two columns a character) keeps its row aligned.
     public static func text(_ groups: [Group], manifest: SweepManifest, targetYears: [String: Int]) -> String {
         let width = max(10, manifest.axes.map { $0.values.map(TextLayout.width).max() ?? 0 }.max() ?? 0) + 2
-        var lines = ["Sweep summary (\(groups.first?.seeds ?? 0) seed(s) per row; meets = share of seeds meeting the target)"]
+        // Rows differ in seeds when points failed (they are left out) or a merge lacks a shard.
+        let seeds = Set(groups.map(\.seeds)).sorted()
+        let perRow = seeds.count > 1 ? "\(seeds.first!)–\(seeds.last!)" : "\(seeds.first ?? 0)"
+        var lines = ["Sweep summary (\(perRow) seed(s) per row; meets = share of seeds meeting the target)"]
         lines.append(manifest.axes.enumerated().map { index, axis in "  axis \(index + 1): \(axis.path)" }.joined(separator: "\n"))
         let head = manifest.axes.indices.map { TextLayout.pad("axis \($0 + 1)", width) }.joined()
             + "year  share mean   (min – max)         unserved GWh  meets"

@@ -318,13 +318,15 @@ import Reports
         // Each value passes with the other axis at its first value; point 3 combines them.
         let point = capsim("sweep", file, "--set", "demand.annual_energy=1TWh,1.5TWh", "--set", "demand.peak=0.2GW,0.16GW", "--years", "2021", "--out", out, "--jobs", "1")
         #expect(point.status == 1)
-        #expect(point.err.hasSuffix("\ncapsim: point 3 of the sweep is invalid (seed 1) with demand.annual_energy=1.5TWh (--set), demand.peak=0.16GW (--set)\n"), "\(point.err)")
-        #expect(try rows(out).count == 1 + 3, "the points before it are kept")
+        #expect(point.err.contains("\ncapsim: point 3 of the sweep is invalid (seed 1) with demand.annual_energy=1.5TWh (--set), demand.peak=0.16GW (--set)\n"), "\(point.err)")
+        #expect(try rows(out).count == 1 + 3, "the other points are kept")
     }
 
     /// A point without an optimum stopped the sweep with only the year's message, naming
     /// neither the point nor its values; now they are named with the seed and the year, and
-    /// the command given reproduces the failure.
+    /// the command given reproduces the failure. A failed point no longer stops the grid
+    /// either: the others run, the failures are listed in failures.jsonl, the summary
+    /// covers the rest, and a rerun tries the failed points again (and only them).
     @Test func failedPointIsNamedWithACommandToReproduceIt() throws {
         // A battery that must hold 90 % of its energy against self-discharge no generation can make up.
         func city(_ selfDischarge: String) -> String {
@@ -332,13 +334,38 @@ import Reports
         }
         let (folder, file) = try folder(with: city("0 %/h"))
         let out = folder.appendingPathComponent("out").path
-        let result = capsim("sweep", file, "--set", "technologies.battery.self_discharge=0%/h,10%/h", "--seeds", "1,2", "--years", "2020...2021", "--out", out, "--jobs", "1")
-        #expect(result.status == 4, "unchanged: \(result.err)")
+        let grid = ["sweep", file, "--set", "technologies.battery.self_discharge=10%/h,0%/h", "--seeds", "1,2", "--years", "2020...2021", "--out", out]
+        let result = capsim(grid + ["--jobs", "1"])
+        #expect(result.status == 4, "the projection's status: \(result.err)")
         #expect(result.err.hasPrefix("capsim: the dispatch of 2020 has no optimum"), "\(result.err)")
-        #expect(result.err.contains("\ncapsim: point 2 of the sweep failed (seed 1, 2020) with technologies.battery.self_discharge=10%/h (--set)\n"), "\(result.err)")
-        #expect(result.err.hasSuffix("\ncapsim: to reproduce it, write these values into a copy of the scenario (capsim run and lp export take no --set) and run "
-            + "`capsim run COPY --years 2020 --seed 1`; `capsim lp export COPY --year 2020 --from 2020 --seed 1 --out 2020.mps` writes the LP of 2020\n"), "\(result.err)")
-        #expect(try rows(out).count == 1 + 2 * 2, "points 0 and 1 kept, each of two years")
+        let reproduce = "\ncapsim: to reproduce it, write these values into a copy of the scenario (capsim run and lp export take no --set) and run "
+            + "`capsim run COPY --years 2020 --seed 1`; `capsim lp export COPY --year 2020 --from 2020 --seed 1 --out 2020.mps` writes the LP of 2020\n"
+        #expect(result.err.contains("\ncapsim: point 0 of the sweep failed (seed 1, 2020) with technologies.battery.self_discharge=10%/h (--set)" + reproduce), "\(result.err)")
+        #expect(result.err.contains("\ncapsim: point 1 of the sweep failed (seed 2, 2020) with technologies.battery.self_discharge=10%/h (--set)\n"), "\(result.err)")
+        #expect(result.err.hasSuffix("capsim: 2 point(s) failed and are not in the summary: their values and how to reproduce each are in \(out)/failures.jsonl; "
+            + "running the command again tries them again\n"), "\(result.err)")
+        #expect(try rows(out).count == 1 + 2 * 2, "points 2 and 3, after the failed ones, ran: each of two years")
+        #expect(result.out.contains("2 of 4 points in \(out)"), "\(result.out)")
+        let failures = try FailureLog.read(folder: out)
+        #expect(failures.map(\.point) == [0, 1] && failures.map(\.seed) == [1, 2] && failures.allSatisfy { $0.exitStatus == 4 && $0.years == "2020...2021" })
+        #expect(failures.first?.set == ["technologies.battery.self_discharge": "10%/h"])
+        #expect(failures.first?.message.hasSuffix(reproduce) == true, "\(failures.first?.message ?? "")")
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
+        #expect(summary.count == 1 + 2 && summary.dropFirst().allSatisfy { $0.hasPrefix("0%/h,") }, "the points that ran: \(summary)")
+        // A rerun tries the failed points again, not the others, and records them anew.
+        let again = capsim(grid + ["--jobs", "2"])
+        #expect(again.status == 4 && again.out.contains("2 of 4 points in \(out)"), "\(again.err)")
+        #expect(try FailureLog.read(folder: out) == failures, "the same failures, the same messages")
+        #expect(try rows(out).count == 1 + 2 * 2)
+        // Shards each record their own failures; the merge joins them.
+        let shards = (1...2).map { folder.appendingPathComponent("shard\($0)").path }
+        for (index, shard) in shards.enumerated() {
+            #expect(capsim(Array(grid.dropLast()) + [shard, "--shard", "\(index + 1)/2", "--jobs", "1"]).status == 4)
+        }
+        let joined = folder.appendingPathComponent("joined").path
+        let merged = capsim("sweep", "merge", shards[0], shards[1], "--out", joined)
+        #expect(merged.status == 1 && merged.err.contains("2 of 4 points are in none of the folders") && merged.err.contains("2 of them failed in their shard"), "\(merged.err)")
+        #expect(try FailureLog.read(folder: joined) == failures)
         let (_, copy) = try self.folder(with: city("10 %/h"))
         let reproduced = capsim("run", copy, "--years", "2020", "--seed", "1")
         #expect(reproduced.status == 4 && reproduced.err.hasPrefix("capsim: the dispatch of 2020 has no optimum"), "\(reproduced.err)")
