@@ -19,6 +19,9 @@ public struct AnnualEnergy: Sendable, Equatable {
     /// Load not served, GWh, and the hours in which some was not served.
     public var unserved: Double
     public var lossOfLoadHours: Double
+    /// The load not served in each of those hours, GW, largest first (empty when the year
+    /// was summed without its hours); what the firm-capacity levers read.
+    public var unservedHours: [Double]
     /// The dispatch's cost (the LP objective), yuan.
     public var cost: Double
     /// Load-weighted average and highest hourly price (the balance row's dual), yuan/GWh.
@@ -26,7 +29,8 @@ public struct AnnualEnergy: Sendable, Equatable {
     public var peakPrice: Double
 
     public init(year: Int, load: Double, peakLoad: Double, technologies: [TechnologyEnergy], imports: Double, exports: Double,
-                nonFossilExports: Double, unserved: Double, lossOfLoadHours: Double, cost: Double, averagePrice: Double, peakPrice: Double) {
+                nonFossilExports: Double, unserved: Double, lossOfLoadHours: Double, unservedHours: [Double] = [], cost: Double,
+                averagePrice: Double, peakPrice: Double) {
         self.year = year
         self.load = load
         self.peakLoad = peakLoad
@@ -36,6 +40,7 @@ public struct AnnualEnergy: Sendable, Equatable {
         self.nonFossilExports = nonFossilExports
         self.unserved = unserved
         self.lossOfLoadHours = lossOfLoadHours
+        self.unservedHours = unservedHours.sorted(by: >)
         self.cost = cost
         self.averagePrice = averagePrice
         self.peakPrice = peakPrice

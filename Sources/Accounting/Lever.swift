@@ -13,10 +13,15 @@ import EnergyModel
 ///   fixed; as local non-fossil electricity replacing fossil energy, ΔNF ÷ k GWh; as PV,
 ///   ΔNF ÷ k ÷ h_PV GW with h_PV the year's solar full-load hours.
 /// - fuel: gap tce, and gap ÷ scale in the unit the threshold was written in.
-/// - unserved_energy: gap GWh of load to serve.
+/// - unserved_energy: gap GWh of load to serve; and F GW of firm capacity (available in
+///   every hour, the rest of the dispatch unchanged), the smallest F with
+///   Σ_t max(0, u_t − F) ≤ E, u_t the hourly unserved load and E the threshold.
 /// - loss_of_load_hours: the year's whole unserved energy, GWh: serving it removes every
-///   loss-of-load hour. It is an upper bound: serving part of it may be enough, but which
-///   part needs the hourly series.
+///   loss-of-load hour. It is an upper bound: serving part of it may be enough. And F GW
+///   of firm capacity: the (N+1)-th largest u_t for at most N hours, which leaves only the
+///   N largest hours short.
+///   Both firm-capacity levers are upper bounds: storage could shift energy into the hours
+///   short, so the system may need less.
 /// - curtailment: gap·A GWh of curtailed energy to absorb, A the energy wind, solar and
 ///   run-of-river offered (curtailed − required·A for at_most).
 public struct Lever: Sendable, Equatable {
@@ -56,11 +61,15 @@ public struct Lever: Sendable, Equatable {
             let written = target.displayUnit
             return [Lever(text: text, amount: gap, unit: "tce")]
                 + (written.symbol == "tce" ? [] : [Lever(text: text, amount: written.display(gap), unit: written.symbol)])
-        case (.unservedEnergy, _) where !raise:
-            return [Lever(text: "first-order: unserved load to serve (firm capacity, storage or imports)", amount: gap, unit: "GWh")]
+        case let (.unservedEnergy, account) where !raise:
+            let energy = Lever(text: "first-order: unserved load to serve (firm capacity, storage or imports)", amount: gap, unit: "GWh")
+            let hours = account?.energy.unservedHours ?? []
+            return [energy] + (hours.isEmpty ? [] : [firm(hours, leaving: evaluation.value - gap)])
         case let (.lossOfLoadHours, account?) where !raise:
-            return [Lever(text: "first-order upper bound: serve all the year's unserved load, removing every loss-of-load hour",
-                          amount: account.energy.unserved, unit: "GWh")]
+            let energy = Lever(text: "first-order upper bound: serve all the year's unserved load, removing every loss-of-load hour",
+                               amount: account.energy.unserved, unit: "GWh")
+            let hours = account.energy.unservedHours, allowed = max(0, Int((evaluation.value - gap).rounded(.down)))
+            return [energy] + (allowed < hours.count ? [firmLever(hours[allowed])] : [])
         case let (.curtailment, account?) where !raise:
             return [Lever(text: "first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or export)",
                           amount: gap * account.variableAvailable, unit: "GWh")]
@@ -94,6 +103,24 @@ public struct Lever: Sendable, Equatable {
                                 amount: electricity / account.solarFullLoadHours, unit: "GW"))
         }
         return levers
+    }
+
+    /// Firm capacity F, GW, in every hour: the smallest with Σ max(0, u_t − F) ≤ `energy`
+    /// GWh, `hours` the u_t largest first. Between the k-th and (k+1)-th largest the sum is
+    /// P_k − k F (P_k the sum of the k largest), so F = (P_k − energy) ÷ k at the first k
+    /// where that is at least u_{k+1}.
+    private static func firm(_ hours: [Double], leaving energy: Double) -> Lever {
+        var prefix = 0.0
+        for (k, hour) in hours.enumerated() {
+            prefix += hour
+            let level = (prefix - energy) / Double(k + 1)
+            if level >= (k + 1 < hours.count ? hours[k + 1] : 0) { return firmLever(max(0, level)) }
+        }
+        return firmLever(0)
+    }
+
+    private static func firmLever(_ amount: Double) -> Lever {
+        Lever(text: "first-order upper bound: firm capacity available in every hour, the rest of the dispatch unchanged", amount: amount, unit: "GW")
     }
 
     /// A number inside a lever's words: three significant digits.

@@ -43,20 +43,21 @@ public enum EnergySummary {
                 nonFossil[t] += fraction * series.output[t]
             }
         }
-        var nonFossilExports = 0.0, weightedPrice = 0.0, lossOfLoadHours = 0.0, unserved = 0.0
+        var nonFossilExports = 0.0, weightedPrice = 0.0, lossOfLoadHours = 0.0, unserved = 0.0, unservedHours: [Double] = []
         for t in 0..<hours {
             if generated[t] > 0 { nonFossilExports += dispatch.exports[t] * min(1, nonFossil[t] / generated[t]) }
             weightedPrice += dispatch.price[t] * dispatch.load[t]
             if dispatch.unserved[t] > unservedThreshold {
                 lossOfLoadHours += 1
                 unserved += dispatch.unserved[t]
+                unservedHours.append(dispatch.unserved[t])
             }
         }
         let load = dispatch.load.reduce(0, +)
         return AnnualEnergy(
             year: dispatch.year, load: load, peakLoad: dispatch.load.max() ?? 0, technologies: technologies,
             imports: dispatch.imports.reduce(0, +), exports: dispatch.exports.reduce(0, +), nonFossilExports: nonFossilExports,
-            unserved: unserved, lossOfLoadHours: lossOfLoadHours, cost: dispatch.solver.objective,
+            unserved: unserved, lossOfLoadHours: lossOfLoadHours, unservedHours: unservedHours, cost: dispatch.solver.objective,
             averagePrice: load > 0 ? weightedPrice / load : 0, peakPrice: dispatch.price.max() ?? 0)
     }
 

@@ -74,7 +74,8 @@ enum ExampleYear {
     }
 
     /// The year's flows, GWh (fuel in tce). Storage discharges 120 and 30 GWh; load is what
-    /// was served (generation + imports − exports − storage charge) plus 2 GWh unserved.
+    /// was served (generation + imports − exports − storage charge) plus 2 GWh unserved, in
+    /// five hours short by 0.8, 0.5, 0.3, 0.25 and 0.15 GW.
     static let energy = AnnualEnergy(
         year: 2025, load: 11_357.5, peakLoad: 2.4,
         technologies: [
@@ -90,7 +91,7 @@ enum ExampleYear {
             TechnologyEnergy(id: "pumped", kind: .pumpedStorage, capacity: 0.1, generation: 120, charge: 160, energyCapacity: 0.6),
             TechnologyEnergy(id: "battery", kind: .lfp, capacity: 0.05, generation: 30, charge: 34.5, energyCapacity: 0.1),
         ],
-        imports: 3_000, exports: 500, nonFossilExports: 200, unserved: 2, lossOfLoadHours: 5,
+        imports: 3_000, exports: 500, nonFossilExports: 200, unserved: 2, lossOfLoadHours: 5, unservedHours: [0.3, 0.8, 0.15, 0.5, 0.25],
         cost: 4.2e9, averagePrice: 420_000, peakPrice: 2e7)
 }
 

@@ -60,12 +60,36 @@ import Testing
     @Test func reliabilityCurtailmentAndCapacity() throws {
         let l = try levers()
         // 2 GWh unserved against at most 1: serve 1 GWh. Loss-of-load hours: serve all 2 GWh (upper bound).
-        expect(l["unserved_missed"], [(1, "GWh")])
-        expect(l["lolh_missed"], [(2, "GWh")])
+        // Firm capacity, hours short by 0.8, 0.5, 0.3, 0.25, 0.15 GW: at most 1 GWh left
+        // needs F with Σ max(0, u − F) = 1: (1.85 − 1) ÷ 4 = 0.2125 GW (0.5875 + 0.2875 +
+        // 0.0875 + 0.0375 = 1); at most 3 h, the fourth largest: 0.25 GW.
+        expect(l["unserved_missed"], [(1, "GWh"), (0.2125, "GW")])
+        expect(l["lolh_missed"], [(2, "GWh"), (0.25, "GW")])
         // 200 − 5 %·3900 = 5 GWh of curtailed energy to absorb.
         expect(l["curtailment_missed"], [(5, "GWh")])
         expect(l["wind_capacity"], [(0.2, "GW")])
         expect(l["solar_added"], [(0.5, "GW")])
+    }
+
+    /// The firm capacity that leaves E GWh unserved, checked against its definition on a
+    /// year of uneven hours, for thresholds between nothing and everything: the smallest F
+    /// with Σ max(0, u − F) ≤ E.
+    @Test func firmCapacityLeavesTheThreshold() throws {
+        let scenario = try ExampleYear.scenario()
+        var energy = ExampleYear.energy
+        energy.unservedHours = [1.5, 1.5, 0.9, 0.4, 0.4, 0.4, 0.1, 0.05].sorted(by: >)
+        energy.unserved = energy.unservedHours.reduce(0, +)
+        for allowed in [0.0, 0.01, 0.3, 1, 2.5, 5.2] {
+            var target = try #require(scenario.targets.first { $0.id == "unserved_missed" })
+            target.required = allowed
+            var one = scenario
+            one.targets = [target]
+            let card = Scorecard(scenario: one, accounts: [YearAccount(energy: energy, scenario: scenario)])
+            let firm = try #require(card.entries.first?.levers.last)
+            #expect(firm.unit == "GW")
+            let left = energy.unservedHours.reduce(0) { $0 + max(0, $1 - firm.amount) }
+            #expect(abs(left - allowed) <= 1e-12, "E = \(allowed): F = \(firm.amount) leaves \(left)")
+        }
     }
 
     @Test func metTargetsHaveNoLevers() throws {
