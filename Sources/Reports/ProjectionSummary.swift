@@ -8,11 +8,9 @@ public enum ProjectionSummary {
     public static func text(_ outcome: ProjectionOutcome) -> String {
         let scenario = outcome.scenario, years = outcome.years
         let method = scenario.accounting.method == .coalEquivalent ? "coal-equivalent" : "calorific"
-        var lines = [
-            "\(scenario.name): \(years.first.map { String($0.year) } ?? "")–\(years.last.map { String($0.year) } ?? ""), " +
-                "\(method) accounting, weather seed \(outcome.seed)",
-            "",
-        ]
+        let span = "\(years.first.map { String($0.year) } ?? "")–\(years.last.map { String($0.year) } ?? "")"
+        var lines = TextLayout.wrap("\(scenario.name): \(span), \(method) accounting, weather seed \(outcome.seed)", width: 100, first: "", rest: "  ")
+        lines.append("")
         lines += share(outcome)
         lines += [""] + mix(years)
         lines += [""] + storage(years)

@@ -54,6 +54,20 @@ import Testing
         for line in result.out.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
     }
 
+    /// The first line named the scenario, the years, the method and the seed in one line,
+    /// 101 columns for a shipped scenario's name; a long name now wraps within 100.
+    @Test func longScenarioNameWrapsWithinTheWidth() throws {
+        let name = "a city whose scenario name is long, as the pumped storage delayed two years variant's is"
+        let (_, file) = try write(Self.scenario(shareTarget: "5 %").replacingOccurrences(of: "name: small city", with: "name: \(name)"))
+        let result = capsim("run", file)
+        #expect(result.status == 0, "\(result.err)")
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0] + " " + lines[1].drop { $0 == " " }
+        #expect(header.hasPrefix("\(name): 2020–2021, calorific accounting, weather seed "), "\(lines.prefix(3))")
+        #expect(lines[1].hasPrefix("  ") && lines[2].isEmpty)
+        for line in lines { #expect(TextLayout.width(String(line)) <= 100, "\(line)") }
+    }
+
     @Test func missedTargetExitsThreeOnlyWithCheck() throws {
         let (_, file) = try write(Self.scenario(shareTarget: "50 %"))
         let checked = capsim("run", file, "--check")
