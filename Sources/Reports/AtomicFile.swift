@@ -1,3 +1,4 @@
+import EnergyModel
 import Foundation
 import Synchronization
 
@@ -78,7 +79,7 @@ public enum AtomicFile {
         guard !folder.isEmpty else { throw refusal(emptyPath) }
         let target = PathResolution.resolved(folder)
         var existing = target, isFolder: ObjCBool = false
-        while !FileManager.default.fileExists(atPath: existing, isDirectory: &isFolder) { existing = (existing as NSString).deletingLastPathComponent }
+        while !FileManager.default.fileExists(atPath: existing, isDirectory: &isFolder) { existing = PathComponents.folder(of: existing) }
         guard isFolder.boolValue else { throw refusal("\(existing) is a file, not a folder") }
         guard access(existing, W_OK) == 0 else { throw refusal("the folder \(existing) is not writable") }
         guard existing != target else { return }
@@ -132,7 +133,7 @@ public enum AtomicFile {
     /// NAME is cut at a character boundary when the whole would pass `nameLimit`: it
     /// keeps the name recognisable, and PID and N keep it unique.
     static func temporaryPath(for target: String, number: Int) -> String {
-        let folder = (target as NSString).deletingLastPathComponent, name = (target as NSString).lastPathComponent
+        let folder = PathComponents.folder(of: target), name = PathComponents.name(of: target)
         let suffix = ".capsim-\(getpid())-\(number).tmp"
         var kept = Substring(name)
         while 1 + kept.utf8.count + suffix.utf8.count > nameLimit { kept = kept.dropLast() }

@@ -1,3 +1,4 @@
+import EnergyModel
 import Foundation
 
 /// The file a path names once every symbolic link and `..` is followed, whether or not
@@ -25,7 +26,7 @@ public enum PathResolution {
         // whose link reads "pipe:[N]". The path itself is the way to it.
         var info = stat()
         if stat(path, &info) == 0 { return path }
-        let parent = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        let parent = PathComponents.folder(of: path), name = PathComponents.name(of: path)
         if linksLeft > 0, let destination = linkDestination(path) {
             let next = destination.hasPrefix("/") ? destination : resolvedAbsolute(parent, linksLeft: linksLeft - 1) + "/" + destination
             return resolvedAbsolute(next, linksLeft: linksLeft - 1)
@@ -34,7 +35,7 @@ public enum PathResolution {
         let folder = resolvedAbsolute(parent, linksLeft: linksLeft)
         switch name {
         case ".": return folder
-        case "..": return (folder as NSString).deletingLastPathComponent
+        case "..": return PathComponents.folder(of: folder)
         default: return folder == "/" ? "/" + name : folder + "/" + name
         }
     }

@@ -1,3 +1,4 @@
+import EnergyModel
 import Foundation
 import Reports
 
@@ -61,7 +62,7 @@ public enum PointTable {
 
     /// The sweep.json of the folder holding `path`, for a message.
     private static func sweepFile(beside path: String) -> String {
-        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(SweepFiles.manifest)
+        (PathComponents.folder(of: path) as NSString).appendingPathComponent(SweepFiles.manifest)
     }
 
     /// One row of points.csv read back.

@@ -27,7 +27,7 @@ public enum ScenarioSource {
         let whereAsked = requestedAt?.0 ?? SourceLocation(file: path, line: 1, column: 1)
         let keyPath = requestedAt?.1 ?? "(file)"
         if chain.contains(canonical) {
-            let cycle = (chain + [canonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+            let cycle = (chain + [canonical]).map(PathComponents.name(of:)).joined(separator: " → ")
             throw ScenarioError([
                 Diagnostic(location: whereAsked, path: keyPath, found: "a cycle of extends: \(cycle)", expected: "a chain of extends that ends")
             ])
@@ -86,7 +86,7 @@ public enum ScenarioSource {
     /// relative when the file's path was, so messages show paths as the user typed them.
     public static func resolve(_ path: String, against file: String) -> String {
         if path.hasPrefix("/") { return path }
-        let directory = (file as NSString).deletingLastPathComponent
+        let directory = PathComponents.folder(of: file)
         var parts: [Substring] = []
         for part in "\(directory)/\(path)".split(separator: "/", omittingEmptySubsequences: true) where part != "." {
             if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
