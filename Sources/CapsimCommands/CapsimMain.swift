@@ -20,15 +20,34 @@ struct CommandFailure: Error {
 }
 
 public enum CapsimMain {
-    /// Parses `arguments` (without the program name), runs the command and returns its
-    /// exit status. Never traps on bad input: every failure becomes a message and a status.
     /// For the executable: on SIGINT, SIGTERM or SIGHUP, output files being written leave no
     /// temporary file behind (`AtomicFile`); files already written stay whole.
     public static func removeTemporaryFilesOnInterrupt() {
         AtomicFile.removeTemporaryFilesOnInterrupt()
     }
 
+    /// For the executable: descriptors 0–2 that were closed when capsim started are opened
+    /// on /dev/null, so that no file capsim opens takes their number — with standard output
+    /// closed, a sweep's folder lock became descriptor 1 and its summary went into `.lock`.
+    public static func reserveStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
+            _ = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+        }
+    }
+
+    /// Runs the command (`command(_:)`); when its output could not all be written to
+    /// standard output, says so on standard error and fails with status 1 (the files it
+    /// wrote are whole: each is written apart, atomically).
     public static func run(_ arguments: [String]) -> Int32 {
+        let status = command(arguments)
+        guard let failure = Console.current.outputFailure else { return status }
+        Console.current.err("capsim: cannot write to standard output: \(failure)\n")
+        return status == ExitStatus.success.rawValue ? ExitStatus.invalidInput.rawValue : status
+    }
+
+    /// Parses `arguments` (without the program name), runs the command and returns its
+    /// exit status. Never traps on bad input: every failure becomes a message and a status.
+    private static func command(_ arguments: [String]) -> Int32 {
         let console = Console.current
         if let unknown = unknownHelpTopic(arguments) {
             console.err("Error: '\(unknown.name)' is not a command of '\(unknown.parent)'\n  See '\(unknown.parent) --help' for its commands.\n")
