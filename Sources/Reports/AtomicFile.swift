@@ -4,7 +4,8 @@ import Synchronization
 
 /// Writes output files whole or not at all: the data goes to a temporary file in the
 /// same folder (`.NAME.capsim-PID-N.tmp`, NAME cut short when the whole would pass the
-/// 255-byte limit of a file name), which is then renamed over the destination. A reader
+/// 255-byte limit of a file name; a name already taken is skipped for the next N), which
+/// is then renamed over the destination. A reader
 /// never sees half a file, and an interrupt (SIGINT, SIGTERM, SIGHUP) leaves no temporary file
 /// behind once `removeTemporaryFilesOnInterrupt()` is installed. A file replaced keeps its
 /// permission bits (a results file made private stays private).
@@ -34,11 +35,8 @@ public enum AtomicFile {
             default: return try writeThrough(data, to: target, reportedAs: path)
             }
         }
-        let temporary = temporaryPath(for: target, number: counter.add(1, ordering: .relaxed).newValue)
-        let slot = TemporaryFiles.register(temporary)
+        let (temporary, slot, descriptor) = try createTemporary(for: target, reportedAs: path)
         defer { TemporaryFiles.release(slot) }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         if let permissions { fchmod(descriptor, permissions) }
         let failure = writeAll(data, to: descriptor)
         close(descriptor)
@@ -114,7 +112,8 @@ public enum AtomicFile {
         unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == 1
     }
 
-    private static let counter = Atomic<Int>(0)
+    /// The number of the last temporary name tried, for the next `.NAME.capsim-PID-N.tmp`.
+    static let counter = Atomic<Int>(0)
 
     /// Why an empty path is refused (resolved, it would name the current folder).
     static let emptyPath = "an empty path, expected a name"
@@ -129,9 +128,10 @@ public enum AtomicFile {
     /// The most bytes in one file name (NAME_MAX on Linux and macOS).
     static let nameLimit = 255
 
-    /// `.NAME.capsim-PID-N.tmp` beside `target`, the `number`-th file this process writes.
+    /// `.NAME.capsim-PID-N.tmp` beside `target`, the `number`-th name this process tries.
     /// NAME is cut at a character boundary when the whole would pass `nameLimit`: it
-    /// keeps the name recognisable, and PID and N keep it unique.
+    /// keeps the name recognisable; PID and N make it unique within this process, and
+    /// `createTemporary` skips a name another left.
     static func temporaryPath(for target: String, number: Int) -> String {
         let folder = PathComponents.folder(of: target), name = PathComponents.name(of: target)
         let suffix = ".capsim-\(getpid())-\(number).tmp"
@@ -139,6 +139,29 @@ public enum AtomicFile {
         while 1 + kept.utf8.count + suffix.utf8.count > nameLimit { kept = kept.dropLast() }
         return (folder as NSString).appendingPathComponent(".\(kept)\(suffix)")
     }
+
+    /// Creates the temporary file for `target`, registered for removal on an interrupt: its
+    /// path, slot and descriptor. A name already taken — a temporary file that `kill -9` left
+    /// behind, of a process with this one's PID (in a container capsim is always PID 1), or
+    /// of a process in another PID namespace writing beside it — is never opened or
+    /// removed: the next number is tried, so that the result computed is still written.
+    static func createTemporary(for target: String, reportedAs path: String) throws(WriteError) -> (path: String, slot: Int?, descriptor: Int32) {
+        for _ in 0..<temporaryAttempts {
+            let temporary = temporaryPath(for: target, number: counter.add(1, ordering: .relaxed).newValue)
+            let slot = TemporaryFiles.register(temporary)
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            if descriptor >= 0 { return (temporary, slot, descriptor) }
+            let failure = errno
+            TemporaryFiles.release(slot)
+            guard failure == EEXIST else {
+                throw WriteError(path: path, reason: "cannot create the temporary file \(temporary): \(String(cString: strerror(failure)))")
+            }
+        }
+        throw WriteError(path: path, reason: "\(temporaryAttempts) temporary names beside it are taken (.NAME.capsim-PID-N.tmp files left by killed runs): delete them")
+    }
+
+    /// The temporary names tried before giving up: far more than killed runs leave.
+    static let temporaryAttempts = 1000
 
     /// Writes `data` into an existing file that is not a regular one, in order, reporting
     /// the first failure (a full device, a closed pipe).

@@ -35,6 +35,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: done))
     }
 
+    /// A temporary file that `kill -9` left behind, of a process with this one's PID (in a
+    /// container capsim is always PID 1), held the name the write wanted: the output failed
+    /// with "File exists" after the whole computation. Names taken are skipped and left as
+    /// they are.
+    @Test func temporaryFilesLeftBehindAreSkipped() throws {
+        let folder = try folder()
+        let file = folder.appendingPathComponent("out.json").path
+        let next = AtomicFile.counter.load(ordering: .relaxed)
+        let left = (1...50).map { AtomicFile.temporaryPath(for: PathResolution.resolved(file), number: next + $0) }
+        for path in left { #expect(FileManager.default.createFile(atPath: path, contents: Data("partial".utf8))) }
+        try AtomicFile.write(Data("whole".utf8), to: file)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "whole")
+        for path in left { #expect(try String(contentsOfFile: path, encoding: .utf8) == "partial") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 1 + left.count, "no temporary file of its own left")
+    }
+
     /// The link stays a link; the file it names gets the data.
     @Test func followsASymbolicLink() throws {
         let folder = try folder()
