@@ -274,13 +274,13 @@ struct SweepMergeCommand: ParsableCommand {
         do {
             // Each shard is locked while it is read, so that a shard still running is
             // refused rather than merged half done; --out is made only once all are read.
-            var locks: [String: FolderLock] = [:]
-            for folder in folders where locks[PathResolution.resolved(folder)] == nil {
-                locks[PathResolution.resolved(folder)] = try FolderLock.acquire(folder, create: false)
+            var locks: [ResolvedPath: FolderLock] = [:]
+            for folder in folders where locks[ResolvedPath(folder)] == nil {
+                locks[ResolvedPath(folder)] = try FolderLock.acquire(folder, create: false)
             }
             let joined = try SweepMerge.read(folders)
             try prepareOutputs()
-            let outLock = locks[PathResolution.resolved(out)] == nil ? try FolderLock.acquire(out) : nil
+            let outLock = locks[ResolvedPath(out)] == nil ? try FolderLock.acquire(out) : nil
             let merged = try SweepMerge.write(joined, into: out, restart: restart)
             let manifest = joined.manifest
             Console.current.out(try SweepReport.write(rows: merged.rows, manifest: manifest, folder: out, scenarioPath: manifest.scenario))

@@ -19,7 +19,7 @@ extension SweepGridCommand {
     /// the folder made, as the grid would make it (it was refused: "folder does not exist").
     func makeFolderForReport(_ out: String) throws {
         guard let html = report.html,
-              PathResolution.resolved(PathComponents.folder(of: html)) == PathResolution.resolved(out) else { return }
+              ResolvedPath(PathComponents.folder(of: html)) == ResolvedPath(out) else { return }
         try OutputChecks.folder(out, holding: SweepFiles.grid)
     }
 }

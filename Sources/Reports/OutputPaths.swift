@@ -4,7 +4,8 @@ import Foundation
 /// anything: two outputs that are one file would leave only the last written (a
 /// `--html` over a sweep's points.csv loses every point), and an output that is an input
 /// replaces the scenario or LP it was computed from. Paths are compared as resolved
-/// (`PathResolution`: links and `..` followed), so another spelling of a file is caught.
+/// (`ResolvedPath`: links and `..` followed), so another spelling of a file is caught,
+/// and byte by byte, so another file whose name only looks the same is not.
 public struct OutputPaths: Sendable {
     /// A file and how the command line named it, for the message: `--json run.json`,
     /// `annual.csv of --csv out`, `the scenario city.yaml`.
@@ -43,14 +44,14 @@ public struct OutputPaths: Sendable {
     /// pipe handed to the process (`/dev/null`, `/dev/stdout` into a pipe) is written
     /// through, not replaced, so two outputs may share one (`isStream`).
     public func check() throws(Clash) {
-        var seen: [String: File] = [:]
-        for input in inputs.reversed() { seen[PathResolution.resolved(input.path)] = input }
+        var seen: [ResolvedPath: File] = [:]
+        for input in inputs.reversed() { seen[ResolvedPath(input.path)] = input }
         let inputPaths = Set(seen.keys)
         for output in outputs where !output.path.isEmpty {
-            let resolved = PathResolution.resolved(output.path)
-            if Self.isStream(resolved) { continue }
+            let resolved = ResolvedPath(output.path)
+            if Self.isStream(resolved.text) { continue }
             if let other = seen[resolved] {
-                throw Clash(output: output, other: other, otherIsInput: inputPaths.contains(resolved), resolved: resolved)
+                throw Clash(output: output, other: other, otherIsInput: inputPaths.contains(resolved), resolved: resolved.text)
             }
             seen[resolved] = output
         }

@@ -3,8 +3,8 @@ import Foundation
 
 /// The file a path names once every symbolic link and `..` is followed, whether or not
 /// the file exists yet. `AtomicFile` writes there (a link to a file not yet made is
-/// followed too, so the link stays a link), and `OutputPaths` compares these paths, so
-/// that `out/../x.csv`, a link and `x.csv` count as one file.
+/// followed too, so the link stays a link), and `OutputPaths` compares these paths
+/// (`ResolvedPath`), so that `out/../x.csv`, a link and `x.csv` count as one file.
 public enum PathResolution {
     /// The absolute path `path` leads to: the real path when it exists; otherwise a
     /// dangling link's destination, or the resolved folder above it with the last name
@@ -47,4 +47,24 @@ public enum PathResolution {
         guard count > 0 else { return nil }
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
+
+/// A path resolved (`PathResolution`), equal to another only when their bytes are, as the
+/// kernel compares names. Swift's `String ==` counts canonically equivalent spellings as
+/// one — "café" precomposed (NFC) and decomposed (NFD) — which on Linux are two files:
+/// `capsim capacity café.yaml --json café.yaml` in the other spelling was refused as
+/// replacing the scenario.
+public struct ResolvedPath: Hashable, Sendable {
+    /// The resolved path, for a message.
+    public let text: String
+    private let bytes: [UInt8]
+
+    public init(_ path: String) {
+        text = PathResolution.resolved(path)
+        bytes = Array(text.utf8)
+    }
+
+    public static func == (left: ResolvedPath, right: ResolvedPath) -> Bool { left.bytes == right.bytes }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 }

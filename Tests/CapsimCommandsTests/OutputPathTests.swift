@@ -56,6 +56,28 @@ import Reports
         #expect(try String(contentsOfFile: load, encoding: .utf8).count == 8 + 2 * 8760)
     }
 
+    /// "café" precomposed (NFC) and decomposed (NFD) are two files on Linux, but Swift's
+    /// String == counts them as one: the scenario's other spelling was refused as
+    /// replacing it, and two outputs so named as one file.
+    @Test func namesThatOnlyLookAlikeAreDifferentFiles() throws {
+        let (folder, file) = try city()
+        let precomposed = folder + "/caf\u{E9}", decomposed = folder + "/cafe\u{301}"
+        #expect(Array(precomposed.utf8) != Array(decomposed.utf8) && precomposed == decomposed, "one String, two names")
+        try FileManager.default.copyItem(atPath: file, toPath: precomposed + ".yaml")
+        let capacity = capsim("capacity", precomposed + ".yaml", "--json", decomposed + ".yaml")
+        #expect(capacity.status == 0, "\(capacity.err)")
+        #expect(try String(contentsOfFile: precomposed + ".yaml", encoding: .utf8) == String(contentsOfFile: file, encoding: .utf8), "the scenario kept")
+        let run = capsim("run", file, "--years", "2020", "--json", precomposed + ".json", "--html", decomposed + ".json")
+        #expect(run.status == 0, "\(run.err)")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder).map { Array($0.utf8) })
+        for name in ["caf\u{E9}.yaml", "cafe\u{301}.yaml", "caf\u{E9}.json", "cafe\u{301}.json"] { #expect(names.contains(Array(name.utf8)), "\(name)") }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: precomposed + ".json"))) as? [String: Any]
+        #expect(json?["schema"] as? String == "capsim.run/1")
+        #expect(try String(contentsOfFile: decomposed + ".json", encoding: .utf8).hasPrefix("<!DOCTYPE html"))
+        let same = capsim("capacity", precomposed + ".yaml", "--json", folder + "/./caf\u{E9}.yaml")
+        #expect(same.status == 2 && same.err.hasPrefix("capsim: --json \(folder)/./caf\u{E9}.yaml would replace the scenario"), "one spelling is still one file")
+    }
+
     /// `lp solve --solution` over its own MPS file is refused, and a folder that does not
     /// exist is found before the solve (it was found after it, as "No such file or directory").
     @Test func lpSolutionIsCheckedBeforeSolving() throws {
