@@ -46,7 +46,16 @@ enum OutputChecks {
         }
     }
 
-    private static func failure(_ error: any Error, _ status: ExitStatus) -> CommandFailure {
+    /// The output folder `path` of `option` is none of the folders `inputs` the command
+    /// reads, each named `kind` in the message (a usage error naming both).
+    static func apart(_ option: String, _ path: String, from inputs: [String], each kind: String) throws(CommandFailure) {
+        let resolved = ResolvedPath(path)
+        guard let input = inputs.first(where: { ResolvedPath($0) == resolved }) else { return }
+        let error = "\(option) \(path) is \(kind) \(input) (both are \(resolved.text)): expected a folder for \(option) apart from the ones read"
+        throw failure(error, .usage)
+    }
+
+    private static func failure(_ error: any CustomStringConvertible, _ status: ExitStatus) -> CommandFailure {
         Console.current.err("capsim: \(error)\n")
         return CommandFailure(status: status)
     }

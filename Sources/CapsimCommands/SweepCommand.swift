@@ -280,7 +280,7 @@ struct SweepMergeCommand: ParsableCommand {
             }
             let joined = try SweepMerge.read(folders)
             try prepareOutputs()
-            let outLock = locks[ResolvedPath(out)] == nil ? try FolderLock.acquire(out) : nil
+            let outLock = try FolderLock.acquire(out)
             let merged = try SweepMerge.write(joined, into: out, restart: restart)
             let manifest = joined.manifest
             Console.current.out(try SweepReport.write(rows: merged.rows, manifest: manifest, folder: out, scenarioPath: manifest.scenario))

@@ -25,9 +25,12 @@ extension SweepGridCommand {
 }
 
 extension SweepMergeCommand {
-    /// Before anything is read: `--html` is neither a file of `--out` nor of a shard's folder.
+    /// Before anything is read: `--out` is none of the shards' folders (with `--restart` a
+    /// merge replaced that shard's results with the joined ones; without, it read the
+    /// shards only to advise `--restart`), and `--html` is neither a file of `--out` nor
+    /// of a shard's folder.
     func checkOutputs() throws(CommandFailure) {
-        // Two checks: --out may be a shard's own folder (a sweep merged again), --html neither.
+        try OutputChecks.apart("--out", out, from: folders, each: "the shard")
         let html = OutputPaths("--html", report.html)
         var beside = html, shards = html
         beside.addFolder("--out", out, holding: SweepFiles.grid)

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Sweeps
 import Testing
 @testable import CapsimCommands
@@ -17,7 +18,7 @@ import Testing
         let out = folder.appendingPathComponent("out").path
         let sweep = ["sweep", file] + Self.grid + ["--out", out]
         try FolderLock.hold(out) {
-            for arguments in [sweep, sweep + ["--restart"], ["sweep", "merge", out, "--out", out], ["sweep", file] + SweepSearchCommandTests.search + ["--out", out]] {
+            for arguments in [sweep, sweep + ["--restart"], ["sweep", "merge", out, "--out", out + "-merged"], ["sweep", file] + SweepSearchCommandTests.search + ["--out", out]] {
                 let refused = capsim(arguments)
                 #expect(refused.status == 1, "\(arguments)")
                 // A merge reads the folder as a shard first, and says so.
@@ -26,10 +27,36 @@ import Testing
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == [".lock"], "nothing written")
+        #expect(!FileManager.default.fileExists(atPath: out + "-merged"))
         let free = capsim(sweep)
         #expect(free.status == 0, "\(free.err)")
         #expect(try SweepCommandTests().rows(out).count == 1 + 4)
         #expect(capsim(sweep).status == 0, "the sweep released its lock")
+    }
+
+    /// `sweep merge p1 p2 --out p1` read every shard, then advised --restart, which
+    /// replaced shard 1's results with the joined ones. An --out that is a shard, however
+    /// spelt, is refused before anything is read or written.
+    @Test func mergeIntoAShardIsRefused() throws {
+        let (url, file) = try SweepCommandTests().folder()
+        let folder = PathResolution.resolved(url.path), shards = [folder + "/p1", folder + "/p2"]
+        for (index, shard) in shards.enumerated() {
+            #expect(capsim(["sweep", file] + Self.grid + ["--shard", "\(index + 1)/2", "--out", shard]).status == 0)
+        }
+        func contents() -> [String] {
+            shards.flatMap { shard in SweepFiles.grid.dropLast().map { (try? String(contentsOfFile: shard + "/" + $0, encoding: .utf8)) ?? "" } }
+        }
+        let before = contents()
+        for (out, shard, restart) in [(shards[0], shards[0], []), (shards[0], shards[0], ["--restart"]), (shards[1] + "/../p2/", shards[1], ["--restart"])] {
+            let refused = capsim(["sweep", "merge"] + shards + ["--out", out] + restart)
+            #expect(refused.status == 2)
+            #expect(refused.err == "capsim: --out \(out) is the shard \(shard) (both are \(shard)): expected a folder for --out apart from the ones read\n")
+        }
+        #expect(contents() == before, "the shards left as they were")
+        #expect(try String(contentsOfFile: shards[0] + "/sweep.json", encoding: .utf8).contains("1/2"))
+        let merged = capsim(["sweep", "merge"] + shards + ["--out", folder + "/all"])
+        #expect(merged.status == 0, "\(merged.err)")
+        #expect(try SweepCommandTests().rows(folder + "/all").count == 1 + 4)
     }
 
     /// A well-formed row of another grid was kept on resume and counted ("10 of 9 points",
