@@ -67,8 +67,9 @@ extension OutputPaths {
         self.init(outputs: path.map { [File("\(option) \($0)", $0)] } ?? [])
     }
 
-    /// The files that `folder` (given as `option`) will hold, as outputs.
+    /// `folder` (given as `option`) as an output folder, and the files it will hold as outputs.
     mutating func addFolder(_ option: String, _ folder: String, holding names: [String]) {
+        folders.append(File("\(option) \(folder)", folder))
         outputs += Self.files(names, in: folder, of: "\(option) \(folder)")
     }
 

@@ -66,5 +66,11 @@ public struct ResolvedPath: Hashable, Sendable {
 
     public static func == (left: ResolvedPath, right: ResolvedPath) -> Bool { left.bytes == right.bytes }
 
+    /// Whether `other` is this path or lies below it, so that this path must be a folder.
+    public func holds(_ other: ResolvedPath) -> Bool {
+        let folder = bytes.last == UInt8(ascii: "/") ? bytes : bytes + [UInt8(ascii: "/")]
+        return other == self || other.bytes.starts(with: folder)
+    }
+
     public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 }

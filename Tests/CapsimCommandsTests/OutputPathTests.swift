@@ -78,6 +78,30 @@ import Reports
         #expect(same.status == 2 && same.err.hasPrefix("capsim: --json \(folder)/./caf\u{E9}.yaml would replace the scenario"), "one spelling is still one file")
     }
 
+    /// A file output at the path of an output folder (`sweep --out DD --html DD`, `run
+    /// --csv EE --json EE`) failed with "cannot write DD: it is a folder" once everything
+    /// was computed, losing the report and leaving the folder behind. Refused before
+    /// anything is computed or made, naming both options; so is a folder above one.
+    @Test func aFileWhereAnOutputFolderGoesIsRefused() throws {
+        let (folder, file) = try city()
+        let tail = "expected a file path apart from the folder, which the command makes and writes into\n"
+        let shard = folder + "/shard"
+        #expect(capsim("sweep", file, "--set", "technologies.coal.capacity=0.15GW", "--years", "2020", "--out", shard).status == 0)
+        let cases: [([String], String)] = [
+            (["run", file, "--years", "2020", "--csv", folder + "/EE", "--json", folder + "/EE"], "--json \(folder)/EE is the folder of --csv \(folder)/EE (\(folder)/EE)"),
+            (["run", file, "--years", "2020", "--csv", folder + "/EE/x", "--html", folder + "/EE"], "--html \(folder)/EE is a folder above --csv \(folder)/EE/x (\(folder)/EE)"),
+            (["sweep", file, "--set", "technologies.coal.capacity=0.15GW", "--years", "2020", "--out", folder + "/EE", "--html", folder + "/./EE"],
+             "--html \(folder)/./EE is the folder of --out \(folder)/EE (\(folder)/EE)"),
+            (["sweep", "merge", shard, "--out", folder + "/EE", "--html", folder + "/EE"], "--html \(folder)/EE is the folder of --out \(folder)/EE (\(folder)/EE)"),
+        ]
+        for (arguments, message) in cases {
+            let result = capsim(arguments)
+            #expect(result.status == 2 && result.err == "capsim: \(message): \(tail)", "\(arguments): \(result.err)")
+            #expect(result.out.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: folder + "/EE"), "\(arguments): nothing made")
+        }
+    }
+
     /// `lp solve --solution` over its own MPS file is refused, and a folder that does not
     /// exist is found before the solve (it was found after it, as "No such file or directory").
     @Test func lpSolutionIsCheckedBeforeSolving() throws {
