@@ -42,7 +42,7 @@ public enum FailureLog {
     /// when there are none.
     public static func write(_ entries: [Entry], folder: String) throws {
         guard !entries.isEmpty else {
-            try? FileManager.default.removeItem(atPath: path(folder))
+            unlink(path(folder))
             return
         }
         let encoder = JSONEncoder()

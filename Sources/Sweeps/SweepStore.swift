@@ -29,8 +29,9 @@ public struct SweepStore: Sendable {
     public static func open(folder: String, manifest: SweepManifest, restart: Bool) throws -> (SweepStore, done: Set<Int>) {
         let store = SweepStore(folder: folder, manifest: manifest)
         try createFolder(folder)
+        try checkResultFiles(folder)
         if try holdsOtherSweep(folder, than: manifest, restart: restart) || restart {
-            for name in [SweepFiles.points, SweepFiles.pointLines, SweepFiles.summary] { try? FileManager.default.removeItem(atPath: store.path(name)) }
+            for name in [SweepFiles.points, SweepFiles.pointLines, SweepFiles.summary] { unlink(store.path(name)) }
         }
         // The points an earlier run could not project are not done: this run tries them again.
         try FailureLog.write([], folder: folder)
@@ -46,6 +47,20 @@ public struct SweepStore: Sendable {
             try AtomicFile.makeFolder(folder)
         } catch {
             throw SweepError(error.description)
+        }
+    }
+
+    /// Each file of a sweep's results in `folder` can be written: above all, none is a
+    /// folder. A user's folder named points.csv was taken for a sweep's results, with advice
+    /// to use `--restart`, which removed it with everything in it; results are removed with
+    /// `unlink`, which removes no folder, and only once this has passed.
+    static func checkResultFiles(_ folder: String) throws {
+        for name in SweepFiles.grid {
+            do {
+                try AtomicFile.checkWritable((folder as NSString).appendingPathComponent(name))
+            } catch {
+                throw SweepError(error.description)
+            }
         }
     }
 

@@ -59,6 +59,23 @@ import Testing
         #expect(try SweepCommandTests().rows(folder + "/all").count == 1 + 4)
     }
 
+    /// A user's folder named like a result file (`out/points.csv/`) was taken for a sweep's
+    /// results, with advice to use --restart, which removed it with everything in it. It
+    /// is refused, as `run` refuses a folder named annual.csv, and left as it is.
+    @Test func aFolderNamedLikeAResultIsNeverRemoved() throws {
+        let (folder, file) = try SweepCommandTests().folder()
+        let out = folder.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out + "/points.csv/mine", withIntermediateDirectories: true)
+        try "precious\n".write(toFile: out + "/points.csv/mine/notes.txt", atomically: true, encoding: .utf8)
+        let sweep = ["sweep", file] + Self.grid + ["--out", out]
+        for arguments in [sweep, sweep + ["--restart"]] {
+            let refused = capsim(arguments)
+            #expect(refused.status == 1)
+            #expect(refused.err == "capsim: cannot write \(out)/points.csv: it is a folder\n", "\(arguments): \(refused.err)")
+        }
+        #expect(try String(contentsOfFile: out + "/points.csv/mine/notes.txt", encoding: .utf8) == "precious\n")
+    }
+
     /// A well-formed row of another grid was kept on resume and counted ("10 of 9 points",
     /// a 9 GW row in the summary). A row or line that is not a point of this grid with its
     /// values and seed, or that repeats one, is refused with its line before any point runs.
