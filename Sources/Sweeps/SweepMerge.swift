@@ -19,29 +19,48 @@ public enum SweepMerge {
     public static func read(_ folders: [String]) throws -> Joined {
         guard let first = folders.first else { throw SweepError("sweep merge: name the shards' folders") }
         var manifest = try SweepManifest.read(folder: first)
-        var csv: [Int: [String]] = [:], json: [Int: String] = [:], failures: [Int: FailureLog.Entry] = [:]
+        // Each row (by point and year) and line (by point) with the folder it was read from.
+        var csv: [Int: [Int: Found]] = [:], json: [Int: Found] = [:], failures: [Int: FailureLog.Entry] = [:]
         for folder in folders {
             let other = try SweepManifest.read(folder: folder)
             guard other.fingerprint == manifest.fingerprint else {
                 throw SweepError("\(folder) holds another sweep (fingerprint \(other.fingerprint), \(first) has \(manifest.fingerprint))")
             }
             for line in try PointTable.lines((folder as NSString).appendingPathComponent(SweepFiles.points), manifest: other) {
-                csv[line.row.point, default: []].append(line.text)
+                let found = Found(folder: folder, text: line.text)
+                try found.check(against: csv[line.row.point]?[line.row.year], "point \(line.row.point), year \(line.row.year)", in: SweepFiles.points)
+                csv[line.row.point, default: [:]][line.row.year] = found
             }
             for line in try PointTable.jsonLines((folder as NSString).appendingPathComponent(SweepFiles.pointLines), manifest: other) {
-                if let earlier = json[line.point], earlier != line.text { throw SweepError("point \(line.point) differs between the folders") }
-                json[line.point] = line.text
+                let found = Found(folder: folder, text: line.text)
+                try found.check(against: json[line.point], "point \(line.point)", in: SweepFiles.pointLines)
+                json[line.point] = found
             }
             for entry in try FailureLog.read(folder: folder) { failures[entry.point] = entry }
         }
         manifest.shard = nil
-        let points = json.keys.filter { csv[$0] != nil }.sorted()
-        let lines = points.flatMap { Array(Set(csv[$0]!)).sorted() }
-        guard points.allSatisfy({ Set(csv[$0]!).count == manifest.yearCount }) else {
-            throw SweepError("a point has rows that differ between the folders")
+        // A point is done when it is in points.jsonl and has every year in points.csv, as in a
+        // shard's own folder (`SweepStore`); a shard cut short may hold less of one.
+        let done = Set(json.keys.filter { csv[$0]?.count == manifest.yearCount }), points = done.sorted()
+        let lines = points.flatMap { point in csv[point]!.sorted { $0.key < $1.key }.map(\.value.text) }
+        return Joined(manifest: manifest, header: PointTable.header(manifest), lines: lines, points: points, json: json.mapValues(\.text),
+                      failures: failures.values.filter { !done.contains($0.point) }.sorted { $0.point < $1.point })
+    }
+
+    /// A row or line read from a shard's folder.
+    private struct Found {
+        var folder: String, text: String
+
+        /// The same point (and year) read from another folder before must say the same:
+        /// else an error naming both folders' files.
+        func check(against earlier: Found?, _ what: String, in file: String) throws {
+            guard let earlier, earlier.text != text else { return }
+            func path(_ folder: String) -> String { (folder as NSString).appendingPathComponent(file) }
+            throw SweepError("""
+                \(what) differs between \(path(earlier.folder)) and \(path(folder)): expected one result in every folder that holds it \
+                (a shard run by another version of capsim, or a file edited?)
+                """)
         }
-        return Joined(manifest: manifest, header: PointTable.header(manifest), lines: lines, points: points, json: json,
-                      failures: failures.values.filter { json[$0.point] == nil || csv[$0.point] == nil }.sorted { $0.point < $1.point })
     }
 
     /// Writes `joined` into `out`, which must hold no other sweep's results unless `restart`

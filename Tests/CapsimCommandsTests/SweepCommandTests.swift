@@ -398,6 +398,34 @@ import Reports
         #expect(columns == [12, 12], "\(rows)")
     }
 
+    /// Two folders holding one point with different results were reported as "point 0
+    /// differs between the folders", naming neither. Both files are named, for a line of
+    /// points.jsonl and for a row of points.csv, and nothing is written.
+    @Test func mergeConflictsNameBothFolders() throws {
+        let (url, file) = try folder()
+        let (a, b, out) = (url.appendingPathComponent("a").path, url.appendingPathComponent("b").path, url.appendingPathComponent("out").path)
+        for folder in [a, b] { #expect(capsim(["sweep", file] + SweepFolderTests.grid + ["--out", folder]).status == 0) }
+        let json = try String(contentsOfFile: b + "/points.jsonl", encoding: .utf8), csv = try String(contentsOfFile: b + "/points.csv", encoding: .utf8)
+        let expected = "expected one result in every folder that holds it (a shard run by another version of capsim, or a file edited?)\n"
+        let editedJSON = json.split(separator: "\n").map { line in
+            line.contains(#""point":0,"#) ? line.replacingOccurrences(of: #""non_fossil_share":"#, with: #""non_fossil_share":1"#) : String(line)
+        }
+        #expect(editedJSON.joined(separator: "\n") != json.dropLast())
+        try (editedJSON.joined(separator: "\n") + "\n").write(toFile: b + "/points.jsonl", atomically: true, encoding: .utf8)
+        let jsonConflict = capsim("sweep", "merge", a, b, "--out", out)
+        #expect(jsonConflict.status == 1)
+        #expect(jsonConflict.err == "capsim: point 0 differs between \(a)/points.jsonl and \(b)/points.jsonl: \(expected)")
+        try json.write(toFile: b + "/points.jsonl", atomically: true, encoding: .utf8)
+        var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let share = try #require(rows[0].firstIndex(of: "non_fossil_share")), row = try #require(rows.firstIndex { $0[0] == "1" })
+        rows[row][share] = "0.5"
+        try (rows.map { $0.joined(separator: ",") + "\n" }.joined()).write(toFile: b + "/points.csv", atomically: true, encoding: .utf8)
+        let csvConflict = capsim("sweep", "merge", a, b, "--out", out)
+        #expect(csvConflict.status == 1)
+        #expect(csvConflict.err == "capsim: point 1, year 2021 differs between \(a)/points.csv and \(b)/points.csv: \(expected)")
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing written")
+    }
+
     /// `sweep merge --out` into the folder of another sweep replaced its results silently.
     @Test func mergeRefusesAnotherSweepsFolder() throws {
         let (folder, file) = try folder()
