@@ -63,6 +63,7 @@ struct RunCommand: ParsableCommand {
         }
         let hoursYear = try chosenReportYear(range)
         try checkOutputs(scenario, years: range)
+        try removeEarlierOutputs(years: range)
         let projection = Projection(scenario: scenario, seed: seed)
         if let cycling = projection.firstCyclingYear, cycling < range.lowerBound {
             Console.current.err("capsim: --years starts after \(cycling): storage ages with the calendar alone until \(range.lowerBound), " +
@@ -178,11 +179,16 @@ struct RunCommand: ParsableCommand {
     static let annualFile = "annual.csv", targetsFile = "targets.csv"
     static func hourlyFile(_ year: Int) -> String { "hourly-\(year).csv" }
 
+    /// The files of the --csv folder a run of `years` writes.
+    private func tableNames(_ years: ClosedRange<Int>) -> [String] {
+        [Self.annualFile, Self.targetsFile] + (hourly ? years.map(Self.hourlyFile) : [])
+    }
+
     /// Every output checked before the first year is solved (`OutputChecks`). The --csv
     /// folder is made here, so a folder that cannot be is found now, not after a year, and
     /// a --json or --html inside it can be written.
     private func checkOutputs(_ scenario: Scenario, years: ClosedRange<Int>) throws(CommandFailure) {
-        let tables = [Self.annualFile, Self.targetsFile] + (hourly ? years.map(Self.hourlyFile) : [])
+        let tables = tableNames(years)
         var paths = OutputPaths("--json", json)
         paths.outputs += OutputPaths("--html", html).outputs
         if let csv { paths.addFolder("--csv", csv, holding: tables) }
@@ -190,6 +196,21 @@ struct RunCommand: ParsableCommand {
         try OutputChecks.distinct(paths)
         if let csv { try OutputChecks.folder(csv, holding: tables) }
         try OutputChecks.writable([json, html])
+    }
+
+    /// Removes, before the first year is solved, the files this run will write (only those
+    /// names: annual.csv, targets.csv, hourly-YEAR.csv of its years with --hourly, the
+    /// --json and --html files). An earlier run's files had outlived an interrupted or
+    /// failed one: its hourly files, targets.csv and JSON of other years and seed beside
+    /// this run's annual.csv, with nothing to tell them apart.
+    private func removeEarlierOutputs(years: ClosedRange<Int>) throws(CommandFailure) {
+        let files = (csv.map { folder in tableNames(years).map { (folder as NSString).appendingPathComponent($0) } } ?? []) + [json, html].compactMap { $0 }
+        do {
+            for file in files { try AtomicFile.removeEarlier(file) }
+        } catch {
+            Console.current.err("capsim: \(error)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
     }
 
     private func write(_ text: String, to folder: String, _ name: String) throws(AtomicFile.WriteError) {

@@ -19,7 +19,7 @@ public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        /// What could not be done to `path`: "write", or "create the folder".
+        /// What could not be done to `path`: "write", "create the folder" or "remove the earlier".
         public var action = "write"
         public var description: String { "cannot \(action) \(path.isEmpty ? "\"\"" : path): \(reason)" }
     }
@@ -66,6 +66,21 @@ public enum AtomicFile {
         }
         guard isFolder.boolValue else { throw WriteError(path: path, reason: "\(folder) is a file, not a folder") }
         guard access(folder, W_OK) == 0 else { throw WriteError(path: path, reason: "the folder \(folder) is not writable") }
+    }
+
+    /// Removes the regular file `path` leads to, if any — a link is followed and kept, as
+    /// `write` keeps it — so that an earlier run's file of that name does not outlive this
+    /// run when this one stops before writing it. A pipe, a device or a folder is left, and
+    /// so is whatever a path in /dev or /proc leads to (`--json /dev/stdout > file` names
+    /// the file the shell opened, which a write then replaces in place of the stream).
+    public static func removeEarlier(_ path: String) throws(WriteError) {
+        guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/") else { return }
+        let target = PathResolution.resolved(path)
+        var info = stat()
+        guard lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        guard unlink(target) == 0 || errno == ENOENT else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)), action: "remove the earlier")
+        }
     }
 
     /// Makes `folder` and the folders above it, for files written into it as a computation

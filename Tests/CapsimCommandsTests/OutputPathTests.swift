@@ -102,6 +102,30 @@ import Reports
         }
     }
 
+    /// A run stopped before the end over an earlier run's outputs left a mix: its own
+    /// annual.csv and hourly files of the years done beside the earlier run's hourly files,
+    /// targets.csv, JSON and report. The files it will write are removed before the first
+    /// year, and nothing else.
+    @Test func aRunStoppedEarlyLeavesOnlyItsOwnResults() throws {
+        let (folder, file) = try city()
+        let csv = folder + "/c", json = folder + "/run.json", html = folder + "/run.html"
+        let outputs = ["run", file, "--csv", csv, "--hourly", "--json", json, "--html", html]
+        #expect(capsim(outputs).status == 0)
+        try "mine\n".write(toFile: csv + "/notes.txt", atomically: true, encoding: .utf8)
+        let earlier = try String(contentsOfFile: csv + "/hourly-2020.csv", encoding: .utf8)
+        // Coal that must run at 0.6 GW in 2021, above the load: 2021 cannot be dispatched.
+        let scenario = try String(contentsOfFile: file, encoding: .utf8)
+            .replacingOccurrences(of: "capacity: 0.3 GW", with: "capacity: {2020: 0.3 GW, 2021: 3 GW}")
+            .replacingOccurrences(of: "minimum_stable_load: 0 %", with: "minimum_stable_load: 20 %")
+        try scenario.write(toFile: file, atomically: true, encoding: .utf8)
+        let stopped = capsim(outputs + ["--seed", "7"])
+        #expect(stopped.status == 1 && stopped.err.contains("2020 done") && !stopped.err.contains("2021 done"), "\(stopped.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: csv).sorted() == ["annual.csv", "hourly-2020.csv", "notes.txt"])
+        #expect(try String(contentsOfFile: csv + "/hourly-2020.csv", encoding: .utf8) != earlier, "this run's weather")
+        #expect(try String(contentsOfFile: csv + "/annual.csv", encoding: .utf8).split(separator: "\n").count == 2, "the header and 2020")
+        #expect(!FileManager.default.fileExists(atPath: json) && !FileManager.default.fileExists(atPath: html))
+    }
+
     /// `lp solve --solution` over its own MPS file is refused, and a folder that does not
     /// exist is found before the solve (it was found after it, as "No such file or directory").
     @Test func lpSolutionIsCheckedBeforeSolving() throws {
