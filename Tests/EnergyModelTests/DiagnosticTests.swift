@@ -420,41 +420,6 @@ import Testing
         ])
     }
 
-    @Test func minimumStateOfChargeAboveInitial() throws {
-        let (f, p) = try problems(Fixture.scenario("""
-            technologies:
-              b:
-                kind: lfp
-                capacity: 1 GW
-                duration: 2 h
-                round_trip_efficiency: 85 %
-                minimum_soc: 60 %
-                initial_soc: 50 %
-            """))
-        #expect(p == [
-            f.message("s.yaml", 14, 18, "technologies.b.minimum_soc", found: "minimum 60 %, initial 50 %, maximum 100 %",
-                      expected: "minimum_soc ≤ initial_soc ≤ maximum_soc")
-        ])
-    }
-
-    @Test func reservoirMinimumAboveMaximum() throws {
-        let (f, p) = try problems(Fixture.scenario("""
-            technologies:
-              r:
-                kind: reservoir_hydro
-                capacity: 30 MW
-                inflow_energy: 113 GWh
-                reservoir_energy: 5 GWh
-                minimum_level: 80 %
-                maximum_level: 60 %
-                initial_level: 70 %
-            """))
-        #expect(p == [
-            f.message("s.yaml", 14, 20, "technologies.r.minimum_level", found: "minimum 80 %, initial 70 %, maximum 60 %",
-                      expected: "minimum_level ≤ initial_level ≤ maximum_level")
-        ])
-    }
-
     @Test func minimumStableLoadAboveAvailableCapacity() throws {
         let (f, p) = try problems(Fixture.scenario("""
             technologies:

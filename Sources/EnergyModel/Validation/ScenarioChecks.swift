@@ -22,17 +22,10 @@ enum ScenarioChecks {
             let at = location(of: path, scenario) ?? fileLocation
             switch technology.parameters {
             case let .reservoir(r):
-                if !(r.minimumLevel <= r.initialLevel && r.initialLevel <= r.maximumLevel) {
-                    decoder.fail(at: location(of: "\(path).minimum_level", scenario) ?? at, "\(path).minimum_level",
-                                 found: "minimum \(percent(r.minimumLevel)), initial \(percent(r.initialLevel)), maximum \(percent(r.maximumLevel))",
-                                 expected: "minimum_level ≤ initial_level ≤ maximum_level")
-                }
+                checkOrder(path, ["minimum_level", "initial_level", "maximum_level"], [r.minimumLevel, r.initialLevel, r.maximumLevel], at: at, scenario, decoder)
             case let .storage(s):
-                if !(s.minimumStateOfCharge <= s.initialStateOfCharge && s.initialStateOfCharge <= s.maximumStateOfCharge) {
-                    decoder.fail(at: location(of: "\(path).minimum_soc", scenario) ?? at, "\(path).minimum_soc",
-                                 found: "minimum \(percent(s.minimumStateOfCharge)), initial \(percent(s.initialStateOfCharge)), maximum \(percent(s.maximumStateOfCharge))",
-                                 expected: "minimum_soc ≤ initial_soc ≤ maximum_soc")
-                }
+                checkOrder(path, ["minimum_soc", "initial_soc", "maximum_soc"], [s.minimumStateOfCharge, s.initialStateOfCharge, s.maximumStateOfCharge],
+                           at: at, scenario, decoder)
                 checkDuration(of: technology, s, path: path, at: at, scenario, decoder)
             case let .thermal(t):
                 if t.minimumStableFraction > 1 - t.availability.forcedOutageRate + 1e-12 {
@@ -61,6 +54,24 @@ enum ScenarioChecks {
                          expected: "an export price below the import price in every year with both limits above zero (at an equal or higher price, buying and selling in the same hour costs nothing or pays)")
             return
         }
+    }
+
+    /// Minimum ≤ initial ≤ maximum (levels or states of charge, fractions). The problem is
+    /// reported at a key that was written and is out of order — the minimum, else the
+    /// maximum, else the initial level — since a key left at its default (0 %, 50 %,
+    /// 100 %) cannot be where the user went wrong, nor has a line to point at.
+    private static func checkOrder(_ path: String, _ keys: [String], _ values: [Double], at technology: SourceLocation, _ scenario: Scenario, _ decoder: Decoder) {
+        let (minimum, initial, maximum) = (values[0], values[1], values[2])
+        guard minimum > initial || initial > maximum else { return }
+        let outOfOrder = [minimum > initial || minimum > maximum, minimum > initial || initial > maximum, initial > maximum || minimum > maximum]
+        let written = keys.map { location(of: "\(path).\($0)", scenario) }
+        // The defaults are in order, so a key out of order was written; the technology's
+        // line is only a fallback.
+        let blamed = [0, 2, 1].first { outOfOrder[$0] && written[$0] != nil } ?? 0
+        let found = zip(["minimum", "initial", "maximum"], values.indices).map { name, i in
+            "\(name) \(percent(values[i]))\(written[i] == nil ? " (the default)" : "")"
+        }
+        decoder.fail(at: written[blamed] ?? technology, "\(path).\(keys[blamed])", found: found.joined(separator: ", "), expected: keys.joined(separator: " ≤ "))
     }
 
     /// The shortest storage capsim accepts: energy ÷ power of 0.1 h (six minutes). A
