@@ -19,15 +19,15 @@ import LinearProgramming
           cheap:
             kind: coal
             capacity: 2 GW
-            heat_rate: 100 gce/kWh
-            fuel_price: 1000 yuan/tce
+            heat_rate: 200 gce/kWh
+            fuel_price: 500 yuan/tce
             minimum_stable_load: 0 %
             ramp_rate: 100 %/h
           peaker:
             kind: gas
             capacity: 2 GW
-            heat_rate: 100 gce/kWh
-            fuel_price: 3000 yuan/tce
+            heat_rate: 200 gce/kWh
+            fuel_price: 1500 yuan/tce
             minimum_stable_load: 0 %
             ramp_rate: 100 %/h
           battery:

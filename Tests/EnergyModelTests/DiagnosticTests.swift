@@ -305,7 +305,7 @@ import Testing
             """))
         #expect(p == [
             f.message("s.yaml", 9, 46, "technologies.c.heat_rate", found: "-100 gce/kWh in 2025 once its events are counted",
-                      expected: "a heat rate (gce/kWh) above zero in every year (check its events)"),
+                      expected: "\(HeatRateTests.range) in every year (check its events)"),
             f.message("s.yaml", 11, 26, "grid.non_fossil_share", found: "110 % in 2026 once its events are counted",
                       expected: "a fraction (%) between 0 % and 100 % in every year (check its events)"),
         ])

@@ -188,7 +188,7 @@ extension Decoder {
             valid = false
         }
         if let f = reader.optional("coal_power_heat_rate") {
-            rules.coalPowerHeatRate = trajectory(f, .heatRate, .positive, start: .baseYear)
+            rules.coalPowerHeatRate = trajectory(f, .heatRate, Self.heatRates, start: .baseYear)
             valid = valid && rules.coalPowerHeatRate != nil
         } else if method == .coalEquivalent {
             _ = reader.required("coal_power_heat_rate", expected: "the average heat rate of coal power by year (gce/kWh), which the coal-equivalent method needs")
@@ -228,6 +228,13 @@ extension Decoder {
     static let solidFuelFactors = Check.within(0.1...3, "from 0.1 to 3 kgce/kg")
     static let gasFactors = Check.within(1e-4...1e-2, "from 0.1 to 10 kgce/m³")
     static let emissionFactors = Check.within(0...10, "from 0 to 10 tCO2/tce")
+    /// Heat rates (gce/kWh = tce/GWh) from the heat content of a kWh, 122.9 gce/kWh — a
+    /// plant of 100 % efficiency, which none beats — to 1 000 gce/kWh, 12 % efficiency,
+    /// below the oldest small coal units (about 25 %). Outside is a slip of unit or a stray
+    /// exponent, which counts fuel and primary electricity wrong by as much and gives
+    /// non-fossil shares that mean nothing.
+    static let heatRates = Check.within(AccountingRules.calorificEquivalent...1000,
+                                        "from 122.9 gce/kWh (the heat content of 1 kWh: 100 % efficiency) to 1 000 gce/kWh (12 % efficiency)")
 }
 
 extension AccountingRules {

@@ -80,7 +80,7 @@ extension Decoder {
 
     private func thermal(_ reader: inout MappingReader, _ kind: TechnologyKind, _ accounting: AccountingRules) -> Thermal? {
         let heatRate = reader.required("heat_rate", expected: "fuel per unit of electricity, such as 305 gce/kWh").flatMap {
-            trajectory($0, .heatRate, .positive, start: .baseYear)
+            trajectory($0, .heatRate, Self.heatRates, start: .baseYear)
         }
         let priceConversions: [Dimension: Double] = kind == .coal
             ? [.coalPrice: 1, .massPrice: 1 / accounting.rawCoalFactor]
