@@ -42,4 +42,24 @@ import Testing
         }
         expectClose(plant.heatRate.value(in: 2025), 1000)
     }
+
+    static let ignored = "no coal_power_heat_rate: it counts only under the coal-equivalent method (calorific counts every kWh at 122.9 gce), "
+        + "so it would be ignored; remove it (in a variant: coal_power_heat_rate: ~)"
+
+    /// Under the calorific method every kWh counts at 122.9 gce, so a coal-power heat rate
+    /// was silently ignored: it is refused at its key. A variant that turns a base to the
+    /// calorific method is told so at the base's line, and removes the heat rate with `~`.
+    @Test func coalPowerHeatRateIsRefusedUnderTheCalorificMethod() throws {
+        let wind = "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}"
+        let f = try fixture(accounting: "{method: calorific, coal_power_heat_rate: {2020: 100 gce/kWh, 2025: 500 gce/kWh}}", technologies: wind)
+        let found = "coal_power_heat_rate with method: calorific"
+        #expect(f.problems("s.yaml") == [f.message("s.yaml", 4, 33, "accounting.coal_power_heat_rate", found: found, expected: Self.ignored)])
+        let g = try fixture(accounting: "{method: coal_equivalent, coal_power_heat_rate: 305.5 gce/kWh}", technologies: wind)
+        #expect(try g.load("s.yaml").accounting.method == .coalEquivalent)
+        try g.write("v.yaml", "extends: s.yaml\naccounting: {method: calorific}\n")
+        #expect(g.problems("v.yaml") == [g.message("s.yaml", 4, 39, "accounting.coal_power_heat_rate", found: found, expected: Self.ignored)])
+        try g.write("w.yaml", "extends: s.yaml\naccounting: {method: calorific, coal_power_heat_rate: ~}\n")
+        let variant = try g.load("w.yaml")
+        #expect(variant.accounting.method == .calorific && variant.accounting.coalPowerHeatRate == nil)
+    }
 }

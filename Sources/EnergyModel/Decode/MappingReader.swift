@@ -54,22 +54,29 @@ struct MappingReader {
     /// value `given` replaces: a value written and then ignored would be a silent wrong
     /// answer (`tilt:` beside `profile_csv:`). Returns whether all is well.
     func refuse(_ keys: [String], besides given: String, because reason: String) -> Bool {
-        func written(_ key: String) -> SourceNode.Entry? {
-            entries.first { entry in
-                guard entry.key == key else { return false }
-                if case .null = entry.value.value { return false }
-                return true
-            }
-        }
         guard written(given) != nil else { return true }
         var valid = true
-        for key in keys {
-            guard let entry = written(key) else { continue }
-            decoder.fail(at: entry.keyLocation, field.path.isEmpty ? key : "\(field.path).\(key)", found: "\(key) beside \(given)",
-                         expected: "one or the other: \(reason), so \(key) would be ignored")
+        for key in keys where !refuse(key, found: "\(key) beside \(given)", expected: "one or the other: \(reason), so \(key) would be ignored") {
             valid = false
         }
         return valid
+    }
+
+    /// Refuses `key` if it is written (present and not null), at the key, with `found`
+    /// and `expected` as the message says them. Returns whether all is well.
+    func refuse(_ key: String, found: String, expected: String) -> Bool {
+        guard let entry = written(key) else { return true }
+        decoder.fail(at: entry.keyLocation, field.path.isEmpty ? key : "\(field.path).\(key)", found: found, expected: expected)
+        return false
+    }
+
+    /// The entry of `key`, unless it is absent or null.
+    private func written(_ key: String) -> SourceNode.Entry? {
+        entries.first { entry in
+            guard entry.key == key else { return false }
+            if case .null = entry.value.value { return false }
+            return true
+        }
     }
 
     /// Reports every key that no decoder asked for. The keys listed leave out `source` and
