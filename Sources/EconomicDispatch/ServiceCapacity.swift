@@ -14,8 +14,7 @@ enum ServiceCapacity {
     static func hourly(_ trajectory: Trajectory, year: Int) -> [Double] {
         var capacity = [Double](repeating: trajectory.value(in: year), count: ProfileCalendar.hoursPerYear)
         for event in trajectory.events where event.year == year {
-            guard let month = event.month, let day = event.day else { continue }
-            let dayOfYear = month == 2 && day == 29 ? ProfileCalendar.day(month: 3, day: 1) : ProfileCalendar.day(month: month, day: day)
+            guard let dayOfYear = event.dayOfYear else { continue }
             for t in 0..<min(24 * dayOfYear, capacity.count) { capacity[t] -= event.change }
         }
         return capacity.map { max(0, $0) }

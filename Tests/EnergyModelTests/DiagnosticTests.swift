@@ -133,7 +133,7 @@ import Testing
             """))
         #expect(p == [
             f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "\"-1 GW\"", expected: "\(Self.power) that is not negative"),
-            f.message("s.yaml", 12, 15, "technologies.v.capacity", found: "-0.5 GW in 2025 once its events are counted",
+            f.message("s.yaml", 12, 37, "technologies.v.capacity.events[0]", found: "\"-1.5 GW in 2025\", which takes it to -0.5 GW in 2025",
                       expected: "\(Self.power) that is not negative in every year (check its events)"),
         ])
     }
@@ -304,9 +304,9 @@ import Testing
                    non_fossil_share: {2020: 50 %, events: ["+30 % in 2024", "+30 % in 2026"]}}
             """))
         #expect(p == [
-            f.message("s.yaml", 9, 46, "technologies.c.heat_rate", found: "-100 gce/kWh in 2025 once its events are counted",
+            f.message("s.yaml", 9, 75, "technologies.c.heat_rate.events[0]", found: "\"-400 gce/kWh in 2025\", which takes it to -100 gce/kWh in 2025",
                       expected: "\(HeatRateTests.range) in every year (check its events)"),
-            f.message("s.yaml", 11, 26, "grid.non_fossil_share", found: "110 % in 2026 once its events are counted",
+            f.message("s.yaml", 11, 65, "grid.non_fossil_share.events[1]", found: "\"+30 % in 2026\", which takes it to 110 % in 2026",
                       expected: "a fraction (%) between 0 % and 100 % in every year (check its events)"),
         ])
     }

@@ -30,41 +30,59 @@ extension Decoder {
     func trajectory(
         _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, start: Start
     ) -> Trajectory? {
-        guard let trajectory = written(field, accepting: conversions, check, named: named, start: start) else { return nil }
+        guard let (trajectory, written) = written(field, accepting: conversions, check, named: named, start: start) else { return nil }
         // Each value was checked as written; events add up, so check their sum in every
-        // year (between milestones in range the interpolation stays in range).
+        // year, and within a year at every date an event counts from (between milestones
+        // in range the interpolation stays in range).
         guard !trajectory.events.isEmpty, let years else { return trajectory }
         let unit = conversions.first { $0.value == 1 }?.key.shownUnit
+        func shown(_ value: Double) -> String {
+            unit.map { String(format: "%.6g", value * $0.perCanonical) + " " + $0.symbol } ?? String(format: "%.6g", value)
+        }
         for year in years {
-            let value = trajectory.value(in: year)
-            guard let problem = check.problem(value) else { continue }
-            let shown = unit.map { String(format: "%.6g", value * $0.perCanonical) + " " + $0.symbol } ?? String(format: "%.6g", value)
-            fail(field, found: "\(shown) in \(year) once its events are counted",
-                 expected: "\(named) \(problem) in every year (check its events)")
-            return nil
+            let values = trajectory.valuesWithin(year)
+            let every = values.count > 1 ? "at every date" : "in every year"
+            for (index, (events, value)) in values.enumerated() {
+                guard let problem = check.problem(value) else { continue }
+                let from = index > 0 ? events[0].dateText : "the start of \(year)"
+                let until = index + 1 < values.count ? " until \(values[index + 1].events[0].dateText)" : ""
+                let when = values.count == 1 ? "in \(year)" : "from \(from)\(until)"
+                // The event that moved the value furthest the wrong way, named at its own place.
+                let previous = index > 0 ? values[index - 1].value : trajectory.value(in: year - 1)
+                let blamed = value < previous ? events.filter { $0.change < 0 }.min { $0.change < $1.change }
+                    : events.filter { $0.change > 0 }.max { $0.change < $1.change }
+                let expected = "\(named) \(problem) \(every) (check its events)"
+                if let blamed, let (_, at) = written.first(where: { $0.event == blamed }) {
+                    fail(at, found: "\(at.node.summary), which takes it to \(shown(value)) \(when)", expected: expected)
+                } else {
+                    fail(field, found: "\(shown(value)) \(when) once its events are counted", expected: expected)
+                }
+                return nil
+            }
         }
         return trajectory
     }
 
     /// The trajectory as written: one value, milestones, events or milestones with events.
+    /// Also returns each event with the field of its text, for messages about it.
     private func written(
         _ field: Field, accepting conversions: [Dimension: Double], _ check: Check, named: String, start: Start
-    ) -> Trajectory? {
+    ) -> (Trajectory, [WrittenEvent])? {
         switch field.node.value {
         case .scalar:
-            return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)
+            return quantity(field, accepting: conversions, check, named: named).map { (Trajectory.constant($0), []) }
         case let .sequence(items) where start.needsMilestone:
             fail(field, found: items.isEmpty ? "an empty list" : "events only",
                  expected: start == .baseYear ? "a milestone in the base year to start from" : "a value or milestones to start from")
             return nil
         case .sequence:
-            return events(field, conversions, named).map { Trajectory(events: $0) }
+            return events(field, conversions, named).map { (Trajectory(events: $0.map(\.event)), $0) }
         case .null:
             fail(field, expected: "\(named), or milestones by year")
             return nil
         case let .mapping(entries):
             if entries.contains(where: { $0.key == "value" }) {
-                return quantity(field, accepting: conversions, check, named: named).map(Trajectory.constant)
+                return quantity(field, accepting: conversions, check, named: named).map { (Trajectory.constant($0), []) }
             }
             return milestones(field, entries, conversions, check, named: named, start: start)
         }
@@ -73,7 +91,7 @@ extension Decoder {
     private func milestones(
         _ field: Field, _ entries: [SourceNode.Entry], _ conversions: [Dimension: Double], _ check: Check, named: String,
         start: Start
-    ) -> Trajectory? {
+    ) -> (Trajectory, [WrittenEvent])? {
         guard var reader = MappingReader(field, self, expected: "milestones by year") else { return nil }
         var milestones: [Trajectory.Milestone] = []
         var lines: [Int: Int] = [:]
@@ -100,7 +118,7 @@ extension Decoder {
             }
             milestones.append(.init(year: year, value: value))
         }
-        var events: [Trajectory.Event] = []
+        var events: [WrittenEvent] = []
         if let eventField = reader.optional("events") {
             if let decoded = self.events(eventField, conversions, named) { events = decoded } else { valid = false }
         }
@@ -117,12 +135,15 @@ extension Decoder {
             fail(field, found: "events only", expected: start == .baseYear ? "a milestone in the base year to start from" : "a value or milestones to start from")
             return nil
         }
-        return Trajectory(milestones: milestones, events: events, beforeFirst: start.needsMilestone ? .hold : .zero)
+        return (Trajectory(milestones: milestones, events: events.map(\.event), beforeFirst: start.needsMilestone ? .hold : .zero), events)
     }
 
     /// A list of events `+30 MW in 2026` or `-660 MW on 2028-07-01`, each possibly
     /// written as `{value: "+30 MW in 2026", source: …}`.
-    private func events(_ field: Field, _ conversions: [Dimension: Double], _ named: String) -> [Trajectory.Event]? {
+    /// An event and the field of its text (`"-0.8 GW on 2025-03-01"`).
+    typealias WrittenEvent = (event: Trajectory.Event, field: Field)
+
+    private func events(_ field: Field, _ conversions: [Dimension: Double], _ named: String) -> [WrittenEvent]? {
         guard case let .sequence(items) = field.node.value else {
             fail(field, expected: "a list of events such as \"+30 MW in 2026\"")
             return nil
@@ -131,7 +152,7 @@ extension Decoder {
             fail(field, found: "an empty list", expected: "a list of events such as \"+30 MW in 2026\"")
             return nil
         }
-        var events: [Trajectory.Event] = []
+        var events: [WrittenEvent] = []
         var valid = true
         for (index, item) in items.enumerated() {
             if let event = event(field.element(index, item), conversions, named) { events.append(event) } else { valid = false }
@@ -139,7 +160,7 @@ extension Decoder {
         return valid ? events : nil
     }
 
-    private func event(_ field: Field, _ conversions: [Dimension: Double], _ named: String) -> Trajectory.Event? {
+    private func event(_ field: Field, _ conversions: [Dimension: Double], _ named: String) -> WrittenEvent? {
         let expected = "an event such as \"+30 MW in 2026\" or \"-0.66 GW on 2028-07-01\""
         guard let (text, valueField) = scalarWithProvenance(field, expected: expected) else { return nil }
         guard let match = text.wholeMatch(of: eventPattern) else {
@@ -167,6 +188,6 @@ extension Decoder {
             month = mm
             day = dd
         }
-        return Trajectory.Event(year: year, month: month, day: day, change: match.1 == "-" ? -amount : amount)
+        return (Trajectory.Event(year: year, month: month, day: day, change: match.1 == "-" ? -amount : amount), valueField)
     }
 }

@@ -19,6 +19,20 @@ public struct Trajectory: Hashable, Sendable {
         public var month: Int?
         public var day: Int?
         public var change: Double
+
+        /// The day of a 365-day year it counts from (0 for 1 January), when it is dated;
+        /// 29 February counts from 1 March, which capsim's calendar has instead.
+        public var dayOfYear: Int? {
+            guard let month, let day else { return nil }
+            let monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+            return month == 2 && day == 29 ? monthStarts[2] : monthStarts[month - 1] + day - 1
+        }
+
+        /// The date as written, `2025-03-01`, or the year, `2025`.
+        public var dateText: String {
+            guard let month, let day else { return String(year) }
+            return String(format: "%04d-%02d-%02d", year, month, day)
+        }
     }
 
     public enum BeforeFirst: Hashable, Sendable { case zero, hold }
@@ -51,6 +65,24 @@ public struct Trajectory: Hashable, Sendable {
             largest = max(largest, abs(event.change))
         }
         return abs(sum) <= 1e-12 * largest ? 0 : sum
+    }
+
+    /// The values `year` passes through as the dispatch counts them (docs/dispatch.md):
+    /// an event written `on YYYY-MM-DD` counts from 00:00 of that day (29 February as
+    /// 1 March), everything else from 1 January. First the value from 1 January, paired
+    /// with the year's events that count from then (undated or dated 1 January); then one
+    /// value for each later date of the year's dated events, in calendar order, paired
+    /// with that date's events. The last is `value(in: year)`. Sums that cancel are 0, as
+    /// in `value(in:)`.
+    public func valuesWithin(_ year: Int) -> [(events: [Event], value: Double)] {
+        let end = value(in: year), ofYear = events.filter { $0.year == year }
+        let largest = ofYear.reduce(abs(end)) { max($0, abs($1.change)) }
+        let days = [0] + Set(ofYear.compactMap(\.dayOfYear)).subtracting([0]).sorted()
+        return days.map { day in
+            let later = ofYear.reduce(0) { $0 + (($1.dayOfYear ?? 0) > day ? $1.change : 0) }
+            let value = end - later
+            return (ofYear.filter { ($0.dayOfYear ?? 0) == day }, abs(value) <= 1e-12 * largest ? 0 : value)
+        }
     }
 
     /// What was added in `year`, as a target of capacity added counts it: the rise of the
