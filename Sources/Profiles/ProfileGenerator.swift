@@ -106,7 +106,8 @@ public struct ProfileGenerator: Sendable {
                                   expected: "a peak at least the average load \(format(average)) GW (annual energy ÷ 8760 h)").diagnostics[0])
         case let .failure(.energyTooSmall(highestPeak)):
             problems.append(error("demand.peak", found: "a peak of \(format(peak)) GW in \(year)",
-                                  expected: "at most \(format(highestPeak)) GW: the load shape's peak hours alone would use more than the year's energy").diagnostics[0])
+                                  expected: "at most \(format(highestPeak, roundingDown: true)) GW with demand.annual_energy of \(format(energy)) GWh in \(year): "
+                                      + "the load shape's peak hours alone would use more than the year's energy, so either the peak is too high or the annual energy too low").diagnostics[0])
         case let .failure(.zeroHours(count)):
             problems.append(error("demand.hourly_csv", found: "\(count) hours with no load",
                                   expected: "a reference load above zero in every hour").diagnostics[0])
@@ -148,8 +149,14 @@ public struct ProfileGenerator: Sendable {
         return ScenarioError([Diagnostic(location: location, path: path, found: found, expected: expected)])
     }
 
-    private func format(_ value: Double) -> String {
-        var text = String(format: "%.3f", value)
+    /// Three decimals, or as many as four significant digits need (a bound of 0.00117 GW
+    /// read "0 GW"); a bound is rounded down, so that it never reads as the value it
+    /// refuses.
+    private func format(_ value: Double, roundingDown: Bool = false) -> String {
+        let decimals = value == 0 || !value.isFinite ? 3 : max(3, 3 - Int(log10(abs(value)).rounded(.down)))
+        let scale = pow(10, Double(decimals))
+        let shown = roundingDown ? (value * scale * (1 + 1e-12)).rounded(.down) / scale : value
+        var text = String(format: "%.\(decimals)f", shown)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

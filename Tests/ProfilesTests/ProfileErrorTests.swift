@@ -46,6 +46,18 @@ import Testing
         }
     }
 
+    /// An annual energy written in 千瓦时 where 亿千瓦时 was meant: the highest peak its
+    /// shape allows is shown with its significant digits (it read "at most 0 GW"), rounded
+    /// down (103.1 kWh over the shape's 9 peak hours is 0.000011456 GW), and the message
+    /// names the annual energy as the other key that may be wrong.
+    @Test func annualEnergyTooSmallForThePeak() throws {
+        let (scenario, path) = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}",
+                                                    demand: "{annual_energy: 103.1 千瓦时, peak: 2.14 GW}")
+        #expect(Support.problems(scenario) == ["\(path):5:42: error: demand.peak: found a peak of 2.14 GW in 2025, expected at most 0.00001145 GW with "
+            + "demand.annual_energy of 0.0001031 GWh in 2025: the load shape's peak hours alone would use more than the year's energy, "
+            + "so either the peak is too high or the annual energy too low"])
+    }
+
     @Test func weatherKeysAreCheckedWithTheirUnits() throws {
         #expect(throws: ScenarioError.self) {
             _ = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}",
