@@ -14,21 +14,33 @@ enum TargetText {
         return text
     }
 
-    /// A number the scenario wrote (a threshold, a tolerance): up to three decimals, or
-    /// three significant digits when those would round it to 0 (`≤ 1e-06 GWh`, not `≤ 0 GWh`).
+    /// A number the scenario wrote (a threshold, a tolerance), as it was written: the
+    /// fewest decimals from three that give it back (`≥ 0.0026 TW`, which three decimals
+    /// showed as `≥ 0.003 TW`), or its significant digits when three decimals would round
+    /// it to 0 (`≤ 1e-06 GWh`, not `≤ 0 GWh`). "Give back" allows for the rounding of the
+    /// unit conversion (2.6 GW ÷ 1000 is 0.0026000000000000003 TW).
     static func written(_ value: Double) -> String {
-        let text = TextLayout.number(value)
-        return value != 0 && Double(text) == 0 ? String(format: "%.3g", value) : text
+        let gives = { (text: String) in abs((Double(text) ?? .nan) - value) <= 1e-9 * abs(value) }
+        if value != 0, Double(TextLayout.number(value)) == 0 {
+            return (3...17).lazy.map { String(format: "%.\($0)g", value) }.first(where: gives) ?? String(value)
+        }
+        return (3...12).lazy.map { TextLayout.number(value, digits: $0) }.first(where: gives) ?? TextLayout.number(value, digits: 12)
     }
 
-    /// The value, the signed margin and the status of an evaluation, in the target's unit;
-    /// a margin that three decimals would round to 0 keeps three significant digits, so a
-    /// target missed by 10⁻⁶ does not read "MISSED by 0".
+    /// A number capsim counted (a target's value, a margin): three decimals, or three
+    /// significant digits below 0.1, where three decimals show fewer — a value of 0.00271 TW
+    /// read 0.003 TW beside a threshold of 0.0026, and a target missed by 10⁻⁶ would read
+    /// "MISSED by 0".
+    static func counted(_ value: Double) -> String {
+        value == 0 || abs(value) >= 0.1 ? TextLayout.number(value) : String(format: "%.3g", value)
+    }
+
+    /// The value, the signed margin and the status of an evaluation, in the target's unit.
     static func outcome(_ evaluation: TargetEvaluation) -> [String] {
         let unit = evaluation.target.displayUnit, margin = evaluation.displayedMargin
         return [
-            "\(TextLayout.number(unit.display(evaluation.value))) \(unit.symbol)",
-            "\(margin >= 0 ? "+" : "")\(written(margin)) \(differenceUnit(unit))", evaluation.status.label,
+            "\(counted(unit.display(evaluation.value))) \(unit.symbol)",
+            "\(margin >= 0 ? "+" : "")\(counted(margin)) \(differenceUnit(unit))", evaluation.status.label,
         ]
     }
 

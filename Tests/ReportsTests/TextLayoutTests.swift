@@ -45,6 +45,22 @@ import Testing
         #expect(TargetText.written(0) == "0")
     }
 
+    /// A threshold reads as it was written, whatever its decimals (0.0026 TW read 0.003 TW),
+    /// through the rounding of its unit's conversion; a value or margin keeps three
+    /// significant digits below 0.1 (0.00271 TW read 0.003 TW) and three decimals above.
+    @Test func thresholdsReadAsWrittenAndValuesKeepTheirDigits() {
+        #expect(TargetText.written(2.6 / 1000) == "0.0026")
+        #expect(TargetText.written(0.1234567) == "0.1234567")
+        #expect(TargetText.written(1234.5678) == "1234.5678")
+        #expect(TargetText.written(-0.0026) == "-0.0026")
+        #expect(TargetText.counted(2.71 / 1000) == "0.00271")
+        #expect(TargetText.counted(0.00011000000000000003) == "0.00011")
+        #expect(TargetText.counted(-0.000001) == "-1e-06")
+        #expect(TargetText.counted(44.3123) == "44.312")
+        #expect(TargetText.counted(0.5) == "0.5")
+        #expect(TargetText.counted(0) == "0")
+    }
+
     /// The sweep table's list of targets met: items joined by commas, continued under
     /// where the list starts, each broken line ending with its comma within 100 columns.
     @Test func listsWrapAfterTheirCommas() {
