@@ -5,21 +5,21 @@ import Foundation
 /// The capacity table and the capacity scorecard, as terminal text and as JSON.
 public enum CapacityReport {
     /// Installed capacity by technology kind and year (GW), then the capacity targets.
-    /// Years are shown eleven to a block so that lines stay within 100 columns.
+    /// Years are shown eleven to a block so that lines stay within 100 columns while every
+    /// value is below 100 GW; a column is as wide as its widest number and a space (at
+    /// least 7), so that 100 GW or 10 000 GW does not run into the next year's.
     public static func text(_ card: CapacityScorecard, scenario: Scenario) -> String {
         var lines = ["\(scenario.name): installed capacity, GW at the end of each year", ""]
         let label = 22
+        let kinds = card.byKind
+        let generation = card.years.indices.map { i in kinds.filter { !$0.kind.isStorage }.reduce(0) { $0 + $1.gigawatts[i] } }
+        let storage = card.years.indices.map { i in kinds.filter { $0.kind.isStorage }.reduce(0) { $0 + $1.gigawatts[i] } }
+        let rows = kinds.map { ($0.kind.rawValue, $0.gigawatts) } + [("generation total", generation), ("storage power total", storage)]
         for block in stride(from: 0, to: card.years.count, by: 11).map({ Array(card.years.indices)[$0..<min($0 + 11, card.years.count)] }) {
-            lines.append(TextLayout.pad("technology", label) + block.map { TextLayout.pad(String(card.years[$0]), 7, right: true) }.joined())
-            func row(_ name: String, _ values: [Double]) {
-                lines.append(TextLayout.pad(name, label) + block.map { TextLayout.pad(String(format: "%.3f", values[$0]), 7, right: true) }.joined())
-            }
-            let kinds = card.byKind
-            for (kind, values) in kinds { row(kind.rawValue, values) }
-            let generation = card.years.indices.map { i in kinds.filter { !$0.kind.isStorage }.reduce(0) { $0 + $1.gigawatts[i] } }
-            let storage = card.years.indices.map { i in kinds.filter { $0.kind.isStorage }.reduce(0) { $0 + $1.gigawatts[i] } }
-            row("generation total", generation)
-            row("storage power total", storage)
+            let cells = rows.map { name, values in (name, block.map { String(format: "%.3f", values[$0]) }) }
+            let width = max(7, 1 + (cells.flatMap(\.1).map(TextLayout.width).max() ?? 0))
+            lines.append(TextLayout.pad("technology", label) + block.map { TextLayout.pad(String(card.years[$0]), width, right: true) }.joined())
+            for (name, values) in cells { lines.append(TextLayout.pad(name, label) + values.map { TextLayout.pad($0, width, right: true) }.joined()) }
             lines.append("")
         }
         lines.append(contentsOf: scorecard(card.evaluations))
