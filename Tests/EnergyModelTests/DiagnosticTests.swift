@@ -420,6 +420,19 @@ import Testing
         ])
     }
 
+    /// Milestones on a key that takes one value gave three messages ("value" missing, and
+    /// each year an unknown key); one says what is wrong.
+    @Test func milestonesOnASingleValueKey() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              b: {kind: lfp, capacity: 1 GW, duration: 2 h, round_trip_efficiency: {2020: 85 %, 2030: 90 %, source: "plan"}}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 72, "technologies.b.round_trip_efficiency", found: "milestones by year (2020, 2030)",
+                      expected: "a fraction (%) as one value: round_trip_efficiency takes one value for every year, not a trajectory by year")
+        ])
+    }
+
     @Test func minimumStableLoadAboveAvailableCapacity() throws {
         let (f, p) = try problems(Fixture.scenario("""
             technologies:

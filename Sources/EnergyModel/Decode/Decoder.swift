@@ -175,8 +175,17 @@ final class Decoder {
     /// returned field carries the provenance that applies to the number.
     func scalarWithProvenance(_ field: Field, expected: String) -> (String, Field)? {
         if let text = field.node.scalarText { return (text, field) }
-        guard field.node.entries != nil else {
+        guard let entries = field.node.entries else {
             fail(field, expected: expected)
+            return nil
+        }
+        // Milestones written for a key that takes one value: one message that says so,
+        // rather than "value" missing and each year an unknown key.
+        let years = entries.map(\.key).filter { $0.wholeMatch(of: yearKeyPattern) != nil || $0 == "events" }
+        if !years.isEmpty, !entries.contains(where: { $0.key == "value" }) {
+            let key = field.path.split(separator: ".").last.map(String.init) ?? field.path
+            fail(field, found: "milestones by year (\(years.joined(separator: ", ")))",
+                 expected: "\(expected) as one value: \(key) takes one value for every year, not a trajectory by year")
             return nil
         }
         guard var reader = MappingReader(field, self, expected: expected) else { return nil }
