@@ -589,6 +589,22 @@ import Testing
         #expect(p == [f.message("s.yaml", 14, 5, "technologies.w.capacity", found: "the key \"capacity\" a second time (first on line 11)", expected: "each key once")])
     }
 
+    /// In a flow mapping too (it was "(yaml): … twice in one mapping" at the first one),
+    /// across lines, past nested brackets, quoted text and a nested key of the same name;
+    /// in a list the repeat is placed but has no key path.
+    @Test func aKeyWrittenTwiceInAFlowMappingIsShownWhereItIsRepeated() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies: {}", years: "{base: 2020, end: 2030, base: 2025}"))
+        #expect(p == [f.message("s.yaml", 2, 32, "years.base", found: "the key \"base\" a second time (first on line 2, column 9)", expected: "each key once")])
+        let (g, q) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, name: "a, kind: {b}", power_curve: {kind: 3 m/s}, capacity: 1 GW,
+                  full_load_hours: 2000 h, kind: wind}
+            """))
+        #expect(q == [g.message("s.yaml", 10, 32, "technologies.w.kind", found: "the key \"kind\" a second time (first on line 9)", expected: "each key once")])
+        let (h, r) = try problems(Fixture.scenario("technologies: {}\ntargets: [{id: a, kind: capacity, id: b}]"))
+        #expect(r == [h.message("s.yaml", 9, 35, "(yaml)", found: "the key \"id\" a second time (first on line 9, column 12)", expected: "each key once")])
+    }
+
     @Test func bytesThatAreNotUTF8AreShownOnTheirLine() throws {
         let fixture = try Fixture()
         var data = Data(Fixture.scenario("technologies: {}").utf8)

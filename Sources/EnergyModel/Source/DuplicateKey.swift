@@ -1,5 +1,5 @@
-/// Where a key written twice in one block mapping is written the second time, and the
-/// path of keys above it. The YAML parser names only the first occurrence; the repeat is
+/// Where a key written twice in one mapping is written the second time, and the path of
+/// keys above it (for a flow mapping, see `init(flowKey:line:column:in:)`). The YAML parser names only the first occurrence; the repeat is
 /// the line a user has just added, and the path says which `time_zone` it is.
 struct DuplicateKey {
     /// The repeat's line and column (from 1).
@@ -9,7 +9,8 @@ struct DuplicateKey {
 
     /// Looks in `text` for `key` written again below its first occurrence at `line`,
     /// `column` (from 1), at the same indentation before the mapping ends. Nil for a flow
-    /// mapping (`{a: 1, a: 2}`) or a key the scan cannot find as written.
+    /// mapping (`{a: 1, a: 2}`, found by `init(flowKey:…)`) or a key the scan cannot find
+    /// as written.
     init?(key: String, line: Int, column: Int, in text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
         guard line >= 1, line <= lines.count else { return nil }
@@ -29,7 +30,7 @@ struct DuplicateKey {
     }
 
     /// The keys of the block mappings that hold the key at `line`, outermost first.
-    private static func path(of key: String, line: Int, column: Int, lines: [Substring]) -> String? {
+    static func path(of key: String, line: Int, column: Int, lines: [Substring]) -> String? {
         var names = [key], indent = column - 1
         for index in stride(from: line - 2, through: 0, by: -1) where indent > 0 {
             let (spaces, rest) = split(lines[index])

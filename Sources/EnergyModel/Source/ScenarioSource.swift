@@ -112,12 +112,15 @@ public enum ScenarioSource {
             return Diagnostic(location: at(mark), path: "(yaml)", found: "a syntax error: \(problem)\(context)", expected: "valid YAML")
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            guard duplicates.count == 1, let repeated = DuplicateKey(key: duplicates[0], line: context.mark.line, column: context.mark.column, in: context.text) else {
+            let (line, column) = (context.mark.line, context.mark.column)
+            guard duplicates.count == 1, let repeated = DuplicateKey(key: duplicates[0], line: line, column: column, in: context.text)
+                ?? DuplicateKey(flowKey: duplicates[0], line: line, column: column, in: context.text) else {
                 return Diagnostic(location: at(context.mark), path: "(yaml)", found: "the key \(names) twice in one mapping", expected: "each key once")
             }
+            let first = repeated.line == line ? "line \(line), column \(column)" : "line \(line)"
             return Diagnostic(
                 location: SourceLocation(file: file, line: repeated.line, column: repeated.column), path: repeated.path ?? "(yaml)",
-                found: "the key \(names) a second time (first on line \(context.mark.line))", expected: "each key once")
+                found: "the key \(names) a second time (first on \(first))", expected: "each key once")
         case let .reader(problem, offset, value, yaml):
             let location = offset.map { readerLocation(character: $0, in: yaml, file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
             return Diagnostic(location: location, path: "(yaml)", found: "\(problem) (byte \(value))", expected: "valid YAML text")
