@@ -19,7 +19,7 @@ public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        /// What could not be done to `path`: "write", "create the folder" or "remove the earlier".
+        /// What could not be done to `path`: "write", "create the folder" or "remove the earlier file".
         public var action = "write"
         public var description: String { "cannot \(action) \(path.isEmpty ? "\"\"" : path): \(reason)" }
     }
@@ -79,7 +79,7 @@ public enum AtomicFile {
         var info = stat()
         guard lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
         guard unlink(target) == 0 || errno == ENOENT else {
-            throw WriteError(path: path, reason: String(cString: strerror(errno)), action: "remove the earlier")
+            throw WriteError(path: path, reason: String(cString: strerror(errno)), action: "remove the earlier file")
         }
     }
 
