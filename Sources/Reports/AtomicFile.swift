@@ -27,6 +27,7 @@ public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws(WriteError) {
         if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
         let target = PathResolution.resolved(path)
+        if let reason = linkLoop(target) { throw WriteError(path: path, reason: reason) }
         var info = stat(), permissions: mode_t?
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -55,6 +56,7 @@ public enum AtomicFile {
     /// found after it: its folder exists and is writable, and it is not a folder.
     public static func checkWritable(_ path: String) throws(WriteError) {
         if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
+        if let reason = linkLoop(PathResolution.resolved(path)) { throw WriteError(path: path, reason: reason) }
         let target = URL(fileURLWithPath: PathResolution.resolved(path))
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
@@ -133,11 +135,22 @@ public enum AtomicFile {
     /// Why an empty path is refused (resolved, it would name the current folder).
     static let emptyPath = "an empty path, expected a name"
 
-    /// Why `path` cannot name a file to write: empty, or ending in "/" (a folder's name;
-    /// `--json out/` wrote a file named `out`).
+    /// Why `path` cannot name a file to write: empty, or ending in "/", "." or ".." (a
+    /// folder's name; `--json out/` and `--json out/.` wrote a file named `out`).
     static func notAFileName(_ path: String) -> String? {
         if path.isEmpty { return emptyPath }
-        return path.hasSuffix("/") ? "a path ending in /, which names a folder: expected a file name" : nil
+        if path.hasSuffix("/") { return "a path ending in /, which names a folder: expected a file name" }
+        let name = PathComponents.name(of: path)
+        return name == "." || name == ".." ? "a path ending in \(name), which names a folder: expected a file name" : nil
+    }
+
+    /// Why the resolved `target` cannot be written when its links loop: `PathResolution`
+    /// stops after `linkLimit` links, and renaming over the last one replaced a link with a
+    /// file. The kernel says so (ELOOP); a link that leads to a pipe (/dev/fd/N) does not.
+    static func linkLoop(_ target: String) -> String? {
+        var info = stat()
+        guard stat(target, &info) != 0, errno == ELOOP else { return nil }
+        return "a loop of symbolic links (\(String(cString: strerror(ELOOP))))"
     }
 
     /// The most bytes in one file name (NAME_MAX on Linux and macOS).

@@ -134,6 +134,24 @@ import Testing
     }
 
     /// An empty path named the current folder ("cannot write : it is a folder").
+    /// `--json out/.` wrote a file named `out`, and a loop of links was replaced by a file.
+    @Test func refusesFolderNamesAndLinkLoops() throws {
+        let folder = try folder()
+        for name in ["out/.", "out/..", ".", ".."] {
+            #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write(Data("x".utf8), to: folder.appendingPathComponent(name).path) }
+            #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.checkWritable(folder.appendingPathComponent(name).path) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        let (one, two) = (folder.appendingPathComponent("loop1").path, folder.appendingPathComponent("loop2").path)
+        try FileManager.default.createSymbolicLink(atPath: one, withDestinationPath: "loop2")
+        try FileManager.default.createSymbolicLink(atPath: two, withDestinationPath: "loop1")
+        #expect { try AtomicFile.write(Data("x".utf8), to: one) } throws: { error in
+            (error as? AtomicFile.WriteError)?.reason.hasPrefix("a loop of symbolic links") == true
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: one) == "loop2", "the link is kept")
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.checkWritable(two) }
+    }
+
     @Test func refusesAnEmptyPath() {
         #expect(message { try AtomicFile.write(Data("x".utf8), to: "") } == "cannot write \"\": an empty path, expected a name")
         #expect(message { try AtomicFile.checkWritable("") } == "cannot write \"\": an empty path, expected a name")
