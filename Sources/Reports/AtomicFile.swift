@@ -28,7 +28,7 @@ public enum AtomicFile {
         if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
         let target = PathResolution.resolved(path)
         if let reason = linkLoop(target) { throw WriteError(path: path, reason: reason) }
-        var info = stat(), permissions: mode_t?
+        var info = stat(), permissions = removedModes.withLock { $0[target] }
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG: permissions = info.st_mode & 0o777
@@ -83,7 +83,13 @@ public enum AtomicFile {
         guard unlink(target) == 0 || errno == ENOENT else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)), action: "remove the earlier file")
         }
+        removedModes.withLock { $0[target] = info.st_mode & 0o777 }
     }
+
+    /// The permissions of the files `removeEarlier` removed, by resolved path: the file
+    /// written there later gets them, as a file replaced keeps its own (a private 600
+    /// annual.csv had come back 644).
+    static let removedModes = Mutex<[String: mode_t]>([:])
 
     /// Makes `folder` and the folders above it, for files written into it as a computation
     /// goes: called before the computation, it says in words why the folder cannot be

@@ -1,3 +1,4 @@
+import Foundation
 import Accounting
 import EnergyModel
 
@@ -16,23 +17,22 @@ enum TargetText {
 
     /// A number the scenario wrote (a threshold, a tolerance), as it was written: the
     /// fewest decimals from three that give it back (`≥ 0.0026 TW`, which three decimals
-    /// showed as `≥ 0.003 TW`), or its significant digits when three decimals would round
-    /// it to 0 (`≤ 1e-06 GWh`, not `≤ 0 GWh`). "Give back" allows for the rounding of the
-    /// unit conversion (2.6 GW ÷ 1000 is 0.0026000000000000003 TW).
+    /// showed as `≥ 0.003 TW`; `≥ 0.00005 TW`, never `5e-05`), up to 17 (beyond, the
+    /// exponent form). "Give back" allows for the rounding of the unit conversion
+    /// (2.6 GW ÷ 1000 is 0.0026000000000000003 TW).
     static func written(_ value: Double) -> String {
         let gives = { (text: String) in abs((Double(text) ?? .nan) - value) <= 1e-9 * abs(value) }
-        if value != 0, Double(TextLayout.number(value)) == 0 {
-            return (3...17).lazy.map { String(format: "%.\($0)g", value) }.first(where: gives) ?? String(value)
-        }
-        return (3...12).lazy.map { TextLayout.number(value, digits: $0) }.first(where: gives) ?? TextLayout.number(value, digits: 12)
+        return (3...17).lazy.map { TextLayout.number(value, digits: $0) }.first(where: gives) ?? String(value)
     }
 
     /// A number capsim counted (a target's value, a margin): three decimals, or three
     /// significant digits below 0.1, where three decimals show fewer — a value of 0.00271 TW
     /// read 0.003 TW beside a threshold of 0.0026, and a target missed by 10⁻⁶ would read
-    /// "MISSED by 0".
+    /// "MISSED by 0". Written out (0.00003, not 3e-05) down to 17 decimals.
     static func counted(_ value: Double) -> String {
-        value == 0 || abs(value) >= 0.1 ? TextLayout.number(value) : String(format: "%.3g", value)
+        guard value != 0, abs(value) < 0.1 else { return TextLayout.number(value) }
+        let text = TextLayout.number(value, digits: min(17, 2 - Int(log10(abs(value)).rounded(.down))))
+        return text == "0" ? String(format: "%.3g", value) : text
     }
 
     /// The value, the signed margin and the status of an evaluation, in the target's unit.
@@ -52,10 +52,10 @@ enum TargetText {
 
     /// A lever as one phrase: what to change and by how much, `first-order: … : 0.665 GW`:
     /// three decimals below 100 (0.629 亿立方米, not 0.6, beside a margin of −0.629), one
-    /// from 100 on (341.7 GWh, 75 504.1 tce); three significant digits when those would
-    /// round it to 0.
+    /// from 100 on (341.7 GWh, 75 504.1 tce); three significant digits, as `counted`
+    /// writes them, when those would round it to 0.
     static func lever(_ lever: Lever) -> String {
         let text = TextLayout.number(lever.amount, digits: abs(lever.amount) < 100 ? 3 : 1)
-        return "\(lever.text): \(lever.amount != 0 && Double(text) == 0 ? String(format: "%.3g", lever.amount) : text) \(lever.unit)"
+        return "\(lever.text): \(lever.amount != 0 && Double(text) == 0 ? counted(lever.amount) : text) \(lever.unit)"
     }
 }

@@ -113,8 +113,8 @@ import Testing
         let year = (report?["years"] as? [[String: Any]])?.first
         #expect(year?["curtailment_gwh"] as? Double == 0, "\(String(describing: year?["curtailment_gwh"]))")
         let hair = lines.first { $0.hasPrefix("coal_hair_2021") } ?? ""
-        #expect(hair.contains("-1e-06 GW") && hair.hasSuffix("MISSED"), "\(hair)")
-        #expect(lines.contains { $0.contains("→") && $0.hasSuffix(": 1e-06 GW") }, "the lever's amount")
+        #expect(hair.contains("-0.000001 GW") && hair.hasSuffix("MISSED"), "\(hair)")
+        #expect(lines.contains { $0.contains("→") && $0.hasSuffix(": 0.000001 GW") }, "the lever's amount")
         #expect(lines.contains { $0.contains("→ first-order, from the year dispatched again with") }, "measured PV levers")
         let share = lines.firstIndex { $0.hasPrefix("year") && $0.contains("share") && $0.contains("target") } ?? 0
         #expect(lines[share + 1].hasPrefix("2021") && lines[share + 1].contains("≥ 5 %"), "\(lines[share + 1])")

@@ -131,6 +131,12 @@ import Testing
         var info = stat()
         #expect(stat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "second")
+        // Removed by a run before its first year (`removeEarlier`), written again later:
+        // the same permissions, not the default's 644.
+        try AtomicFile.removeEarlier(file)
+        #expect(!FileManager.default.fileExists(atPath: file))
+        try AtomicFile.write(Data("third".utf8), to: file)
+        #expect(stat(file, &info) == 0 && info.st_mode & 0o777 == 0o600)
     }
 
     /// An empty path named the current folder ("cannot write : it is a folder").

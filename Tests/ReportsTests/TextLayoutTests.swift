@@ -37,7 +37,7 @@ import Testing
 
     /// A threshold the scenario wrote keeps its digits when three decimals would show 0.
     @Test func smallThresholdsAreNotRoundedAway() {
-        #expect(TargetText.written(0.000001) == "1e-06")
+        #expect(TargetText.written(0.000001) == "0.000001")
         #expect(TargetText.written(0.0001) == "0.0001")
         #expect(TargetText.written(0.00049) == "0.00049")
         #expect(TargetText.written(330) == "330")
@@ -55,7 +55,11 @@ import Testing
         #expect(TargetText.written(-0.0026) == "-0.0026")
         #expect(TargetText.counted(2.71 / 1000) == "0.00271")
         #expect(TargetText.counted(0.00011000000000000003) == "0.00011")
-        #expect(TargetText.counted(-0.000001) == "-1e-06")
+        #expect(TargetText.counted(-0.000001) == "-0.000001")
+        // Small numbers written out, as the scenario writes them, never as 5e-05.
+        #expect(TargetText.written(0.00005) == "0.00005" && TargetText.written(0.00000123) == "0.00000123")
+        #expect(TargetText.counted(0.00003) == "0.00003" && TargetText.counted(-0.0000123456) == "-0.0000123")
+        #expect(TargetText.counted(1e-20) == "1e-20", "beyond 17 decimals, the exponent form")
         #expect(TargetText.counted(44.3123) == "44.312")
         #expect(TargetText.counted(0.5) == "0.5")
         #expect(TargetText.counted(0) == "0")
