@@ -1,3 +1,4 @@
+import EnergyModel
 import Foundation
 
 /// capsim's hourly clock for one year: 365 days × 24 hours = 8 760 hours of local
@@ -8,10 +9,10 @@ import Foundation
 public struct ProfileCalendar: Sendable, Equatable {
     public static let hoursPerYear = 8760
     public static let daysPerYear = 365
-    /// Days in each month of capsim's year.
-    public static let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    /// Days in each month of capsim's year (`CalendarDays`).
+    public static let monthLengths = CalendarDays.monthLengths
     /// Day of the year (0-based) on which each month starts.
-    public static let monthStarts: [Int] = monthLengths.indices.map { monthLengths[..<$0].reduce(0, +) }
+    public static let monthStarts = CalendarDays.monthStarts
 
     public let year: Int
     /// Hours ahead of UTC.
@@ -33,7 +34,7 @@ public struct ProfileCalendar: Sendable, Equatable {
     public static func dayOfMonth(ofDay day: Int) -> Int { day - monthStarts[month(ofDay: day) - 1] + 1 }
 
     /// Day of the year (0–364) of a date; 29 February has none.
-    public static func day(month: Int, day: Int) -> Int { monthStarts[month - 1] + day - 1 }
+    public static func day(month: Int, day: Int) -> Int { CalendarDays.day(month: month, day: day) }
 
     /// ISO weekday of a day of the year: 1 Monday … 7 Sunday.
     public func weekday(ofDay day: Int) -> Int {

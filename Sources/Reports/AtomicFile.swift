@@ -56,8 +56,9 @@ public enum AtomicFile {
     /// found after it: its folder exists and is writable, and it is not a folder.
     public static func checkWritable(_ path: String) throws(WriteError) {
         if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
-        if let reason = linkLoop(PathResolution.resolved(path)) { throw WriteError(path: path, reason: reason) }
-        let target = URL(fileURLWithPath: PathResolution.resolved(path))
+        let resolved = PathResolution.resolved(path)
+        if let reason = linkLoop(resolved) { throw WriteError(path: path, reason: reason) }
+        let target = URL(fileURLWithPath: resolved)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
             throw WriteError(path: path, reason: "it is a folder")

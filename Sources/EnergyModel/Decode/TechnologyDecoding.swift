@@ -63,7 +63,7 @@ extension Decoder {
         let start = reader.required("start", expected: "the first day as MM-DD").flatMap { f -> (Int, Int)? in
             guard let text = f.node.scalarText, let match = text.wholeMatch(of: self.dayPattern),
                   let month = Int(match.1), let day = Int(match.2), (1...12).contains(month),
-                  day >= 1, day <= [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+                  day >= 1, day <= CalendarDays.monthLengths[month - 1]
             else {
                 fail(f, expected: "a day of a 365-day year as MM-DD, such as 04-01")
                 return nil

@@ -24,8 +24,7 @@ public struct Trajectory: Hashable, Sendable {
         /// 29 February counts from 1 March, which capsim's calendar has instead.
         public var dayOfYear: Int? {
             guard let month, let day else { return nil }
-            let monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
-            return month == 2 && day == 29 ? monthStarts[2] : monthStarts[month - 1] + day - 1
+            return month == 2 && day == 29 ? CalendarDays.day(month: 3, day: 1) : CalendarDays.day(month: month, day: day)
         }
 
         /// The date as written, `2025-03-01`, or the year, `2025`.

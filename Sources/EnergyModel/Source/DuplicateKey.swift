@@ -50,8 +50,16 @@ struct DuplicateKey {
     /// The key of a `key: …` line, quotes removed; nil for anything else.
     private static func key(of rest: Substring) -> String? {
         guard let colon = rest.firstIndex(of: ":") else { return nil }
-        var name = rest[..<colon].trimmingCharacters(in: .whitespaces)
-        if name.count >= 2, let first = name.first, first == name.last, first == "\"" || first == "'" { name = String(name.dropFirst().dropLast()) }
+        let name = rest[..<colon].trimmingCharacters(in: .whitespaces).trimmingQuotes
         return name.isEmpty ? nil : name
+    }
+}
+
+extension String {
+    /// The text without the quotes around it, if it has a matching pair (a key written
+    /// `"time_zone":` is the key `time_zone`).
+    var trimmingQuotes: String {
+        guard count >= 2, let first, first == last, first == "\"" || first == "'" else { return self }
+        return String(dropFirst().dropLast())
     }
 }

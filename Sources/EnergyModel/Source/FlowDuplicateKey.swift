@@ -122,11 +122,3 @@ private struct FlowScan {
         return i >= 0 ? i : nil
     }
 }
-
-private extension String {
-    /// The text without the quotes around it, if it has a matching pair.
-    var trimmingQuotes: String {
-        guard count >= 2, let first, first == last, first == "\"" || first == "'" else { return self }
-        return String(dropFirst().dropLast())
-    }
-}
