@@ -8,7 +8,8 @@ import Synchronization
 /// is then renamed over the destination. A reader
 /// never sees half a file, and an interrupt (SIGINT, SIGTERM, SIGHUP) leaves no temporary file
 /// behind once `removeTemporaryFilesOnInterrupt()` is installed. A file replaced keeps its
-/// permission bits (a results file made private stays private).
+/// permission bits (a results file made private stays private), and one without
+/// write permission (`chmod a-w`) is refused, not replaced.
 ///
 /// A destination that is a symbolic link is followed (`PathResolution`): the file it
 /// points to is replaced, or made when it does not exist yet, and the link kept. A
@@ -31,7 +32,9 @@ public enum AtomicFile {
         var info = stat(), permissions = removedModes.withLock { $0[target] }
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
-            case S_IFREG: permissions = info.st_mode & 0o777
+            case S_IFREG:
+                if let reason = readOnly(info, target) { throw WriteError(path: path, reason: reason) }
+                permissions = info.st_mode & 0o777
             case S_IFDIR: throw WriteError(path: path, reason: "it is a folder")
             default: return try writeThrough(data, to: target, reportedAs: path)
             }
@@ -53,11 +56,16 @@ public enum AtomicFile {
     }
 
     /// Whether `path` can be written, checked before a long computation rather than
-    /// found after it: its folder exists and is writable, and it is not a folder.
+    /// found after it: its folder exists and is writable, as written and as resolved, and
+    /// it is neither a folder nor a read-only file.
     public static func checkWritable(_ path: String) throws(WriteError) {
         if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
         let resolved = PathResolution.resolved(path)
         if let reason = linkLoop(resolved) { throw WriteError(path: path, reason: reason) }
+        var info = stat()
+        if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let reason = readOnly(info, resolved) {
+            throw WriteError(path: path, reason: reason)
+        }
         let target = URL(fileURLWithPath: resolved)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
@@ -69,6 +77,22 @@ public enum AtomicFile {
         }
         guard isFolder.boolValue else { throw WriteError(path: path, reason: "\(folder) is a file, not a folder") }
         guard access(folder, W_OK) == 0 else { throw WriteError(path: path, reason: "the folder \(folder) is not writable") }
+        // `missing/../x.json` resolves to x.json, but the kernel follows the path as
+        // written and finds no `missing`.
+        let written = PathComponents.folder(of: path)
+        guard written.isEmpty || stat(written, &info) == 0 else {
+            throw WriteError(path: path, reason: "the folder \(written) cannot be reached: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Why the regular file `target` with status `info` is not replaced: it has no write
+    /// permission for anyone (`chmod a-w`, a result kept from being overwritten), or not
+    /// for this user. Renaming over it would need only the folder's permission, so
+    /// capsim asks the file's as `cp` and a shell's `>` do — and refuses a file nobody
+    /// may write even as root, for whom `access` allows everything.
+    static func readOnly(_ info: stat, _ target: String) -> String? {
+        guard info.st_mode & 0o222 == 0 || access(target, W_OK) != 0 else { return nil }
+        return "it is read-only (permissions \(String(info.st_mode & 0o777, radix: 8))): make it writable (chmod u+w) or remove it"
     }
 
     /// Removes the regular file `path` leads to, if any — a link is followed and kept, as

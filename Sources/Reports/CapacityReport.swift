@@ -34,16 +34,14 @@ public enum CapacityReport {
     /// One line per target: id, year, threshold, value, margin, status.
     static func scorecard(_ evaluations: [TargetEvaluation]) -> [String] {
         guard !evaluations.isEmpty else { return ["No capacity targets in this scenario."] }
-        var lines = ["Capacity targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
-        let widths = [26, 6, 18, 16, 16, 16]
+        let lines = ["Capacity targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
         let header = ["target", "year", "required", "value", "margin", "status"]
-        lines.append(TextLayout.columns(header, widths))
-        for evaluation in evaluations {
+        let rows = evaluations.map { evaluation in
             let target = evaluation.target
-            let cells = [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)] + TargetText.outcome(evaluation)
-            lines.append(TextLayout.columns(cells, widths))
+            return [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)] + TargetText.outcome(evaluation)
         }
-        return lines
+        let widths = TextLayout.fitted([26, 6, 18, 16, 16, 16], to: rows)
+        return lines + ([header] + rows).map { TextLayout.columns($0, widths) }
     }
 
     /// The JSON document of `capsim capacity --json` (schema in docs/json.md).

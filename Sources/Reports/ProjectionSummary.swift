@@ -94,13 +94,15 @@ public enum ProjectionSummary {
     static func scorecard(_ card: Scorecard) -> [String] {
         guard !card.entries.isEmpty else { return ["No targets in this scenario."] }
         var lines = ["Targets (≥ at least, ≤ at most, ≈ about; * = strive for, 力争)"]
-        // 100 columns with the longest status, "within tolerance".
-        let widths = [26, 6, 21, 15, 16, 16]
-        lines.append(TextLayout.columns(["target", "year", "required", "simulated", "margin", "status"], widths))
-        for entry in card.entries {
+        let rows = card.entries.map { entry in
             let target = entry.target
-            let cells = [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)]
+            return [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)]
                 + (entry.evaluation.map(TargetText.outcome) ?? ["–", "–", "not simulated"])
+        }
+        // 100 columns with the longest status, "within tolerance", unless a cell needs more.
+        let widths = TextLayout.fitted([26, 6, 21, 15, 16, 16], to: rows)
+        lines.append(TextLayout.columns(["target", "year", "required", "simulated", "margin", "status"], widths))
+        for (entry, cells) in zip(card.entries, rows) {
             lines.append(TextLayout.columns(cells, widths))
             for lever in entry.levers { lines += TextLayout.wrap(TargetText.lever(lever), width: 100, first: "    → ", rest: "      ") }
         }

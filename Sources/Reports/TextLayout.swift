@@ -24,6 +24,14 @@ public enum TextLayout {
         }
     }
 
+    /// `minimum` widened where a cell of `rows` needs more (its width and a space), so that
+    /// a column that one long cell widens stays straight in every row.
+    static func fitted(_ minimum: [Int], to rows: [[String]]) -> [Int] {
+        minimum.enumerated().map { index, least in
+            rows.reduce(least) { widest, cells in index < cells.count ? max(widest, width(cells[index]) + 1) : widest }
+        }
+    }
+
     /// Left-aligned cells in columns of `widths`; a cell as wide as its column or wider
     /// keeps a space after it (the row grows rather than two cells running together).
     static func columns(_ cells: [String], _ widths: [Int]) -> String {

@@ -121,6 +121,33 @@ import Testing
         #expect(message { try AtomicFile.checkWritable(nowhere) } == "cannot write \(nowhere): the folder \(PathResolution.resolved(folder.path))/missing does not exist")
     }
 
+    /// A result made read-only (`chmod a-w`) was replaced all the same: renaming over a
+    /// file needs only its folder's permission. It is refused, before the computation and
+    /// at the write, even for root, and left as it was.
+    @Test func aReadOnlyFileIsNotReplaced() throws {
+        let folder = try folder()
+        let file = folder.appendingPathComponent("kept.json").path
+        try AtomicFile.write(Data("kept".utf8), to: file)
+        chmod(file, 0o444)
+        let expected = "cannot write \(file): it is read-only (permissions 444): make it writable (chmod u+w) or remove it"
+        #expect(message { try AtomicFile.checkWritable(file) } == expected)
+        #expect(message { try AtomicFile.write(Data("new".utf8), to: file) } == expected)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "kept")
+        chmod(file, 0o644)
+        try AtomicFile.write(Data("new".utf8), to: file)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "new")
+    }
+
+    /// `missing/../x.json` resolved, as text, to x.json, and was written there, where the
+    /// kernel finds no `missing` (ENOENT); it is refused, naming the folder as written.
+    @Test func aFolderAsWrittenMustExist() throws {
+        let folder = try folder()
+        let path = folder.appendingPathComponent("missing/../x.json").path
+        #expect(message { try AtomicFile.checkWritable(path) } == "cannot write \(path): the folder \(folder.path)/missing/.. cannot be reached: No such file or directory")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("missing"), withIntermediateDirectories: true)
+        try AtomicFile.checkWritable(path)
+    }
+
     /// A file replaced keeps its permission bits (a private result stayed private only
     /// until it was rewritten, then became 644).
     @Test func keepsThePermissionsOfTheFileReplaced() throws {

@@ -35,6 +35,19 @@ import Testing
         #expect(TextLayout.columns(["万千瓦万千瓦万千瓦万千瓦万千瓦", "x"], [30, 2]) == "万千瓦万千瓦万千瓦万千瓦万千瓦 x ")
     }
 
+    /// A column one long cell needs is widened in every row, so the columns after it stay
+    /// straight (a threshold with its tolerance pushed its own row's value, margin and
+    /// status out of line with the rows above and below).
+    @Test func columnsWidenForTheirLongestCell() {
+        let rows = [["a", "≥ 330 ± 12.5 万千瓦", "met"], ["bb", "≥ 1", "missed"]]
+        let widths = TextLayout.fitted([4, 8, 4], to: rows)
+        #expect(widths == [4, 20, 7])
+        let lines = rows.map { TextLayout.columns($0, widths) }
+        #expect(lines == ["a   ≥ 330 ± 12.5 万千瓦 met    ", "bb  ≥ 1                 missed "])
+        #expect(Set(lines.map(TextLayout.width)) == [31])
+        #expect(TextLayout.fitted([4, 8], to: []) == [4, 8])
+    }
+
     /// A threshold the scenario wrote keeps its digits when three decimals would show 0.
     @Test func smallThresholdsAreNotRoundedAway() {
         #expect(TargetText.written(0.000001) == "0.000001")
