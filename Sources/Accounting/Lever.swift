@@ -22,6 +22,8 @@ import EnergyModel
 ///   N largest hours short.
 ///   Both firm-capacity levers are upper bounds: storage could shift energy into the hours
 ///   short, so the system may need less.
+///   With a measured `FirmResponse`: the import capacity the year, dispatched again with
+///   it, needs to meet the target, storage and all answering (found by bisection).
 /// - curtailment: gap·A GWh of curtailed energy to absorb, A the energy wind, solar and
 ///   run-of-river offered (curtailed − required·A for at_most).
 public struct Lever: Sendable, Equatable {
@@ -41,8 +43,9 @@ public struct Lever: Sendable, Equatable {
     /// The levers that would close `evaluation`, each a first-order estimate; empty when
     /// the target is met, or when it needs `account` and there is none. A reliability or
     /// curtailment target missed on the low side (at least some unserved energy) gets none.
-    /// `response`, for a share target, is the year's measured answer to more PV.
-    public static func closing(_ evaluation: TargetEvaluation, account: YearAccount?, response: ShareResponse? = nil) -> [Lever] {
+    /// `response`, for a share target, is the year's measured answer to more PV; `firm`,
+    /// for a reliability target, its measured answer to more import capacity.
+    public static func closing(_ evaluation: TargetEvaluation, account: YearAccount?, response: ShareResponse? = nil, firm: FirmResponse? = nil) -> [Lever] {
         guard evaluation.status != .met else { return [] }
         let target = evaluation.target
         let gap = -evaluation.margin
@@ -64,12 +67,12 @@ public struct Lever: Sendable, Equatable {
         case let (.unservedEnergy, account) where !raise:
             let energy = Lever(text: "first-order: unserved load to serve (firm capacity, storage or imports)", amount: gap, unit: "GWh")
             let hours = account?.energy.unservedHours ?? []
-            return [energy] + (hours.isEmpty ? [] : [firm(hours, leaving: evaluation.value - gap)])
+            return [energy] + (hours.isEmpty ? [] : [firmCapacity(hours, leaving: evaluation.value - gap)]) + measured(firm)
         case let (.lossOfLoadHours, account?) where !raise:
             let energy = Lever(text: "first-order upper bound: serve all the year's unserved load, removing every loss-of-load hour",
                                amount: account.energy.unserved, unit: "GWh")
             let hours = account.energy.unservedHours, allowed = max(0, Int((evaluation.value - gap).rounded(.down)))
-            return [energy] + (allowed < hours.count ? [firmLever(hours[allowed])] : [])
+            return [energy] + (allowed < hours.count ? [firmLever(hours[allowed])] : []) + measured(firm)
         case let (.curtailment, account?) where !raise:
             return [Lever(text: "first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or export)",
                           amount: gap * account.variableAvailable, unit: "GWh")]
@@ -109,7 +112,7 @@ public struct Lever: Sendable, Equatable {
     /// GWh, `hours` the u_t largest first. Between the k-th and (k+1)-th largest the sum is
     /// P_k − k F (P_k the sum of the k largest), so F = (P_k − energy) ÷ k at the first k
     /// where that is at least u_{k+1}.
-    private static func firm(_ hours: [Double], leaving energy: Double) -> Lever {
+    private static func firmCapacity(_ hours: [Double], leaving energy: Double) -> Lever {
         var prefix = 0.0
         for (k, hour) in hours.enumerated() {
             prefix += hour
@@ -117,6 +120,15 @@ public struct Lever: Sendable, Equatable {
             if level >= (k + 1 < hours.count ? hours[k + 1] : 0) { return firmLever(max(0, level)) }
         }
         return firmLever(0)
+    }
+
+    /// The lever `response` measured: the smallest import capacity found to meet the
+    /// target, with the interval the bisection left.
+    private static func measured(_ response: FirmResponse?) -> [Lever] {
+        guard let response else { return [] }
+        let text = "measured, the year dispatched again with more imports, storage answering (\(response.dispatches) dispatches; " +
+            "\(short(response.misses)) GW more misses): import capacity to add"
+        return [Lever(text: text, amount: response.meets, unit: "GW")]
     }
 
     private static func firmLever(_ amount: Double) -> Lever {

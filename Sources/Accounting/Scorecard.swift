@@ -20,8 +20,10 @@ public struct Scorecard: Sendable {
 
     /// Evaluates every target of `scenario`, reading the dispatch's targets from `accounts`
     /// (at most one per year; a year may be missing); `responses` hold, by year, the
-    /// measured answer of the share to more PV for the share levers (`ShareResponse`).
-    public init(scenario: Scenario, accounts: [YearAccount], responses: [Int: ShareResponse] = [:]) {
+    /// measured answer of the share to more PV for the share levers (`ShareResponse`), and
+    /// `firm`, by target id, the measured answer of a reliability target to more import
+    /// capacity (`FirmResponse`).
+    public init(scenario: Scenario, accounts: [YearAccount], responses: [Int: ShareResponse] = [:], firm: [String: FirmResponse] = [:]) {
         entries = scenario.targets.map { target in
             let account = accounts.first { $0.year == target.year }
             guard let value = Self.value(of: target, in: scenario, account: account) else {
@@ -29,7 +31,7 @@ public struct Scorecard: Sendable {
             }
             let evaluation = TargetEvaluation(target: target, value: value)
             let response = target.kind == .nonFossilShare ? responses[target.year] : nil
-            return Entry(target: target, evaluation: evaluation, levers: Lever.closing(evaluation, account: account, response: response))
+            return Entry(target: target, evaluation: evaluation, levers: Lever.closing(evaluation, account: account, response: response, firm: firm[target.id]))
         }
     }
 

@@ -117,7 +117,9 @@ struct RunCommand: ParsableCommand {
 
     /// The scorecard, its share levers measured: each year with a share target below its
     /// threshold is dispatched once more with the PV the first-order estimate asks for
-    /// (`Projection.pvResponse`), and the levers count what that PV did to the share.
+    /// (`Projection.pvResponse`), and the levers count what that PV did to the share; each
+    /// reliability target above its threshold gets the import capacity that closes it,
+    /// measured (`firmResponses`).
     private func scorecard(_ scenario: Scenario, outcomes: [YearOutcome], projection: Projection) throws(CommandFailure) -> Scorecard {
         let accounts = outcomes.map(\.account)
         let first = Scorecard(scenario: scenario, accounts: accounts)
@@ -133,7 +135,31 @@ struct RunCommand: ParsableCommand {
                 throw CommandFailure(status: error.exitStatus)
             }
         }
-        return responses.isEmpty ? first : Scorecard(scenario: scenario, accounts: accounts, responses: responses)
+        let firm = try firmResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
+        return responses.isEmpty && firm.isEmpty ? first : Scorecard(scenario: scenario, accounts: accounts, responses: responses, firm: firm)
+    }
+
+    /// For each reliability target above its threshold (unserved energy, loss-of-load
+    /// hours), the import capacity the year needs, measured by dispatching it again
+    /// (`Projection.firmResponse`) between nothing and the upper-bound lever, by target id.
+    private func firmResponses(_ card: Scorecard, scenario: Scenario, outcomes: [YearOutcome], projection: Projection) throws(CommandFailure) -> [String: FirmResponse] {
+        var responses: [String: FirmResponse] = [:]
+        for entry in card.entries where [.unservedEnergy, .lossOfLoadHours].contains(entry.target.kind) {
+            let target = entry.target
+            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value > target.required,
+                  let bound = entry.levers.first(where: { $0.unit == "GW" })?.amount,
+                  let year = outcomes.first(where: { $0.year == target.year }) else { continue }
+            let meets = { (account: YearAccount) in
+                Scorecard.value(of: target, in: scenario, account: account).map { TargetEvaluation(target: target, value: $0).status == .met } ?? false
+            }
+            do {
+                responses[target.id] = try projection.firmResponse(conditions: year.conditions, upperBound: bound, meets: meets)
+            } catch {
+                Console.current.err(error.description + "\n")
+                throw CommandFailure(status: error.exitStatus)
+            }
+        }
+        return responses
     }
 
     /// `--years` as a range within the scenario's years.

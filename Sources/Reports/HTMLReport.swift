@@ -64,7 +64,7 @@ public enum HTMLReport {
         }
         let levers = card.entries.flatMap { entry in entry.levers.map { "\(entry.target.id): \(TargetText.lever($0))" } }
         return HTMLTable(header: ["target", "year", "required", "simulated", "margin", "status"], rows: rows, numericFrom: 3).html(id: "scorecard")
-            + (levers.isEmpty ? "" : HTMLPage.paragraph("First-order estimates (one lever at a time, the rest of the year unchanged):") + HTMLPage.list(levers))
+            + (levers.isEmpty ? "" : HTMLPage.paragraph("Levers, one at a time (first-order: the rest of the year as simulated; measured: the year dispatched again):") + HTMLPage.list(levers))
     }
 
     /// A status as words with a mark, and a class that colours it.

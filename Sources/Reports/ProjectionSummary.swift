@@ -107,7 +107,7 @@ public enum ProjectionSummary {
             for lever in entry.levers { lines += TextLayout.wrap(TargetText.lever(lever), width: 100, first: "    → ", rest: "      ") }
         }
         if card.entries.contains(where: { !$0.levers.isEmpty }) {
-            lines.append("  (→ first-order estimates: one lever at a time, the rest of the year unchanged)")
+            lines.append("  (→ one lever at a time; first-order: rest of the year as simulated; measured: dispatched again)")
         }
         return lines
     }

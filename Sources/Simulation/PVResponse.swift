@@ -17,18 +17,7 @@ extension Projection {
         changed.technologies[index].capacity += added
         changed.technologies[index].hourlyCapacity = changed.technologies[index].hourlyCapacity.map { $0 + added }
         changed.technologies[index].averageCapacity += added
-        let model: DispatchModel, dispatch: YearDispatch
-        do {
-            model = try DispatchModel(scenario: scenario, conditions: changed, profiles: profiles(for: conditions.year))
-        } catch {
-            throw .scenario(error)
-        }
-        do {
-            dispatch = try model.solve(options: options)
-        } catch {
-            throw .dispatch(error)
-        }
-        let account = YearAccount(energy: EnergySummary.annual(dispatch, conditions: changed), scenario: scenario)
+        let account = try accountDispatchedAgain(changed)
         return ShareResponse(added: added, base: base, share: account.nonFossilShare)
     }
 }

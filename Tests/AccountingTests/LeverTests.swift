@@ -92,6 +92,20 @@ import Testing
         }
     }
 
+    /// A measured response to more import capacity comes after the upper bound, as the
+    /// smallest addition found to meet, with the largest found to miss in its words.
+    @Test func measuredFirmCapacityFollowsTheUpperBound() throws {
+        let scenario = try ExampleYear.scenario()
+        let account = YearAccount(energy: ExampleYear.energy, scenario: scenario)
+        let response = FirmResponse(meets: 0.0812, misses: 0.0756, dispatches: 6)
+        let card = Scorecard(scenario: scenario, accounts: [account], firm: ["unserved_missed": response])
+        let levers = Dictionary(uniqueKeysWithValues: card.entries.map { ($0.target.id, $0.levers) })
+        let amounts = try #require(levers["unserved_missed"]?.map(\.amount))
+        #expect(amounts.count == 3 && zip(amounts, [1, 0.2125, 0.0812]).allSatisfy { abs($0 - $1) < 1e-12 }, "\(amounts)")
+        #expect(levers["unserved_missed"]?.last?.text == "measured, the year dispatched again with more imports, storage answering (6 dispatches; 0.0756 GW more misses): import capacity to add")
+        #expect(levers["lolh_missed"]?.count == 2, "a response is the target's own")
+    }
+
     @Test func metTargetsHaveNoLevers() throws {
         let l = try levers()
         for id in ["share_met", "coal_met", "oil_met", "gas_met", "unserved_met", "lolh_met", "curtailment_met", "wind_2030"] {

@@ -1,0 +1,42 @@
+import Accounting
+import EconomicDispatch
+import EnergyModel
+
+extension Projection {
+    /// The smallest import capacity to add to the year of `conditions` for `meets` to
+    /// hold of its account, found by bisection between 0 (the year as simulated, which
+    /// misses) and `upperBound` GW (the firm-capacity lever, which meets with the rest of
+    /// the dispatch unchanged), each step a dispatch of the year with the whole system
+    /// free to answer — storage charged ahead of the hours short. It stops when the
+    /// interval is within 5 % of `upperBound` (at least 1 MW) or after `dispatchLimit`
+    /// dispatches. When the upper bound misses once dispatched, 5 % (and 1 MW) more is
+    /// tried; nil when that misses too (an optimum that spreads the shortfall over other
+    /// hours), or without a grid link.
+    public func firmResponse(conditions: YearConditions, upperBound: Double, meets: (YearAccount) -> Bool) throws(ProjectionError) -> FirmResponse? {
+        guard conditions.grid != nil, upperBound > 0, upperBound.isFinite else { return nil }
+        func account(adding added: Double) throws(ProjectionError) -> YearAccount {
+            var changed = conditions
+            changed.grid?.importLimit += added
+            return try accountDispatchedAgain(changed)
+        }
+        var response = FirmResponse(meets: upperBound, misses: 0, dispatches: 1)
+        if !meets(try account(adding: upperBound)) {
+            // At the bound an unserved-energy target is met with equality, which the
+            // solver's last digits can tip either way.
+            (response.misses, response.meets) = (upperBound, 1.05 * upperBound + 0.001)
+            response.dispatches += 1
+            guard meets(try account(adding: response.meets)) else { return nil }
+        }
+        let resolution = max(0.001, 0.05 * upperBound)
+        while response.meets - response.misses > resolution, response.dispatches < Self.dispatchLimit {
+            let middle = (response.meets + response.misses) / 2
+            if meets(try account(adding: middle)) { response.meets = middle } else { response.misses = middle }
+            response.dispatches += 1
+        }
+        return response
+    }
+
+    /// The most dispatches one firm-capacity response makes: the upper bound and up to
+    /// six halvings (five reach the 5 % resolution).
+    static let dispatchLimit = 7
+}
