@@ -96,7 +96,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(status: .invalidInput)
         }
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
-                                        scorecard: try scorecard(scenario, outcomes: outcomes, projection: projection))
+                                        scorecard: scorecard(scenario, outcomes: outcomes, projection: projection))
         do {
             if let csv { try write(TargetsTable.csv(outcome.scorecard), to: csv, Self.targetsFile) }
             if let json { try AtomicFile.write(try ProjectionJSON.data(outcome), to: json) }
@@ -120,7 +120,7 @@ struct RunCommand: ParsableCommand {
     /// (`Projection.pvResponse`), and the levers count what that PV did to the share; each
     /// reliability target above its threshold gets the import capacity that closes it,
     /// measured (`firmResponses`).
-    private func scorecard(_ scenario: Scenario, outcomes: [YearOutcome], projection: Projection) throws(CommandFailure) -> Scorecard {
+    private func scorecard(_ scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> Scorecard {
         let accounts = outcomes.map(\.account)
         let first = Scorecard(scenario: scenario, accounts: accounts)
         var responses: [Int: ShareResponse] = [:]
@@ -128,21 +128,18 @@ struct RunCommand: ParsableCommand {
             guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value < entry.target.required,
                   let estimate = entry.levers.first(where: { $0.unit == "GW" })?.amount,
                   let year = outcomes.first(where: { $0.year == entry.target.year }) else { continue }
-            do {
-                responses[year.year] = try projection.pvResponse(conditions: year.conditions, base: year.account.nonFossilShare, adding: estimate)
-            } catch {
-                Console.current.err(error.description + "\n")
-                throw CommandFailure(status: error.exitStatus)
+            responses[year.year] = measured(entry.target.id) { () throws(ProjectionError) in
+                try projection.pvResponse(conditions: year.conditions, base: year.account.nonFossilShare, adding: estimate)
             }
         }
-        let firm = try firmResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
+        let firm = firmResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
         return responses.isEmpty && firm.isEmpty ? first : Scorecard(scenario: scenario, accounts: accounts, responses: responses, firm: firm)
     }
 
     /// For each reliability target above its threshold (unserved energy, loss-of-load
     /// hours), the import capacity the year needs, measured by dispatching it again
     /// (`Projection.firmResponse`) between nothing and the upper-bound lever, by target id.
-    private func firmResponses(_ card: Scorecard, scenario: Scenario, outcomes: [YearOutcome], projection: Projection) throws(CommandFailure) -> [String: FirmResponse] {
+    private func firmResponses(_ card: Scorecard, scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> [String: FirmResponse] {
         var responses: [String: FirmResponse] = [:]
         for entry in card.entries where [.unservedEnergy, .lossOfLoadHours].contains(entry.target.kind) {
             let target = entry.target
@@ -152,14 +149,24 @@ struct RunCommand: ParsableCommand {
             let meets = { (account: YearAccount) in
                 Scorecard.value(of: target, in: scenario, account: account).map { TargetEvaluation(target: target, value: $0).status == .met } ?? false
             }
-            do {
-                responses[target.id] = try projection.firmResponse(conditions: year.conditions, upperBound: bound, meets: meets)
-            } catch {
-                Console.current.err(error.description + "\n")
-                throw CommandFailure(status: error.exitStatus)
+            responses[target.id] = measured(target.id) { () throws(ProjectionError) in
+                try projection.firmResponse(conditions: year.conditions, upperBound: bound, meets: meets)
             }
         }
         return responses
+    }
+
+    /// What `body` measured for the levers of target `id`, or nil when a dispatch of the
+    /// year again failed: the first-order levers stand, with a note, and the run's own
+    /// results — every year solved — are kept rather than lost to a lever.
+    private func measured<Response>(_ id: String, _ body: () throws(ProjectionError) -> Response?) -> Response? {
+        do {
+            return try body()
+        } catch {
+            let cause = error.description.hasPrefix("capsim: ") ? String(error.description.dropFirst(8)) : error.description
+            Console.current.err("capsim: \(id): no measured lever, the first-order ones stand: \(cause)\n")
+            return nil
+        }
     }
 
     /// `--years` as a range within the scenario's years.
