@@ -126,7 +126,8 @@ public struct Lever: Sendable, Equatable {
     /// target, with the interval the bisection left.
     private static func measured(_ response: FirmResponse?) -> [Lever] {
         guard let response else { return [] }
-        let text = "measured, the year dispatched again with more imports, storage answering (\(response.dispatches) dispatches; " +
+        let dispatches = response.dispatches == 1 ? "1 dispatch" : "\(response.dispatches) dispatches"
+        let text = "measured, the year dispatched again with more imports, storage answering (\(dispatches); " +
             "\(short(response.misses)) GW more misses): import capacity to add"
         return [Lever(text: text, amount: response.meets, unit: "GW")]
     }

@@ -86,15 +86,21 @@ struct LPSolveCommand: ParsableCommand {
         // (row duals of 10⁸ on the way to a ray) would read as one.
         if let solution, result.status != .optimal {
             Console.current.err("capsim: --solution \(solution) not written: the LP has no optimal solution (\(result.status.rawValue))\n")
-        } else if let solution {
+        }
+        var unwritten: AtomicFile.WriteError?
+        if let solution, result.status == .optimal {
             do {
                 try AtomicFile.write(Data(LPSolveReport.csv(result, lp: lp).utf8), to: solution)
             } catch {
-                Console.current.err("capsim: \(error)\n")
-                throw CommandFailure(status: .invalidInput)
+                unwritten = error
             }
         }
+        // The report even when the solution file failed: the solve is not lost with it.
         Console.current.out(json ? try LPSolveReport.json(result, lp: lp, file: file) : LPSolveReport.text(result, lp: lp, file: file))
+        if let unwritten {
+            Console.current.err("capsim: \(unwritten)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
         if result.status != .optimal { throw CommandFailure(status: .noOptimum) }
     }
 }

@@ -71,6 +71,7 @@ struct RunCommand: ParsableCommand {
         }
         var outcomes: [YearOutcome] = []
         var reportDispatch: YearDispatch?
+        var unwritten = UnwrittenFiles()
         do {
             try projection.forEachYear(range, cores: ProcessInfo.processInfo.activeProcessorCount) { projected in
                 if html != nil, projected.year == hoursYear { reportDispatch = projected.dispatch }
@@ -79,10 +80,10 @@ struct RunCommand: ParsableCommand {
                 outcomes.append(outcome)
                 if let csv {
                     if hourly {
-                        try write(HourlyTable.csv(projected.dispatch, calendar: ProfileCalendar(year: projected.year, utcOffsetHours: scenario.location.utcOffsetHours)),
-                                  to: csv, Self.hourlyFile(projected.year))
+                        let table = HourlyTable.csv(projected.dispatch, calendar: ProfileCalendar(year: projected.year, utcOffsetHours: scenario.location.utcOffsetHours))
+                        unwritten.write(table, to: file(csv, Self.hourlyFile(projected.year)))
                     }
-                    try write(AnnualTable.csv(outcomes, scenario: scenario), to: csv, Self.annualFile)
+                    unwritten.write(AnnualTable.csv(outcomes, scenario: scenario), to: file(csv, Self.annualFile))
                 }
                 // After the year's files: a year reported done is on disk.
                 Console.current.err("capsim: \(outcome.year) done: \(outcome.solver.iterations) iterations, " +
@@ -91,25 +92,18 @@ struct RunCommand: ParsableCommand {
         } catch let error as ProjectionError {
             Console.current.err(error.description + "\n")
             throw CommandFailure(status: error.exitStatus)
-        } catch let error as AtomicFile.WriteError {
-            Console.current.err("capsim: \(error)\n")
-            throw CommandFailure(status: .invalidInput)
         }
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
                                         scorecard: scorecard(scenario, outcomes: outcomes, projection: projection))
-        do {
-            if let csv { try write(TargetsTable.csv(outcome.scorecard), to: csv, Self.targetsFile) }
-            if let json { try AtomicFile.write(try ProjectionJSON.data(outcome), to: json) }
-            if let html, let reportDispatch {
-                let chosen = week.map { ReportWeek(number: $0, reason: "chosen with --week") }
-                    ?? ReportWeek.choose(reportDispatch, threshold: EnergySummary.unservedThreshold)
-                try AtomicFile.write(Data(HTMLReport.html(outcome, hours: HTMLReport.Hours(dispatch: reportDispatch, week: chosen)).utf8), to: html)
-            }
-        } catch let error as AtomicFile.WriteError {
-            Console.current.err("capsim: \(error)\n")
-            throw CommandFailure(status: .invalidInput)
+        if let csv { unwritten.write(TargetsTable.csv(outcome.scorecard), to: file(csv, Self.targetsFile)) }
+        if let json { unwritten.write(try ProjectionJSON.data(outcome), to: json) }
+        if let html, let reportDispatch {
+            let chosen = week.map { ReportWeek(number: $0, reason: "chosen with --week") }
+                ?? ReportWeek.choose(reportDispatch, threshold: EnergySummary.unservedThreshold)
+            unwritten.write(HTMLReport.html(outcome, hours: HTMLReport.Hours(dispatch: reportDispatch, week: chosen)), to: html)
         }
         Console.current.out(ProjectionSummary.text(outcome))
+        try unwritten.finish()
         if check, outcome.scorecard.entries.contains(where: { $0.evaluation?.status == .missed }) {
             throw CommandFailure(status: .targetMissed)
         }
@@ -146,8 +140,12 @@ struct RunCommand: ParsableCommand {
             guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value > target.required,
                   let bound = entry.levers.first(where: { $0.unit == "GW" })?.amount,
                   let year = outcomes.first(where: { $0.year == target.year }) else { continue }
+            // Closing from above: a value under an `about` band is as good as one inside it
+            // (all the upper bound's imports can leave nothing unserved, below the band).
             let meets = { (account: YearAccount) in
-                Scorecard.value(of: target, in: scenario, account: account).map { TargetEvaluation(target: target, value: $0).status == .met } ?? false
+                Scorecard.value(of: target, in: scenario, account: account).map { value in
+                    TargetEvaluation(target: target, value: target.comparison == .about ? max(value, target.required) : value).status == .met
+                } ?? false
             }
             responses[target.id] = measured(target.id) { () throws(ProjectionError) in
                 try projection.firmResponse(conditions: year.conditions, upperBound: bound, meets: meets)
@@ -227,8 +225,13 @@ struct RunCommand: ParsableCommand {
         if let csv { paths.addFolder("--csv", csv, holding: tables) }
         paths.addScenario(file, scenario)
         try OutputChecks.distinct(paths)
+        // A file refused leaves no --csv folder made; one inside that folder is checked
+        // once it is made.
+        let files = [json, html].compactMap { $0 }
+        let inside = csv.map { ResolvedPath($0) }.map { folder in files.filter { folder.holds(ResolvedPath(PathComponents.folder(of: $0))) } } ?? []
+        try OutputChecks.writable(files.filter { !inside.contains($0) })
         if let csv { try OutputChecks.folder(csv, holding: tables) }
-        try OutputChecks.writable([json, html])
+        try OutputChecks.writable(inside)
     }
 
     /// Removes, before the first year is solved, the files this run will write (only those
@@ -246,7 +249,33 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    private func write(_ text: String, to folder: String, _ name: String) throws(AtomicFile.WriteError) {
-        try AtomicFile.write(Data(text.utf8), to: (folder as NSString).appendingPathComponent(name))
+    /// The outputs a run could not write after its checks passed (a file made read-only or
+    /// a disk filled while it ran): each failure is said when it happens, the run goes on —
+    /// its other files and its summary are still worth having — and it ends with status 1
+    /// naming them. An output that fails one year and succeeds the next is not counted.
+    struct UnwrittenFiles {
+        private var failed: [String] = []
+
+        /// Writes `data` to the output `path` (`AtomicFile`), or says why not.
+        mutating func write(_ data: Data, to path: String) {
+            do {
+                try AtomicFile.write(data, to: path)
+                failed.removeAll { $0 == path }
+            } catch {
+                guard !failed.contains(path) else { return }
+                Console.current.err("capsim: \(error); the run goes on\n")
+                failed.append(path)
+            }
+        }
+
+        mutating func write(_ text: String, to path: String) { write(Data(text.utf8), to: path) }
+
+        func finish() throws(CommandFailure) {
+            guard !failed.isEmpty else { return }
+            Console.current.err("capsim: the run is complete, but \(failed.joined(separator: ", ")) could not be written (above)\n")
+            throw CommandFailure(status: .invalidInput)
+        }
     }
+
+    private func file(_ folder: String, _ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 }

@@ -20,7 +20,7 @@ extension SweepGridCommand {
     func makeFolderForReport(_ out: String) throws {
         guard let html = report.html,
               ResolvedPath(PathComponents.folder(of: html)) == ResolvedPath(out) else { return }
-        try OutputChecks.folder(out, holding: SweepFiles.grid)
+        try OutputChecks.folder(out, holding: SweepFiles.gridResults)
     }
 }
 
@@ -43,7 +43,7 @@ extension SweepMergeCommand {
     /// found unwritable only after summary.csv was written). A merge that fails on a shard
     /// makes no folder.
     func prepareOutputs() throws(CommandFailure) {
-        try OutputChecks.folder(out, holding: SweepFiles.grid)
+        try OutputChecks.folder(out, holding: SweepFiles.gridResults)
         try OutputChecks.writable([report.html])
     }
 }

@@ -8,7 +8,8 @@ import Synchronization
 /// is then renamed over the destination. A reader
 /// never sees half a file, and an interrupt (SIGINT, SIGTERM, SIGHUP) leaves no temporary file
 /// behind once `removeTemporaryFilesOnInterrupt()` is installed. A file replaced keeps its
-/// permission bits (a results file made private stays private), and one without
+/// permission bits (a results file made private stays private) and, when capsim runs as
+/// root, its owner and group (`Kept`); one without
 /// write permission (`chmod a-w`) is refused, not replaced.
 ///
 /// A destination that is a symbolic link is followed (`PathResolution`): the file it
@@ -29,19 +30,19 @@ public enum AtomicFile {
         if let reason = notAFileName(path) { throw WriteError(path: path, reason: reason) }
         let target = PathResolution.resolved(path)
         if let reason = linkLoop(target) { throw WriteError(path: path, reason: reason) }
-        var info = stat(), permissions = removedModes.withLock { $0[target] }
+        var info = stat(), kept = removedFiles.withLock { $0[target] }
         if stat(target, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG:
                 if let reason = readOnly(info, target) { throw WriteError(path: path, reason: reason) }
-                permissions = info.st_mode & 0o777
+                kept = Kept(info)
             case S_IFDIR: throw WriteError(path: path, reason: "it is a folder")
             default: return try writeThrough(data, to: target, reportedAs: path)
             }
         }
         let (temporary, slot, descriptor) = try createTemporary(for: target, reportedAs: path)
         defer { TemporaryFiles.release(slot) }
-        if let permissions { fchmod(descriptor, permissions) }
+        if let kept { kept.apply(to: descriptor) }
         let failure = writeAll(data, to: descriptor)
         close(descriptor)
         if let failure {
@@ -77,12 +78,20 @@ public enum AtomicFile {
         }
         guard isFolder.boolValue else { throw WriteError(path: path, reason: "\(folder) is a file, not a folder") }
         guard access(folder, W_OK) == 0 else { throw WriteError(path: path, reason: "the folder \(folder) is not writable") }
-        // `missing/../x.json` resolves to x.json, but the kernel follows the path as
-        // written and finds no `missing`.
-        let written = PathComponents.folder(of: path)
-        guard written.isEmpty || stat(written, &info) == 0 else {
-            throw WriteError(path: path, reason: "the folder \(written) cannot be reached: \(String(cString: strerror(errno)))")
-        }
+        if let reason = unreachable(path) { throw WriteError(path: path, reason: reason) }
+    }
+
+    /// Why `path` cannot be followed as written, nil when it can: `missing/../x.json`
+    /// resolves, as text, to x.json, but the kernel follows the path as written and finds
+    /// no `missing` (or finds `file/..` not a folder). The path up to its last `..` must
+    /// be reachable; what comes after may be made.
+    static func unreachable(_ path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = parts.lastIndex(of: "..") else { return nil }
+        let prefix = parts[...last].joined(separator: "/")
+        var info = stat()
+        guard stat(prefix, &info) != 0 else { return nil }
+        return "the folder \(prefix) cannot be reached: \(String(cString: strerror(errno)))"
     }
 
     /// Why the regular file `target` with status `info` is not replaced: it has no write
@@ -91,8 +100,26 @@ public enum AtomicFile {
     /// capsim asks the file's as `cp` and a shell's `>` do — and refuses a file nobody
     /// may write even as root, for whom `access` allows everything.
     static func readOnly(_ info: stat, _ target: String) -> String? {
-        guard info.st_mode & 0o222 == 0 || access(target, W_OK) != 0 else { return nil }
-        return "it is read-only (permissions \(String(info.st_mode & 0o777, radix: 8))): make it writable (chmod u+w) or remove it"
+        let permissions = String(format: "%03o", info.st_mode & 0o777)
+        if info.st_mode & 0o222 == 0 { return "it is read-only (permissions \(permissions)): make it writable (chmod u+w) or remove it" }
+        guard access(target, W_OK) != 0 else { return nil }
+        return "this user may not write it (permissions \(permissions), owner \(info.st_uid), group \(info.st_gid))"
+    }
+
+    /// What a file replaced keeps: its permission bits, and its owner and group when
+    /// capsim runs as root (a user's private result rewritten by root had become root's,
+    /// unreadable to its owner). Another user cannot give a file away, and keeps it.
+    struct Kept {
+        var mode: mode_t, owner: uid_t, group: gid_t
+
+        init(_ info: stat) {
+            (mode, owner, group) = (info.st_mode & 0o777, info.st_uid, info.st_gid)
+        }
+
+        func apply(to descriptor: Int32) {
+            if geteuid() == 0 { _ = fchown(descriptor, owner, group) }
+            fchmod(descriptor, mode)
+        }
     }
 
     /// Removes the regular file `path` leads to, if any — a link is followed and kept, as
@@ -108,13 +135,13 @@ public enum AtomicFile {
         guard unlink(target) == 0 || errno == ENOENT else {
             throw WriteError(path: path, reason: String(cString: strerror(errno)), action: "remove the earlier file")
         }
-        removedModes.withLock { $0[target] = info.st_mode & 0o777 }
+        removedFiles.withLock { $0[target] = Kept(info) }
     }
 
-    /// The permissions of the files `removeEarlier` removed, by resolved path: the file
-    /// written there later gets them, as a file replaced keeps its own (a private 600
+    /// What the files `removeEarlier` removed kept (`Kept`), by resolved path: the file
+    /// written there later gets it, as a file replaced keeps its own (a private 600
     /// annual.csv had come back 644).
-    static let removedModes = Mutex<[String: mode_t]>([:])
+    static let removedFiles = Mutex<[String: Kept]>([:])
 
     /// Makes `folder` and the folders above it, for files written into it as a computation
     /// goes: called before the computation, it says in words why the folder cannot be
@@ -123,11 +150,16 @@ public enum AtomicFile {
     public static func makeFolder(_ folder: String) throws(WriteError) {
         func refusal(_ reason: String) -> WriteError { WriteError(path: folder, reason: reason, action: "create the folder") }
         guard !folder.isEmpty else { throw refusal(emptyPath) }
+        if let reason = unreachable(folder) { throw refusal(reason) }
         let target = PathResolution.resolved(folder)
+        if let reason = linkLoop(target) { throw refusal(reason) }
         var existing = target, isFolder: ObjCBool = false
         while !FileManager.default.fileExists(atPath: existing, isDirectory: &isFolder) { existing = PathComponents.folder(of: existing) }
         guard isFolder.boolValue else { throw refusal("\(existing) is a file, not a folder") }
-        guard access(existing, W_OK) == 0 else { throw refusal("the folder \(existing) is not writable") }
+        guard access(existing, W_OK) == 0 else {
+            guard existing != target else { throw WriteError(path: folder, reason: "it is not writable", action: "write into the folder") }
+            throw refusal("the folder \(existing) is not writable")
+        }
         guard existing != target else { return }
         do {
             try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)

@@ -10,8 +10,19 @@ public enum PathResolution {
     /// dangling link's destination, or the resolved folder above it with the last name
     /// added. Gives up after `linkLimit` links (a loop), as the kernel does (ELOOP).
     public static func resolved(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let absolute = path.hasPrefix("/") ? path : currentFolder() + "/" + path
         return resolvedAbsolute(absolute, linksLeft: linkLimit)
+    }
+
+    /// The current folder, read with a buffer as long as the longest path. Foundation's
+    /// `currentDirectoryPath` reads it into 1 026 bytes and gives "" for a longer one, which
+    /// put every relative output path under `/`: `--json out.json` wrote /out.json. Beyond
+    /// the longest path (or a folder since removed), "." — the kernel still resolves
+    /// relative to it.
+    static func currentFolder() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The links followed at most; Linux's own limit for one path lookup.

@@ -106,8 +106,10 @@ public enum ProjectionSummary {
             lines.append(TextLayout.columns(cells, widths))
             for lever in entry.levers { lines += TextLayout.wrap(TargetText.lever(lever), width: 100, first: "    → ", rest: "      ") }
         }
-        if card.entries.contains(where: { !$0.levers.isEmpty }) {
-            lines.append("  (→ one lever at a time; first-order: rest of the year as simulated; measured: dispatched again)")
+        let levers = card.entries.flatMap(\.levers)
+        if !levers.isEmpty {
+            let measured = levers.contains { $0.text.hasPrefix("measured") } ? "; measured: dispatched again" : ""
+            lines.append("  (→ one lever at a time; first-order: rest of the year as simulated\(measured))")
         }
         return lines
     }

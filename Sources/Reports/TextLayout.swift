@@ -40,8 +40,18 @@ public enum TextLayout {
 
     /// `text` broken at spaces into lines of at most `width` columns, the first starting
     /// with `first` and the others with `rest` (a word longer than a line stays whole).
+    /// A number stays on the line of the word after it, its unit ("0.0148 GW" was broken
+    /// after 0.0148).
     static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
-        wrap(text.split(separator: " ").map(String.init), separator: " ", width: width, first: first, rest: rest)
+        var words: [String] = []
+        for word in text.split(separator: " ").map(String.init) {
+            if let last = words.last, Double(last.trimmingCharacters(in: CharacterSet(charactersIn: "(+−-"))) != nil {
+                words[words.count - 1] = last + " " + word
+            } else {
+                words.append(word)
+            }
+        }
+        return wrap(words, separator: " ", width: width, first: first, rest: rest)
     }
 
     /// `items` joined by `separator` into lines of at most `width` columns, the first

@@ -11,9 +11,13 @@ extension Projection {
     /// interval is within 5 % of `upperBound` (at least 1 MW) or after `dispatchLimit`
     /// dispatches. When the upper bound misses once dispatched, 5 % (and 1 MW) more is
     /// tried; nil when that misses too (an optimum that spreads the shortfall over other
-    /// hours), or without a grid link.
+    /// hours), or without a grid link, or with one whose export price is not below its
+    /// import price (a scenario capsim refuses once both limits are above zero).
     public func firmResponse(conditions: YearConditions, upperBound: Double, meets: (YearAccount) -> Bool) throws(ProjectionError) -> FirmResponse? {
-        guard conditions.grid != nil, upperBound > 0, upperBound.isFinite else { return nil }
+        // More imports beside exports that pay more than imports cost would measure the
+        // trade between them: capsim refuses such a scenario once both limits are above zero.
+        guard let grid = conditions.grid, grid.exportLimit == 0 || grid.exportPrice < grid.importPrice,
+              upperBound > 0, upperBound.isFinite else { return nil }
         func account(adding added: Double) throws(ProjectionError) -> YearAccount {
             var changed = conditions
             changed.grid?.importLimit += added

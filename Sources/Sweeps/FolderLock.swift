@@ -48,9 +48,10 @@ public final class FolderLock {
         }
         let path = (folder as NSString).appendingPathComponent(name)
         var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if descriptor < 0, !create {
+        if descriptor < 0 {
+            // `flock` needs no write permission: a lock file made read-only still locks.
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            if descriptor < 0 { return FolderLock(descriptor: -1) }
+            if descriptor < 0, !create { return FolderLock(descriptor: -1) }
         }
         guard descriptor >= 0 else { throw SweepError("cannot open the lock file \(path): \(String(cString: strerror(errno)))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {

@@ -9,8 +9,11 @@ public enum SweepFiles {
     public static let failures = "failures.jsonl"
     public static let searchTable = "search.csv"
     public static let searchManifest = "search.json"
+    /// A grid's (and a merge's) results, which capsim writes and so checks it may
+    /// replace (a read-only one is refused); the lock beside them is only opened.
+    public static let gridResults = [manifest, points, pointLines, summary, failures]
     /// A grid's (and a merge's) files, with the folder's lock.
-    public static let grid = [manifest, points, pointLines, summary, failures, FolderLock.name]
+    public static let grid = gridResults + [FolderLock.name]
     /// A search's files, with the folder's lock.
     public static let search = [searchTable, searchManifest, FolderLock.name]
 }

@@ -55,7 +55,7 @@ public struct SweepStore: Sendable {
     /// to use `--restart`, which removed it with everything in it; results are removed with
     /// `unlink`, which removes no folder, and only once this has passed.
     static func checkResultFiles(_ folder: String) throws {
-        for name in SweepFiles.grid {
+        for name in SweepFiles.gridResults {
             do {
                 try AtomicFile.checkWritable((folder as NSString).appendingPathComponent(name))
             } catch {

@@ -123,6 +123,42 @@ import Testing
         for line in lines { #expect(TextLayout.width(line) <= 100, "\(line)") }
     }
 
+    /// An output that fails after the checks (made read-only while the run went on) cost
+    /// the other outputs and the summary. Each failure is said, the rest is written, and
+    /// the run ends with status 1 naming what is missing; a file that fails once and is
+    /// written later is not named.
+    @Test func anOutputThatFailsLateLosesNothingElse() throws {
+        let folder = try temporaryFolder()
+        let good = folder.appendingPathComponent("good.json").path, bad = folder.appendingPathComponent("bad.json").path
+        let late = folder.appendingPathComponent("late.json").path
+        for path in [bad, late] {
+            try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+            chmod(path, 0o444)
+        }
+        let console = Console(collecting: true)
+        let status = Console.$current.withValue(console) { () -> Int32 in
+            var files = RunCommand.UnwrittenFiles()
+            files.write("x", to: bad)
+            files.write("x", to: late)
+            files.write("x", to: bad)
+            chmod(late, 0o644)
+            files.write("written", to: late)
+            files.write("kept", to: good)
+            do {
+                try files.finish()
+                return 0
+            } catch {
+                return (error as? CommandFailure)?.status.rawValue ?? -1
+            }
+        }
+        #expect(status == 1)
+        #expect(try String(contentsOfFile: good, encoding: .utf8) == "kept")
+        #expect(try String(contentsOfFile: late, encoding: .utf8) == "written")
+        #expect(try String(contentsOfFile: bad, encoding: .utf8) == "old")
+        let said = [bad, late].map { "capsim: cannot write \($0): it is read-only (permissions 444): make it writable (chmod u+w) or remove it; the run goes on\n" }
+        #expect(console.standardError == said.joined() + "capsim: the run is complete, but \(bad) could not be written (above)\n")
+    }
+
     /// An output that cannot be written is found before any year is solved, and no other
     /// output is written.
     @Test func unwritableOutputIsRefusedBeforeSolving() throws {

@@ -34,6 +34,18 @@ import Testing
         #expect(capsim(sweep).status == 0, "the sweep released its lock")
     }
 
+    /// A `.lock` left read-only blocked the sweep ("it is read-only"), though the lock
+    /// is never written: `flock` needs no write permission, and the lock still holds.
+    @Test func aReadOnlyLockFileStillLocks() throws {
+        let (folder, file) = try SweepCommandTests().folder()
+        let out = folder.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: out + "/.lock", contents: nil, attributes: [.posixPermissions: 0o444]))
+        let result = capsim(["sweep", file] + Self.grid + ["--out", out])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try SweepCommandTests().rows(out).count == 1 + 4)
+    }
+
     /// `sweep merge p1 p2 --out p1` read every shard, then advised --restart, which
     /// replaced shard 1's results with the joined ones. An --out that is a shard, however
     /// spelt, is refused before anything is read or written.

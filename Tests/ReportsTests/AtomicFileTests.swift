@@ -133,9 +133,39 @@ import Testing
         #expect(message { try AtomicFile.checkWritable(file) } == expected)
         #expect(message { try AtomicFile.write(Data("new".utf8), to: file) } == expected)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "kept")
+        chmod(file, 0o044)
+        #expect(message { try AtomicFile.checkWritable(file) }?.contains("(permissions 044)") == true, "three octal digits")
         chmod(file, 0o644)
         try AtomicFile.write(Data("new".utf8), to: file)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "new")
+    }
+
+    /// A folder refused as written is not made where its text resolves (`--csv
+    /// missing/../out` made ./out, then said it could not be reached), and a folder path
+    /// that is a loop of links is named so (it was Foundation's "file exists", code 516).
+    @Test func foldersAsWrittenAndLinkLoops() throws {
+        let folder = try folder()
+        let path = folder.appendingPathComponent("missing/../out").path
+        #expect(message { try AtomicFile.makeFolder(path) } == "cannot create the folder \(path): the folder \(folder.path)/missing/.. cannot be reached: No such file or directory")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        let loop = folder.appendingPathComponent("self").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "self")
+        #expect(message { try AtomicFile.makeFolder(loop) } == "cannot create the folder \(loop): a loop of symbolic links (Too many levels of symbolic links)")
+        try AtomicFile.makeFolder(folder.appendingPathComponent("made/../made2/deeper").path.replacingOccurrences(of: "made/..", with: "."))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("made2/deeper").path))
+    }
+
+    /// A file replaced by root kept its permissions but became root's, unreadable to the
+    /// user whose private result it was; its owner and group are kept too.
+    @Test(.enabled(if: geteuid() == 0, "only root can give a file to another user")) func rootKeepsTheOwner() throws {
+        let folder = try folder()
+        let file = folder.appendingPathComponent("theirs.json").path
+        try AtomicFile.write(Data("first".utf8), to: file)
+        #expect(chown(file, 65534, 65534) == 0 && chmod(file, 0o600) == 0)
+        try AtomicFile.write(Data("second".utf8), to: file)
+        var info = stat()
+        #expect(stat(file, &info) == 0)
+        #expect(info.st_uid == 65534 && info.st_gid == 65534 && info.st_mode & 0o777 == 0o600)
     }
 
     /// `missing/../x.json` resolved, as text, to x.json, and was written there, where the
