@@ -40,8 +40,8 @@ public enum CapacityReport {
             let target = evaluation.target
             return [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)] + TargetText.outcome(evaluation)
         }
-        let widths = TextLayout.fitted([26, 6, 18, 16, 16, 16], to: rows)
-        return lines + ([header] + rows).map { TextLayout.columns($0, widths) }
+        let widths = TextLayout.fittedAfterNames([26, 6, 18, 16, 16, 16], to: rows)
+        return lines + [TextLayout.columns(header, widths)] + rows.flatMap { TextLayout.row($0, widths) }
     }
 
     /// The JSON document of `capsim capacity --json` (schema in docs/json.md).

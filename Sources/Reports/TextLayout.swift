@@ -32,6 +32,21 @@ public enum TextLayout {
         }
     }
 
+    /// A table's row in `widths` (`fitted` to the other columns of every row, so that
+    /// the rows stay straight): one line, or two when the first cell — a name the user
+    /// chose, of any length — fills its column: the name alone, then the rest under the
+    /// columns. A target id of 40 characters had pushed its row past 100 columns.
+    static func row(_ cells: [String], _ widths: [Int]) -> [String] {
+        guard let name = cells.first, let first = widths.first, width(name) >= first else { return [columns(cells, widths)] }
+        return [name, columns([""] + cells.dropFirst(), widths)]
+    }
+
+    /// The widths of a table whose first column holds names (`row`): `minimum` widened
+    /// where a cell of another column needs more.
+    static func fittedAfterNames(_ minimum: [Int], to rows: [[String]]) -> [Int] {
+        fitted(minimum, to: rows.map { [""] + $0.dropFirst() })
+    }
+
     /// Left-aligned cells in columns of `widths`; a cell as wide as its column or wider
     /// keeps a space after it (the row grows rather than two cells running together).
     static func columns(_ cells: [String], _ widths: [Int]) -> String {

@@ -48,6 +48,17 @@ import Testing
         #expect(TextLayout.fitted([4, 8], to: []) == [4, 8])
     }
 
+    /// A name that fills its column goes on a line of its own, the row's other cells under
+    /// their columns on the next, so a long target id does not push the row past 100
+    /// columns; the other columns are fitted without it.
+    @Test func longNamesTakeALineOfTheirOwn() {
+        let rows = [["short", "2030", "met"], ["a_target_id_longer_than_its_column", "2030", "MISSED"]]
+        let widths = TextLayout.fittedAfterNames([8, 6, 4], to: rows)
+        #expect(widths == [8, 6, 7])
+        #expect(TextLayout.row(rows[0], widths) == ["short   2030  met    "])
+        #expect(TextLayout.row(rows[1], widths) == ["a_target_id_longer_than_its_column", "        2030  MISSED "])
+    }
+
     /// A threshold the scenario wrote keeps its digits when three decimals would show 0.
     @Test func smallThresholdsAreNotRoundedAway() {
         #expect(TargetText.written(0.000001) == "0.000001")
