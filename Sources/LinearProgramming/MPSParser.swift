@@ -154,6 +154,8 @@ struct MPSParser {
     /// a damaged number, and the solver's scaling cannot take it: 1e-320, a subnormal,
     /// has a reciprocal beyond the range of a double and made the solve end in NaN.
     private static let smallestCoefficient = 1e-100
+    /// The words OBJSENSE takes, in any case.
+    private static let senses: Set<String> = ["MAX", "MAXIMIZE", "MIN", "MINIMIZE"]
 
     /// The fixed-format fields as 0-based byte offsets.
     private static let fixedFields = [1..<3, 4..<12, 14..<22, 24..<36, 39..<47, 49..<61]
@@ -270,6 +272,8 @@ struct MPSParser {
     private mutating func readHeader(_ range: Range<Int>) throws(MPSError) {
         let words = freeFields(range)
         let keyword = string(words[0])
+        // The sense on the line after OBJSENSE, written from its first column.
+        if section == .objsense, sense == nil, words.count == 1, Self.senses.contains(keyword.uppercased()) { return try setSense(words[0]) }
         guard let next = Section(keyword: keyword) else { throw failure("unknown section '\(keyword)'") }
         guard next > section else {
             throw failure(next == section
@@ -306,9 +310,22 @@ struct MPSParser {
         }
     }
 
+    /// Whether the number written in `field` has a nonzero digit before its exponent: one
+    /// that still reads as 0 (1e-400) is a coefficient too small for a double, not a zero.
+    private func hasNonzeroDigit(_ field: Range<Int>) -> Bool {
+        for index in field {
+            switch bytes[index] {
+            case UInt8(ascii: "1")...UInt8(ascii: "9"): return true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "d"), UInt8(ascii: "D"): return false
+            default: continue
+            }
+        }
+        return false
+    }
+
     private mutating func setSense(_ word: Range<Int>) throws(MPSError) {
         guard sense == nil else { throw failure("the objective sense is given twice") }
-        switch string(word) {
+        switch string(word).uppercased() {
         case "MAX", "MAXIMIZE": sense = .maximize
         case "MIN", "MINIMIZE": sense = .minimize
         case let other: throw failure("unknown objective sense '\(other)'; expected MAX, MAXIMIZE, MIN or MINIMIZE")
@@ -387,7 +404,7 @@ struct MPSParser {
             if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
                 throw failure("a second entry for row '\(string(pair.name))' in column '\(string(fields[0]))'")
             }
-            if case .constraint = pair.row, pair.value != 0, abs(pair.value) < Self.smallestCoefficient {
+            if case .constraint = pair.row, pair.value != 0 ? abs(pair.value) < Self.smallestCoefficient : hasNonzeroDigit(pair.written) {
                 throw failure("the coefficient \(string(pair.written)) for row '\(string(pair.name))' is below 1e-100 in size; expected 0 or at least 1e-100")
             }
         }
@@ -664,7 +681,7 @@ struct MPSParser {
             found.append((tally.first, "\(entries) ignored: only the first set, '\(used)', is used"))
         }
         for (column, line) in conventionLines {
-            found.append((line, "this negative UP makes column '\(columnNames[column])' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"))
+            found.append((line, "this negative upper bound makes column '\(columnNames[column])' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"))
         }
         for j in columnLower.indices where columnLower[j] > columnUpper[j] {
             // The line that set the column's last bound left them crossed: the default is [0, +∞).

@@ -111,8 +111,8 @@ public enum MPSReader {
         guard !isDirectory.boolValue else {
             throw MPSError(file: path, line: 0, message: "cannot read the file: it is a directory")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MPSError(file: path, line: 0, message: "cannot read the file")
+        guard let data = FileManager.default.contents(atPath: path) ?? (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).readToEnd() ?? Data()) else {
+            throw MPSError(file: path, line: 0, message: "cannot read the file: \(String(cString: strerror(errno)))")
         }
         // The closure cannot throw a typed error, so the error travels out in a Result.
         return try data.withUnsafeBytes { raw in

@@ -144,7 +144,7 @@ import Testing
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err == """
             \(file):14: warning: this line is read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored
-            \(file):15: warning: this negative UP makes column 'Y' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0
+            \(file):15: warning: this negative upper bound makes column 'Y' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0
             \(file):16: warning: this BOUNDS entry is ignored: only the first set, 'BND', is used
 
             """)

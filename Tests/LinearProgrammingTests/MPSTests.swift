@@ -113,6 +113,8 @@ import Testing
         ("OBJSENSE MAX", LinearProgram.Sense.maximize), ("OBJSENSE\n    MAX", .maximize),
         ("OBJSENSE\n    MAXIMIZE", .maximize), ("OBJSENSE MINIMIZE", .minimize),
         ("OBJSENSE\n    MIN", .minimize), ("", .minimize),
+        // The sense on the next line from its first column (it was "unknown section 'MAX'"), and in lower case.
+        ("OBJSENSE\nMAX", .maximize), ("OBJSENSE max", .maximize), ("OBJSENSE\n    minimize", .minimize),
     ])
     func objectiveSense(section: String, sense: LinearProgram.Sense) throws {
         let lp = try MPSReader.parse("NAME\n\(section)\nROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n")
@@ -195,7 +197,7 @@ import Testing
 
     static let negativeUpperCases: [(lines: String, lower: Double, upper: Double, warnings: [String])] = [
         (" UP BND X -1", -.infinity, -1,
-         ["<input>:6: warning: this negative UP makes column 'X' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"]),
+         ["<input>:6: warning: this negative upper bound makes column 'X' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"]),
         (" LO BND X 0\n UP BND X -1", 0, -1,
          ["<input>:7: warning: this line leaves column 'X' with bounds [0.0, -1.0], the lower above the upper (the solve reports an invalid problem)"]),
         (" UP BND X -1\n LO BND X 0", 0, -1,
@@ -251,7 +253,10 @@ import Testing
             == "<input>:5: error: the coefficient 1e-320 for row 'R' is below 1e-100 in size; expected 0 or at least 1e-100")
         #expect(message("ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  R  -2.5e-101\nENDATA\n")
             == "<input>:5: error: the coefficient -2.5e-101 for row 'R' is below 1e-100 in size; expected 0 or at least 1e-100")
-        let lp = try MPSReader.parse("ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  OBJ  1e-320  R  1e-100\n    Y  R  -0\nENDATA\n")
+        // Smaller still, the number reads as 0 and the entry vanished: the LP was changed.
+        #expect(message("ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  R  1e-400\nENDATA\n")
+            == "<input>:5: error: the coefficient 1e-400 for row 'R' is below 1e-100 in size; expected 0 or at least 1e-100")
+        let lp = try MPSReader.parse("ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  OBJ  1e-320  R  1e-100\n    Y  R  -0.000e-400\nENDATA\n")
         #expect(lp.matrix.values == [1e-100] && lp.objective == [Double("1e-320")!, 0])
     }
 
