@@ -38,7 +38,9 @@ public struct SearchManifest: Codable, Sendable, Equatable {
     static func read(_ path: String) throws -> SearchManifest {
         guard let data = FileManager.default.contents(atPath: path) else { throw SweepError("\(path) cannot be read") }
         do {
-            return try JSONDecoder().decode(SearchManifest.self, from: data)
+            var manifest = try JSONDecoder().decode(SearchManifest.self, from: data)
+            manifest.fingerprint = SweepPlan.padded(manifest.fingerprint)
+            return manifest
         } catch {
             throw SweepError("\(path) cannot be read: \(error)")
         }

@@ -44,7 +44,9 @@ public struct SweepManifest: Codable, Sendable, Equatable {
         let path = (folder as NSString).appendingPathComponent(SweepFiles.manifest)
         guard let data = FileManager.default.contents(atPath: path) else { throw SweepError("\(folder) has no sweep.json: not a sweep folder") }
         do {
-            return try JSONDecoder().decode(SweepManifest.self, from: data)
+            var manifest = try JSONDecoder().decode(SweepManifest.self, from: data)
+            manifest.fingerprint = SweepPlan.padded(manifest.fingerprint)
+            return manifest
         } catch {
             throw SweepError("\(path) cannot be read: \(error)")
         }

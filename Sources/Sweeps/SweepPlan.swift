@@ -129,7 +129,13 @@ public struct SweepPlan: Sendable {
                 }
             }
         }
-        return String(hash, radix: 16)
+        return Self.padded(String(hash, radix: 16))
+    }
+
+    /// A fingerprint as 16 hex digits: one whose hash began with a 0 was written with 15,
+    /// and is read (`SweepManifest`, `SearchManifest`) as the same fingerprint padded.
+    static func padded(_ fingerprint: String) -> String {
+        String(repeating: "0", count: max(0, 16 - fingerprint.count)) + fingerprint
     }
 
     /// A text that is the same for equal trees (locations left out).

@@ -87,7 +87,7 @@ public struct SweepSearch: Sendable {
 
     /// The evaluation of `value` at which `meeting` of `seeds` seeds met the target.
     public func evaluation(_ value: Double, meeting: Int, seeds: Int) -> Evaluation {
-        Evaluation(value: written(value), canonical: value, meeting: meeting, seeds: seeds, meets: Double(meeting) >= probability * Double(seeds) - 1e-9)
+        Evaluation(value: written(value), canonical: value, meeting: meeting, seeds: seeds, meets: meeting > 0 && Double(meeting) >= probability * Double(seeds) * (1 - 1e-12))
     }
 
     /// Runs the bisection; `fixed` holds the other overrides (single values) and the seeds.

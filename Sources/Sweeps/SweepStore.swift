@@ -30,6 +30,12 @@ public struct SweepStore: Sendable {
         let store = SweepStore(folder: folder, manifest: manifest)
         try createFolder(folder)
         try checkResultFiles(folder)
+        // As a search refuses a grid's folder (`SearchTable`): a grid written beside a
+        // search's values left a folder neither could use again.
+        let search = [SweepFiles.searchTable, SweepFiles.searchManifest].filter { FileManager.default.fileExists(atPath: store.path($0)) }
+        guard search.isEmpty else {
+            throw SweepError("\(folder) holds the values of a search (\(search.joined(separator: ", "))): give the sweep another --out folder")
+        }
         if try holdsOtherSweep(folder, than: manifest, restart: restart) || restart {
             for name in [SweepFiles.points, SweepFiles.pointLines, SweepFiles.summary] { unlink(store.path(name)) }
         }

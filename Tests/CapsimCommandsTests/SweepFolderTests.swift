@@ -34,6 +34,20 @@ import Testing
         #expect(capsim(sweep).status == 0, "the sweep released its lock")
     }
 
+    /// A grid written into a search's folder left sweep.json beside search.csv, and the
+    /// search could never run there again; the grid refuses it, as the search refuses a
+    /// grid's, and writes nothing.
+    @Test func aGridRefusesASearchsFolder() throws {
+        let (folder, file) = try SweepCommandTests().folder()
+        let out = folder.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: out + "/search.csv", contents: Data("value,seeds_meeting,seeds,meets\n".utf8)))
+        let result = capsim(["sweep", file] + Self.grid + ["--out", out])
+        #expect(result.status == 1)
+        #expect(result.err == "capsim: \(out) holds the values of a search (search.csv): give the sweep another --out folder\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [".lock", "search.csv"])
+    }
+
     /// A `.lock` left read-only blocked the sweep ("it is read-only"), though the lock
     /// is never written: `flock` needs no write permission, and the lock still holds.
     @Test func aReadOnlyLockFileStillLocks() throws {

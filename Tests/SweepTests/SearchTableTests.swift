@@ -54,5 +54,33 @@ import Testing
         }
     }
 
+    /// With a probability below 10⁻⁹ a value that no seed met counted as meeting: the
+    /// comparison gave away a fixed 10⁻⁹. No seed meeting is never enough, and the share
+    /// asked for is met exactly (3 of 10 at 0.3, whose product rounds above 3).
+    @Test func meetingNeedsASeedAndTheShareAskedFor() throws {
+        func meets(_ probability: Double, _ meeting: Int, of seeds: Int) throws -> Bool {
+            try SweepSearch(key: "technologies.lfp_bases.capacity", between: "0GW...1GW", tolerance: nil, target: "t", probability: probability)
+                .evaluation(0.5, meeting: meeting, seeds: seeds).meets
+        }
+        #expect(try !meets(1e-9, 0, of: 1))
+        #expect(try meets(1e-9, 1, of: 1))
+        #expect(try meets(0.3, 3, of: 10) && !meets(0.3, 2, of: 10))
+        #expect(try meets(1, 4, of: 4) && !meets(1, 3, of: 4))
+    }
+
+    /// A fingerprint is 16 hex digits, one whose hash begins with 0 too (it was written with
+    /// 15); a manifest written with 15 reads as the same fingerprint.
+    @Test func fingerprintsHaveSixteenDigits() throws {
+        #expect(SweepPlan.padded("525995eaeb0811b") == "0525995eaeb0811b")
+        #expect(SweepPlan.padded("5b87a665555bc9f0") == "5b87a665555bc9f0")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)").path
+        try SweepStore.createFolder(folder)
+        let search = try SweepSearch(key: "technologies.lfp_bases.capacity", between: "0GW...1GW", tolerance: nil, target: "t", probability: 1)
+        let plan = SweepPlan(scenarioPath: SweepPlanTests.shaoyang, axes: [], seeds: [1], years: .each([2030]))
+        let path = (folder as NSString).appendingPathComponent(SweepFiles.searchManifest)
+        try SearchManifest(search: search, plan: plan, fingerprint: "525995eaeb0811b").data().write(to: URL(fileURLWithPath: path))
+        #expect(try SearchManifest.read(path).fingerprint == "0525995eaeb0811b")
+    }
+
     private struct Stopped: Error {}
 }
