@@ -198,7 +198,8 @@ struct SweepGridCommand: ParsableCommand {
         guard let target = scenario.targets.first(where: { $0.id == meets }) else {
             throw SweepError.usage("--meets \(meets): the scenario has no target with this id")
         }
-        guard plan.years.runs.contains(where: { $0.contains(target.year) }) else {
+        // A capacity target is counted from the scenario alone, whatever years run.
+        guard [.capacity, .capacityAdded].contains(target.kind) || plan.years.runs.contains(where: { $0.contains(target.year) }) else {
             throw SweepError.usage("--meets \(meets): a target of \(target.year), a year the search does not project (--years \(plan.years.description))")
         }
         try plan.checkValues(root: root)

@@ -21,6 +21,22 @@ import Testing
         #expect(restart.status == 2 && restart.err.contains("--restart discards the values of another search in the --out folder: give --out DIR too"), "\(restart.err)")
     }
 
+    /// A capacity target is counted from the scenario alone, so a search on it need not
+    /// project its year: one of 2021 was refused with --years 2020 ("a year the search does
+    /// not project"), and 0.3 GW of coal is found between 0.1 and 0.5 GW. A dispatch target
+    /// of a year not projected is still refused.
+    @Test func aCapacityTargetNeedsNoYearOfItsOwn() throws {
+        let text = SweepCommandTests.scenario() + "  - {id: coal_2021, kind: capacity, year: 2021, technologies: [coal], at_least: 0.3 GW}\n"
+        let (_, file) = try SweepCommandTests().folder(with: text)
+        let search = ["sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.1GW...0.5GW", "--tolerance", "0.01GW", "--years", "2020"]
+        let capacity = capsim(search + ["--meets", "coal_2021"])
+        #expect(capacity.status == 0, "\(capacity.err)")
+        let answer = try #require(capacity.out.split(separator: "\n").last { $0.contains("smallest") || $0.contains("GW") })
+        #expect(answer.contains("0.3"), "\(capacity.out)")
+        let dispatch = capsim(search + ["--meets", "reliable_2021"])
+        #expect(dispatch.status == 2 && dispatch.err.contains("a year the search does not project"), "\(dispatch.err)")
+    }
+
     /// A rerun of an interrupted search rewrote search.csv with its header alone, throwing
     /// away what had been evaluated. The same search takes the rows recorded (in the order
     /// the bisection asks for them) and evaluates only the rest, ending as an uninterrupted
