@@ -530,6 +530,10 @@ struct MPSParser {
     /// The optional set name and the row/value pairs of an RHS or RANGES line.
     private func setAndPairs(_ fields: Fields, section: String) throws(MPSError) -> (String?, Pairs) {
         switch fields.count {
+        case 2 where (try? number(fields[1], finite: false)) == nil:
+            // ` rhs r`: a set name and a row, the value left out, read as a row named `rhs`.
+            throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has 2 fields and no value " +
+                "('\(string(fields[1]))' is not a number)")
         case 2, 4: return (nil, try pairs(fields, from: 0, finite: false))
         case 3, 5: return (string(fields[0]), try pairs(fields, from: 1, finite: false))
         default: throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has \(Self.count(fields))")

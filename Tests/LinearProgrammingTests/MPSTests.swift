@@ -340,6 +340,8 @@ import Testing
         ("ROWS\n N  OBJ\nROWS\n", "<input>:3: error: a second ROWS section"),
         ("ROWS extra\n", "<input>:1: error: unexpected 'extra' after ROWS"),
         ("OBJSENSE UP\n", "<input>:1: error: unknown objective sense 'UP'; expected MAX, MAXIMIZE, MIN or MINIMIZE"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  OBJ  1  R  1\nRHS\n    RHS  R\n",
+         "<input>:7: error: an RHS line holds an optional set name and one or two row/value pairs; this one has 2 fields and no value ('R' is not a number)"),
         ("OBJSENSE MAX\n    MIN\n", "<input>:2: error: the objective sense is given twice"),
         ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\n    Y  R  1\n    X  OBJ  1\n", "<input>:7: error: column 'X' appears again after other columns; a column's entries must be contiguous"),
         ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\n    X  R  2\n", "<input>:6: error: a second entry for row 'R' in column 'X'"),
