@@ -4,9 +4,12 @@
 # It checks ratios measured within one run, never absolute times, since CI machines are
 # noisy, and fails (exit 1) when one breaks:
 #   1. scaling: the solver's time per hour of horizon on the synthetic dispatch LP at
-#      T = 8 760 is at most 2× that at T = 1 752 (linear scaling; a quadratic step in the
-#      solve makes it about 5×; the cache alone costs about 1.5×, as the 1 752-hour
-#      problem fits in a 32 MB cache and the 8 760-hour one does not);
+#      T = 8 760 is at most 2.5× that at T = 1 752 (linear scaling; a quadratic step in
+#      the solve makes it about 5×; the cache alone costs about 1.5×, as the 1 752-hour
+#      problem fits in a 32 MB cache and the 8 760-hour one does not, and 45 iterations
+#      against 35 about 1.3×). The shared machine moves a 0.6 s solve by up to 1.5× for
+#      minutes at a time, while the 0.07 s solves find its quiet moments: CI printed
+#      1.13–1.74 and then 2.08 with the solver unchanged, so the limit is 2.5, not 2;
 #   2. the annual linking row: at T = 8 760 the LP with the coal cap takes at most 2× the
 #      time of the one without;
 #   3. parallel sweeps: 8 points of the small benchmark city take less wall time with
@@ -69,7 +72,7 @@ for _ in 1 2 3 4 5; do
     t8760link="$(lesser "$t8760link" "$(solve_seconds "$work/t8760-link.mps")")"
 done
 echo "solver: T = 1752 h ${t1752} s, T = 8760 h ${t8760} s, T = 8760 h with the linking row ${t8760link} s"
-check "time per hour, T = 8760 over T = 1752" "$(awk -v a="$t8760" -v b="$t1752" 'BEGIN { print (a / 8760) / (b / 1752) }')" 2.0
+check "time per hour, T = 8760 over T = 1752" "$(awk -v a="$t8760" -v b="$t1752" 'BEGIN { print (a / 8760) / (b / 1752) }')" 2.5
 check "T = 8760, with the linking row over without" "$(awk -v a="$t8760link" -v b="$t8760" 'BEGIN { print a / b }')" 2.0
 
 one="$(sweep_seconds 1)"
