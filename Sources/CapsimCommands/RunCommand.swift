@@ -240,7 +240,7 @@ struct RunCommand: ParsableCommand {
     /// failed one: its hourly files, targets.csv and JSON of other years and seed beside
     /// this run's annual.csv, with nothing to tell them apart.
     private func removeEarlierOutputs(years: ClosedRange<Int>) throws(CommandFailure) {
-        let files = (csv.map { folder in tableNames(years).map { (folder as NSString).appendingPathComponent($0) } } ?? []) + [json, html].compactMap { $0 }
+        let files = (csv.map { folder in tableNames(years).map { file(folder, $0) } } ?? []) + [json, html].compactMap { $0 }
         do {
             for file in files { try AtomicFile.removeEarlier(file) }
         } catch {

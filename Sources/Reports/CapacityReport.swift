@@ -40,7 +40,7 @@ public enum CapacityReport {
             let target = evaluation.target
             return [target.id + (target.strive ? " *" : ""), String(target.year), TargetText.threshold(target)] + TargetText.outcome(evaluation)
         }
-        let widths = TextLayout.fittedAfterNames([26, 6, 18, 16, 16, 16], to: rows)
+        let widths = TextLayout.fitted([26, 6, 18, 16, 16, 16], to: rows)
         return lines + [TextLayout.columns(header, widths)] + rows.flatMap { TextLayout.row($0, widths) }
     }
 

@@ -24,11 +24,13 @@ public enum TextLayout {
         }
     }
 
-    /// `minimum` widened where a cell of `rows` needs more (its width and a space), so that
-    /// a column that one long cell widens stays straight in every row.
+    /// The widths of a table whose first column holds names (`row`): `minimum` widened
+    /// where a cell of another column needs more (its width and a space), so that a column
+    /// one long cell widens stays straight in every row. A name never widens its column:
+    /// one that fills it takes a line of its own.
     static func fitted(_ minimum: [Int], to rows: [[String]]) -> [Int] {
         minimum.enumerated().map { index, least in
-            rows.reduce(least) { widest, cells in index < cells.count ? max(widest, width(cells[index]) + 1) : widest }
+            index == 0 ? least : rows.reduce(least) { widest, cells in index < cells.count ? max(widest, width(cells[index]) + 1) : widest }
         }
     }
 
@@ -39,12 +41,6 @@ public enum TextLayout {
     static func row(_ cells: [String], _ widths: [Int]) -> [String] {
         guard let name = cells.first, let first = widths.first, width(name) >= first else { return [columns(cells, widths)] }
         return [name, columns([""] + cells.dropFirst(), widths)]
-    }
-
-    /// The widths of a table whose first column holds names (`row`): `minimum` widened
-    /// where a cell of another column needs more.
-    static func fittedAfterNames(_ minimum: [Int], to rows: [[String]]) -> [Int] {
-        fitted(minimum, to: rows.map { [""] + $0.dropFirst() })
     }
 
     /// Left-aligned cells in columns of `widths`; a cell as wide as its column or wider

@@ -32,7 +32,7 @@ public struct SweepStore: Sendable {
         try checkResultFiles(folder)
         // As a search refuses a grid's folder (`SearchTable`): a grid written beside a
         // search's values left a folder neither could use again.
-        let search = [SweepFiles.searchTable, SweepFiles.searchManifest].filter { FileManager.default.fileExists(atPath: store.path($0)) }
+        let search = present([SweepFiles.searchTable, SweepFiles.searchManifest], in: folder)
         guard search.isEmpty else {
             throw SweepError("\(folder) holds the values of a search (\(search.joined(separator: ", "))): give the sweep another --out folder")
         }
@@ -72,7 +72,12 @@ public struct SweepStore: Sendable {
 
     /// The files of a sweep's results that `folder` holds.
     static func resultFiles(in folder: String) -> [String] {
-        [SweepFiles.manifest, SweepFiles.points, SweepFiles.pointLines].filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+        present([SweepFiles.manifest, SweepFiles.points, SweepFiles.pointLines], in: folder)
+    }
+
+    /// Those of the files `names` that `folder` holds.
+    static func present(_ names: [String], in folder: String) -> [String] {
+        names.filter { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
     }
 
     /// Whether `folder` holds the results of a sweep other than `manifest`'s (another

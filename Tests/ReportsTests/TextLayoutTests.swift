@@ -16,6 +16,9 @@ import Testing
         // Wide characters count two columns: 万千瓦 is six.
         #expect(TextLayout.wrap("a 万千瓦 b", width: 9, first: "", rest: "") == ["a 万千瓦", "b"])
         #expect(TextLayout.wrap("a 万千瓦 b", width: 10, first: "", rest: "") == ["a 万千瓦 b"])
+        // A number keeps its unit on its line ("0.0148" ended one line and "GW" began the next).
+        #expect(TextLayout.wrap("misses (6 dispatches; 0.0148 GW more)", width: 28, first: "", rest: "")
+            == ["misses (6 dispatches;", "0.0148 GW more)"])
     }
 
     /// A lever's amount keeps three decimals below 100, as the margin beside it does:
@@ -53,7 +56,7 @@ import Testing
     /// columns; the other columns are fitted without it.
     @Test func longNamesTakeALineOfTheirOwn() {
         let rows = [["short", "2030", "met"], ["a_target_id_longer_than_its_column", "2030", "MISSED"]]
-        let widths = TextLayout.fittedAfterNames([8, 6, 4], to: rows)
+        let widths = TextLayout.fitted([8, 6, 4], to: rows)
         #expect(widths == [8, 6, 7])
         #expect(TextLayout.row(rows[0], widths) == ["short   2030  met    "])
         #expect(TextLayout.row(rows[1], widths) == ["a_target_id_longer_than_its_column", "        2030  MISSED "])
