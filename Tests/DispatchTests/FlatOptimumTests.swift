@@ -29,7 +29,8 @@ import Testing
         expectNear(lake.output.reduce(0, +), 262.8, 1e-6, "the station runs flat out, GWh")
     }
 
-    /// The default scenario with 3.34375 GW of wind in 2030, run alone: with the default
+    /// The default scenario (with Quanmutang's environmental flow at 3 MW, as it was) with
+    /// 3.34375 GW of wind in 2030, run alone: with the default
     /// primal regularisation (10⁻¹¹) its primal residual climbed from 10⁻⁹ to 3·10⁻⁷ and
     /// the year ended in numerical trouble, which aborted a sweep over wind capacity. The
     /// second start, with 10⁻¹⁰, reaches HiGHS's optimum of the exported LP
@@ -42,6 +43,8 @@ import Testing
             technologies:
               wind:
                 capacity: {2020: 0.70 GW, 2025: 1.90 GW, 2030: 3.34375 GW}
+              quanmutang_hydro:
+                environmental_flow: 3 MW
             """)
         let year = try #require(try Projection(scenario: scenario).run(years: 2030...2030).first)
         #expect(year.dispatch.solver.status == "optimal")

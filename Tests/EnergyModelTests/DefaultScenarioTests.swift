@@ -109,7 +109,7 @@ import Testing
         // 1000 kg/m³ × 9.81 m/s² × 25 m × 1.8e8 m³ × 0.88 / 3.6e12 J/GWh = 10.791 GWh.
         expectClose(reservoir.storageEnergy, 10.791)
         #expect(reservoir.inflowEnergy.value(in: 2025) == 113)
-        expectClose(reservoir.environmentalFlow, 0.003)
+        expectClose(reservoir.environmentalFlow, 0.0013)
         expectClose(lfp.chargeEfficiency, 0.85.squareRoot())
         expectClose(lfp.calendarDegradationPerYear, 0.015)
         expectClose(lfp.selfDischargePerHour, 0.001 / 24)
