@@ -57,8 +57,15 @@ enum FeasibilityChecks {
         guard total + 1e-9 < needed else { return }
         throw error(scenario, "technologies.\(id).environmental_flow",
                     found: "in \(year), an environmental flow of \(gw(reservoir.environmentalFlow)) GW needs \(gw(needed)) GWh a year, " +
-                        "but the inflow is only \(gw(total)) GWh",
+                        "but the inflow is only \(gw(total)) GWh" + inflowScaling(scenario, year),
                     expected: "an environmental flow at most the mean inflow (\(gw(total / Double(max(inflow.count, 1)))) GW)")
+    }
+
+    /// A reservoir's inflow scaled by `weather.hydro_inflow_factor` (a dry year) is named
+    /// with it, since that key, not the reservoir's, may be the one to change.
+    private static func inflowScaling(_ scenario: Scenario, _ year: Int) -> String {
+        let factor = scenario.weather.hydroInflowFactor.value(in: year)
+        return factor == 1 ? "" : " (with weather.hydro_inflow_factor of \(percent(factor)) % in \(year))"
     }
 
     /// The highest level the reservoir can keep, releasing only the environmental flow e
@@ -77,7 +84,8 @@ enum FeasibilityChecks {
             throw error(scenario, "technologies.\(id).environmental_flow",
                         found: "in \(calendar.year), at \(calendar.isoTime(ofHour: t)) the reservoir holds at most \(gw(level)) GWh " +
                             "releasing only its environmental flow of \(gw(reservoir.environmentalFlow)) GW (and spilling above its maximum level), " +
-                            "below the \(gw(needed)) GWh " + (needed > floor ? "it must end the year with (its starting level)" : "of its minimum level"),
+                            "below the \(gw(needed)) GWh " + (needed > floor ? "it must end the year with (its starting level)" : "of its minimum level") +
+                            inflowScaling(scenario, calendar.year),
                         expected: "an environmental flow the inflow can keep up with hour by hour, a higher initial_level or a lower minimum_level")
         }
     }

@@ -108,6 +108,14 @@ public struct ProfileGenerator: Sendable {
             problems.append(error("demand.peak", found: "a peak of \(format(peak)) GW in \(year)",
                                   expected: "at most \(format(highestPeak, roundingDown: true)) GW with demand.annual_energy of \(format(energy)) GWh in \(year): "
                                       + "the load shape's peak hours alone would use more than the year's energy, so either the peak is too high or the annual energy too low").diagnostics[0])
+        case let .failure(.shapeTooPeaky(exponent, lowest, highestPeak)):
+            let loadFactor = energy / (Double(ProfileCalendar.hoursPerYear) * peak)
+            let deepened = String(format: "%.2g", 100 * pow(lowest, exponent))
+            problems.append(error("demand.peak", found: "a peak of \(format(peak)) GW in \(year)",
+                                  expected: "at most \(format(highestPeak, roundingDown: true)) GW with demand.annual_energy of \(format(energy)) GWh in \(year): "
+                                      + "a load factor of \(format(100 * loadFactor)) % (energy ÷ 8760 h ÷ peak) would raise the load shape to the power "
+                                      + "\(format(exponent)), taking its lowest hour from \(format(100 * lowest)) % of the peak to \(deepened) % (capsim allows "
+                                      + "a hundredfold), so either the peak is too high or the annual energy too low").diagnostics[0])
         case let .failure(.zeroHours(count)):
             problems.append(error("demand.hourly_csv", found: "\(count) hours with no load",
                                   expected: "a reference load above zero in every hour").diagnostics[0])

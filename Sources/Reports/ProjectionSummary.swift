@@ -5,11 +5,16 @@ import EnergyModel
 /// its targets, the generation mix, storage, reliability and prices, and the scorecard of
 /// every target with what would close the missed ones.
 public enum ProjectionSummary {
+    /// The years of `outcome` as a header says them: `2020–2030`, or `2030` for one.
+    static func span(_ outcome: ProjectionOutcome) -> String {
+        guard let first = outcome.years.first?.year, let last = outcome.years.last?.year else { return "" }
+        return first == last ? "\(first)" : "\(first)–\(last)"
+    }
+
     public static func text(_ outcome: ProjectionOutcome) -> String {
         let scenario = outcome.scenario, years = outcome.years
         let method = scenario.accounting.method == .coalEquivalent ? "coal-equivalent" : "calorific"
-        let span = "\(years.first.map { String($0.year) } ?? "")–\(years.last.map { String($0.year) } ?? "")"
-        var lines = TextLayout.wrap("\(scenario.name): \(span), \(method) accounting, weather seed \(outcome.seed)", width: 100, first: "", rest: "  ")
+        var lines = TextLayout.wrap("\(scenario.name): \(span(outcome)), \(method) accounting, weather seed \(outcome.seed)", width: 100, first: "", rest: "  ")
         lines.append("")
         lines += share(outcome)
         lines += [""] + mix(years)

@@ -52,10 +52,11 @@ enum TargetText {
 
     /// A lever as one phrase: what to change and by how much, `first-order: … : 0.665 GW`:
     /// three decimals below 100 (0.629 亿立方米, not 0.6, beside a margin of −0.629), one
-    /// from 100 on (341.7 GWh, 75 504.1 tce); three significant digits, as `counted`
-    /// writes them, when those would round it to 0.
+    /// from 100 on (341.7 GWh, 75 504.1 tce); below 0.1, three significant digits, as
+    /// `counted` writes the margin beside it (0.0719 万吨标准煤 under a margin of −0.0719,
+    /// not 0.072).
     static func lever(_ lever: Lever) -> String {
-        let text = TextLayout.number(lever.amount, digits: abs(lever.amount) < 100 ? 3 : 1)
-        return "\(lever.text): \(lever.amount != 0 && Double(text) == 0 ? counted(lever.amount) : text) \(lever.unit)"
+        let text = abs(lever.amount) < 0.1 ? counted(lever.amount) : TextLayout.number(lever.amount, digits: abs(lever.amount) < 100 ? 3 : 1)
+        return "\(lever.text): \(text) \(lever.unit)"
     }
 }

@@ -54,6 +54,23 @@ import Testing
         #expect(result.err.contains("leaky.yaml: 2 problems found"))
     }
 
+    /// A dry year (weather.hydro_inflow_factor) that leaves the reservoir short of its
+    /// environmental flow is named beside the reservoir's key, which the error points at.
+    @Test func aDryYearIsNamedWhereTheEnvironmentalFlowFails() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("dry.yaml")
+        try """
+            extends: \(Self.path("shaoyang.yaml"))
+            name: dry
+            weather:
+              hydro_inflow_factor: 5 %
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = capsim("validate", file.path)
+        #expect(result.status == 1)
+        #expect(result.err.contains("error: technologies.quanmutang_hydro.environmental_flow: found in 2025, "), "\(result.err)")
+        #expect(result.err.contains(" (with weather.hydro_inflow_factor of 5 % in 2025)"), "\(result.err)")
+    }
+
     /// Storage retired on a date ends the year at its initial state of charge of the
     /// energy left, so the year runs; a pool that loses all its power on a date while it
     /// must hold 5 % of its energy cannot discharge it, and the message names its capacity.

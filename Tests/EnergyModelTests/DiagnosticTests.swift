@@ -53,6 +53,38 @@ import Testing
         ])
     }
 
+    /// Without its kind a technology's other keys cannot be judged, but a key that looks
+    /// like `kind` is the likely cause, and is named.
+    @Test func aMisspeltKindIsNamedBesideTheMissingOne() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w:
+                kinds: wind
+                capacity: 1 GW
+                full_load_hours: 2000 h
+            """))
+        #expect(p == [
+            f.message("s.yaml", 10, 5, "technologies.w.kind", found: "no value", expected: "the technology's kind (\"kind\" is required)"),
+            f.message("s.yaml", 10, 5, "technologies.w.kinds", found: "the unknown key \"kinds\" (did you mean \"kind\"?)", expected: "kind, which is required"),
+        ])
+    }
+
+    /// One one-way efficiency written: the message asks for the other, not for the round trip.
+    @Test func aOneWayEfficiencyAsksForTheOther() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              b:
+                kind: lfp
+                capacity: 1 GW
+                duration: 2 h
+                charge_efficiency: 92 %
+            """))
+        #expect(p == [
+            f.message("s.yaml", 10, 5, "technologies.b.discharge_efficiency", found: "no value",
+                      expected: "the discharge efficiency, beside charge_efficiency (\"discharge_efficiency\" is required)"),
+        ])
+    }
+
     @Test func unknownTopLevelKey() throws {
         let (f, p) = try problems(Fixture.header() + "technologis: {}\n")
         #expect(p == [
@@ -292,6 +324,18 @@ import Testing
             f.message("s.yaml", 11, 29, "technologies.u.capacity", found: "\"1e8 万千瓦\"", expected: "\(Self.power) of at most 10 000 GW: \(far)"),
             f.message("s.yaml", 11, 78, "technologies.u.variable_cost", found: "\"2e6 yuan/MWh\"",
                       expected: "an electricity price (yuan/MWh, yuan/kWh, 元/千瓦时) of at most 1 000 000 yuan/MWh: \(far)"),
+        ])
+    }
+
+    /// A heat rate in kJ/kWh has no dimension left: the message calls it a number without
+    /// dimension, not a fraction (%), which the user never wrote.
+    @Test func aRatioOfLikeUnitsIsCalledANumberWithoutDimension() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              c: {kind: coal, capacity: 1 GW, heat_rate: 8800 kJ/kWh, fuel_price: 900 yuan/t}
+            """))
+        #expect(p == [
+            f.message("s.yaml", 9, 46, "technologies.c.heat_rate", found: "\"8800 kJ/kWh\", a number without dimension", expected: "a heat rate (gce/kWh)"),
         ])
     }
 
@@ -570,6 +614,11 @@ import Testing
         #expect(fixture.problems("s.yaml") == [
             fixture.message("s.yaml", 3, 22, "location.latitude", found: "\"27 °W\"", expected: "an angle in °, °N or °S: °W belongs to the other axis"),
             fixture.message("s.yaml", 3, 40, "location.longitude", found: "\"111 °S\"", expected: "an angle in °, °E or °W: °S belongs to the other axis"),
+        ])
+        try fixture.write("u.yaml", Fixture.scenario("technologies: {}").replacingOccurrences(of: written, with: "latitude: -27 °S, longitude: +111 °E"))
+        #expect(fixture.problems("u.yaml") == [
+            fixture.message("u.yaml", 3, 22, "location.latitude", found: "\"-27 °S\"", expected: "a sign or a compass letter, not both: °N or °S gives the direction"),
+            fixture.message("u.yaml", 3, 41, "location.longitude", found: "\"+111 °E\"", expected: "a sign or a compass letter, not both: °E or °W gives the direction"),
         ])
         try fixture.write("t.yaml", Fixture.scenario("technologies: {}").replacingOccurrences(of: written, with: "latitude: 33.9 °S, longitude: 18.4 °E"))
         let location = try fixture.load("t.yaml").location

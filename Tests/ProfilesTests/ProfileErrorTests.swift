@@ -58,6 +58,27 @@ import Testing
             + "so either the peak is too high or the annual energy too low"])
     }
 
+    /// A peak written 100 times too high (286 GW for 286 万千瓦) would leave thousands of
+    /// hours at zero load: refused, with the highest peak that deepens the shape's lowest
+    /// hour at most a hundredfold.
+    /// That peak itself is accepted, and 0.1 % above it is not.
+    @Test func aPeakAHundredTimesTooHighIsRefused() throws {
+        let technologies = "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}"
+        let (scenario, path) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 138 亿千瓦时, peak: 286 GW}")
+        let problems = Support.problems(scenario)
+        let prefix = "error: demand.peak: found a peak of 286 GW in 2025, expected at most "
+        #expect(problems.count == 1 && problems[0].hasPrefix("\(path):5:") && problems[0].contains(prefix), "\(problems)")
+        #expect(problems.first?.contains("GW with demand.annual_energy of 13800 GWh in 2025: a load factor of 0.5508 % (energy ÷ 8760 h ÷ peak) "
+            + "would raise the load shape to the power") == true, "\(problems)")
+        let message = try #require(problems.first), start = try #require(message.range(of: prefix)).upperBound
+        let highest = try #require(Double(message[start...].prefix { $0 != " " }))
+        #expect(highest > 6 && highest < 12, "a load factor near 0.17")
+        let (allowed, _) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 138 亿千瓦时, peak: \(highest) GW}")
+        #expect(Support.problems(allowed).isEmpty)
+        let (above, _) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 138 亿千瓦时, peak: \(highest * 1.001) GW}")
+        #expect(Support.problems(above).count == 1)
+    }
+
     @Test func weatherKeysAreCheckedWithTheirUnits() throws {
         #expect(throws: ScenarioError.self) {
             _ = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}",

@@ -139,7 +139,10 @@ final class Decoder {
             return nil
         case let .success(quantity):
             guard let factor = conversions[quantity.dimension] else {
-                fail(valueField, found: "\"\(text)\", \(quantity.dimension.description)", expected: named)
+                // A ratio of like units (kJ/kWh, tCO2/t) has no dimension left: it is a
+                // pure number, not the percentage `fraction`'s name would say.
+                let written = quantity.dimension == .fraction && !text.hasSuffix("%") ? "a number without dimension" : quantity.dimension.description
+                fail(valueField, found: "\"\(text)\", \(written)", expected: named)
                 return nil
             }
             record(valueField, text: text)

@@ -82,6 +82,19 @@ struct MappingReader {
     /// Reports every key that no decoder asked for. The keys listed leave out `source` and
     /// `assumption`, allowed everywhere, unless `listingLabels` (a `{value: …}` mapping,
     /// whose only other key is `value`).
+    /// When the required `key` is missing and what else may be written depends on it (a
+    /// technology's keys on its kind), the keys that look like a misspelling of it are
+    /// reported unknown: `kinds: wind` is the cause of "kind is required", and would
+    /// otherwise go unnamed.
+    func reportMisspellings(of key: String) {
+        guard written(key) == nil else { return }
+        for entry in entries where !known.contains(entry.key) && Suggestion.closest(to: entry.key, among: [key]) != nil {
+            decoder.fail(
+                at: entry.keyLocation, field.path.isEmpty ? entry.key : "\(field.path).\(entry.key)",
+                found: "the unknown key \"\(entry.key)\"\(Suggestion.phrase(for: entry.key, among: [key]))", expected: "\(key), which is required")
+        }
+    }
+
     func finish(subject: String, listingLabels: Bool = false) {
         let labels = ["source", "assumption"]
         let listed = known.filter { !labels.contains($0) } + (listingLabels ? labels : [])

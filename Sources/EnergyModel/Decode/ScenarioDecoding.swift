@@ -67,10 +67,10 @@ extension Decoder {
         guard var reader = MappingReader(field, self, expected: "latitude, longitude and utc_offset") else { return nil }
         let name = reader.optional("name").flatMap { text($0) }
         let latitude = reader.required("latitude", expected: "an angle such as 27.24 °N").flatMap {
-            compassAngle($0, letters: ["°N", "°S"], .within(-90...90, "from -90° to 90°"))
+            compassAngle($0, letters: ["°N", "°S"], .within(-90...90, "from -90° to 90° (or with °N, °S)"))
         }
         let longitude = reader.required("longitude", expected: "an angle such as 111.47 °E").flatMap {
-            compassAngle($0, letters: ["°E", "°W"], .within(-180...180, "from -180° to 180°"))
+            compassAngle($0, letters: ["°E", "°W"], .within(-180...180, "from -180° to 180° (or with °E, °W)"))
         }
         let offset = reader.required("utc_offset", expected: "hours ahead of UTC, such as 8 h").flatMap {
             quantity($0, .time, .within(-12...14, "from -12 h to 14 h"))
@@ -81,15 +81,23 @@ extension Decoder {
         return Location(name: name, latitude: latitude, longitude: longitude, utcOffsetHours: offset, timeZone: zone)
     }
 
-    /// An angle whose compass letter, if it has one, is one of `letters`: the unit table
-    /// reads °E like °N and °W like °S, so a latitude written in °W would be taken as a
-    /// southern one.
-    private func compassAngle(_ field: Field, letters: [String], _ check: Check) -> Double? {
+    /// An angle whose compass letter, if it has one, is one of `letters` (none for an
+    /// angle that is not a position) and has no sign beside it: the unit table reads °E
+    /// like °N and °W like °S, so a latitude written in °W would be taken as a southern
+    /// one, and `-27.24 °S` would be read as north.
+    func compassAngle(_ field: Field, letters: [String], _ check: Check) -> Double? {
         let value = field.node.entries?.first { $0.key == "value" }.map { field.child("value", $0.value, field.provenance) } ?? field
         let written = value.node.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
-        if let letter = ["°N", "°S", "°E", "°W"].first(where: { written.hasSuffix($0) }), !letters.contains(letter) {
-            fail(value, found: "\"\(written)\"", expected: "an angle in °, \(letters.joined(separator: " or ")): \(letter) belongs to the other axis")
-            return nil
+        if let letter = ["°N", "°S", "°E", "°W"].first(where: { written.hasSuffix($0) }) {
+            guard letters.contains(letter) else {
+                let allowed = letters.isEmpty ? "no compass letter (\(letter) names a direction on the globe)" : "\(letters.joined(separator: " or ")): \(letter) belongs to the other axis"
+                fail(value, found: "\"\(written)\"", expected: "an angle in °, \(allowed)")
+                return nil
+            }
+            guard !written.hasPrefix("-"), !written.hasPrefix("+") else {
+                fail(value, found: "\"\(written)\"", expected: "a sign or a compass letter, not both: \(letters.joined(separator: " or ")) gives the direction")
+                return nil
+            }
         }
         return quantity(field, .angle, check)
     }

@@ -31,6 +31,7 @@ extension Decoder {
         let capacityField = reader.required("capacity", expected: kind?.isStorage == true ? "the discharge power by year" : "the installed capacity by year")
         let capacity = capacityField.flatMap { trajectory($0, .power, .nonNegative) }
         guard let kind else {
+            reader.reportMisspellings(of: "kind")
             return nil
         }
         let parameters: Technology.Parameters?
@@ -126,8 +127,8 @@ extension Decoder {
         let isSolar = kind == .solarCentralised || kind == .solarDistributed
         var tilt: Double??, azimuth: Double??
         if isSolar {
-            tilt = reader.optional("tilt").map { quantity($0, .angle, .within(0...90, "from 0° to 90°")) }
-            azimuth = reader.optional("azimuth").map { quantity($0, .angle, .within(0...360, "from 0° to 360°")) }
+            tilt = reader.optional("tilt").map { compassAngle($0, letters: [], .within(0...90, "from 0° to 90°")) }
+            azimuth = reader.optional("azimuth").map { compassAngle($0, letters: [], .within(0...360, "from 0° to 360°")) }
         }
         var powerCurve: PowerCurve??
         if kind == .wind { powerCurve = .some(reader.optional("power_curve").map(self.powerCurve) ?? PowerCurve()) }
@@ -255,7 +256,12 @@ extension Decoder {
             etaDischarge = value.squareRoot()
         }
         guard let etaCharge, let etaDischarge else {
-            _ = reader.required("round_trip_efficiency", expected: "the round-trip efficiency (or charge_efficiency and discharge_efficiency)")
+            // One one-way efficiency written: the other is what is missing.
+            switch (etaCharge, etaDischarge) {
+            case (.some, nil): _ = reader.required("discharge_efficiency", expected: "the discharge efficiency, beside charge_efficiency")
+            case (nil, .some): _ = reader.required("charge_efficiency", expected: "the charge efficiency, beside discharge_efficiency")
+            default: _ = reader.required("round_trip_efficiency", expected: "the round-trip efficiency (or charge_efficiency and discharge_efficiency)")
+            }
             return nil
         }
         return Storage(

@@ -125,7 +125,7 @@ public struct Dimension: Hashable, Sendable {
         .volume: "a volume (m³, 万立方米, 亿立方米)",
         .money: "an amount of money (yuan, 万元, 亿元)",
         .length: "a length (m, km)",
-        .angle: "an angle (°, deg, °N, °E)",
+        .angle: "an angle (°, deg)",
         .heatRate: "a heat rate (gce/kWh)",
         .electricityPrice: "an electricity price (yuan/MWh, yuan/kWh, 元/千瓦时)",
         .coalPrice: "a fuel price per standard coal (yuan/tce)",
