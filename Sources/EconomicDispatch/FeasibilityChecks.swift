@@ -132,7 +132,7 @@ enum FeasibilityChecks {
         return ScenarioError([Diagnostic(location: location, path: path, found: found, expected: expected)])
     }
 
-    private static func gw(_ value: Double) -> String { String(format: "%.3f", value) }
+    private static func gw(_ value: Double) -> String { Diagnostic.number(value) }
 
     private static func percent(_ fraction: Double) -> String { String(format: "%.3g", 100 * fraction) }
 }

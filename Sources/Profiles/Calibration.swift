@@ -59,6 +59,12 @@ enum Calibration {
             output[h] = shape[h] / top
             if output[h] == 1 { peakHours += 1 }
         }
+        if peakHours == hours {
+            // A flat shape: the load is the peak in every hour, so the peak must be the average.
+            guard loadFactor >= 1 - 1e-9 else { return .failure(.flat) }
+            for h in output.indices { output[h] = peak }
+            return .success(())
+        }
         guard loadFactor > peakHours / hours + 1e-9 else { return .failure(.energyTooSmall(highestPeak: energy / peakHours)) }
         var gamma = 0.0
         for _ in 0..<100 {
@@ -72,11 +78,6 @@ enum Calibration {
             gamma -= step
             if abs(step) <= 1e-14 * max(1, gamma) { break }
         }
-        let lowest = output.min() ?? 1, limit = lowest < 1 ? 1 + log(maximumDeepening) / log(lowest) : .infinity
-        guard gamma <= limit else {
-            let highestPeak = energy / output.reduce(0) { $0 + pow($1, limit) }
-            return .failure(.shapeTooPeaky(exponent: gamma, lowest: lowest, highestPeak: highestPeak))
-        }
         var offPeak = 0.0
         for h in output.indices {
             output[h] = output[h] == 1 ? peak : peak * pow(output[h], gamma)
@@ -87,24 +88,14 @@ enum Calibration {
         return .success(())
     }
 
-    /// How much deeper, relative to the peak, calibration may make the shape's lowest
-    /// hour: x_min^γ ≥ 0.01 · x_min, so γ ≤ 1 + ln 0.01 ÷ ln x_min (γ ≤ 1 is always
-    /// allowed: it fills valleys). For the default shape that allows load factors down to
-    /// about 0.17; a peak written 100 times too high (`286 GW` for `286 万千瓦`, load
-    /// factor 0.0055) asks for γ ≈ 56, which leaves thousands of hours at zero load — no
-    /// city's load, and a silent wrong answer if accepted.
-    static let maximumDeepening = 0.01
-
     enum LoadProblem: Error {
         /// The peak is below the average load (energy ÷ 8760 h), GW.
         case peakBelowAverage(average: Double)
         /// The shape's peak hours alone would carry more than the year's energy: the
         /// highest peak this shape allows, GW.
         case energyTooSmall(highestPeak: Double)
-        /// The load factor is so far below the shape's own that γ would deepen the lowest
-        /// hour (`lowest`, a fraction of the peak) more than `maximumDeepening` allows;
-        /// the highest peak it allows, GW.
-        case shapeTooPeaky(exponent: Double, lowest: Double, highestPeak: Double)
+        /// A flat shape (every hour at its peak) gives only a load factor of 1.
+        case flat
         /// A shape with hours of zero (or negative) load cannot be scaled by a power.
         case zeroHours(Int)
     }

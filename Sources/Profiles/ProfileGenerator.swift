@@ -108,14 +108,10 @@ public struct ProfileGenerator: Sendable {
             problems.append(error("demand.peak", found: "a peak of \(format(peak)) GW in \(year)",
                                   expected: "at most \(format(highestPeak, roundingDown: true)) GW with demand.annual_energy of \(format(energy)) GWh in \(year): "
                                       + "the load shape's peak hours alone would use more than the year's energy, so either the peak is too high or the annual energy too low").diagnostics[0])
-        case let .failure(.shapeTooPeaky(exponent, lowest, highestPeak)):
-            let loadFactor = energy / (Double(ProfileCalendar.hoursPerYear) * peak)
-            let deepened = String(format: "%.2g", 100 * pow(lowest, exponent))
-            problems.append(error("demand.peak", found: "a peak of \(format(peak)) GW in \(year)",
-                                  expected: "at most \(format(highestPeak, roundingDown: true)) GW with demand.annual_energy of \(format(energy)) GWh in \(year): "
-                                      + "a load factor of \(format(100 * loadFactor)) % (energy ÷ 8760 h ÷ peak) would raise the load shape to the power "
-                                      + "\(format(exponent)), taking its lowest hour from \(format(100 * lowest)) % of the peak to \(deepened) % (capsim allows "
-                                      + "a hundredfold), so either the peak is too high or the annual energy too low").diagnostics[0])
+        case .failure(.flat):
+            problems.append(error("demand.hourly_csv", found: "the same load in every hour",
+                                  expected: "a reference load that varies: a flat one gives only a peak equal to the average load, "
+                                      + "\(format(energy / Double(ProfileCalendar.hoursPerYear))) GW in \(year) (demand.annual_energy ÷ 8760 h)").diagnostics[0])
         case let .failure(.zeroHours(count)):
             problems.append(error("demand.hourly_csv", found: "\(count) hours with no load",
                                   expected: "a reference load above zero in every hour").diagnostics[0])
@@ -161,12 +157,6 @@ public struct ProfileGenerator: Sendable {
     /// read "0 GW"); a bound is rounded down, so that it never reads as the value it
     /// refuses.
     private func format(_ value: Double, roundingDown: Bool = false) -> String {
-        let decimals = value == 0 || !value.isFinite ? 3 : max(3, 3 - Int(log10(abs(value)).rounded(.down)))
-        let scale = pow(10, Double(decimals))
-        let shown = roundingDown ? (value * scale * (1 + 1e-12)).rounded(.down) / scale : value
-        var text = String(format: "%.\(decimals)f", shown)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        Diagnostic.number(value, roundingDown: roundingDown)
     }
 }

@@ -60,12 +60,14 @@ import Testing
             technologies:
               w:
                 kinds: wind
-                capacity: 1 GW
+                capcity: 1 GW
                 full_load_hours: 2000 h
             """))
         #expect(p == [
             f.message("s.yaml", 10, 5, "technologies.w.kind", found: "no value", expected: "the technology's kind (\"kind\" is required)"),
+            f.message("s.yaml", 10, 5, "technologies.w.capacity", found: "no value", expected: "the installed capacity by year (\"capacity\" is required)"),
             f.message("s.yaml", 10, 5, "technologies.w.kinds", found: "the unknown key \"kinds\" (did you mean \"kind\"?)", expected: "kind, which is required"),
+            f.message("s.yaml", 11, 5, "technologies.w.capcity", found: "the unknown key \"capcity\" (did you mean \"capacity\"?)", expected: "capacity, which is required"),
         ])
     }
 
@@ -339,6 +341,25 @@ import Testing
         ])
     }
 
+    /// Hints for near misses: a compass letter without its degree sign, the typographic
+    /// minus, and a percentage written as a word is still called a fraction.
+    @Test func nearMissesGetHints() throws {
+        let fixture = try Fixture()
+        let written = "latitude: 27 °N, longitude: 111 °E"
+        try fixture.write("s.yaml", Fixture.scenario("technologies: {}").replacingOccurrences(of: written, with: "latitude: 27 N, longitude: −111 °E"))
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("s.yaml", 3, 22, "location.latitude", found: "the unknown unit \"N\" (did you mean \"°N\"?)", expected: "an angle (°, deg)"),
+            fixture.message("s.yaml", 3, 39, "location.longitude", found: "\"−111 °E\"",
+                            expected: "an angle (°, deg): a number and a unit (with \"-\" for the sign: \"−\" is the typographic minus)"),
+        ])
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              c: {kind: coal, capacity: 1 GW, heat_rate: 300 gce/kWh, fuel_price: 5 percent}
+            """))
+        #expect(p == [f.message("s.yaml", 9, 71, "technologies.c.fuel_price", found: "\"5 percent\", a fraction (%)",
+                                expected: "a coal price (yuan/tce, or yuan/t of raw coal)")])
+    }
+
     /// Events add up: a heat rate or a share is checked in every year once they are counted.
     @Test func eventsThatLeaveTheRange() throws {
         let (f, p) = try problems(Fixture.scenario("""
@@ -497,10 +518,10 @@ import Testing
     @Test func peakBelowTheAverageLoad() throws {
         let fixture = try Fixture()
         try fixture.write("s.yaml", Fixture.header(years: "{base: 2020, end: 2021}", demand: "{annual_energy: 8760 GWh, peak: 0.9 GW}") + "technologies: {}\n")
-        let expected = "a peak at least the average load 1.000 GW (annual energy ÷ 8760 h)"
+        let expected = "a peak at least the average load 1 GW (annual energy ÷ 8760 h)"
         #expect(fixture.problems("s.yaml") == [
-            fixture.message("s.yaml", 5, 41, "demand.peak", found: "a peak of 0.900 GW in 2020", expected: expected),
-            fixture.message("s.yaml", 5, 41, "demand.peak", found: "a peak of 0.900 GW in 2021", expected: expected),
+            fixture.message("s.yaml", 5, 41, "demand.peak", found: "a peak of 0.9 GW in 2020", expected: expected),
+            fixture.message("s.yaml", 5, 41, "demand.peak", found: "a peak of 0.9 GW in 2021", expected: expected),
         ])
     }
 
@@ -664,8 +685,27 @@ import Testing
 
     @Test func aPeakBelowTheAverageLoadIsShownAtItsYearsMilestone() throws {
         let (f, p) = try problems(Fixture.header(demand: "{annual_energy: 10 TWh, peak: {2020: 2 GW, 2025: 2 GW, 2030: 1 GW}}") + "technologies: {}\n")
-        #expect(p == [f.message("s.yaml", 5, 70, "demand.peak", found: "a peak of 1.000 GW in 2030",
+        #expect(p == [f.message("s.yaml", 5, 70, "demand.peak", found: "a peak of 1 GW in 2030",
                                 expected: "a peak at least the average load 1.142 GW (annual energy ÷ 8760 h)")])
+    }
+
+    /// A peak written 100 times too high (286 GW for 286 万千瓦) gives a load factor of
+    /// 0.55 %: one message, at the milestone of the year where the load factor is lowest,
+    /// naming the other years the interpolation carries below 10 %. The highest peak shown,
+    /// 13 800 GWh ÷ 8 760 h ÷ 0.1 = 15.7534… GW rounded down, is accepted, and 0.1 % more
+    /// is not.
+    @Test func aLoadFactorBelowTenPercentIsRefusedOnce() throws {
+        let (f, p) = try problems(Fixture.header(years: "{base: 2020, end: 2030}", demand: "{annual_energy: 13800 GWh, peak: {2020: 2.14 GW, 2025: 286 GW, 2030: 3.65 GW}}")
+            + "technologies: {}\n")
+        #expect(p == [f.message("s.yaml", 5, 64, "demand.peak",
+                                found: "a peak of 286 GW in 2025, a load factor of 0.5508 % (annual energy ÷ 8760 h ÷ peak); the load factor is below 10 % in 9 years, 2021 to 2029",
+                                expected: "at most 15.753 GW with demand.annual_energy of 13800 GWh in 2025: a load factor of at least 10 % (a city's is 0.4–0.8), "
+                                    + "so either the peak is too high or the annual energy too low")])
+        let fixture = try Fixture()
+        try fixture.write("b.yaml", Fixture.header(years: "{base: 2020, end: 2020}", demand: "{annual_energy: 13800 GWh, peak: 15.753 GW}") + "technologies: {}\n")
+        #expect(try fixture.load("b.yaml").demand.peak.value(in: 2020) == 15.753)
+        let (_, above) = try problems(Fixture.header(years: "{base: 2020, end: 2020}", demand: "{annual_energy: 13800 GWh, peak: 15.769 GW}") + "technologies: {}\n")
+        #expect(above.count == 1)
     }
 
     @Test func rangeEndsSurviveTheirUnitsRounding() throws {

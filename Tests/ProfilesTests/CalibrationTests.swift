@@ -30,22 +30,15 @@ import Testing
         for h in 1..<4 { expectRelative(output[h], 2, 1e-12) }
     }
 
-    /// Shape (1, ½, ½, ½), peak 4 GW: 4 + 12 · ½^γ = E. The lowest hour, ½ of the peak,
-    /// may go down a hundredfold relative to the peak: ½^γ ≥ ½ · 0.01, γ ≤ 1 + ln 0.01 ÷
-    /// ln ½ = 7.64. E = 4.1 GWh gives ½^γ = 1/120 (γ = 6.91, allowed); E = 4.046875 GWh
-    /// asks for ½^γ = 1/256, γ = 8, and the highest peak allowed is E ÷ Σ x^7.64 =
-    /// E ÷ (1 + 3 · 0.005) GW.
-    @Test func loadDeepensTheLowestHourAtMostAHundredfold() throws {
+    /// A flat shape gives a flat load, and only at a peak equal to the average.
+    @Test func aFlatShapeTakesOnlyItsAverage() throws {
         var output = [Double](repeating: 0, count: 4)
-        try Calibration.load(shape: [2, 1, 1, 1], energy: 4.1, peak: 4, into: &output).get()
-        for h in 1..<4 { expectRelative(output[h], 4.0 / 120, 1e-9) }
-        guard case let .failure(.shapeTooPeaky(exponent, lowest, highest)) = Calibration.load(shape: [2, 1, 1, 1], energy: 4.046875, peak: 4, into: &output) else {
-            Issue.record("a load factor asking for γ = 8 was accepted")
+        try Calibration.load(shape: [3, 3, 3, 3], energy: 8, peak: 2, into: &output).get()
+        #expect(output == [2, 2, 2, 2])
+        guard case .failure(.flat) = Calibration.load(shape: [3, 3, 3, 3], energy: 6, peak: 2, into: &output) else {
+            Issue.record("a flat shape was given a load factor below 1")
             return
         }
-        expectRelative(exponent, 8, 1e-9)
-        #expect(lowest == 0.5)
-        expectRelative(highest, 4.046875 / 1.015, 1e-12)
     }
 
     @Test func loadRejectsAPeakBelowTheAverageAndZeroHours() {

@@ -1,3 +1,4 @@
+import Foundation
 import EnergyModel
 import Testing
 @testable import Profiles
@@ -46,37 +47,38 @@ import Testing
         }
     }
 
-    /// An annual energy written in 千瓦时 where 亿千瓦时 was meant: the highest peak its
-    /// shape allows is shown with its significant digits (it read "at most 0 GW"), rounded
-    /// down (103.1 kWh over the shape's 9 peak hours is 0.000011456 GW), and the message
-    /// names the annual energy as the other key that may be wrong.
-    @Test func annualEnergyTooSmallForThePeak() throws {
-        let (scenario, path) = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}",
-                                                    demand: "{annual_energy: 103.1 千瓦时, peak: 2.14 GW}")
-        #expect(Support.problems(scenario) == ["\(path):5:42: error: demand.peak: found a peak of 2.14 GW in 2025, expected at most 0.00001145 GW with "
-            + "demand.annual_energy of 0.0001031 GWh in 2025: the load shape's peak hours alone would use more than the year's energy, "
-            + "so either the peak is too high or the annual energy too low"])
+    /// An annual energy written in 千瓦时 where 亿千瓦时 was meant: refused when the scenario
+    /// loads, for its load factor, with the highest peak shown with its significant digits
+    /// (0.1 × 103.1 kWh ÷ 8 760 h = 0.000000117694 GW, rounded down), and the annual energy
+    /// named as the other key that may be wrong.
+    @Test func annualEnergyWrittenInTheWrongUnit() throws {
+        do {
+            _ = try Support.scenario(technologies: "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}", demand: "{annual_energy: 103.1 千瓦时, peak: 2.14 GW}")
+            Issue.record("a load factor of 5.5e-9 was accepted")
+        } catch let error as ScenarioError {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.description.contains("error: demand.peak: found a peak of 2.14 GW in 2024, a load factor of 0.00000055 % (annual energy ÷ 8760 h ÷ peak); "
+                + "the load factor is below 10 % in 3 years, 2024 to 2026, expected at most 0.0000001176 GW with demand.annual_energy of 0.0001031 GWh in 2024: "
+                + "a load factor of at least 10 % (a city's is 0.4–0.8), so either the peak is too high or the annual energy too low"), "\(error)")
+        }
     }
 
-    /// A peak written 100 times too high (286 GW for 286 万千瓦) would leave thousands of
-    /// hours at zero load: refused, with the highest peak that deepens the shape's lowest
-    /// hour at most a hundredfold.
-    /// That peak itself is accepted, and 0.1 % above it is not.
-    @Test func aPeakAHundredTimesTooHighIsRefused() throws {
+    /// A reference load that is the same in every hour can only be met at a peak equal to
+    /// the average; below that it is named as flat (a peak below the average is refused
+    /// when the scenario loads).
+    @Test func aFlatReferenceLoadIsNamed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-flat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("flat.csv")
+        try ("load\n" + String(repeating: "1\n", count: 8760)).write(to: csv, atomically: true, encoding: .utf8)
         let technologies = "  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}"
-        let (scenario, path) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 138 亿千瓦时, peak: 286 GW}")
-        let problems = Support.problems(scenario)
-        let prefix = "error: demand.peak: found a peak of 286 GW in 2025, expected at most "
-        #expect(problems.count == 1 && problems[0].hasPrefix("\(path):5:") && problems[0].contains(prefix), "\(problems)")
-        #expect(problems.first?.contains("GW with demand.annual_energy of 13800 GWh in 2025: a load factor of 0.5508 % (energy ÷ 8760 h ÷ peak) "
-            + "would raise the load shape to the power") == true, "\(problems)")
-        let message = try #require(problems.first), start = try #require(message.range(of: prefix)).upperBound
-        let highest = try #require(Double(message[start...].prefix { $0 != " " }))
-        #expect(highest > 6 && highest < 12, "a load factor near 0.17")
-        let (allowed, _) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 138 亿千瓦时, peak: \(highest) GW}")
-        #expect(Support.problems(allowed).isEmpty)
-        let (above, _) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 138 亿千瓦时, peak: \(highest * 1.001) GW}")
+        let (atAverage, _) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 876 GWh, peak: 0.1 GW, hourly_csv: \(csv.path)}")
+        #expect(Support.problems(atAverage).isEmpty)
+        let (above, _) = try Support.scenario(technologies: technologies, demand: "{annual_energy: 876 GWh, peak: 0.2 GW, hourly_csv: \(csv.path)}")
         #expect(Support.problems(above).count == 1)
+        #expect(Support.problems(above).first?.contains("demand.hourly_csv: found the same load in every hour, expected a reference load that varies") == true,
+                "\(Support.problems(above))")
     }
 
     @Test func weatherKeysAreCheckedWithTheirUnits() throws {

@@ -128,20 +128,24 @@ final class Decoder {
             fail(valueField, found: "the bare number \(Self.format(number))", expected: "\(named) with its unit")
             return nil
         case .failure(.notANumber):
-            fail(valueField, found: "\"\(text)\"", expected: "\(named): a number and a unit")
+            // The typographic minus (U+2212) looks like "-" but is not one.
+            let minus = text.contains("\u{2212}") ? " (with \"-\" for the sign: \"−\" is the typographic minus)" : ""
+            fail(valueField, found: "\"\(text)\"", expected: "\(named): a number and a unit\(minus)")
             return nil
         case .failure(.outOfRange):
             fail(valueField, found: "\"\(text)\", a number a double cannot hold", expected: "\(named) between about 10⁻³⁰⁸ and 10³⁰⁸ in size, or 0")
             return nil
         case let .failure(.unknownUnit(unit)):
-            let hint = Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
+            // A compass letter without its degree sign (27 N) is one edit from "%" as much as from "°N".
+            let compass = ["N", "S", "E", "W"].first { $0 == unit.uppercased() }
+            let hint = compass.map { " (did you mean \"°\($0)\"?)" } ?? Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
             fail(valueField, found: "the unknown unit \"\(unit)\"\(hint)", expected: named)
             return nil
         case let .success(quantity):
             guard let factor = conversions[quantity.dimension] else {
                 // A ratio of like units (kJ/kWh, tCO2/t) has no dimension left: it is a
                 // pure number, not the percentage `fraction`'s name would say.
-                let written = quantity.dimension == .fraction && !text.hasSuffix("%") ? "a number without dimension" : quantity.dimension.description
+                let written = quantity.dimension == .fraction && text.contains("/") ? "a number without dimension" : quantity.dimension.description
                 fail(valueField, found: "\"\(text)\", \(written)", expected: named)
                 return nil
             }

@@ -82,12 +82,17 @@ struct MappingReader {
     /// Reports every key that no decoder asked for. The keys listed leave out `source` and
     /// `assumption`, allowed everywhere, unless `listingLabels` (a `{value: …}` mapping,
     /// whose only other key is `value`).
-    /// When the required `key` is missing and what else may be written depends on it (a
-    /// technology's keys on its kind), the keys that look like a misspelling of it are
+    /// When required `keys` are missing and what else may be written depends on them (a
+    /// technology's keys on its kind), the keys that look like a misspelling of one are
     /// reported unknown: `kinds: wind` is the cause of "kind is required", and would
     /// otherwise go unnamed.
-    func reportMisspellings(of key: String) {
-        guard written(key) == nil else { return }
+    func reportMisspellings(of keys: [String]) {
+        for key in keys where written(key) == nil {
+            reportMisspellings(of: key)
+        }
+    }
+
+    private func reportMisspellings(of key: String) {
         for entry in entries where !known.contains(entry.key) && Suggestion.closest(to: entry.key, among: [key]) != nil {
             decoder.fail(
                 at: entry.keyLocation, field.path.isEmpty ? entry.key : "\(field.path).\(entry.key)",

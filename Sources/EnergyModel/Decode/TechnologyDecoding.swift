@@ -31,7 +31,7 @@ extension Decoder {
         let capacityField = reader.required("capacity", expected: kind?.isStorage == true ? "the discharge power by year" : "the installed capacity by year")
         let capacity = capacityField.flatMap { trajectory($0, .power, .nonNegative) }
         guard let kind else {
-            reader.reportMisspellings(of: "kind")
+            reader.reportMisspellings(of: ["kind", "capacity"])
             return nil
         }
         let parameters: Technology.Parameters?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a value was written: file, line and column (both from 1).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
@@ -31,6 +33,23 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         "\(location): error: \(path): found \(found), expected \(expected)"
+    }
+
+    /// A number in a message: three decimals, more below 1 so that four significant
+    /// digits show (0.0013 GW, not 0.001), written out without an exponent. A bound is
+    /// shown rounded down (`roundingDown`), so that the value shown passes the check it
+    /// bounds; the factor 1 + 10⁻¹² keeps a bound such as 0.3, stored a hair below,
+    /// from showing as 0.2999.
+    public static func number(_ value: Double, roundingDown: Bool = false) -> String {
+        let decimals = value == 0 || !value.isFinite ? 3 : min(17, max(3, 3 - Int(log10(abs(value)).rounded(.down))))
+        let scale = pow(10, Double(decimals))
+        let shown = roundingDown ? (value * scale * (1 + 1e-12)).rounded(.down) / scale : value
+        var text = String(format: "%.\(decimals)f", shown)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
     }
 }
 

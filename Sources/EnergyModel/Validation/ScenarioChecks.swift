@@ -7,16 +7,20 @@ import Foundation
 enum ScenarioChecks {
     static func run(_ scenario: Scenario, _ decoder: Decoder) {
         let fileLocation = SourceLocation(file: scenario.file, line: 1, column: 1)
+        // The year's own milestone when it has one, not the first one written.
+        let peakLocation = { (year: Int) in location(of: "demand.peak.\(year)", scenario) ?? location(of: "demand.peak", scenario) ?? fileLocation }
+        var peaky: [(year: Int, loadFactor: Double)] = []
         for year in scenario.years {
             let energy = scenario.demand.annualEnergy.value(in: year), peak = scenario.demand.peak.value(in: year)
             let average = energy / Double(HourlySeries.hoursPerYear)
             if peak < average {
-                // The year's own milestone when it has one, not the first one written.
-                decoder.fail(at: location(of: "demand.peak.\(year)", scenario) ?? location(of: "demand.peak", scenario) ?? fileLocation, "demand.peak",
-                             found: "a peak of \(format(peak)) GW in \(year)",
-                             expected: "a peak at least the average load \(format(average)) GW (annual energy ÷ 8760 h)")
+                decoder.fail(at: peakLocation(year), "demand.peak", found: "a peak of \(Diagnostic.number(peak)) GW in \(year)",
+                             expected: "a peak at least the average load \(Diagnostic.number(average)) GW (annual energy ÷ 8760 h)")
+            } else if average < minimumLoadFactor * (1 - 1e-9) * peak {
+                peaky.append((year, average / peak))
             }
         }
+        checkLoadFactor(peaky, scenario, decoder, at: peakLocation)
         for technology in scenario.technologies {
             let path = "technologies.\(technology.id)"
             let at = location(of: path, scenario) ?? fileLocation
@@ -93,11 +97,31 @@ enum ScenarioChecks {
         }
     }
 
+    /// The lowest annual load factor (energy ÷ 8 760 h ÷ peak) a scenario may have. A
+    /// city's is 0.4–0.8; one below 0.1 is the mark of a peak or an energy written in the
+    /// wrong unit (286 GW for 286 万千瓦 gives 0.0055), which calibration would otherwise
+    /// meet by sinking most hours to almost no load — a silent wrong answer.
+    static let minimumLoadFactor = 0.1
+
+    /// One message for the years whose load factor is below `minimumLoadFactor`, at the
+    /// year where it is lowest (a milestone written wrong, usually), naming the others.
+    private static func checkLoadFactor(_ years: [(year: Int, loadFactor: Double)], _ scenario: Scenario, _ decoder: Decoder,
+                                        at location: (Int) -> SourceLocation) {
+        guard let worst = years.min(by: { $0.loadFactor < $1.loadFactor }) else { return }
+        let energy = scenario.demand.annualEnergy.value(in: worst.year), peak = scenario.demand.peak.value(in: worst.year)
+        let highest = energy / Double(HourlySeries.hoursPerYear) / minimumLoadFactor
+        let others = years.count == 1 ? "" : "; the load factor is below 10 % in \(years.count) years, \(years[0].year) to \(years[years.count - 1].year)"
+        decoder.fail(at: location(worst.year), "demand.peak",
+                     found: "a peak of \(Diagnostic.number(peak)) GW in \(worst.year), a load factor of \(Diagnostic.number(100 * worst.loadFactor)) % "
+                         + "(annual energy ÷ 8760 h ÷ peak)\(others)",
+                     expected: "at most \(Diagnostic.number(highest, roundingDown: true)) GW with demand.annual_energy of \(Diagnostic.number(energy)) GWh "
+                         + "in \(worst.year): a load factor of at least 10 % (a city's is 0.4–0.8), so either the peak is too high or the annual energy too low")
+    }
+
     private static func location(of path: String, _ scenario: Scenario) -> SourceLocation? {
         scenario.location(ofKey: path)
     }
 
-    private static func format(_ value: Double) -> String { String(format: "%.3f", value) }
     private static func percent(_ value: Double) -> String { String(format: "%g %%", value * 100) }
 }
 
