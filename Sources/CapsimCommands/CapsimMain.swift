@@ -28,11 +28,30 @@ public enum CapsimMain {
 
     /// For the executable: descriptors 0–2 that were closed when capsim started are opened
     /// on /dev/null, so that no file capsim opens takes their number — with standard output
-    /// closed, a sweep's folder lock became descriptor 1 and its summary went into `.lock`.
+    /// closed, a sweep's folder lock became descriptor 1 and its summary went into `.lock` —
+    /// and a write to a pipe with no reader fails instead of killing the process.
     public static func reserveStandardDescriptors() {
         for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
             _ = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
         }
+        // A pipe whose reader has gone (`capsim run … 2>&1 | head -3`) makes a write fail
+        // with EPIPE, which `Console` takes like a full disk, instead of SIGPIPE killing
+        // the run half way, with most of its years and files lost.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// For the executable: the command line's arguments (without the program name), or nil
+    /// after saying which is not valid UTF-8. Swift decodes such an argument (a file name in
+    /// another encoding) with its bytes replaced by U+FFFD: it would name another file, read
+    /// as missing or, worse, written in its place.
+    public static func commandLineArguments() -> [String]? {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+            Console.current.err("capsim: argument \(index), \"\(String(cString: raw))\", is not valid UTF-8: capsim reads file names and options as UTF-8 "
+                + "(a name in another encoding would name another file); rename the file\n")
+            return nil
+        }
+        return Array(CommandLine.arguments.dropFirst())
     }
 
     /// Runs the command (`command(_:)`); when its output could not all be written to
@@ -45,12 +64,30 @@ public enum CapsimMain {
         return status == ExitStatus.success.rawValue ? ExitStatus.invalidInput.rawValue : status
     }
 
+    /// The first long option other than `--set` written twice (`--seeds 1 --seeds 2`,
+    /// `--json a.json --json=b.json`), before a `--` that ends the options: the argument
+    /// parser keeps the last, so a seed, a year or an output asked for would be dropped
+    /// without a word.
+    static func repeatedOption(_ arguments: [String]) -> String? {
+        var seen: Set<Substring> = []
+        for argument in arguments.prefix(while: { $0 != "--" }) where argument.hasPrefix("--") && argument.count > 2 {
+            let name = argument.prefix { $0 != "=" }
+            guard name != "--set" else { continue }
+            if !seen.insert(name).inserted { return String(name) }
+        }
+        return nil
+    }
+
     /// Parses `arguments` (without the program name), runs the command and returns its
     /// exit status. Never traps on bad input: every failure becomes a message and a status.
     private static func command(_ arguments: [String]) -> Int32 {
         let console = Console.current
         if let unknown = unknownHelpTopic(arguments) {
             console.err("Error: '\(unknown.name)' is not a command of '\(unknown.parent)'\n  See '\(unknown.parent) --help' for its commands.\n")
+            return ExitStatus.usage.rawValue
+        }
+        if let repeated = repeatedOption(arguments) {
+            console.err("Error: \(repeated) is given twice: give it once (only --set repeats); the parser would keep the last and drop the first\n")
             return ExitStatus.usage.rawValue
         }
         do {

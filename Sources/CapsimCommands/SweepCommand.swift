@@ -23,7 +23,7 @@ struct SweepGridCommand: ParsableCommand {
         abstract: "Run every point of a grid (the default), or with --minimize a bisection search.",
         discussion: """
             Each point appends to DIR/points.csv and DIR/points.jsonl as it finishes; rerunning the same \
-            command skips the points done. A point that fails is recorded in DIR/failures.jsonl and the             others go on; a rerun tries it again. A changed scenario or grid is refused unless --restart.
+            command skips the points done. A point that fails is recorded in DIR/failures.jsonl and the others go on; a rerun tries it again. A changed scenario or grid is refused unless --restart.
             """)
 
     @Argument(help: "A scenario file, or a sweep file (YAML with scenario:, set:, seeds:, years:).")

@@ -21,7 +21,7 @@ enum PathSelection {
         let all = Array(0..<m)
         switch options.path {
         case .dense:
-            guard m <= options.denseLimit else { return .failure(SelectionError(message: "the dense path is limited to \(options.denseLimit) rows; this LP has \(m)")) }
+            guard m <= options.denseLimit else { return .failure(SelectionError(message: "the dense path is limited to \(options.denseLimit) rows; this LP has \(m) in the solver's form of it, rows found redundant dropped (--path automatic chooses a path that fits)")) }
             return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense))
         case .banded:
             let order = stages.map { RowOrdering.byStage($0, a) }.map { $0.band + $0.linking } ?? RowOrdering.reverseCuthillMcKee(a)

@@ -3,4 +3,5 @@ import Foundation
 
 CapsimMain.reserveStandardDescriptors()
 CapsimMain.removeTemporaryFilesOnInterrupt()
-exit(CapsimMain.run(Array(CommandLine.arguments.dropFirst())))
+guard let arguments = CapsimMain.commandLineArguments() else { exit(ExitStatus.usage.rawValue) }
+exit(CapsimMain.run(arguments))

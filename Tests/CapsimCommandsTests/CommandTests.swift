@@ -54,6 +54,18 @@ import Testing
         #expect(result.err.contains("leaky.yaml: 2 problems found"))
     }
 
+    /// An option given twice would keep only its last value (a seed or an output dropped
+    /// without a word): refused, in either spelling; `--set` repeats, and `--` ends options.
+    @Test func anOptionGivenTwiceIsRefused() throws {
+        let scenario = Self.path("shaoyang.yaml")
+        let twice = capsim("run", scenario, "--years", "2030", "--years=2029")
+        #expect(twice.status == 2)
+        #expect(twice.err.contains("Error: --years is given twice: give it once (only --set repeats)"), "\(twice.err)")
+        #expect(CapsimMain.repeatedOption(["sweep", "f.yaml", "--set", "a=1", "--set", "b=2", "--seeds", "1"]) == nil)
+        #expect(CapsimMain.repeatedOption(["run", "--json", "a.json", "--", "--json"]) == nil)
+        #expect(CapsimMain.repeatedOption(["sweep", "f.yaml", "--seeds", "1", "--out", "o", "--seeds", "2"]) == "--seeds")
+    }
+
     /// A dry year (weather.hydro_inflow_factor) that leaves the reservoir short of its
     /// environmental flow is named beside the reservoir's key, which the error points at.
     @Test func aDryYearIsNamedWhereTheEnvironmentalFlowFails() throws {
