@@ -54,6 +54,18 @@ import Testing
         #expect(result.err.contains("leaky.yaml: 2 problems found"))
     }
 
+    /// A folder or an empty name given as the scenario is named as such, not as a file
+    /// that cannot be read.
+    @Test func aFolderOrAnEmptyNameIsNotAScenario() throws {
+        let folder = try temporaryFolder()
+        let asFolder = capsim("validate", folder.path)
+        #expect(asFolder.status == 1)
+        #expect(asFolder.err.contains("error: (file): found a folder at \(folder.path), expected a scenario file (YAML)"), "\(asFolder.err)")
+        let empty = capsim("validate", "")
+        #expect(empty.status == 1)
+        #expect(empty.err.contains("error: (file): found an empty file name, expected a scenario file (YAML)"), "\(empty.err)")
+    }
+
     /// An option given twice would keep only its last value (a seed or an output dropped
     /// without a word): refused, in either spelling; `--set` repeats, and `--` ends options.
     @Test func anOptionGivenTwiceIsRefused() throws {

@@ -33,9 +33,10 @@ public enum ScenarioSource {
             ])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError([
-                Diagnostic(location: whereAsked, path: keyPath, found: "no readable file at \(path)", expected: "a scenario file (YAML)")
-            ])
+            var isFolder: ObjCBool = false
+            let found = path.isEmpty ? "an empty file name"
+                : FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? "a folder at \(path)" : "no readable file at \(path)"
+            throw ScenarioError([Diagnostic(location: whereAsked, path: keyPath, found: found, expected: "a scenario file (YAML)")])
         }
         read.append(path)
         guard let text = String(data: data, encoding: .utf8) else {
