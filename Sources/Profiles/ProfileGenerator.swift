@@ -70,7 +70,7 @@ public struct ProfileGenerator: Sendable {
                 default:
                     let shape = parameters.profile?.values ?? hydroShape(technology.id)
                     let target = hours.map { $0 * inflowFactor }
-                    let scaled = hours.flatMap { inflowFactor == 1 ? nil : "\(format($0)) full-load hours × weather.hydro_inflow_factor \(format(inflowFactor * 100)) % = \(format($0 * inflowFactor)) h in \(year)" }
+                    let scaled = hours.flatMap { inflowFactor == 1 ? nil : "\(Diagnostic.number($0)) full-load hours × weather.hydro_inflow_factor \(Diagnostic.number(inflowFactor * 100)) % = \(Diagnostic.number($0 * inflowFactor)) h in \(year)" }
                     values = calibrated(shape, hours: target, found: scaled, path: path, year: year, &problems)
                     if target == nil { values = values.map { min(1, $0 * inflowFactor) } }
                     let capacity = technology.capacity.value(in: year)
@@ -102,16 +102,16 @@ public struct ProfileGenerator: Sendable {
         switch Calibration.load(shape: shape, energy: energy, peak: peak, into: &load) {
         case .success: break
         case let .failure(.peakBelowAverage(average)):
-            problems.append(error("demand.peak", found: "a peak of \(format(peak)) GW in \(year)",
-                                  expected: "a peak at least the average load \(format(average)) GW (annual energy ÷ 8760 h)").diagnostics[0])
+            problems.append(error("demand.peak", found: "a peak of \(Diagnostic.number(peak)) GW in \(year)",
+                                  expected: "a peak at least the average load \(Diagnostic.number(average)) GW (annual energy ÷ 8760 h)").diagnostics[0])
         case let .failure(.energyTooSmall(highestPeak)):
-            problems.append(error("demand.peak", found: "a peak of \(format(peak)) GW in \(year)",
-                                  expected: "at most \(format(highestPeak, roundingDown: true)) GW with demand.annual_energy of \(format(energy)) GWh in \(year): "
+            problems.append(error("demand.peak", found: "a peak of \(Diagnostic.number(peak)) GW in \(year)",
+                                  expected: "at most \(Diagnostic.number(highestPeak, roundingDown: true)) GW with demand.annual_energy of \(Diagnostic.number(energy)) GWh in \(year): "
                                       + "the load shape's peak hours alone would use more than the year's energy, so either the peak is too high or the annual energy too low").diagnostics[0])
         case .failure(.flat):
             problems.append(error("demand.hourly_csv", found: "the same load in every hour",
                                   expected: "a reference load that varies: a flat one gives only a peak equal to the average load, "
-                                      + "\(format(energy / Double(ProfileCalendar.hoursPerYear))) GW in \(year) (demand.annual_energy ÷ 8760 h)").diagnostics[0])
+                                      + "\(Diagnostic.number(energy / Double(ProfileCalendar.hoursPerYear))) GW in \(year) (demand.annual_energy ÷ 8760 h)").diagnostics[0])
         case let .failure(.zeroHours(count)):
             problems.append(error("demand.hourly_csv", found: "\(count) hours with no load",
                                   expected: "a reference load above zero in every hour").diagnostics[0])
@@ -142,8 +142,8 @@ public struct ProfileGenerator: Sendable {
         var values = raw
         let limit = cap ?? [Double](repeating: 1, count: raw.count)
         if case let .failure(unreachable) = Calibration.cappedScale(raw: raw, cap: limit, target: hours, into: &values) {
-            problems.append(error("\(path).full_load_hours", found: found ?? "\(format(hours)) full-load hours in \(year)",
-                                  expected: "at most \(format((unreachable.limit * 10).rounded(.down) / 10)) h: \(resource)").diagnostics[0])
+            problems.append(error("\(path).full_load_hours", found: found ?? "\(Diagnostic.number(hours)) full-load hours in \(year)",
+                                  expected: "at most \(Diagnostic.number((unreachable.limit * 10).rounded(.down) / 10)) h: \(resource)").diagnostics[0])
         }
         return values
     }
@@ -151,12 +151,5 @@ public struct ProfileGenerator: Sendable {
     private func error(_ path: String, found: String, expected: String) -> ScenarioError {
         let location = scenario.location(ofKey: path) ?? SourceLocation(file: scenario.file, line: 1, column: 1)
         return ScenarioError([Diagnostic(location: location, path: path, found: found, expected: expected)])
-    }
-
-    /// Three decimals, or as many as four significant digits need (a bound of 0.00117 GW
-    /// read "0 GW"); a bound is rounded down, so that it never reads as the value it
-    /// refuses.
-    private func format(_ value: Double, roundingDown: Bool = false) -> String {
-        Diagnostic.number(value, roundingDown: roundingDown)
     }
 }

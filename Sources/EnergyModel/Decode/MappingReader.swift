@@ -79,9 +79,6 @@ struct MappingReader {
         }
     }
 
-    /// Reports every key that no decoder asked for. The keys listed leave out `source` and
-    /// `assumption`, allowed everywhere, unless `listingLabels` (a `{value: …}` mapping,
-    /// whose only other key is `value`).
     /// When required `keys` are missing and what else may be written depends on them (a
     /// technology's keys on its kind), the keys that look like a misspelling of one are
     /// reported unknown: `kinds: wind` is the cause of "kind is required", and would
@@ -100,6 +97,9 @@ struct MappingReader {
         }
     }
 
+    /// Reports every key that no decoder asked for. The keys listed leave out `source` and
+    /// `assumption`, allowed everywhere, unless `listingLabels` (a `{value: …}` mapping,
+    /// whose only other key is `value`).
     func finish(subject: String, listingLabels: Bool = false) {
         let labels = ["source", "assumption"]
         let listed = known.filter { !labels.contains($0) } + (listingLabels ? labels : [])

@@ -110,12 +110,13 @@ enum ScenarioChecks {
         guard let worst = years.min(by: { $0.loadFactor < $1.loadFactor }) else { return }
         let energy = scenario.demand.annualEnergy.value(in: worst.year), peak = scenario.demand.peak.value(in: worst.year)
         let highest = energy / Double(HourlySeries.hoursPerYear) / minimumLoadFactor
-        let others = years.count == 1 ? "" : "; the load factor is below 10 % in \(years.count) years, \(years[0].year) to \(years[years.count - 1].year)"
+        let floor = "\(Diagnostic.number(100 * minimumLoadFactor)) %"
+        let others = years.count == 1 ? "" : "; the load factor is below \(floor) in \(years.count) years, \(years[0].year) to \(years[years.count - 1].year)"
         decoder.fail(at: location(worst.year), "demand.peak",
                      found: "a peak of \(Diagnostic.number(peak)) GW in \(worst.year), a load factor of \(Diagnostic.number(100 * worst.loadFactor)) % "
                          + "(annual energy ÷ 8760 h ÷ peak)\(others)",
                      expected: "at most \(Diagnostic.number(highest, roundingDown: true)) GW with demand.annual_energy of \(Diagnostic.number(energy)) GWh "
-                         + "in \(worst.year): a load factor of at least 10 % (a city's is 0.4–0.8), so either the peak is too high or the annual energy too low")
+                         + "in \(worst.year): a load factor of at least \(floor) (a city's is 0.4–0.8), so either the peak is too high or the annual energy too low")
     }
 
     private static func location(of path: String, _ scenario: Scenario) -> SourceLocation? {

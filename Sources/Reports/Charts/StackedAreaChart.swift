@@ -14,8 +14,6 @@ public struct StackedAreaChart: Sendable {
     public var secondary: (series: Series, label: String)?
     /// Tick positions (in points) and labels on the x axis.
     public var xTicks: [(value: Double, label: String)]
-    /// The unit of a series summed over its points, for the tooltips: GW over hours, GWh.
-    public var sumUnit = "GWh"
 
     public init(id: String, title: String, xLabel: String, yLabel: String, series: [Series], xTicks: [(value: Double, label: String)]) {
         (self.id, self.title, self.xLabel, self.yLabel, self.series, self.xTicks) = (id, title, xLabel, yLabel, series, xTicks)
@@ -42,7 +40,7 @@ public struct StackedAreaChart: Sendable {
                 let top = (0..<count).map { (x.pixel(Double($0) + 0.5), y.pixel(base[$0] + part[$0])) }
                 let bottom = (0..<count).reversed().map { (x.pixel(Double($0) + 0.5), y.pixel(base[$0])) }
                 svg.polygon(top + bottom, fill: line.colour, [("stroke", "none"), ("data-series", line.name)],
-                            title: "\(line.name): \(TickFormat.plain.text(part.reduce(0, +))) \(sumUnit) (sum over the hours)")
+                            title: "\(line.name): \(TickFormat.plain.text(part.reduce(0, +))) GWh (sum over the hours)")
             }
         }
         if ticks.low < 0 { svg.line(x1: frame.left, y1: y.pixel(0), x2: frame.right, y2: y.pixel(0), stroke: "#333333") }
