@@ -13,16 +13,22 @@ struct CapacityCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
-    @Option(name: .long, help: "Also write the table and scorecard as JSON to this file.")
+    @Option(name: .long, help: "Also write the table and scorecard as JSON to this file; - prints it in place of the text.")
     var json: String?
 
     func run() throws {
         let scenario = try CapsimMain.loadScenario(file)
-        try OutputChecks.output("--json", json, reading: file, scenario)
+        let toStandardOutput = json == OutputChecks.standardOutput
+        let jsonFile = toStandardOutput ? nil : json
+        try OutputChecks.output("--json", jsonFile, reading: file, scenario)
         let card = CapacityScorecard(scenario: scenario)
-        if let json {
+        if toStandardOutput {
+            Console.current.out(OutputChecks.printable(try CapacityReport.json(card, scenario: scenario)))
+            return
+        }
+        if let jsonFile {
             do {
-                try AtomicFile.write(try CapacityReport.json(card, scenario: scenario), to: json)
+                try AtomicFile.write(try CapacityReport.json(card, scenario: scenario), to: jsonFile)
             } catch {
                 Console.current.err("capsim: \(error)\n")
                 throw CommandFailure(status: .invalidInput)

@@ -7,6 +7,12 @@ import Reports
 /// 1, as when a write fails), and none is another output or an input (else a usage error,
 /// exit 2, naming both).
 enum OutputChecks {
+    /// The `--json` path that means standard output (`run`, `capacity`).
+    static let standardOutput = "-"
+
+    /// A JSON document as printed on standard output: its text and a final newline.
+    static func printable(_ document: Data) -> String { String(decoding: document, as: UTF8.self) + "\n" }
+
     /// The one output file `path` of `option` (when given) of a command that reads the
     /// scenario at `file`: writable, and not one of the scenario's files.
     static func output(_ option: String, _ path: String?, reading file: String, _ scenario: Scenario) throws(CommandFailure) {

@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Years to run: A...B, A-B or one year, within the scenario's (default: all).")
     var years: String?
 
-    @Option(help: "Write the results as JSON (schema capsim.run/1, docs/json.md) to this file.")
+    @Option(help: "Write the results as JSON (schema capsim.run/1, docs/json.md) to this file; - prints it in place of the summary.")
     var json: String?
 
     @Option(help: "Write annual.csv and targets.csv (and with --hourly, hourly-YEAR.csv) to this folder.")
@@ -96,13 +96,18 @@ struct RunCommand: ParsableCommand {
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
                                         scorecard: scorecard(scenario, outcomes: outcomes, projection: projection))
         if let csv { unwritten.write(TargetsTable.csv(outcome.scorecard), to: file(csv, Self.targetsFile)) }
-        if let json { unwritten.write(try ProjectionJSON.data(outcome), to: json) }
+        let document = try json.map { _ in try ProjectionJSON.data(outcome) }
+        if let jsonFile, let document { unwritten.write(document, to: jsonFile) }
         if let html, let reportDispatch {
             let chosen = week.map { ReportWeek(number: $0, reason: "chosen with --week") }
                 ?? ReportWeek.choose(reportDispatch, threshold: EnergySummary.unservedThreshold)
             unwritten.write(HTMLReport.html(outcome, hours: HTMLReport.Hours(dispatch: reportDispatch, week: chosen)), to: html)
         }
-        Console.current.out(ProjectionSummary.text(outcome))
+        if let document, jsonFile == nil {
+            Console.current.out(OutputChecks.printable(document))
+        } else {
+            Console.current.out(ProjectionSummary.text(outcome))
+        }
         try unwritten.finish()
         if check, outcome.scorecard.entries.contains(where: { $0.evaluation?.status == .missed }) {
             throw CommandFailure(status: .targetMissed)
@@ -205,6 +210,10 @@ struct RunCommand: ParsableCommand {
         return reportYear
     }
 
+    /// The --json file; nil without --json and with `--json -`, which prints the JSON in
+    /// place of the text summary (for `jq` and other readers of a pipe).
+    private var jsonFile: String? { json == OutputChecks.standardOutput ? nil : json }
+
     /// The files of the --csv folder, named once for writing them and for checking that no
     /// other output lands on one.
     static let annualFile = "annual.csv", targetsFile = "targets.csv"
@@ -220,14 +229,14 @@ struct RunCommand: ParsableCommand {
     /// a --json or --html inside it can be written.
     private func checkOutputs(_ scenario: Scenario, years: ClosedRange<Int>) throws(CommandFailure) {
         let tables = tableNames(years)
-        var paths = OutputPaths("--json", json)
+        var paths = OutputPaths("--json", jsonFile)
         paths.outputs += OutputPaths("--html", html).outputs
         if let csv { paths.addFolder("--csv", csv, holding: tables) }
         paths.addScenario(file, scenario)
         try OutputChecks.distinct(paths)
         // A file refused leaves no --csv folder made; one inside that folder is checked
         // once it is made.
-        let files = [json, html].compactMap { $0 }
+        let files = [jsonFile, html].compactMap { $0 }
         let inside = csv.map { ResolvedPath($0) }.map { folder in files.filter { folder.holds(ResolvedPath(PathComponents.folder(of: $0))) } } ?? []
         try OutputChecks.writable(files.filter { !inside.contains($0) })
         if let csv { try OutputChecks.folder(csv, holding: tables) }
@@ -240,7 +249,7 @@ struct RunCommand: ParsableCommand {
     /// failed one: its hourly files, targets.csv and JSON of other years and seed beside
     /// this run's annual.csv, with nothing to tell them apart.
     private func removeEarlierOutputs(years: ClosedRange<Int>) throws(CommandFailure) {
-        let files = (csv.map { folder in tableNames(years).map { file(folder, $0) } } ?? []) + [json, html].compactMap { $0 }
+        let files = (csv.map { folder in tableNames(years).map { file(folder, $0) } } ?? []) + [jsonFile, html].compactMap { $0 }
         do {
             for file in files { try AtomicFile.removeEarlier(file) }
         } catch {

@@ -150,6 +150,7 @@ public enum AtomicFile {
     public static func makeFolder(_ folder: String) throws(WriteError) {
         func refusal(_ reason: String) -> WriteError { WriteError(path: folder, reason: reason, action: "create the folder") }
         guard !folder.isEmpty else { throw refusal(emptyPath) }
+        guard folder != "-" else { throw refusal(dash) }
         if let reason = unreachable(folder) { throw refusal(reason) }
         let target = PathResolution.resolved(folder)
         if let reason = linkLoop(target) { throw refusal(reason) }
@@ -197,11 +198,15 @@ public enum AtomicFile {
 
     /// Why an empty path is refused (resolved, it would name the current folder).
     static let emptyPath = "an empty path, expected a name"
+    /// A lone dash: capsim's `--json -` (of `run` and `capacity`) prints the JSON instead;
+    /// any other output refuses it rather than make a file or folder named `-`.
+    static let dash = "a dash, which only --json of run and capacity take as standard output: write ./- for a file named -"
 
     /// Why `path` cannot name a file to write: empty, or ending in "/", "." or ".." (a
     /// folder's name; `--json out/` and `--json out/.` wrote a file named `out`).
     static func notAFileName(_ path: String) -> String? {
         if path.isEmpty { return emptyPath }
+        if path == "-" { return dash }
         if path.hasSuffix("/") { return "a path ending in /, which names a folder: expected a file name" }
         let name = PathComponents.name(of: path)
         return name == "." || name == ".." ? "a path ending in \(name), which names a folder: expected a file name" : nil

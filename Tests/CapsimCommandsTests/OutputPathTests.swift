@@ -16,6 +16,42 @@ import Reports
         return (folder, file)
     }
 
+    /// `--json -` of run and capacity prints the JSON (and only it: a pipe to `jq` must
+    /// not meet the text summary) and writes no file; every other output refuses a dash
+    /// rather than make a file or folder named `-` (which `--json -` once did).
+    @Test func aDashIsStandardOutputForJSONAndRefusedElsewhere() throws {
+        let (folder, file) = try city()
+        let here = FileManager.default.currentDirectoryPath
+        let run = capsim("run", file, "--years", "2021", "--json", "-")
+        #expect(run.status == 0, "\(run.err)")
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(printed["schema"] as? String == "capsim.run/1")
+        #expect((printed["years"] as? [[String: Any]])?.compactMap { $0["year"] as? Int } == [2021])
+        #expect(run.out.hasSuffix("}\n"))
+        let written = folder + "/run.json"
+        #expect(capsim("run", file, "--years", "2021", "--json", written).status == 0)
+        let fromFile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: written))) as? [String: Any])
+        let share = { (document: [String: Any]) in (document["years"] as? [[String: Any]])?.first?["non_fossil_share"] as? Double }
+        #expect(share(printed) != nil && share(printed) == share(fromFile), "the same results as --json FILE")
+        #expect(fromFile.keys.sorted() == printed.keys.sorted())
+        let capacity = capsim("capacity", file, "--json", "-")
+        #expect(capacity.status == 0, "\(capacity.err)")
+        let card = try #require(try JSONSerialization.jsonObject(with: Data(capacity.out.utf8)) as? [String: Any])
+        #expect(card["schema"] as? String == "capsim.capacity/1")
+        let reason = "a dash, which only --json of run and capacity take as standard output: write ./- for a file named -"
+        let refused: [([String], String)] = [
+            (["run", file, "--html", "-"], "capsim: cannot write -: \(reason)\n"),
+            (["run", file, "--csv", "-"], "capsim: cannot create the folder -: \(reason)\n"),
+            (["lp", "export", file, "--year", "2021", "--out", "-"], "capsim: cannot write -: \(reason)\n"),
+        ]
+        for (arguments, message) in refused {
+            let result = capsim(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.err == message, "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: here + "/-"), "no file or folder named -")
+    }
+
     @Test func runOutputsThatAreOneFileAreRefused() throws {
         let (folder, file) = try city()
         let same = capsim("run", file, "--json", folder + "/x", "--html", folder + "/./x")
