@@ -25,7 +25,9 @@ import EnergyModel
 ///   With a measured `FirmResponse`: the import capacity the year, dispatched again with
 ///   it, needs to meet the target, storage and all answering (found by bisection).
 /// - curtailment: gap·A GWh of curtailed energy to absorb, A the energy wind, solar and
-///   run-of-river offered (curtailed − required·A for at_most).
+///   run-of-river offered (curtailed − required·A for at_most). With a measured
+///   `StorageResponse`: the battery power (and energy, at the battery's duration) the year,
+///   dispatched again with it, needs to meet the target (found by bisection).
 public struct Lever: Sendable, Equatable {
     /// What to change, in words.
     public var text: String
@@ -44,8 +46,10 @@ public struct Lever: Sendable, Equatable {
     /// the target is met, or when it needs `account` and there is none. A reliability or
     /// curtailment target missed on the low side (at least some unserved energy) gets none.
     /// `response`, for a share target, is the year's measured answer to more PV; `firm`,
-    /// for a reliability target, its measured answer to more import capacity.
-    public static func closing(_ evaluation: TargetEvaluation, account: YearAccount?, response: ShareResponse? = nil, firm: FirmResponse? = nil) -> [Lever] {
+    /// for a reliability target, its measured answer to more import capacity; `storage`,
+    /// for a curtailment target, its measured answer to a larger battery.
+    public static func closing(_ evaluation: TargetEvaluation, account: YearAccount?, response: ShareResponse? = nil, firm: FirmResponse? = nil,
+                               storage: StorageResponse? = nil) -> [Lever] {
         guard evaluation.status != .met else { return [] }
         let target = evaluation.target
         let gap = -evaluation.margin
@@ -75,7 +79,7 @@ public struct Lever: Sendable, Equatable {
             return [energy] + (allowed < hours.count ? [firmLever(hours[allowed])] : []) + measured(firm)
         case let (.curtailment, account?) where !raise:
             return [Lever(text: "first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or export)",
-                          amount: gap * account.variableAvailable, unit: "GWh")]
+                          amount: gap * account.variableAvailable, unit: "GWh")] + measured(storage)
         case (.unservedEnergy, _), (.lossOfLoadHours, _), (.curtailment, _):
             return []
         }
@@ -130,6 +134,17 @@ public struct Lever: Sendable, Equatable {
         let text = "measured, the year dispatched again with more imports, storage answering (\(dispatches); " +
             "\(short(response.misses)) GW more misses): import capacity to add"
         return [Lever(text: text, amount: response.meets, unit: "GW")]
+    }
+
+    /// The levers `response` measured: the smallest battery power found to meet the
+    /// target, with the interval the bisection left, and its energy at the battery's duration.
+    private static func measured(_ response: StorageResponse?) -> [Lever] {
+        guard let response else { return [] }
+        let dispatches = response.dispatches == 1 ? "1 dispatch" : "\(response.dispatches) dispatches"
+        let text = "measured, the year dispatched again with a larger \(response.battery) at its \(short(response.durationHours)) h " +
+            "(\(dispatches); \(short(response.misses)) GW more misses)"
+        return [Lever(text: "\(text): battery power to add", amount: response.meets, unit: "GW"),
+                Lever(text: "measured: that battery's energy, at \(short(response.durationHours)) h", amount: response.meets * response.durationHours, unit: "GWh")]
     }
 
     private static func firmLever(_ amount: Double) -> Lever {

@@ -22,8 +22,10 @@ public struct Scorecard: Sendable {
     /// (at most one per year; a year may be missing); `responses` hold, by year, the
     /// measured answer of the share to more PV for the share levers (`ShareResponse`), and
     /// `firm`, by target id, the measured answer of a reliability target to more import
-    /// capacity (`FirmResponse`).
-    public init(scenario: Scenario, accounts: [YearAccount], responses: [Int: ShareResponse] = [:], firm: [String: FirmResponse] = [:]) {
+    /// capacity (`FirmResponse`), and `storage`, by target id, that of a curtailment target
+    /// to a larger battery (`StorageResponse`).
+    public init(scenario: Scenario, accounts: [YearAccount], responses: [Int: ShareResponse] = [:], firm: [String: FirmResponse] = [:],
+                storage: [String: StorageResponse] = [:]) {
         entries = scenario.targets.map { target in
             let account = accounts.first { $0.year == target.year }
             guard let value = Self.value(of: target, in: scenario, account: account) else {
@@ -31,7 +33,8 @@ public struct Scorecard: Sendable {
             }
             let evaluation = TargetEvaluation(target: target, value: value)
             let response = target.kind == .nonFossilShare ? responses[target.year] : nil
-            return Entry(target: target, evaluation: evaluation, levers: Lever.closing(evaluation, account: account, response: response, firm: firm[target.id]))
+            let levers = Lever.closing(evaluation, account: account, response: response, firm: firm[target.id], storage: storage[target.id])
+            return Entry(target: target, evaluation: evaluation, levers: levers)
         }
     }
 

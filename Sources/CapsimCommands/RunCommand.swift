@@ -118,7 +118,8 @@ struct RunCommand: ParsableCommand {
     /// threshold is dispatched once more with the PV the first-order estimate asks for
     /// (`Projection.pvResponse`), and the levers count what that PV did to the share; each
     /// reliability target above its threshold gets the import capacity that closes it,
-    /// measured (`firmResponses`).
+    /// measured (`firmResponses`), and each curtailment target above its threshold the
+    /// battery that closes it (`storageResponses`).
     private func scorecard(_ scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> Scorecard {
         let accounts = outcomes.map(\.account)
         let first = Scorecard(scenario: scenario, accounts: accounts)
@@ -132,7 +133,9 @@ struct RunCommand: ParsableCommand {
             }
         }
         let firm = firmResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
-        return responses.isEmpty && firm.isEmpty ? first : Scorecard(scenario: scenario, accounts: accounts, responses: responses, firm: firm)
+        let storage = storageResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
+        guard !responses.isEmpty || !firm.isEmpty || !storage.isEmpty else { return first }
+        return Scorecard(scenario: scenario, accounts: accounts, responses: responses, firm: firm, storage: storage)
     }
 
     /// For each reliability target above its threshold (unserved energy, loss-of-load
@@ -145,18 +148,38 @@ struct RunCommand: ParsableCommand {
             guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value > target.required,
                   let bound = entry.levers.first(where: { $0.unit == "GW" })?.amount,
                   let year = outcomes.first(where: { $0.year == target.year }) else { continue }
-            // Closing from above: a value under an `about` band is as good as one inside it
-            // (all the upper bound's imports can leave nothing unserved, below the band).
-            let meets = { (account: YearAccount) in
-                Scorecard.value(of: target, in: scenario, account: account).map { value in
-                    TargetEvaluation(target: target, value: target.comparison == .about ? max(value, target.required) : value).status == .met
-                } ?? false
-            }
             responses[target.id] = measured(target.id) { () throws(ProjectionError) in
-                try projection.firmResponse(conditions: year.conditions, upperBound: bound, meets: meets)
+                try projection.firmResponse(conditions: year.conditions, upperBound: bound, meets: Self.closes(target, scenario))
             }
         }
         return responses
+    }
+
+    /// For each curtailment target above its threshold, the battery power the year needs,
+    /// measured by dispatching it again with a larger battery (`Projection.storageResponse`),
+    /// by target id.
+    private func storageResponses(_ card: Scorecard, scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> [String: StorageResponse] {
+        var responses: [String: StorageResponse] = [:]
+        for entry in card.entries where entry.target.kind == .curtailment {
+            let target = entry.target
+            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value > target.required,
+                  let year = outcomes.first(where: { $0.year == target.year }) else { continue }
+            responses[target.id] = measured(target.id) { () throws(ProjectionError) in
+                try projection.storageResponse(conditions: year.conditions, meets: Self.closes(target, scenario))
+            }
+        }
+        return responses
+    }
+
+    /// Whether an account meets `target`, which a measured lever closes from above: a value
+    /// under an `about` band is as good as one inside it (all the upper bound's imports can
+    /// leave nothing unserved, below the band).
+    private static func closes(_ target: Target, _ scenario: Scenario) -> (YearAccount) -> Bool {
+        { account in
+            Scorecard.value(of: target, in: scenario, account: account).map { value in
+                TargetEvaluation(target: target, value: target.comparison == .about ? max(value, target.required) : value).status == .met
+            } ?? false
+        }
     }
 
     /// What `body` measured for the levers of target `id`, or nil when a dispatch of the

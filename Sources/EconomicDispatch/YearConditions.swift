@@ -78,6 +78,19 @@ public struct TechnologyYear: Sendable {
         return start == 0 ? value : total + value * (Double(hourly.count - start) / Double(hourly.count))
     }
 
+    /// `power` GW more, in service all year, the addition a measured lever tries (more PV,
+    /// a larger battery); storage also gets `power` × `durationHours` GWh more energy, all
+    /// of it usable (new cells).
+    public mutating func add(_ power: Double, durationHours: Double = 0) {
+        capacity += power
+        hourlyCapacity = hourlyCapacity.map { $0 + power }
+        averageCapacity += power
+        if let energy = energyCapacity {
+            energyCapacity = energy.map { $0 + power * durationHours }
+            nameplateEnergy = (nameplateEnergy ?? 0) + power * durationHours
+        }
+    }
+
     init(_ technology: Technology, year: Int, carbonPrice: Double, aging: StorageAging?) {
         self.technology = technology
         capacity = technology.capacity.value(in: year)

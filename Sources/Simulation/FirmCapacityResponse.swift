@@ -23,21 +23,17 @@ extension Projection {
             changed.grid?.importLimit += added
             return try accountDispatchedAgain(changed)
         }
-        var response = FirmResponse(meets: upperBound, misses: 0, dispatches: 1)
+        var search = Bisection(meets: upperBound, misses: 0, dispatches: 1)
         if !meets(try account(adding: upperBound)) {
             // At the bound an unserved-energy target is met with equality, which the
             // solver's last digits can tip either way.
-            (response.misses, response.meets) = (upperBound, 1.05 * upperBound + 0.001)
-            response.dispatches += 1
-            guard meets(try account(adding: response.meets)) else { return nil }
+            (search.misses, search.meets) = (upperBound, 1.05 * upperBound + 0.001)
+            search.dispatches += 1
+            guard meets(try account(adding: search.meets)) else { return nil }
         }
         let resolution = max(0.001, 0.05 * upperBound)
-        while response.meets - response.misses > resolution, response.dispatches < Self.dispatchLimit {
-            let middle = (response.meets + response.misses) / 2
-            if meets(try account(adding: middle)) { response.meets = middle } else { response.misses = middle }
-            response.dispatches += 1
-        }
-        return response
+        try search.narrow(resolution: { _ in resolution }, limit: Self.dispatchLimit) { (added) throws(ProjectionError) in meets(try account(adding: added)) }
+        return FirmResponse(meets: search.meets, misses: search.misses, dispatches: search.dispatches)
     }
 
     /// The most dispatches one firm-capacity response makes: the upper bound and up to

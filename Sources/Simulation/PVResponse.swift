@@ -14,9 +14,7 @@ extension Projection {
               let index = conditions.technologies.indices.filter({ solar.contains(conditions.technologies[$0].technology.kind) })
                   .max(by: { conditions.technologies[$0].capacity < conditions.technologies[$1].capacity }) else { return nil }
         var changed = conditions
-        changed.technologies[index].capacity += added
-        changed.technologies[index].hourlyCapacity = changed.technologies[index].hourlyCapacity.map { $0 + added }
-        changed.technologies[index].averageCapacity += added
+        changed.technologies[index].add(added)
         let account = try accountDispatchedAgain(changed)
         return ShareResponse(added: added, base: base, share: account.nonFossilShare)
     }
