@@ -131,6 +131,24 @@ import Testing
         ])
     }
 
+    /// A variant's `{value: …}` over the base's milestones (or its milestones over the
+    /// base's `{value: …}`) merges into one mapping with both: one message at `value`,
+    /// naming where the milestones came from, instead of every year an unknown key of the
+    /// base. `peak: VALUE` alone replaces the mapping and loads.
+    @Test func aValueMergedWithMilestonesIsOneMessage() throws {
+        let fixture = try folders()
+        try fixture.write("base/value.yaml", "extends: base.yaml\ngrid:\n  export_limit: {value: 3 GW, assumption: a test}\n")
+        let found = "value, merged with the milestones 2020, 2025 of \(fixture.path("base/base.yaml")):21 (extends: merges mappings key by key)"
+        let expected = "one form: in the file that extends, export_limit: VALUE alone replaces the whole mapping, and ~ removes a key of the other file (value: ~, or YEAR: ~)"
+        #expect(fixture.problems("base/value.yaml") == [fixture.message("base/value.yaml", 3, 18, "grid.export_limit", found: found, expected: expected)])
+        try fixture.write("both.yaml", Fixture.scenario("technologies:\n  plant: {kind: coal, capacity: {value: 1 GW, 2025: 2 GW}, heat_rate: 300 gce/kWh, fuel_price: 900 yuan/t}\n"))
+        let problems = fixture.problems("both.yaml")
+        #expect(problems.count == 1 && problems.first?.contains("technologies.plant.capacity: found both value and milestones by year (2025), "
+            + "expected one of the two: capacity: {value: …} for one value in every year, or milestones by year") == true, "\(problems)")
+        try fixture.write("base/bare.yaml", "extends: base.yaml\ngrid:\n  export_limit: 3 GW\n")
+        #expect(try ScenarioLoader.load(path: fixture.path("base/bare.yaml")).grid?.exportLimit.value(in: 2030) == 3)
+    }
+
     @Test func missingBaseIsReportedAtTheExtendsLine() throws {
         let fixture = try Fixture()
         try fixture.write("v.yaml", "name: v\nextends:   nowhere.yaml\n")

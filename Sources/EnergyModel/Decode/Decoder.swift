@@ -178,6 +178,23 @@ final class Decoder {
         return value
     }
 
+    /// `value` and milestones in one mapping: most often one file's `{value: …}` merged
+    /// key by key with another's milestones by `extends:`, or the other way round. One
+    /// message at `value` that says where each form came from, rather than each year an
+    /// unknown key in a file the analyst did not touch.
+    private func reportValueBesideMilestones(_ field: Field, value: SourceNode.Entry, milestones: [SourceNode.Entry]) {
+        let names = milestones.map(\.key).joined(separator: ", ")
+        let key = field.path.split(separator: ".").last.map(String.init) ?? field.path
+        guard let other = milestones.first(where: { $0.keyLocation.file != value.keyLocation.file }) else {
+            fail(at: value.keyLocation, field.path, found: "both value and milestones by year (\(names))",
+                 expected: "one of the two: \(key): {value: …} for one value in every year, or milestones by year")
+            return
+        }
+        fail(at: value.keyLocation, field.path,
+             found: "value, merged with the milestones \(names) of \(other.keyLocation.file):\(other.keyLocation.line) (extends: merges mappings key by key)",
+             expected: "one form: in the file that extends, \(key): VALUE alone replaces the whole mapping, and ~ removes a key of the other file (value: ~, or YEAR: ~)")
+    }
+
     /// The scalar text of a value, unwrapping the `{value: …, source: …}` form; the
     /// returned field carries the provenance that applies to the number.
     func scalarWithProvenance(_ field: Field, expected: String) -> (String, Field)? {
@@ -189,7 +206,11 @@ final class Decoder {
         // Milestones written for a key that takes one value: one message that says so,
         // rather than "value" missing and each year an unknown key.
         let years = entries.map(\.key).filter { $0.wholeMatch(of: yearKeyPattern) != nil || $0 == "events" }
-        if !years.isEmpty, !entries.contains(where: { $0.key == "value" }) {
+        if let value = entries.first(where: { $0.key == "value" }), !years.isEmpty {
+            reportValueBesideMilestones(field, value: value, milestones: entries.filter { years.contains($0.key) })
+            return nil
+        }
+        if !years.isEmpty {
             let key = field.path.split(separator: ".").last.map(String.init) ?? field.path
             fail(field, found: "milestones by year (\(years.joined(separator: ", ")))",
                  expected: "\(expected) as one value: \(key) takes one value for every year, not a trajectory by year")
