@@ -87,6 +87,33 @@ import Testing
         #expect(abs(margin - (simulated - 50)) <= 1e-3, "\(row)")
     }
 
+    /// A curtailment target above its threshold in a year with a battery: after the GWh
+    /// to absorb, the measured battery power and energy, in the summary and in the JSON.
+    /// (The search itself is checked against dispatches in `StorageResponseTests`.)
+    @Test func aMissedCurtailmentTargetGetsAMeasuredBattery() throws {
+        let (folder, file) = try write(Self.smallCity + """
+            technologies:
+              coal: {kind: coal, capacity: 0.3 GW, heat_rate: 300 gce/kWh, fuel_price: 1000 yuan/tce, minimum_stable_load: 0 %, ramp_rate: 100 %/h}
+              pv: {kind: solar_centralised, capacity: 0.3 GW, full_load_hours: 1300 h}
+              battery: {kind: lfp, capacity: 0.01 GW, duration: 4 h, round_trip_efficiency: 90 %}
+            targets:
+              - {id: curtailment_2021, kind: curtailment, year: 2021, at_most: 5 %}
+
+            """)
+        let json = folder.appendingPathComponent("run.json").path
+        let run = capsim("run", file, "--json", json)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("battery power to add:") && run.out.contains("measured: that battery's energy, at 4 h:"), "\(run.out)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let target = try #require((object["targets"] as? [[String: Any]])?.first)
+        #expect(target["status"] as? String == "missed")
+        let levers = try #require(target["levers"] as? [[String: Any]])
+        #expect(levers.compactMap { $0["unit"] as? String } == ["GWh", "GW", "GWh"])
+        let power = try #require(levers[1]["amount"] as? Double), energy = try #require(levers[2]["amount"] as? Double)
+        #expect(power > 0 && power < 0.3 && abs(energy - 4 * power) <= 1e-12 * energy, "\(power) GW, \(energy) GWh")
+        #expect((levers[1]["text"] as? String)?.hasPrefix("measured, the year dispatched again with a larger battery at its 4 h (") == true)
+    }
+
     /// Three reports that read wrong: an "at most 0 %" curtailment target was MISSED in a
     /// year with nothing curtailed (the interior point's 10⁻⁹ GW an hour summed to 10⁻⁷ GWh);
     /// a target missed by 10⁻⁶ GW showed a margin of "0" and a lever of "0 GW"; the share
