@@ -122,9 +122,9 @@ public enum CapsimMain {
     }
 
     /// Loads a scenario, printing every problem with its location on failure.
-    static func loadScenario(_ path: String) throws(CommandFailure) -> Scenario {
+    static func loadScenario(_ path: String, overrides: [ScenarioOverride] = []) throws(CommandFailure) -> Scenario {
         do {
-            return try ScenarioLoader.load(path: path)
+            return try overrides.isEmpty ? ScenarioLoader.load(path: path) : ScenarioLoader.load(path: path, overrides: overrides)
         } catch {
             throw report(error, of: path)
         }

@@ -22,6 +22,8 @@ struct LPExportCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
+    @OptionGroup var settings: ScenarioSettings
+
     @Option(help: "The year, within the scenario's years.")
     var year: Int
 
@@ -35,7 +37,7 @@ struct LPExportCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let scenario = try CapsimMain.loadScenario(file)
+        let scenario = try settings.scenario(file)
         let first = from ?? scenario.baseYear
         guard scenario.years.contains(year), scenario.years.contains(first), first <= year else {
             Console.current.err("capsim: --year \(year) (and --from \(first)) must lie within the scenario's years \(scenario.baseYear)–\(scenario.endYear), --from not after --year (\(file))\n")

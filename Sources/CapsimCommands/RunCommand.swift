@@ -27,6 +27,8 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
+    @OptionGroup var settings: ScenarioSettings
+
     @Option(help: "Years to run: A...B, A-B or one year, within the scenario's (default: all).")
     var years: String?
 
@@ -55,7 +57,8 @@ struct RunCommand: ParsableCommand {
     var reportYear: Int?
 
     func run() throws {
-        let scenario = try CapsimMain.loadScenario(file)
+        let overrides = try settings.overrides()
+        let scenario = try CapsimMain.loadScenario(file, overrides: overrides)
         let range = try chosenYears(scenario)
         if hourly, csv == nil {
             Console.current.err("capsim: --hourly needs --csv DIR, the folder to write hourly-YEAR.csv to\n")
@@ -94,7 +97,8 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(status: error.exitStatus)
         }
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
-                                        scorecard: scorecard(scenario, outcomes: outcomes, projection: projection))
+                                        scorecard: scorecard(scenario, outcomes: outcomes, projection: projection),
+                                        settings: overrides.map { "\($0.path)=\($0.value)" })
         if let csv { unwritten.write(TargetsTable.csv(outcome.scorecard), to: file(csv, Self.targetsFile)) }
         let document = try json.map { _ in try ProjectionJSON.data(outcome) }
         if let jsonFile, let document { unwritten.write(document, to: jsonFile) }

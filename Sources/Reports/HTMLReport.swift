@@ -21,11 +21,10 @@ public enum HTMLReport {
 
     public static func html(_ outcome: ProjectionOutcome, hours: Hours) -> String {
         let scenario = outcome.scenario
-        let method = scenario.accounting.method == .coalEquivalent ? "coal-equivalent" : "calorific"
         let capacity = AnnualCharts.capacity(outcome)
         var sections = [
             "<h1>\(XMLText.escape(scenario.name))</h1>",
-            HTMLPage.paragraph("capsim run of \(scenario.file): \(outcome.years.count == 1 ? "year" : "years") \(ProjectionSummary.span(outcome)), \(method) accounting, weather seed \(outcome.seed)."),
+            HTMLPage.paragraph("capsim run of \(scenario.file): \(outcome.years.count == 1 ? "year" : "years") \(outcome.header)\(outcome.settings.map { ", --set \($0)" }.joined())."),
             HTMLPage.section("Targets", notes: [
                 "≥ at least, ≤ at most, ≈ about; ±x is the tolerance; * = strive for (力争). Margin: how far the value is on the right side of the threshold.",
             ], scorecard(outcome.scorecard)),

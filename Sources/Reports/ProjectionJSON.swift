@@ -11,7 +11,7 @@ public enum ProjectionJSON {
         let document = Document(
             schema: "capsim.run/1",
             scenario: .init(name: outcome.scenario.name, file: outcome.scenario.file,
-                            accountingMethod: outcome.scenario.accounting.method.rawValue, weatherSeed: outcome.seed),
+                            accountingMethod: outcome.scenario.accounting.method.rawValue, weatherSeed: outcome.seed, set: outcome.settings),
             years: outcome.years.map(YearRecord.init),
             targets: outcome.scorecard.entries.map(TargetRecord.init))
         return try JSONOutput.encode(document)
@@ -23,9 +23,11 @@ public enum ProjectionJSON {
             var file: String
             var accountingMethod: String
             var weatherSeed: UInt64
+            /// The values `--set` replaced, `KEY=VALUE`.
+            var set: [String]
 
             enum CodingKeys: String, CodingKey {
-                case name, file, accountingMethod = "accounting_method", weatherSeed = "weather_seed"
+                case name, file, set, accountingMethod = "accounting_method", weatherSeed = "weather_seed"
             }
         }
         var schema: String

@@ -9,12 +9,22 @@ public struct ProjectionOutcome: Sendable {
     public var seed: UInt64
     public var years: [YearOutcome]
     public var scorecard: Scorecard
+    /// The scenario values replaced for this run (`--set`), as `KEY=VALUE`.
+    public var settings: [String]
 
-    public init(scenario: Scenario, seed: UInt64, years: [YearOutcome], scorecard: Scorecard) {
+    public init(scenario: Scenario, seed: UInt64, years: [YearOutcome], scorecard: Scorecard, settings: [String] = []) {
         self.scenario = scenario
         self.seed = seed
         self.years = years
         self.scorecard = scorecard
+        self.settings = settings
+    }
+
+    /// How the run was made, after the scenario's name: its years, accounting method and
+    /// weather seed (the reports add each `--set`).
+    public var header: String {
+        let method = scenario.accounting.method == .coalEquivalent ? "coal-equivalent" : "calorific"
+        return "\(ProjectionSummary.span(self)), \(method) accounting, weather seed \(seed)"
     }
 }
 

@@ -12,9 +12,9 @@ public enum ProjectionSummary {
     }
 
     public static func text(_ outcome: ProjectionOutcome) -> String {
-        let scenario = outcome.scenario, years = outcome.years
-        let method = scenario.accounting.method == .coalEquivalent ? "coal-equivalent" : "calorific"
-        var lines = TextLayout.wrap("\(scenario.name): \(span(outcome)), \(method) accounting, weather seed \(outcome.seed)", width: 100, first: "", rest: "  ")
+        let years = outcome.years
+        var lines = TextLayout.wrap("\(outcome.scenario.name): \(outcome.header)", width: 100, first: "", rest: "  ")
+        lines += outcome.settings.map { "  --set \($0)" }
         lines.append("")
         lines += share(outcome)
         lines += [""] + mix(years)

@@ -87,6 +87,44 @@ import Testing
         #expect(abs(margin - (simulated - 50)) <= 1e-3, "\(row)")
     }
 
+    /// `--set KEY=VALUE` is the variant file that writes the value: the same share, the same
+    /// exported LP, and the run says what it set (summary and JSON). A value the scenario
+    /// cannot take is a scenario error (exit 1); an option that is not one value, a usage
+    /// error (exit 2).
+    @Test func setReplacesOneValueAsAVariantWould() throws {
+        let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let variant = folder.appendingPathComponent("variant.yaml").path
+        try "extends: city.yaml\ntechnologies:\n  battery:\n    capacity: 0.12 GW\n".write(toFile: variant, atomically: true, encoding: .utf8)
+        let set = ["--set", "technologies.battery.capacity=0.12GW"]
+        let share = { (out: String) in
+            ((try? JSONSerialization.jsonObject(with: Data(out.utf8))) as? [String: Any]).flatMap { ($0["years"] as? [[String: Any]])?.last?["non_fossil_share"] as? Double }
+        }
+        let withSet = capsim(["run", file, "--json", "-"] + set), fromVariant = capsim("run", variant, "--json", "-"), plain = capsim("run", file, "--json", "-")
+        let shares = [withSet, fromVariant, plain].map { share($0.out) }
+        #expect(shares[0] != nil && shares[0] == shares[1] && shares[0] != shares[2], "\(shares)")
+        let scenario = ((try? JSONSerialization.jsonObject(with: Data(withSet.out.utf8))) as? [String: Any])?["scenario"] as? [String: Any]
+        #expect(scenario?["set"] as? [String] == ["technologies.battery.capacity=0.12GW"])
+        #expect(capsim(["run", file] + set).out.split(separator: "\n").dropFirst().first == "  --set technologies.battery.capacity=0.12GW")
+        let exported = [folder.appendingPathComponent("set.mps").path, folder.appendingPathComponent("variant.mps").path]
+        #expect(capsim(["lp", "export", file, "--year", "2021", "--out", exported[0]] + set).status == 0)
+        #expect(capsim("lp", "export", variant, "--year", "2021", "--out", exported[1]).status == 0)
+        #expect(try String(contentsOfFile: exported[0], encoding: .utf8) == String(contentsOfFile: exported[1], encoding: .utf8))
+
+        let unknown = capsim("run", file, "--set", "technologies.batery.capacity=1GW")
+        #expect(unknown.status == 1 && unknown.err.contains("found no key technologies.batery in the scenario (did you mean \"battery\"?)"), "\(unknown.err)")
+        let usages: [(String, String)] = [
+            ("technologies.battery.capacity", "capsim: --set technologies.battery.capacity: expected KEY=VALUE (a scenario key, then its value with its unit)\n"),
+            ("technologies.battery.capacity=1GW,2GW", "capsim: --set technologies.battery.capacity: 2 values, expected one (capsim sweep runs one projection per value)\n"),
+            ("weather.seed=4", "capsim: --set weather.seed=4: give the weather seed with --seed\n"),
+        ]
+        for (value, message) in usages {
+            let result = capsim("run", file, "--set", value)
+            #expect(result.status == 2 && result.err == message, "\(value): \(result.err)")
+        }
+        let nested = capsim("run", file, "--set", "technologies.battery.capacity=1GW", "--set", "technologies.battery=x")
+        #expect(nested.status == 2 && nested.err.hasPrefix("capsim: --set technologies.battery.capacity and --set technologies.battery: one key lies inside the other"))
+    }
+
     /// A curtailment target above its threshold in a year with a battery: after the GWh
     /// to absorb, the measured battery power and energy, in the summary and in the JSON.
     /// (The search itself is checked against dispatches in `StorageResponseTests`.)

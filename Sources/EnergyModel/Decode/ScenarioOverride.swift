@@ -105,7 +105,7 @@ extension ScenarioLoader {
             guard let next = entries.first(where: { $0.key == key }) else {
                 let path = keys[...depth].joined(separator: ".")
                 return Diagnostic(location: location, path: override.path, found: "no key \(path) in the scenario" + Suggestion.phrase(for: key, among: entries.map(\.key)),
-                                  expected: "the path of a key the scenario has (to sweep a key of a section the scenario leaves out, write the section in it first)")
+                                  expected: "the path of a key the scenario has (to set a key of a section the scenario leaves out, write the section in it first)")
             }
             node = next.value
         }
