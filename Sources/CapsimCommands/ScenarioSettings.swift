@@ -8,7 +8,8 @@ import Sweeps
 /// a sweep sets its axes) — a what-if, such as a lever the scorecard suggests, without a
 /// variant file.
 struct ScenarioSettings: ParsableArguments {
-    @Option(name: .customLong("set"), help: "Replace one scenario value: KEY=VALUE with its unit, e.g. technologies.lfp_bases.capacity=2GW (repeatable).")
+    @Option(name: .customLong("set"), help: ArgumentHelp("Replace one scenario value, with its unit, e.g. technologies.lfp_bases.capacity=2GW (repeatable).",
+                                                         valueName: "KEY=VALUE"))
     var values: [String] = []
 
     /// The overrides, each read as a sweep axis of one value; a usage error (exit 2)
