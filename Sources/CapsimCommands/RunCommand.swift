@@ -98,7 +98,7 @@ struct RunCommand: ParsableCommand {
         }
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
                                         scorecard: scorecard(scenario, outcomes: outcomes, projection: projection),
-                                        settings: overrides.map { "\($0.path)=\($0.value)" })
+                                        settings: overrides.map(\.setting))
         if let csv { unwritten.write(TargetsTable.csv(outcome.scorecard), to: file(csv, Self.targetsFile)) }
         let document = try json.map { _ in try ProjectionJSON.data(outcome) }
         if let jsonFile, let document { unwritten.write(document, to: jsonFile) }

@@ -8,8 +8,9 @@ public enum CapacityReport {
     /// Years are shown eleven to a block so that lines stay within 100 columns while every
     /// value is below 100 GW; a column is as wide as its widest number and a space (at
     /// least 7), so that 100 GW or 10 000 GW does not run into the next year's.
-    public static func text(_ card: CapacityScorecard, scenario: Scenario) -> String {
-        var lines = ["\(scenario.name): installed capacity, GW at the end of each year", ""]
+    /// `settings`: the scenario values `--set` replaced, `KEY=VALUE`, each listed under the title.
+    public static func text(_ card: CapacityScorecard, scenario: Scenario, settings: [String] = []) -> String {
+        var lines = ["\(scenario.name): installed capacity, GW at the end of each year"] + settings.map { "  --set \($0)" } + [""]
         let label = 22
         let kinds = card.byKind
         let generation = card.years.indices.map { i in kinds.filter { !$0.kind.isStorage }.reduce(0) { $0 + $1.gigawatts[i] } }
@@ -45,10 +46,10 @@ public enum CapacityReport {
     }
 
     /// The JSON document of `capsim capacity --json` (schema in docs/json.md).
-    public static func json(_ card: CapacityScorecard, scenario: Scenario) throws -> Data {
+    public static func json(_ card: CapacityScorecard, scenario: Scenario, settings: [String] = []) throws -> Data {
         let document = Document(
             schema: "capsim.capacity/1",
-            scenario: .init(name: scenario.name, file: scenario.file),
+            scenario: .init(name: scenario.name, file: scenario.file, set: settings),
             years: card.years,
             capacityGW: card.capacity.map { .init(id: $0.technology.id, kind: $0.technology.kind.rawValue, name: $0.technology.name, values: $0.gigawatts) },
             targets: card.evaluations.map(TargetRecord.init),
@@ -60,6 +61,8 @@ public enum CapacityReport {
         struct ScenarioInfo: Encodable {
             var name: String
             var file: String
+            /// The values `--set` replaced, `KEY=VALUE`.
+            var set: [String]
         }
         struct Row: Encodable {
             var id: String

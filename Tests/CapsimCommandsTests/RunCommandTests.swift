@@ -105,6 +105,9 @@ import Testing
         let scenario = ((try? JSONSerialization.jsonObject(with: Data(withSet.out.utf8))) as? [String: Any])?["scenario"] as? [String: Any]
         #expect(scenario?["set"] as? [String] == ["technologies.battery.capacity=0.12GW"])
         #expect(capsim(["run", file] + set).out.split(separator: "\n").dropFirst().first == "  --set technologies.battery.capacity=0.12GW")
+        let capacity = capsim(["capacity", file, "--json", "-"] + set)
+        let card = ((try? JSONSerialization.jsonObject(with: Data(capacity.out.utf8))) as? [String: Any])?["scenario"] as? [String: Any]
+        #expect(card?["set"] as? [String] == ["technologies.battery.capacity=0.12GW"], "\(capacity.err)")
         let exported = [folder.appendingPathComponent("set.mps").path, folder.appendingPathComponent("variant.mps").path]
         #expect(capsim(["lp", "export", file, "--year", "2021", "--out", exported[0]] + set).status == 0)
         #expect(capsim("lp", "export", variant, "--year", "2021", "--out", exported[1]).status == 0)

@@ -32,8 +32,11 @@ public struct ScenarioOverride: Sendable, Hashable {
         self.origin = origin
     }
 
+    /// The override as `KEY=VALUE`, as the reports of a run list it.
+    public var setting: String { "\(path)=\(value)" }
+
     /// How the override is named in messages: `--set technologies.lfp_bases.capacity=0.5 GW`.
-    public var label: String { "--set \(path)=\(value)" }
+    public var label: String { "--set \(setting)" }
 
     /// Where messages place the value: its line in the file that wrote it, else the option.
     public var location: SourceLocation { origin?.location ?? SourceLocation(file: label, line: 1, column: 1) }
