@@ -103,6 +103,7 @@ struct SweepGridCommand: ParsableCommand {
     /// The plan from the file and the options, and the scenario tree read once.
     private func plan() throws -> (SweepPlan, SourceNode) {
         var scenarioPath = file, fileAxes: [SweepAxis] = [], keyLocations: [String: SourceLocation] = [:], seedText = seeds, yearText = years
+        var seedPlace = file, yearPlace = file
         if SweepFile.isSweepFile(file) {
             let study = try SweepFile.read(file)
             scenarioPath = study.scenario
@@ -110,6 +111,7 @@ struct SweepGridCommand: ParsableCommand {
             keyLocations = study.keyLocations
             seedText = seeds ?? study.seeds
             yearText = years ?? study.years
+            (seedPlace, yearPlace) = (study.seedsLocation?.description ?? file, study.yearsLocation?.description ?? file)
         }
         var options: [SweepAxis] = []
         for text in sets {
@@ -139,13 +141,12 @@ struct SweepGridCommand: ParsableCommand {
         }
         let root = try ScenarioSource.load(path: scenarioPath)
         let base = try ScenarioLoader.load(path: scenarioPath)
-        let fromFile = "\(file): the sweep file's"
         let seedList = try seeds.map { text in try SweepError.option { try SweepFile.seeds(text) } }
-            ?? seedText.map { try SweepFile.seeds($0, source: "\(fromFile) seeds:") } ?? [base.weather.seed]
+            ?? seedText.map { try SweepFile.seeds($0, source: "\(seedPlace): the sweep file's seeds:") } ?? [base.weather.seed]
         let selection = try years.map { text in try SweepError.option { try SweepFile.years(text) } }
-            ?? yearText.map { try SweepFile.years($0, source: "\(fromFile) years:") } ?? .range(base.years)
+            ?? yearText.map { try SweepFile.years($0, source: "\(yearPlace): the sweep file's years:") } ?? .range(base.years)
         for run in selection.runs where !(base.years.contains(run.lowerBound) && base.years.contains(run.upperBound)) {
-            let message = "\(years != nil ? "--years" : "\(fromFile) years:") \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)"
+            let message = "\(years != nil ? "--years" : "\(yearPlace): the sweep file's years:") \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)"
             throw years != nil ? SweepError.usage(message) : SweepError(message)
         }
         return (SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection), root)

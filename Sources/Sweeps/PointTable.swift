@@ -47,16 +47,37 @@ public enum PointTable {
     /// The whole lines of a points.jsonl written for `manifest` that are whole points, each
     /// with its point number (a line that is not JSON of a point is left out, as a cut one
     /// is); a point that is not one of the sweep's grid is an error naming the file and line.
-    static func jsonLines(_ path: String, manifest: SweepManifest) throws -> [(text: String, point: Int)] {
+    static func jsonLines(_ path: String, manifest: SweepManifest) throws -> [(number: Int, text: String, point: Int, line: Line)] {
         var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
         let decoder = JSONDecoder()
-        return try SweepStore.wholeLines(path).map { line -> (text: String, point: Int) in
+        return try SweepStore.wholeLines(path).map { line -> (number: Int, text: String, point: Int, line: Line) in
             guard let point = try? decoder.decode(Line.self, from: Data(line.text.utf8)) else {
                 throw SweepError("\(path):\(line.number): a line that is not a point of this sweep in JSON (a damaged or edited line): \(SweepStore.shown(line.text))")
             }
             try grid.check(path, line: line.number, point: point.point, seed: point.seed, values: manifest.axes.map { point.set[$0.path] ?? "" },
                            years: point.years.map { $0["year"].flatMap { Int(exactly: $0) } ?? -1 }, allYears: true, key: "point \(point.point)")
-            return (line.text, point.point)
+            return (line.number, line.text, point.point, point)
+        }
+    }
+
+    /// Every row of points.csv (`csv`, read from `csvPath`) of a point that points.jsonl
+    /// (`json`, from `jsonPath`) holds must say what its line says, metric by metric and
+    /// status by status: the summary is counted from points.csv, so a number edited there
+    /// alone would be summarised as if capsim had computed it. A row that does not is an
+    /// error naming both lines and the first value that differs.
+    static func checkAgreement(_ csv: [(number: Int, text: String, row: Row)], _ csvPath: String,
+                               _ json: [(number: Int, text: String, point: Int, line: Line)], _ jsonPath: String, manifest: SweepManifest) throws {
+        let lines = Dictionary(json.map { ($0.point, $0) }, uniquingKeysWith: { first, _ in first })
+        for (number, _, row) in csv {
+            guard let json = lines[row.point] else { continue }
+            let year = json.line.years.first { $0["year"] == Double(row.year) } ?? [:]
+            let metrics = zip(YearMetrics.columns.map(\.name), row.metrics).map { name, value in (name, "\(value)", year[name].map { "\($0)" } ?? "none") }
+            let statuses = zip(manifest.targets, row.statuses).map { id, status in ("target.\(id)", status, json.line.targets[id] ?? "none") }
+            guard let differing = (metrics + statuses).first(where: { $0.1 != $0.2 }) else { continue }
+            throw SweepError("""
+                \(csvPath):\(number): point \(row.point), year \(row.year) disagrees with \(jsonPath):\(json.number): \(differing.0) is \(differing.1) \
+                in points.csv, \(differing.2) in points.jsonl (an edited line): restore it, or run the sweep again with --restart to discard the results
+                """)
         }
     }
 
@@ -83,7 +104,7 @@ public enum PointTable {
     /// The whole lines of a points.csv written for `manifest`, header left out, each with
     /// its row; a line that is not a row of this sweep — not a row under its header, or not
     /// a point and year of its grid — is an error naming the file and line.
-    static func lines(_ path: String, manifest: SweepManifest) throws -> [(text: String, row: Row)] {
+    static func lines(_ path: String, manifest: SweepManifest) throws -> [(number: Int, text: String, row: Row)] {
         let header = self.header(manifest)
         var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
         return try SweepStore.wholeLines(path).filter { $0.text != header }.map { line in
@@ -93,7 +114,7 @@ public enum PointTable {
             }
             try grid.check(path, line: line.number, point: row.point, seed: row.seed, values: row.values, years: [row.year], allYears: false,
                            key: "point \(row.point), year \(row.year)")
-            return (line.text, row)
+            return (line.number, line.text, row)
         }
     }
 

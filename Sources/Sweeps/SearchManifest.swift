@@ -34,6 +34,20 @@ public struct SearchManifest: Codable, Sendable, Equatable {
 
     public func data() throws -> Data { try JSONOutput.encode(self) }
 
+    /// What differs between `earlier` (held in `earlierPlace`) and this search, in words
+    /// (see `SweepManifest.changes`).
+    func changes(since earlier: SearchManifest, in earlierPlace: String, _ place: String) -> String {
+        func fixed(_ manifest: SearchManifest) -> String {
+            manifest.set.isEmpty ? "none" : manifest.set.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        }
+        func seeds(_ manifest: SearchManifest) -> String { manifest.seeds.map(String.init).joined(separator: ",") }
+        let compared = [("the scenario file", earlier.scenario, scenario), ("the key", earlier.minimize, minimize), ("the interval", earlier.between, between),
+                        ("the target", earlier.meets, meets), ("the probability", "\(earlier.probability)", "\(probability)"),
+                        ("the tolerance", earlier.tolerance, tolerance), ("the fixed keys", fixed(earlier), fixed(self)),
+                        ("the seeds", seeds(earlier), seeds(self)), ("the years", earlier.years, years)]
+        return SweepManifest.changes(compared, in: earlierPlace, place)
+    }
+
     /// The manifest at `path`; a file that cannot be read or decoded is an error saying so.
     static func read(_ path: String) throws -> SearchManifest {
         guard let data = FileManager.default.contents(atPath: path) else { throw SweepError("\(path) cannot be read") }

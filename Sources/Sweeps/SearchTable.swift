@@ -50,7 +50,7 @@ public struct SearchTable {
         do {
             let existing = try SearchManifest.read((folder as NSString).appendingPathComponent(SweepFiles.searchManifest))
             guard existing.fingerprint != manifest.fingerprint else { return true }
-            other = "\(folder) holds the values of another search (fingerprint \(existing.fingerprint)); this one is \(manifest.fingerprint): the scenario or the search changed"
+            other = "\(folder) holds the values of another search (fingerprint \(existing.fingerprint)); this one is \(manifest.fingerprint): the scenario or the search changed (\(manifest.changes(since: existing, in: "in \(folder)", "now")))"
         } catch let error as SweepError {
             other = "\(folder) holds search.csv, but \(error.message), so capsim cannot tell whether its values belong to this search"
         }

@@ -20,6 +20,8 @@ public struct SweepFile: Sendable {
     public var keyLocations: [String: SourceLocation]
     public var seeds: String?
     public var years: String?
+    /// Where the file wrote `seeds:` and `years:`, for a message naming them.
+    public var seedsLocation: SourceLocation?, yearsLocation: SourceLocation?
 
     /// Whether `path` is a sweep file (a mapping with `scenario:`) rather than a scenario.
     public static func isSweepFile(_ path: String) -> Bool {
@@ -31,16 +33,28 @@ public struct SweepFile: Sendable {
         guard let source = try? String(contentsOfFile: path, encoding: .utf8) else { throw SweepError("cannot read the sweep file \(path)") }
         let node: Node?
         do { node = try Yams.compose(yaml: source) } catch { throw SweepError("\(path): not YAML: \(error)") }
-        guard let mapping = node?.mapping, let scenario = mapping["scenario"]?.string else {
-            throw SweepError("\(path): expected a mapping with scenario:, set:, seeds: and years:")
+        func location(_ node: Node?) -> SourceLocation {
+            SourceLocation(file: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
         }
-        for key in mapping.keys.compactMap(\.string) where !["scenario", "set", "seeds", "years"].contains(key) {
-            throw SweepError("\(path): unknown key \(key); a sweep file has scenario, set, seeds and years")
+        guard let mapping = node?.mapping, let scenario = mapping["scenario"]?.string else {
+            throw SweepError("\(location(node)): expected a mapping with scenario:, set:, seeds: and years:")
+        }
+        for key in mapping.keys where !["scenario", "set", "seeds", "years"].contains(key.string ?? "") {
+            throw SweepError("\(location(key)): unknown key \(key.string.map { "\"\($0)\"" } ?? kind(key)); a sweep file has scenario, set, seeds and years")
         }
         let (axes, keyLocations) = try Self.axes(mapping["set"], path: path)
-        func joined(_ node: Node?) -> String? { node?.sequence.map { $0.compactMap(\.string).joined(separator: ",") } ?? node?.string }
+        /// A scalar, or a list of scalars joined by commas; anything else (a list item that
+        /// is a mapping was dropped, leaving fewer seeds than written) is refused at its place.
+        func joined(_ key: String) throws -> String? {
+            guard let node = mapping[key], node.null == nil else { return nil }
+            for item in node.sequence.map(Array.init) ?? [node] where item.scalar == nil || item.null != nil {
+                throw SweepError("\(location(item)): the sweep file's \(key): expected a scalar or a list of scalars, found \(kind(item))")
+            }
+            return node.sequence.map { $0.compactMap(\.string).joined(separator: ",") } ?? node.string
+        }
         return SweepFile(scenario: ScenarioSource.resolve(scenario, against: path), axes: axes, keyLocations: keyLocations,
-                         seeds: joined(mapping["seeds"]), years: joined(mapping["years"]))
+                         seeds: try joined("seeds"), years: try joined("years"),
+                         seedsLocation: mapping["seeds"].map(location), yearsLocation: mapping["years"].map(location))
     }
 
     /// The axes of `set:` (none when it is absent or empty) and where each key is written.

@@ -24,14 +24,18 @@ public enum SweepMerge {
         for folder in folders {
             let other = try SweepManifest.read(folder: folder)
             guard other.fingerprint == manifest.fingerprint else {
-                throw SweepError("\(folder) holds another sweep (fingerprint \(other.fingerprint), \(first) has \(manifest.fingerprint))")
+                throw SweepError("\(folder) holds another sweep (fingerprint \(other.fingerprint), \(first) has \(manifest.fingerprint): \(other.changes(since: manifest, in: "in \(first)", "in \(folder)")))")
             }
-            for line in try PointTable.lines((folder as NSString).appendingPathComponent(SweepFiles.points), manifest: other) {
+            let csvPath = (folder as NSString).appendingPathComponent(SweepFiles.points)
+            let jsonPath = (folder as NSString).appendingPathComponent(SweepFiles.pointLines)
+            let (csvLines, jsonLines) = (try PointTable.lines(csvPath, manifest: other), try PointTable.jsonLines(jsonPath, manifest: other))
+            try PointTable.checkAgreement(csvLines, csvPath, jsonLines, jsonPath, manifest: other)
+            for line in csvLines {
                 let found = Found(folder: folder, text: line.text)
                 try found.check(against: csv[line.row.point]?[line.row.year], "point \(line.row.point), year \(line.row.year)", in: SweepFiles.points)
                 csv[line.row.point, default: [:]][line.row.year] = found
             }
-            for line in try PointTable.jsonLines((folder as NSString).appendingPathComponent(SweepFiles.pointLines), manifest: other) {
+            for line in jsonLines {
                 let found = Found(folder: folder, text: line.text)
                 try found.check(against: json[line.point], "point \(line.point)", in: SweepFiles.pointLines)
                 json[line.point] = found

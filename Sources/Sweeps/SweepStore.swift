@@ -93,7 +93,7 @@ public struct SweepStore: Sendable {
             other = """
                 \(folder) holds another sweep (fingerprint \(existing.fingerprint)\(existing.shard.map { ", shard \($0)" } ?? "")); \
                 this one is \(manifest.fingerprint)\(manifest.shard.map { ", shard \($0)" } ?? ""): \
-                \(existing.fingerprint == manifest.fingerprint ? "another shard of the same sweep" : "the scenario or the grid changed")
+                \(existing.fingerprint == manifest.fingerprint ? "another shard of the same sweep" : "the scenario or the grid changed (\(manifest.changes(since: existing, in: "in \(folder)", "now")))")
                 """
         } catch {
             other = "\(folder) holds \(results.joined(separator: ", ")) of a sweep whose sweep.json cannot be read, so capsim cannot tell whether they belong to this sweep (\(error))"
@@ -107,6 +107,7 @@ public struct SweepStore: Sendable {
         let header = PointTable.header(manifest)
         let csvLines = try PointTable.lines(csvPath, manifest: manifest)
         let jsonLines = try PointTable.jsonLines(jsonlPath, manifest: manifest)
+        try PointTable.checkAgreement(csvLines, csvPath, jsonLines, jsonlPath, manifest: manifest)
         var rows: [Int: Int] = [:]
         for line in csvLines { rows[line.row.point, default: 0] += 1 }
         let inCSV = Set(rows.filter { $0.value == manifest.yearCount }.keys)
@@ -115,7 +116,8 @@ public struct SweepStore: Sendable {
         let keptJSON = jsonLines.filter { done.contains($0.point) }.map(\.text)
         let csvText = ([header] + keptCSV).joined(separator: "\n") + "\n", jsonText = keptJSON.map { $0 + "\n" }.joined()
         if (try? String(contentsOfFile: csvPath, encoding: .utf8)) != csvText { try AtomicFile.write(Data(csvText.utf8), to: csvPath) }
-        if (try? String(contentsOfFile: jsonlPath, encoding: .utf8)) ?? "" != jsonText { try AtomicFile.write(Data(jsonText.utf8), to: jsonlPath) }
+        // Written when absent too, so that a shard with no points has both files, empty.
+        if (try? String(contentsOfFile: jsonlPath, encoding: .utf8)) != jsonText { try AtomicFile.write(Data(jsonText.utf8), to: jsonlPath) }
         return done
     }
 

@@ -45,7 +45,14 @@ public enum SweepSummary {
         }
     }
 
-    public static func csv(_ groups: [Group], manifest: SweepManifest) -> String {
+    /// A target's fraction is on the rows of its own year (`targetYears`), and empty on the
+    /// others: the statuses are the point's, the same on every year's row, so a 2030
+    /// target counted on a 2029 row would read as 2029 meeting it. A target of a year the
+    /// sweep has no row of (a capacity target, judged from the scenario alone), or one
+    /// whose year is not known (the scenario could not be read), is on every row.
+    public static func csv(_ groups: [Group], manifest: SweepManifest, targetYears: [String: Int]) -> String {
+        let years = Set(groups.map(\.year))
+        let rowYear = manifest.targets.map { id in targetYears[id].flatMap { years.contains($0) ? $0 : nil } }
         var header = manifest.axes.map(\.path) + ["year", "seeds"]
         for name in metrics { header += ["\(name)_mean", "\(name)_min", "\(name)_max"] }
         header += manifest.targets.map { "meets.\($0)" }
@@ -53,7 +60,9 @@ public enum SweepSummary {
         for group in groups {
             var fields = group.values + [String(group.year), String(group.seeds)]
             for stat in group.metrics { fields += ["\(stat.mean)", "\(stat.low)", "\(stat.high)"] }
-            fields += group.meeting.map { $0.map { "\($0)" } ?? "" }
+            fields += zip(group.meeting, rowYear).map { meeting, year in
+                year == nil || year == group.year ? meeting.map { "\($0)" } ?? "" : ""
+            }
             text += fields.joined(separator: ",") + "\n"
         }
         return text

@@ -105,6 +105,10 @@ import Reports
         #expect(result.status == 0, "\(result.err)")
         #expect(Set(try rows(merged)) == Set(try rows(whole)))
         #expect(try String(contentsOfFile: merged + "/summary.csv", encoding: .utf8) == String(contentsOfFile: whole + "/summary.csv", encoding: .utf8))
+        // A shard of no points (the fourth of four, of three points) has both files, empty.
+        let empty = folder.appendingPathComponent("empty").path
+        #expect(capsim(["sweep", file, "--set", "technologies.battery.capacity=0GW...0.1GW:0.05GW", "--years", "2021", "--out", empty, "--shard", "4/4"]).status == 0)
+        #expect(try rows(empty).count == 1 && String(contentsOfFile: empty + "/points.jsonl", encoding: .utf8) == "")
         // Without the third shard the merge says so, and exits 1, after writing the rest.
         let partial = folder.appendingPathComponent("partial").path
         let missing = capsim(["sweep", "merge"] + parts.dropLast() + ["--out", partial])
@@ -151,13 +155,30 @@ import Reports
         #expect(meets == wind.map { $0 == "0.6GW" ? 1.0 : 0.0 }, "\(rows)")
     }
 
+    /// A target's fraction is on the rows of its own year: in a sweep of 2020 and 2021 the
+    /// 2021 targets' fractions were on the 2020 rows too (a point's statuses are the same
+    /// on each of its years' rows), which read as 2020 meeting them.
+    @Test func summaryPutsATargetOnItsOwnYear() throws {
+        let (folder, file) = try folder()
+        let out = folder.appendingPathComponent("out").path
+        let result = capsim("sweep", file, "--set", "technologies.wind.capacity=0GW,0.6GW", "--seeds", "1...2", "--years", "2020...2021", "--out", out)
+        #expect(result.status == 0, "\(result.err)")
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let year = try #require(summary[0].firstIndex(of: "year")), share = try #require(summary[0].firstIndex(of: "meets.share_2021"))
+        let rows = summary.dropFirst().map { ($0[0], $0[year], $0[share]) }
+        #expect(rows.map(\.0) == ["0GW", "0GW", "0.6GW", "0.6GW"] && rows.map(\.1) == ["2020", "2021", "2020", "2021"], "\(rows)")
+        #expect(rows.map(\.2) == ["", "0.0", "", "1.0"], "\(rows)")
+    }
+
     @Test func changedGridIsRefusedUnlessRestarted() throws {
         let (folder, file) = try folder()
         let out = folder.appendingPathComponent("out").path
         #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.1GW", "--years", "2021", "--out", out).status == 0)
         let changed = capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.2GW", "--years", "2021", "--out", out)
         #expect(changed.status == 1)
-        #expect(changed.err.contains("the scenario or the grid changed"))
+        #expect(changed.err.contains("the scenario or the grid changed (the axes: technologies.battery.capacity=0GW,0.1GW in \(out), "
+            + "technologies.battery.capacity=0GW,0.2GW now)"), "\(changed.err)")
         #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.2GW", "--years", "2021", "--out", out, "--restart").status == 0)
         #expect(try rows(out).contains { $0.contains(",0.2GW,") })
         // Results whose sweep.json is broken cannot be told apart from another sweep's.
@@ -206,7 +227,10 @@ import Reports
         // A sweep file's mistakes are the file's (exit 1), named as its keys, not as options.
         let study = folder.appendingPathComponent("study.yaml").path
         for (body, message) in [("set:\n  technologies.battery.capacity: [1GW, 1 GW]\nyears: 2021\n", ":3:3: the sweep file's set: technologies.battery.capacity: the value 1 GW twice"),
-                                ("seeds: 1,1\nyears: 2021\n", ": the sweep file's seeds: 1,1: the seed 1 twice")] {
+                                ("seeds: 1,1\nyears: 2021\n", ":2:8: the sweep file's seeds: 1,1: the seed 1 twice"),
+                                ("seeds: 1\nyears: 2030\n", ":3:8: the sweep file's years: 2030: outside the scenario's years 2020–2021"),
+                                ("seeds: [1, {two: 2}]\n", ":2:12: the sweep file's seeds: expected a scalar or a list of scalars, found a mapping"),
+                                ("seed: 1\n", ":2:1: unknown key \"seed\"; a sweep file has scenario, set, seeds and years")] {
             try ("scenario: city.yaml\n" + body).write(toFile: study, atomically: true, encoding: .utf8)
             let wrong = capsim("sweep", study, "--out", out)
             #expect(wrong.status == 1 && wrong.err.contains(study + message), "\(wrong.status) \(wrong.err)")
@@ -400,26 +424,35 @@ import Reports
 
     /// Two folders holding one point with different results were reported as "point 0
     /// differs between the folders", naming neither. Both files are named, for a line of
-    /// points.jsonl and for a row of points.csv, and nothing is written.
+    /// points.jsonl and for a row of points.csv, and nothing is written; a folder whose
+    /// points.csv and points.jsonl disagree is refused first, naming both of its lines.
     @Test func mergeConflictsNameBothFolders() throws {
         let (url, file) = try folder()
         let (a, b, out) = (url.appendingPathComponent("a").path, url.appendingPathComponent("b").path, url.appendingPathComponent("out").path)
         for folder in [a, b] { #expect(capsim(["sweep", file] + SweepFolderTests.grid + ["--out", folder]).status == 0) }
         let json = try String(contentsOfFile: b + "/points.jsonl", encoding: .utf8), csv = try String(contentsOfFile: b + "/points.csv", encoding: .utf8)
         let expected = "expected one result in every folder that holds it (a shard run by another version of capsim, or a file edited?)\n"
-        let editedJSON = json.split(separator: "\n").map { line in
-            line.contains(#""point":0,"#) ? line.replacingOccurrences(of: #""non_fossil_share":"#, with: #""non_fossil_share":1"#) : String(line)
-        }
-        #expect(editedJSON.joined(separator: "\n") != json.dropLast())
-        try (editedJSON.joined(separator: "\n") + "\n").write(toFile: b + "/points.jsonl", atomically: true, encoding: .utf8)
+        // The same point written with a space more: the same values, another line.
+        let spaced = json.split(separator: "\n").map { line in line.replacingOccurrences(of: #"{"point":0,"#, with: #"{ "point":0,"#) }
+        #expect(spaced.joined(separator: "\n") != json.dropLast())
+        try (spaced.joined(separator: "\n") + "\n").write(toFile: b + "/points.jsonl", atomically: true, encoding: .utf8)
         let jsonConflict = capsim("sweep", "merge", a, b, "--out", out)
         #expect(jsonConflict.status == 1)
         #expect(jsonConflict.err == "capsim: point 0 differs between \(a)/points.jsonl and \(b)/points.jsonl: \(expected)")
         try json.write(toFile: b + "/points.jsonl", atomically: true, encoding: .utf8)
         var rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let share = try #require(rows[0].firstIndex(of: "non_fossil_share")), row = try #require(rows.firstIndex { $0[0] == "1" })
+        let computed = rows[row][share]
         rows[row][share] = "0.5"
         try (rows.map { $0.joined(separator: ",") + "\n" }.joined()).write(toFile: b + "/points.csv", atomically: true, encoding: .utf8)
+        let disagreement = capsim("sweep", "merge", a, b, "--out", out)
+        #expect(disagreement.status == 1 && disagreement.err.hasPrefix("capsim: \(b)/points.csv:\(row + 1): point 1, year 2021 disagrees with \(b)/points.jsonl:")
+                && disagreement.err.contains(": non_fossil_share is 0.5 in points.csv, \(computed) in points.jsonl"), "\(disagreement.err)")
+        // Edited in both files alike, the row differs from the other folder's.
+        let edited = json.split(separator: "\n").map { line in
+            line.contains(#""point":1,"#) ? line.replacingOccurrences(of: #""non_fossil_share":\#(computed)"#, with: #""non_fossil_share":0.5"#) : String(line)
+        }
+        try (edited.joined(separator: "\n") + "\n").write(toFile: b + "/points.jsonl", atomically: true, encoding: .utf8)
         let csvConflict = capsim("sweep", "merge", a, b, "--out", out)
         #expect(csvConflict.status == 1)
         #expect(csvConflict.err == "capsim: point 1, year 2021 differs between \(a)/points.csv and \(b)/points.csv: \(expected)")
@@ -436,6 +469,9 @@ import Reports
         let refused = capsim("sweep", "merge", second, "--out", first)
         #expect(refused.status == 1 && refused.err.contains("\(first) holds another sweep") && refused.err.contains("--restart"), "\(refused.err)")
         #expect(try rows(first) == before)
+        let unlike = capsim("sweep", "merge", first, second, "--out", folder.appendingPathComponent("joined").path)
+        #expect(unlike.status == 1 && unlike.err.contains("\(second) holds another sweep (fingerprint ") && unlike.err.hasSuffix(
+            ": the axes: technologies.battery.capacity=0GW,0.1GW in \(first), technologies.battery.capacity=0.2GW in \(second))\n"), "\(unlike.err)")
         #expect(capsim("sweep", "merge", second, "--out", first, "--restart").status == 0)
         #expect(capsim("sweep", "merge", second, "--out", first).status == 0, "the same sweep merged again")
         #expect(try rows(first) == rows(second))
@@ -469,6 +505,17 @@ import Reports
         try (String(json[0]) + "\n\0\0\0\n").write(toFile: out + "/points.jsonl", atomically: true, encoding: .utf8)
         let zeros = capsim(arguments)
         #expect(zeros.status == 1 && zeros.err.contains("(a damaged or edited line): \\u{0}\\u{0}\\u{0}\n") && !zeros.err.contains("\0"), "\(zeros.err)")
+        // A plausible number edited in points.csv alone was summarised as if computed.
+        try (json.joined(separator: "\n") + "\n").write(toFile: out + "/points.jsonl", atomically: true, encoding: .utf8)
+        var fields = original[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let share = try #require(original[0].split(separator: ",").firstIndex(of: "non_fossil_share"))
+        let computed = fields[share]
+        fields[share] = "0.5"
+        try ((original.prefix(2).map(String.init) + [fields.joined(separator: ","), String(original[3])]).joined(separator: "\n") + "\n")
+            .write(toFile: out + "/points.csv", atomically: true, encoding: .utf8)
+        let edited = capsim(arguments)
+        #expect(edited.status == 1 && edited.err.contains(out + "/points.csv:3: point \(fields[0]), year 2021 disagrees with \(out)/points.jsonl:")
+                && edited.err.contains(": non_fossil_share is 0.5 in points.csv, \(computed) in points.jsonl (an edited line)"), "\(edited.err)")
     }
 
     /// A folder under a file: the message says so in words, not as NSCocoaErrorDomain 512.

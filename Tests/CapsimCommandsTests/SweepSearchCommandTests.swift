@@ -64,7 +64,7 @@ import Testing
         // A row that is not the value the search asks for there, a damaged row, a changed search.
         for (text, options, message) in [("0.25 GW,2,2,true\n", [], "\(cut)/search.csv:2: expected 0.3 GW,2,2,true (the search's value 1, of 2 seed(s)), found 0.25 GW,2,2,true (an edited line): run the search again with --restart to discard its values"),
                                          ("0.3 GW,2,2,true\n0.1 GW,0\n", [], "\(cut)/search.csv:3: a row that is not value,seeds_meeting,seeds,meets (a damaged or edited line): 0.1 GW,0"),
-                                         ("", ["--probability", "0.5"], "the scenario or the search changed. Use another --out folder, or --restart to discard the values there")] {
+                                         ("", ["--probability", "0.5"], "the scenario or the search changed (the probability: 1.0 in \(cut), 0.5 now). Use another --out folder, or --restart to discard the values there")] {
             let before = rows[0] + "\n" + text
             try before.write(toFile: cut + "/search.csv", atomically: true, encoding: .utf8)
             let refused = capsim(search + [cut] + options)
