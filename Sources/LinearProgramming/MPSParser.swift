@@ -73,13 +73,19 @@ struct MPSParser {
     }
 
     /// Lines of one kind that warrant a warning: how many, and the first, which the
-    /// warning names.
+    /// warning names, with what it is about (a row's name, a bound type) where that helps.
     private struct Tally {
         private(set) var count = 0, first = 0
+        private(set) var subject = ""
 
-        mutating func note(_ line: Int) {
-            if count == 0 { first = line }
+        mutating func note(_ line: Int, subject: String = "") {
+            if count == 0 { (first, self.subject) = (line, subject) }
             count += 1
+        }
+
+        /// "this line is" or "3 lines, the first here, are", with `lines` in place of "lines".
+        func counted(_ one: String, _ lines: String) -> String {
+            count == 1 ? "this \(one) is" : "\(count) \(lines), the first here, are"
         }
     }
 
@@ -142,8 +148,9 @@ struct MPSParser {
         case column(newColumn: Range<Int>?, Pairs)
         case rhs(set: String?, Pairs)
         case range(set: String?, Pairs)
-        /// `integer` for BV, LI and UI, read as their LP relaxation.
-        case bound(BoundKind, set: String?, column: Int, value: Double, integer: Bool)
+        /// `integer` for BV, LI and UI, read as their LP relaxation; `ignoredValue` for a
+        /// value after FR, MI or PL, which take none.
+        case bound(BoundKind, set: String?, column: Int, value: Double, integer: Bool, ignoredValue: Bool)
         /// A MARKER line, accepted and ignored.
         case marker
         /// An entry of an RHS, RANGES or BOUNDS set other than the one used.
@@ -165,6 +172,9 @@ struct MPSParser {
     private let format: MPSFormat
     private var line = 0
     private var section = Section.none
+    /// The line of the current section's header, which an OBJSENSE without a sense and a
+    /// ROWS without an N row are named by.
+    private var sectionLine = 0
     private var sawRows = false, sawColumns = false
     /// In `.automatic`, set once a line has been read by the fixed columns: the file is
     /// fixed-format, and they are tried first from then on.
@@ -192,6 +202,16 @@ struct MPSParser {
     private var integerLines = Tally()
     /// By section, the entries of sets other than the one used.
     private var otherSetLines: [Section: Tally] = [:]
+    /// By section (RHS, RANGES), the entries on free N rows, which are dropped.
+    private var freeRowLines: [Section: Tally] = [:]
+    /// RANGES entries on the objective row, which a range does not apply to.
+    private var objectiveRangeLines = Tally()
+    /// FR, MI and PL lines with a value, which they take none of.
+    private var ignoredValueLines = Tally()
+    /// Lines with text after ENDATA.
+    private var afterEndLines = Tally()
+    /// The line of the ROWS header when ROWS has no N row: the objective is then zero.
+    private var rowsWithoutObjective: Int?
     /// What is read but perhaps not as the writer meant, made once the file has been read.
     private(set) var warnings: [MPSWarning] = []
 
@@ -211,9 +231,15 @@ struct MPSParser {
     private var values: [Double] = []
     /// The open column's entries, sorted by row when it closes.
     private var pending: [(row: Int, value: Double)] = []
-    /// For each row, the last column with an entry in it, to catch an entry given twice.
-    private var lastColumnOfRow: [Int] = []
-    private var openColumnHasObjective = false
+    /// For each row, the line of its last entry in COLUMNS (0 for none), to catch an entry
+    /// given twice and name the first: a column's lines are contiguous, so an entry of the
+    /// open column is one on its first line or later. A line rather than a column costs
+    /// nothing more per entry and says where the first entry is.
+    private var lastLineOfRow: [Int] = []
+    /// The line of the open column's objective entry, 0 for none.
+    private var openColumnObjectiveLine = 0
+    /// The line where the open column's entries start.
+    private var openColumnLine = 0
     /// Where the open column's name was last written, to tell cheaply whether a line continues it.
     private var openColumnName: Range<Int>?
 
@@ -224,22 +250,32 @@ struct MPSParser {
     }
 
     mutating func parse() throws(MPSError) -> LinearProgram {
+        // Its bytes would read as blanks and control characters, and fail as a line that makes no sense.
+        if bytes.starts(with: [0x1F, 0x8B]) {
+            throw MPSError(file: file, line: 1, message: "the file is gzip-compressed: decompress it first (gunzip)")
+        }
         // A UTF-8 byte-order mark, which some editors write, is not part of line 1.
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count, section != .endata {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Found once, by memchr, and checked by one comparison a line: as a blank it would
+        // split or end a field, and the line fail as something else.
+        let nul = bytes.baseAddress.flatMap { base in memchr(base, 0, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } } ?? bytes.count
+        var start = body
+        while start < bytes.count {
             let end = lineEnd(from: start)
             var trimmed = end
             while trimmed > start, Self.isBlank(bytes[trimmed - 1]) { trimmed -= 1 }
             line += 1
+            if end > nul { throw failure("a NUL byte in column \(nul - start + 1): the file is binary or damaged") }
             try readLine(start..<trimmed)
             start = end + 1
         }
         if section == .columns { try endColumns() }
-        guard section == .endata else {
-            throw MPSError(file: file, line: max(line, 1), message: "missing ENDATA at the end of the file")
+        guard section != .none else {
+            let empty = bytes[body...].allSatisfy(Self.isBlank)
+            throw MPSError(file: file, line: 1, message: empty ? "the file is empty" : "the file has only comments and blank lines, no MPS sections")
         }
-        for (needed, keyword) in [(sawRows, "ROWS"), (sawColumns, "COLUMNS")] where !needed {
-            throw MPSError(file: file, line: line, message: "no \(keyword) section before ENDATA (an MPS file has ROWS, with the objective row, and COLUMNS)")
+        guard section == .endata else {
+            throw MPSError(file: file, line: line, message: "missing ENDATA at the end of the file")
         }
         makeWarnings()
         return problem()
@@ -262,7 +298,9 @@ struct MPSParser {
 
     private mutating func readLine(_ range: Range<Int>) throws(MPSError) {
         guard let first = range.first.map({ bytes[$0] }), first != UInt8(ascii: "*") else { return }
-        if Self.isBlank(first) {
+        if section == .endata {
+            afterEndLines.note(line)
+        } else if Self.isBlank(first) {
             try readData(range)
         } else {
             try readHeader(range)
@@ -280,8 +318,16 @@ struct MPSParser {
                 ? "a second \(keyword) section"
                 : "\(keyword) after \(section.keyword); sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA")
         }
+        if section == .objsense, sense == nil {
+            throw MPSError(file: file, line: sectionLine, message: "OBJSENSE without MAX or MIN, on its line or the next (line \(line) starts \(keyword))")
+        }
+        // Said here, as the lines of the section would fail as naming an unknown row or column.
+        for (needed, keyword, before) in [(sawRows, "ROWS", Section.rows), (sawColumns, "COLUMNS", .columns)] where !needed && next > before {
+            throw failure("no \(keyword) section before \(next.keyword) (an MPS file has ROWS, with the objective row, and COLUMNS)")
+        }
+        if section == .rows, objectiveName == nil { rowsWithoutObjective = sectionLine }
         if section == .columns { try endColumns() }
-        section = next
+        (section, sectionLine) = (next, line)
         sawRows = sawRows || next == .rows
         sawColumns = sawColumns || next == .columns
         switch next {
@@ -335,8 +381,22 @@ struct MPSParser {
     private mutating func entry(_ range: Range<Int>) throws(MPSError) -> Entry {
         switch format {
         case .free: try entry(fields: freeFields(range))
-        case .fixed: try entry(fields: fixedFields(range))
+        case .fixed: try fixedEntry(range)
         case .automatic: try automaticEntry(range)
+        }
+    }
+
+    /// A line read by the fixed columns. A tab there counts as one column, not as the
+    /// spaces an editor shows, so what follows it is out of place and the line fails as
+    /// something else (text outside the fields, an unknown name): the error says so.
+    private func fixedEntry(_ range: Range<Int>) throws(MPSError) -> Entry {
+        do throws(MPSError) {
+            return try entry(fields: fixedFields(range))
+        } catch {
+            guard let tab = range.first(where: { bytes[$0] == UInt8(ascii: "\t") }) else { throw error }
+            var error = error
+            error.message += "; the tab in column \(tab - range.lowerBound + 1) counts as one column in fixed format, which moves what follows it: align the fields with spaces"
+            throw error
         }
     }
 
@@ -347,7 +407,7 @@ struct MPSParser {
     /// An error is the first reading's.
     private mutating func automaticEntry(_ range: Range<Int>) throws(MPSError) -> Entry {
         do throws(MPSError) {
-            return try entry(fields: readsFixedFirst ? fixedFields(range) : freeFields(range))
+            return try readsFixedFirst ? fixedEntry(range) : entry(fields: freeFields(range))
         } catch {
             let free = freeFields(range), fixed = try? fixedFields(range)
             guard fixed != free, let other = readsFixedFirst ? free : fixed, let entry = try? entry(fields: other) else { throw error }
@@ -393,16 +453,18 @@ struct MPSParser {
             throw failure("a COLUMNS line holds a column name and one or two row/value pairs; this one has \(Self.count(fields))")
         }
         let isNew = openColumnName.map { !equal($0, fields[0]) } ?? true
-        let column = isNew ? columnNames.count : columnNames.count - 1
         let pairs = try pairs(fields, from: 1, finite: true)
         for (index, pair) in pairs.enumerated() {
-            let repeated = switch pair.row {
-            case .objective: !isNew && openColumnHasObjective
-            case .constraint(let row): lastColumnOfRow[row] == column
-            case .free: false
+            // The line of an earlier entry of this column for the row, or 0.
+            let first = switch pair.row {
+            case _ where index == 1 && pair.row != .free && pair.row == pairs[0].row: line
+            case _ where isNew: 0
+            case .objective: openColumnObjectiveLine
+            case .constraint(let row): lastLineOfRow[row] >= openColumnLine ? lastLineOfRow[row] : 0
+            case .free: 0
             }
-            if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
-                throw failure("a second entry for row '\(string(pair.name))' in column '\(string(fields[0]))'")
+            if first > 0 {
+                throw failure("a second entry for row '\(string(pair.name))' in column '\(string(fields[0]))'; the first is on line \(first)")
             }
             if case .constraint = pair.row, pair.value != 0 ? abs(pair.value) < Self.smallestCoefficient : hasNonzeroDigit(pair.written) {
                 throw failure("the coefficient \(string(pair.written)) for row '\(string(pair.name))' is below 1e-100 in size; expected 0 or at least 1e-100")
@@ -440,14 +502,14 @@ struct MPSParser {
         let kind = rowKinds[row]
         guard kind == .equal || (kind == .less) == (pair.value < 0) else { return }
         let type = kind == .equal ? "E" : kind == .less ? "L" : "G"
-        throw failure("an RHS of \(infinity(pair.value, written: pair.written)) leaves the \(type) row '\(string(pair.name))' no value")
+        throw failure("an RHS of \(infinity(pair.value, written: string(pair.written))) leaves the \(type) row '\(string(pair.name))' no value")
     }
 
     /// An infinite bound or RHS as a message shows it: `−∞`, or the value as written with
     /// what the solver takes it for (`-1e30 (−∞: 1e20 or more in size is infinite)`).
-    private func infinity(_ value: Double, written: Range<Int>) -> String {
+    private func infinity(_ value: Double, written: String) -> String {
         let sign = value < 0 ? "−∞" : "+∞"
-        return value.isInfinite ? sign : "\(string(written)) (\(sign): 1e20 or more in size is infinite)"
+        return value.isInfinite ? sign : "\(written) (\(sign): 1e20 or more in size is infinite)"
     }
 
     private func rangeEntry(_ fields: Fields) throws(MPSError) -> Entry {
@@ -458,8 +520,20 @@ struct MPSParser {
             if ranges[row] != nil || (index == 1 && pair.row == pairs[0].row) {
                 throw failure("a second range for row '\(string(pair.name))'")
             }
+            try checkRange(pair, row: row)
         }
         return .range(set: set, pairs)
+    }
+
+    /// Refuses a range that leaves a row no value, which only an infinite RHS can make:
+    /// one of +∞ leaves an L row free, and of −∞ a G row, but a range makes it [+∞, +∞]
+    /// or [−∞, −∞] (or NaN, with an infinite range). As for the RHS, 1e20 or more in size
+    /// is infinite, so that the line is named rather than the solve finding the row invalid.
+    private func checkRange(_ pair: Pair, row: Int) throws(MPSError) {
+        let (lower, upper) = Self.rowBounds(rowKinds[row], rhs: rhs[row], range: pair.value)
+        guard !(lower < InteriorPointSolver.infinite && upper > -InteriorPointSolver.infinite) else { return }
+        let type = rowKinds[row] == .less ? "L" : "G"
+        throw failure("a range on the \(type) row '\(string(pair.name))' leaves it no value, as its RHS is \(infinity(rhs[row], written: "\(rhs[row])")); a range needs a finite RHS")
     }
 
     private func boundEntry(_ fields: Fields) throws(MPSError) -> Entry {
@@ -479,6 +553,9 @@ struct MPSParser {
         let set: String?
         let column: Int
         var value = 0.0
+        // A value after FR, MI or PL, which take none, is warned of; one after BV is not, as
+        // writers of BV often give one (1), which says nothing against [0, 1].
+        var ignoredValue = false
         switch (kind, fields.count) {
         case (.upper, 3), (.lower, 3), (.fixed, 3):
             if columns.value(of: fields[1], in: bytes) == nil, columns.value(of: fields[2], in: bytes) != nil {
@@ -498,10 +575,12 @@ struct MPSParser {
             } else {
                 (set, column) = (nil, try self.column(fields[1]))
                 _ = try number(fields[2], finite: false)
+                ignoredValue = kind != .binary
             }
         case (_, 4):
             (set, column) = (string(fields[1]), try self.column(fields[2]))
             _ = try number(fields[3], finite: false)
+            ignoredValue = kind != .binary
         default:
             throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
         }
@@ -511,7 +590,8 @@ struct MPSParser {
             let what = kind == .upper ? "upper bound (\(type))" : kind == .lower ? "lower bound (\(type))" : "\(type) bound"
             throw failure("a second \(what) for column '\(columnNames[column])'; the first is on line \(first)")
         }
-        return .bound(kind, set: set, column: column, value: value, integer: type == "BV" || type == "LI" || type == "UI")
+        let integer = type == "BV" || type == "LI" || type == "UI"
+        return .bound(kind, set: set, column: column, value: value, integer: integer, ignoredValue: ignoredValue)
     }
 
     /// Refuses a bound that leaves a column no value: `UP` of −∞, `LO` of +∞, `FX` of
@@ -522,7 +602,7 @@ struct MPSParser {
         let infinite = abs(value) >= InteriorPointSolver.infinite
         switch kind {
         case .upper where value < 0 && infinite, .lower where value > 0 && infinite, .fixed where infinite:
-            throw failure("bound type \(string(fields[0])) of \(infinity(value, written: fields[fields.count - 1])) leaves column \(columnNames[column]) no value (MI and PL set an infinite bound)")
+            throw failure("bound type \(string(fields[0])) of \(infinity(value, written: string(fields[fields.count - 1]))) leaves column \(columnNames[column]) no value (MI and PL set an infinite bound)")
         default: break
         }
     }
@@ -567,7 +647,7 @@ struct MPSParser {
             rhs.append(0)
             rhsGiven.append(false)
             ranges.append(nil)
-            lastColumnOfRow.append(-1)
+            lastLineOfRow.append(0)
         case .column(let newColumn, let pairs):
             if let newColumn { openColumn(newColumn) }
             let column = columnNames.count - 1
@@ -575,9 +655,9 @@ struct MPSParser {
                 switch pair.row {
                 case .objective:
                     objective[column] = pair.value
-                    openColumnHasObjective = true
+                    openColumnObjectiveLine = line
                 case .constraint(let row):
-                    lastColumnOfRow[row] = column
+                    lastLineOfRow[row] = line
                     if pair.value != 0 { pending.append((row, pair.value)) }
                 case .free:
                     break
@@ -589,17 +669,28 @@ struct MPSParser {
                 switch pair.row {
                 case .objective: objectiveConstant = -pair.value
                 case .constraint(let row): (rhs[row], rhsGiven[row]) = (pair.value, true)
-                case .free: break
+                case .free:
+                    let name = string(pair.name)
+                    freeRowLines[.rhs, default: Tally()].note(line, subject: name)
                 }
             }
         case .range(let set, let pairs):
             if rangeSet == nil { rangeSet = set }
             for pair in pairs {
-                if case .constraint(let row) = pair.row { ranges[row] = pair.value }
+                switch pair.row {
+                case .objective:
+                    let name = string(pair.name)
+                    objectiveRangeLines.note(line, subject: name)
+                case .constraint(let row): ranges[row] = pair.value
+                case .free:
+                    let name = string(pair.name)
+                    freeRowLines[.ranges, default: Tally()].note(line, subject: name)
+                }
             }
-        case .bound(let kind, let set, let column, let value, let integer):
+        case .bound(let kind, let set, let column, let value, let integer, let ignoredValue):
             if boundSet == nil { boundSet = set }
             if integer { integerLines.note(line) }
+            if ignoredValue { ignoredValueLines.note(line, subject: kind == .free ? "FR" : kind == .minusInfinity ? "MI" : "PL") }
             setBound(kind, column: column, value: value)
         case .marker:
             integerLines.note(line)
@@ -639,7 +730,7 @@ struct MPSParser {
         objective.append(0)
         columnLower.append(0)
         columnUpper.append(.infinity)
-        openColumnHasObjective = false
+        (openColumnObjectiveLine, openColumnLine) = (0, line)
     }
 
     /// Closes the last column and makes the table of column names for BOUNDS. A column
@@ -676,13 +767,29 @@ struct MPSParser {
     private mutating func makeWarnings() {
         var found: [(line: Int, message: String)] = []
         if integerLines.count > 0 {
-            let lines = integerLines.count == 1 ? "this line is" : "\(integerLines.count) lines, the first here, are"
-            found.append((integerLines.first, "\(lines) read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored"))
+            found.append((integerLines.first, "\(integerLines.counted("line", "lines")) read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored"))
         }
         for case let (section, used?) in [(Section.rhs, rhsSet), (.ranges, rangeSet), (.bounds, boundSet)] {
             guard let tally = otherSetLines[section] else { continue }
-            let entries = tally.count == 1 ? "this \(section.keyword) entry is" : "\(tally.count) \(section.keyword) entries, the first here, are"
-            found.append((tally.first, "\(entries) ignored: only the first set, '\(used)', is used"))
+            found.append((tally.first, "\(tally.counted("\(section.keyword) entry", "\(section.keyword) entries")) ignored: only the first set, '\(used)', is used"))
+        }
+        for (section, tally) in freeRowLines {
+            let entries = tally.counted("\(section.keyword) entry", "\(section.keyword) entries on free rows")
+            found.append((tally.first, "\(entries) ignored: '\(tally.subject)', an N row after the first, is a free row, which is dropped"))
+        }
+        if objectiveRangeLines.count > 0 {
+            let entries = objectiveRangeLines.counted("RANGES entry", "RANGES entries")
+            found.append((objectiveRangeLines.first, "\(entries) ignored: '\(objectiveRangeLines.subject)' is the objective row, which a range does not apply to"))
+        }
+        if ignoredValueLines.count > 0 {
+            let values = ignoredValueLines.counted("value after \(ignoredValueLines.subject)", "values after FR, MI or PL")
+            found.append((ignoredValueLines.first, "\(values) ignored: FR, MI and PL take no value"))
+        }
+        if let rowsWithoutObjective {
+            found.append((rowsWithoutObjective, "ROWS has no N row: the objective is zero, so any feasible point is optimal"))
+        }
+        if afterEndLines.count > 0 {
+            found.append((afterEndLines.first, "\(afterEndLines.counted("line after ENDATA", "lines after ENDATA")) ignored"))
         }
         for (column, line) in conventionLines {
             found.append((line, "this negative upper bound makes column '\(columnNames[column])' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"))
@@ -751,7 +858,7 @@ struct MPSParser {
         var gapStart = 0
         for field in Self.fixedFields {
             for offset in gapStart..<max(gapStart, min(field.lowerBound, length)) where !Self.isBlank(bytes[base + offset]) {
-                throw failure("text in column \(offset + 1), outside the fixed-format fields")
+                throw overflow(range, at: offset) ?? failure("text in column \(offset + 1), outside the fixed-format fields")
             }
             var lower = base + min(field.lowerBound, length), upper = base + min(field.upperBound, length)
             while lower < upper, Self.isBlank(bytes[lower]) { lower += 1 }
@@ -759,8 +866,23 @@ struct MPSParser {
             if lower < upper { fields.append(lower..<upper) }
             gapStart = field.upperBound
         }
-        if length > gapStart { throw failure("text after column \(gapStart), outside the fixed-format fields") }
+        if length > gapStart { throw overflow(range, at: gapStart) ?? failure("text after column \(gapStart), outside the fixed-format fields") }
         return fields
+    }
+
+    /// The error for text at `offset` that runs on from the field before it, such as a
+    /// name of more than 8 characters, or nil for text that stands apart: "text in column
+    /// 13" would hide that the name is too long. A tab before it is the likelier cause,
+    /// which `fixedEntry` names.
+    private func overflow(_ range: Range<Int>, at offset: Int) -> MPSError? {
+        let base = range.lowerBound
+        guard let field = Self.fixedFields.first(where: { $0.upperBound == offset }), offset < range.count,
+              !Self.isBlank(bytes[base + offset]), !Self.isBlank(bytes[base + offset - 1]),
+              !bytes[base..<base + offset].contains(UInt8(ascii: "\t")) else { return nil }
+        var start = base + field.lowerBound, end = base + offset
+        while Self.isBlank(bytes[start]) { start += 1 }
+        while end < range.upperBound, !Self.isBlank(bytes[end]) { end += 1 }
+        return failure("'\(string(start..<end))' runs past column \(offset), the end of its field (columns \(field.lowerBound + 1)–\(offset)): a fixed-format field holds \(field.count) characters")
     }
 
     /// "1 field", "3 fields", for messages.

@@ -63,24 +63,31 @@ public struct MPSWarning: Sendable, Equatable, CustomStringConvertible {
 ///
 /// The conventions are the MPS standard's, with these choices where it leaves one:
 /// - Sections come in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS,
-///   ENDATA; all but ENDATA may be absent. A missing ENDATA is an error, because a
-///   truncated file would otherwise read as a smaller problem; text after it is ignored.
-///   Lines starting with `*` are comments, blank lines are skipped; a line ends with LF,
-///   CRLF or a lone CR (old Mac files), and a UTF-8 byte-order mark at the start is skipped.
+///   ENDATA; ROWS, COLUMNS and ENDATA are needed, and a section after ROWS or COLUMNS
+///   without it before is an error at the section's line (its lines would fail as naming
+///   unknown rows or columns). A missing ENDATA is an error, because a truncated file would otherwise read as a smaller
+///   problem; text after it is ignored, with a warning. Lines starting with `*` are
+///   comments, blank lines are skipped; a line ends with LF, CRLF or a lone CR (old Mac
+///   files), and a UTF-8 byte-order mark at the start is skipped. An empty file, a
+///   gzip-compressed one and a NUL byte are errors that say so, rather than a line that
+///   makes no sense.
 /// - NAME gives the problem's name as the rest of its line, trimmed (`""` when absent),
 ///   so that it may contain spaces in either format. OBJSENSE takes MAX, MAXIMIZE, MIN or
-///   MINIMIZE on its own line or on the next, indented.
+///   MINIMIZE on its own line or on the next, indented; without one it is an error.
 /// - The first `N` row is the objective; later `N` rows are free rows and are dropped with
-///   their entries, RHS values and ranges. Without an `N` row the objective is zero and
-///   is named `OBJ`.
+///   their entries, RHS values and ranges (with a warning for an RHS or a range, which the
+///   writer may have meant for a constraint). Without an `N` row the objective is zero and
+///   is named `OBJ`, as HiGHS reads it, with a warning.
 /// - An RHS value b on the objective row gives `objectiveConstant = −b`.
 /// - A range R turns an `E` row into [b, b + |R|] when R > 0 and [b − |R|, b] when R < 0,
 ///   an `L` row into [b − |R|, b] and a `G` row into [b, b + |R|]; on the objective row it
-///   is ignored.
+///   is ignored, with a warning. A range on a row whose RHS leaves it no finite value (+∞
+///   on an `L` row, −∞ on a `G` row, which are free rows without it) is an error.
 /// - Columns default to [0, +∞). `UP` with a negative value on a column that no BOUNDS
 ///   line gives a lower bound (`LO`, `LI`, `FX`, `FR`, `MI`, `BV`), before or after it,
 ///   also sets the lower bound to −∞, with a warning; `LO 0` then `UP -1` is [0, −1].
-///   `MI` and `PL` change only their own side. A bound of one type given twice for a
+///   `MI` and `PL` change only their own side. A value after `FR`, `MI` or `PL` is ignored
+///   with a warning (after `BV`, silently). A bound of one type given twice for a
 ///   column is an error (`LO` and `LI` are one type, as are `UP` and `UI`); one type
 ///   after another sets what it sets (`FX 1` then `UP 5` is [1, 5]). A column left with
 ///   its lower bound above its upper is read so, with a warning at the line that did it:
@@ -98,8 +105,8 @@ public struct MPSWarning: Sendable, Equatable, CustomStringConvertible {
 ///   +∞, `FX` of either) is an error, and so is one of 1e20 or more in size, which the
 ///   solver takes to be infinite (`UP` of −1e30).
 /// - A column's entries must be contiguous, and each row, RHS and range may be given once
-///   per column or row. Explicit zeros in COLUMNS are dropped; a matrix coefficient below
-///   1e-100 in size (1e-320) is an error.
+///   per column or row (an entry given twice names the line of the first). Explicit zeros
+///   in COLUMNS are dropped; a matrix coefficient below 1e-100 in size (1e-320) is an error.
 /// - Warnings go to `warn` once the whole file has been read without error, in line order.
 public enum MPSReader {
     /// Reads the MPS file at `path`; errors and warnings name the path.

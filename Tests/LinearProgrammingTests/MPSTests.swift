@@ -229,6 +229,16 @@ import Testing
         #expect(lp.name == "P  trailing words")
         #expect(lp.rowLower == [6] && lp.rowUpper == [6])
         #expect(lp.matrix.values == [2])
+        #expect(warnings(lp: text) == ["<input>:13: warning: this line after ENDATA is ignored"])
+    }
+
+    /// Text after ENDATA is ignored, but not silently: a second problem appended to a file,
+    /// say, is not read. Comments and blank lines there are not counted.
+    @Test func textAfterEndataIsIgnoredWithAWarning() throws {
+        let text = "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n* comment\n\nROWS\n N  OBJ\n    X  OBJ  2\n"
+        #expect(try MPSReader.parse(text).objective == [1])
+        #expect(warnings(lp: text) == ["<input>:8: warning: 3 lines after ENDATA, the first here, are ignored"])
+        #expect(warnings(lp: "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n* comment\n\n") == [])
     }
 
     /// A leading UTF-8 byte-order mark is skipped; a lone CR ends a line, as LF and CRLF do,
@@ -331,7 +341,6 @@ import Testing
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n SC BND X 1\n", "<input>:6: error: semi-continuous bounds (SC) are not supported"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND Y 1\n", "<input>:6: error: unknown column 'Y'"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\n", "<input>:4: error: missing ENDATA at the end of the file"),
-        ("", "<input>:1: error: missing ENDATA at the end of the file"),
         ("* comment\n    X  OBJ  1\n", "<input>:2: error: data line before the first section"),
         ("NAME P\n    X  OBJ  1\n", "<input>:2: error: unexpected data line in the NAME section"),
         ("ROWS\n N  OBJ\n    X  OBJ  1\n", "<input>:3: error: a ROWS line holds a type and a name; this one has 3 fields"),
@@ -344,7 +353,7 @@ import Testing
          "<input>:7: error: an RHS line holds an optional set name and one or two row/value pairs; this one has 2 fields and no value ('R' is not a number)"),
         ("OBJSENSE MAX\n    MIN\n", "<input>:2: error: the objective sense is given twice"),
         ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\n    Y  R  1\n    X  OBJ  1\n", "<input>:7: error: column 'X' appears again after other columns; a column's entries must be contiguous"),
-        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\n    X  R  2\n", "<input>:6: error: a second entry for row 'R' in column 'X'"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\n    X  R  2\n", "<input>:6: error: a second entry for row 'R' in column 'X'; the first is on line 5"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    MARKER  'MARKER'  'SOSORG'\n", "<input>:4: error: unknown marker 'SOSORG'; expected 'INTORG' or 'INTEND'"),
         ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\nRHS\n    RHS  R  1\n    RHS  R  2\n", "<input>:8: error: a second RHS value for row 'R'"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nRHS\n    RHS  OBJ  inf\n", "<input>:6: error: the RHS of the objective row 'OBJ' must be finite"),
@@ -379,8 +388,27 @@ import Testing
 
     @Test func fixedFormatRejectsTextOutsideTheFields() {
         let text = "ROWS\n N  OBJ\nCOLUMNS\n    X         OBJ       1.23456789012345\nENDATA\n"
-        #expect(message(text, file: "long.mps", format: .fixed) == "long.mps:4: error: text in column 37, outside the fixed-format fields")
+        #expect(message(text, file: "long.mps", format: .fixed)
+            == "long.mps:4: error: '1.23456789012345' runs past column 36, the end of its field (columns 25–36): a fixed-format field holds 12 characters")
         #expect(message(text, format: .automatic) == nil)
+        // Text that does not run on from a field keeps the plain message.
+        let apart = "ROWS\n N  OBJ\nCOLUMNS\n    X         OBJ       1." + String(repeating: " ", count: 11) + "Z\nENDATA\n"
+        #expect(message(apart, format: .fixed) == "<input>:4: error: text in column 38, outside the fixed-format fields")
+    }
+
+    /// A name longer than its 8 columns, or a tab, which fixed format counts as one column,
+    /// moves text out of the fields: the error says which, not only "text in column 13".
+    /// The file is known to be fixed-format by its spaced names, so `.automatic` reads each
+    /// line by the fixed columns first, and its error is theirs.
+    @Test(arguments: [MPSFormat.automatic, .fixed])
+    func fixedFormatSaysWhyTextIsOutsideTheFields(format: MPSFormat) {
+        let head = "ROWS\n N  COST\n L  MY ROW\nCOLUMNS\n    MY COL    COST      1.             MY ROW    2.\n"
+        #expect(message(head + "    LONGCOLUMN1  MY ROW    2.\nENDATA\n", format: format)
+            == "<input>:6: error: 'LONGCOLUMN1' runs past column 12, the end of its field (columns 5–12): a fixed-format field holds 8 characters")
+        #expect(message(head + "RHS\n    RHS       MY ROW    12345678901234567\nENDATA\n", format: format)
+            == "<input>:7: error: '12345678901234567' runs past column 36, the end of its field (columns 25–36): a fixed-format field holds 12 characters")
+        #expect(message(head + "    Y         MY ROW\t1.\nENDATA\n", format: format)
+            == "<input>:6: error: text in column 23, outside the fixed-format fields; the tab in column 21 counts as one column in fixed format, which moves what follows it: align the fields with spaces")
     }
 
     @Test func readsAFileAndReportsOneThatCannotBeRead() throws {
@@ -401,6 +429,127 @@ import Testing
         } catch {
             #expect(error.message == "cannot read the file: it is a directory")
         }
+    }
+
+    /// A range on a row that an infinite RHS (or one of 1e20 or more) left free, +∞ on an L
+    /// row or −∞ on a G row, leaves it no value: an error at the range's line, not an
+    /// invalid problem once the solve has begun.
+    @Test func rangeOnARowWithAnInfiniteRHS() throws {
+        let head = "ROWS\n N  OBJ\n L  LE\n G  GE\nCOLUMNS\n    X  OBJ  1  LE  1\n    X  GE  1\n"
+        #expect(message(head + "RHS\n    RHS  LE  1e30\nRANGES\n    RNG  LE  2\nENDATA\n")
+            == "<input>:11: error: a range on the L row 'LE' leaves it no value, as its RHS is 1e+30 (+∞: 1e20 or more in size is infinite); a range needs a finite RHS")
+        #expect(message(head + "RHS\n    RHS  GE  -inf\nRANGES\n    RNG  GE  inf\nENDATA\n")
+            == "<input>:11: error: a range on the G row 'GE' leaves it no value, as its RHS is −∞; a range needs a finite RHS")
+        // Without a range the row is free; a range as large as the RHS leaves it a value.
+        let free = try MPSReader.parse(head + "RHS\n    RHS  LE  inf  GE  -1e30\nENDATA\n")
+        #expect(free.rowLower == [-.infinity, -1e30] && free.rowUpper == [.infinity, .infinity])
+        let ranged = try MPSReader.parse(head + "RHS\n    RHS  LE  1e30\nRANGES\n    RNG  LE  1e30\nENDATA\n")
+        #expect(ranged.rowLower == [0, 0] && ranged.rowUpper == [1e30, .infinity])
+    }
+
+    /// A range on the objective row, and an RHS or a range on a free N row, are ignored
+    /// with a warning at the line: the writer may have meant a constraint.
+    @Test func rangeOnTheObjectiveAndEntriesOnFreeRowsWarn() throws {
+        let text = """
+            ROWS
+             N  OBJ
+             N  FREE
+             L  R
+            COLUMNS
+                X  OBJ  1  R  1
+            RHS
+                RHS  R  1  FREE  3
+                RHS  FREE  4
+            RANGES
+                RNG  OBJ  2
+                RNG  FREE  2  R  3
+            ENDATA
+            """
+        let lp = try MPSReader.parse(text)
+        #expect(lp.rowLower == [-2] && lp.rowUpper == [1] && lp.objectiveConstant == 0)
+        #expect(warnings(lp: text) == [
+            "<input>:8: warning: 2 RHS entries on free rows, the first here, are ignored: 'FREE', an N row after the first, is a free row, which is dropped",
+            "<input>:11: warning: this RANGES entry is ignored: 'OBJ' is the objective row, which a range does not apply to",
+            "<input>:12: warning: this RANGES entry is ignored: 'FREE', an N row after the first, is a free row, which is dropped",
+        ])
+    }
+
+    /// A file that is empty, compressed or binary is said to be so, rather than failing as
+    /// a line that makes no sense ("missing ENDATA", "data line before the first section").
+    @Test func emptyCompressedAndBinaryFilesSaySo() throws {
+        #expect(message("") == "<input>:1: error: the file is empty")
+        #expect(message("\n  \r\n\t") == "<input>:1: error: the file is empty")
+        #expect(message("\u{FEFF}") == "<input>:1: error: the file is empty")
+        #expect(message("* only\n\n* comments\n") == "<input>:1: error: the file has only comments and blank lines, no MPS sections")
+        #expect(message("ROWS\n N  OBJ\n L  R\u{0}\nCOLUMNS\n") == "<input>:3: error: a NUL byte in column 6: the file is binary or damaged")
+        #expect(message("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n\u{0}\n") == "<input>:6: error: a NUL byte in column 1: the file is binary or damaged")
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-mps-\(UUID().uuidString).mps.gz").path
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x0A, 0x20]).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do throws(MPSError) {
+            _ = try MPSReader.read(path: path)
+            Issue.record("a gzip-compressed file was read")
+        } catch {
+            #expect(error.description == "\(path):1: error: the file is gzip-compressed: decompress it first (gunzip)")
+        }
+    }
+
+    /// A section whose lines name rows or columns, without ROWS or COLUMNS before it, is
+    /// an error at its header: its first line would fail as naming an unknown row.
+    @Test(arguments: [
+        ("NAME X\nCOLUMNS\n    X  OBJ  1\nENDATA\n", "<input>:2: error: no ROWS section before COLUMNS (an MPS file has ROWS, with the objective row, and COLUMNS)"),
+        ("* c\nBOUNDS\n UP BND X 1\n", "<input>:2: error: no ROWS section before BOUNDS (an MPS file has ROWS, with the objective row, and COLUMNS)"),
+        ("ROWS\n N  OBJ\nRHS\n    RHS  OBJ  1\nENDATA\n", "<input>:3: error: no COLUMNS section before RHS (an MPS file has ROWS, with the objective row, and COLUMNS)"),
+    ])
+    func sectionWithoutRowsOrColumnsBeforeIt(text: String, expected: String) {
+        #expect(message(text) == expected)
+    }
+
+    /// OBJSENSE with no sense after it, on its line or the next, is an error at its line:
+    /// it was read as minimizing, which may be the opposite of what was meant.
+    @Test func objectiveSenseSectionWithoutASense() {
+        #expect(message("OBJSENSE\nROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nENDATA\n")
+            == "<input>:1: error: OBJSENSE without MAX or MIN, on its line or the next (line 2 starts ROWS)")
+        #expect(message("NAME P\nOBJSENSE\n* no sense\n\nROWS\n N  OBJ\n")
+            == "<input>:2: error: OBJSENSE without MAX or MIN, on its line or the next (line 5 starts ROWS)")
+    }
+
+    /// ROWS without an N row reads, as HiGHS reads it, with a zero objective, and a
+    /// warning at the ROWS line: a lost objective row would otherwise go unseen.
+    @Test func rowsWithoutAnObjectiveRowWarn() throws {
+        let text = "NAME P\nROWS\n L  R\nCOLUMNS\n    X  R  1\nRHS\n    RHS  R  4\nENDATA\n"
+        let lp = try MPSReader.parse(text)
+        #expect(lp.objective == [0] && lp.objectiveName == "OBJ" && lp.rowUpper == [4])
+        #expect(warnings(lp: text) == ["<input>:2: warning: ROWS has no N row: the objective is zero, so any feasible point is optimal"])
+        #expect(warnings(lp: text.replacingOccurrences(of: "ROWS\n", with: "ROWS\n N  COST\n")) == [])
+    }
+
+    /// FR, MI and PL take no value: one after them is ignored, with a warning at the first
+    /// such line that counts them. One after BV (often 1) is ignored silently.
+    @Test func valueAfterABoundTypeThatTakesNone() throws {
+        let head = "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\n    Y  OBJ  1\n    Z  OBJ  1\nBOUNDS\n"
+        let lp = try MPSReader.parse(head + " FR BND X 5\nENDATA\n")
+        #expect(lp.columnLower == [-.infinity, 0, 0] && lp.columnUpper == [.infinity, .infinity, .infinity])
+        #expect(warnings(lp: head + " FR BND X 5\nENDATA\n") == ["<input>:8: warning: this value after FR is ignored: FR, MI and PL take no value"])
+        #expect(warnings(lp: head + " BV BND Z 1\n MI X -3\n PL BND Y 1\n FR BND Z\nENDATA\n") == [
+            "<input>:8: warning: this line is read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored",
+            "<input>:9: warning: 2 values after FR, MI or PL, the first here, are ignored: FR, MI and PL take no value",
+        ])
+    }
+
+    /// A second entry for one row in one column names the line of the first, as a second
+    /// bound of one type does.
+    @Test(arguments: [
+        ("    X  R  1\n    X  OBJ  1\n    X  R  2\n", "<input>:7: error: a second entry for row 'R' in column 'X'; the first is on line 5"),
+        ("    X  OBJ  1\n    X  R  1\n    X  OBJ  2  R  3\n", "<input>:7: error: a second entry for row 'OBJ' in column 'X'; the first is on line 5"),
+        ("    Y  R  1\n    X  OBJ  1  R  1\n    X  R  2\n", "<input>:7: error: a second entry for row 'R' in column 'X'; the first is on line 6"),
+        ("    X  OBJ  1\n    X  R  1  R  2\n", "<input>:6: error: a second entry for row 'R' in column 'X'; the first is on line 6"),
+    ])
+    func secondEntryNamesTheFirst(columns: String, expected: String) throws {
+        #expect(message("ROWS\n N  OBJ\n L  R\nCOLUMNS\n" + columns) == expected)
+        // The same rows in different columns are no second entry.
+        #expect(try MPSReader.parse("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1  OBJ  1\n    Y  OBJ  1  R  2\nENDATA\n").matrix.values == [1, 2])
     }
 
     @Test func namesSharingTheirFirstEightBytesStayApart() throws {
