@@ -50,4 +50,29 @@ import Testing
         #expect(year.dispatch.solver.status == "optimal")
         expectNear(year.dispatch.solver.objective, 2_112_163_414.7261666, 1e-7 * 2_112_163_414.7261666, "cost, yuan")
     }
+
+    /// The default scenario with imports capped at 0.8 GW, 1 GW of LFP and weather seed 2,
+    /// 2030 run alone (a point of a sweep): with the normal equations regularised by
+    /// 10⁻¹³ (1 + Mᵢᵢ), each direction left δ Mᵢᵢ Δyᵢ ≈ 10⁻¹³ · 3·10¹¹ · Δyᵢ of the
+    /// pumped-storage rows' residual unsolved, the bounds' slacks closed first, and the
+    /// primal residual stalled at 1.4·10⁻⁹ relative (numerical trouble at both starts).
+    /// With 10⁻¹⁶ it reaches HiGHS's optimum of the exported LP (2 572.366091384886
+    /// million yuan, HiGHS 1.16, `lp export --year 2030 --from 2030`).
+    @Test func aYearWhoseRegularisationHeldThePrimalResidualIsSolved() throws {
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios/shaoyang.yaml").path
+        let scenario = try ScenarioFixture.load("""
+            extends: \(shipped)
+            weather:
+              seed: 2
+            grid:
+              import_limit: 0.8 GW
+            technologies:
+              lfp_bases:
+                capacity: 1 GW
+            """)
+        let year = try #require(try Projection(scenario: scenario).run(years: 2030...2030).first)
+        #expect(year.dispatch.solver.status == "optimal")
+        expectNear(year.dispatch.solver.objective, 2_572_366_091.384886, 1e-7 * 2_572_366_091.384886, "cost, yuan")
+    }
 }
