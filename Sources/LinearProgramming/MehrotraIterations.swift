@@ -102,16 +102,17 @@ final class MehrotraIterations {
     /// 775 and 770 solves agreeing with HiGHS). The term only shapes the Newton step; the
     /// residuals are measured without it, so the optimum is not moved.
     static let freeRegularization = 1e-7
-    /// δ: the factor regularises A Θ Aᵀ by δ (1 + Mᵢᵢ), so each direction meets
-    /// A Δx = r_p − δ (1 + Mᵢᵢ) Δyᵢ, not A Δx = r_p. Mᵢᵢ holds Θ = 1/ρ = 10¹¹ of every
-    /// column inside its bounds, which makes the error δ·10¹¹·|Δyᵢ|: with 10⁻¹³ a pumped-
-    /// storage chain's balance rows took on 2·10⁻⁸ per iteration while μ fell to 10⁻¹⁶, the
-    /// bounds' slacks closed first, and the primal residual stalled at 1.7·10⁻⁸ — the rest
-    /// needs columns to leave bounds they already sit on (the default scenario with imports
-    /// capped at 0.8 GW, 1 GW of LFP, weather seed 2, 2030: numerical trouble at both
-    /// starts). With 10⁻¹⁶ it solves in 45 iterations, as 10⁻¹⁵ and 10⁻¹⁷ do; 10⁻¹⁴ and
-    /// 3·10⁻¹⁵ stall (measurements in docs/solver.md).
-    static let dualRegularization = 1e-16
+    /// δ: the factor regularises A Θ Aᵀ by δ (1 + 10⁻³ Mᵢᵢ) (`NormalEquations.factor`),
+    /// so each direction meets A Δx = r_p − δ (1 + 10⁻³ Mᵢᵢ) Δyᵢ, not A Δx = r_p. Mᵢᵢ holds
+    /// Θ = 1/ρ = 10¹¹ of every column inside its bounds: with δ (1 + Mᵢᵢ), δ = 10⁻¹³, a
+    /// pumped-storage chain's state rows took on 2·10⁻⁸ per iteration while μ fell to
+    /// 10⁻¹⁶, the bounds' slacks closed first, and the primal residual stalled at 1.7·10⁻⁸
+    /// (the default scenario with imports capped at 0.8 GW, 1 GW of LFP, weather seed 2,
+    /// 2030: numerical trouble at both starts). δ = 10⁻¹⁶ throughout solved it, but called
+    /// a small, badly scaled feasible LP primal infeasible, its dual iterates running off
+    /// along a false ray (`SolverTests.aBadlyScaledFeasibleLPIsNotCalledInfeasible`). So the
+    /// term of Mᵢᵢ is 10⁻¹⁶ and the constant one stays 10⁻¹³ (measurements in docs/solver.md).
+    static let dualRegularization = 1e-13
 
     /// What the residual pass measures of the current iterate.
     struct Measures {
@@ -584,8 +585,8 @@ final class MehrotraIterations {
         try refinement.solve(r, equations: equations, a: a, theta: theta, concurrently: concurrently)
     }
 
-    /// Factors A Θ Aᵀ, raising the regularisation tenfold up to nine times on failure
-    /// (from `dualRegularization`, 10⁻¹⁶, to 10⁻⁷).
+    /// Factors A Θ Aᵀ, raising the regularisation tenfold up to six times on failure
+    /// (δ from `dualRegularization`, 10⁻¹³, to 10⁻⁷).
     private func factorWithRetry(_ regularization: inout Double) throws(LinearAlgebraError) {
         var attempt = 0
         while true {
@@ -594,7 +595,7 @@ final class MehrotraIterations {
                 return
             } catch {
                 attempt += 1
-                if attempt > 9 { throw error }
+                if attempt > 6 { throw error }
                 regularization *= 10
             }
         }

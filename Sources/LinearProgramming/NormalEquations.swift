@@ -80,7 +80,7 @@ final class NormalEquations {
     private let failedPivot: UnsafeMutableBufferPointer<Int>
     /// The dense columns, nil when there are none.
     private let denseBlock: DenseColumnBlock?
-    /// What the last `factor` added to each diagonal entry (δ·(1 + Mᵢᵢ)), in `rowOrder`:
+    /// What the last `factor` added to each diagonal entry (δ·(1 + 10⁻³ Mᵢᵢ)), in `rowOrder`:
     /// with it, `NormalRefinement` multiplies by the matrix this factor is of.
     let regularizationAdded: UnsafeMutableBufferPointer<Double>
     private let workspace = Workspace()
@@ -213,7 +213,7 @@ final class NormalEquations {
         (diagonalSplit, formSplit) = (before.count, split)
     }
 
-    /// Forms A Θ Aᵀ (band, then border), adds δ·(1 + Mᵢᵢ) to each diagonal entry, and
+    /// Forms A Θ Aᵀ (band, then border), adds δ·(1 + 10⁻³ Mᵢᵢ) to each diagonal entry, and
     /// factors it. Θ is in `columnOrder` (as the iterations keep it). Each half of the
     /// band takes its own diagonal entries' δ, which the border's terms do not reach.
     func factor(theta: UnsafeBufferPointer<Double>, regularization: Double, concurrently: Bool = false) throws(LinearAlgebraError) {
@@ -245,13 +245,16 @@ final class NormalEquations {
         try denseBlock?.factor(theta: theta) { (r) throws(LinearAlgebraError) in try solveWithoutDenseColumns(r, concurrently: concurrently) }
     }
 
-    /// Adds δ·(1 + Mᵢᵢ) to the diagonal entries `entries` of `diagonal` (entry k is row
-    /// position k: the band's rows in order, then the border's).
+    /// Adds δ·(1 + 10⁻³ Mᵢᵢ) to the diagonal entries `entries` of `diagonal` (entry k is
+    /// row position k: the band's rows in order, then the border's): the constant term keeps
+    /// a rank-deficient A Aᵀ factorable, the small relative one keeps a row whose Mᵢᵢ holds
+    /// Θ = 10¹¹ from leaving a part of its residual unsolved at every step (see
+    /// `MehrotraIterations.dualRegularization`).
     private func regularize(_ entries: Range<Int>, by delta: Double) {
         let (m, diagonal, added) = (storage, diagonal, regularizationAdded)
         for k in entries {
             let d = diagonal[k]
-            added[k] = delta * (1 + m[d])
+            added[k] = delta * (1 + 1e-3 * m[d])
             m[d] += added[k]
         }
     }

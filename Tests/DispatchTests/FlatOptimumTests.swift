@@ -56,8 +56,8 @@ import Testing
     /// 10⁻¹³ (1 + Mᵢᵢ), each direction left δ Mᵢᵢ Δyᵢ ≈ 10⁻¹³ · 3·10¹¹ · Δyᵢ of the
     /// pumped-storage rows' residual unsolved, the bounds' slacks closed first, and the
     /// primal residual stalled at 1.4·10⁻⁹ relative (numerical trouble at both starts).
-    /// With 10⁻¹⁶ it reaches HiGHS's optimum of the exported LP (2 572.366091384886
-    /// million yuan, HiGHS 1.16, `lp export --year 2030 --from 2030`).
+    /// With 10⁻¹³ (1 + 10⁻³ Mᵢᵢ) it reaches HiGHS's optimum of the exported LP
+    /// (2 572.366091384886 million yuan, HiGHS 1.16, `lp export --year 2030 --from 2030`).
     @Test func aYearWhoseRegularisationHeldThePrimalResidualIsSolved() throws {
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Scenarios/shaoyang.yaml").path

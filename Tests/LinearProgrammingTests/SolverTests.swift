@@ -126,6 +126,93 @@ import Testing
         Self.expectOptimal(InteriorPointSolver.solve(lp), -1505.9787894129006)
     }
 
+    /// A feasible LP (HiGHS 1.16 finds the optimum −66 580.3147656166) with coefficients
+    /// from 0.0004 to 594: with the normal equations regularised by 10⁻¹⁶ (1 + Mᵢᵢ) its
+    /// dual iterates ran off along a false ray at the second start and it was called primal
+    /// infeasible. It must never be called infeasible; where optimal, at HiGHS's objective.
+    @Test func aBadlyScaledFeasibleLPIsNotCalledInfeasible() throws {
+        let lp = try MPSReader.parse("""
+            NAME R
+            ROWS
+             N OBJ
+             E R0
+             E R1
+             E R2
+             E R3
+             E R4
+             E R5
+             E R6
+             L R7
+            COLUMNS
+             X0 OBJ 71.5524
+             X0 R2 -0.006505
+             X1 OBJ 0.1641
+             X1 R7 -0.003532
+             X2 OBJ -0.1478
+             X2 R5 0.011851
+             X3 OBJ -0.4619
+             X3 R5 9.163983
+             X4 OBJ -0.6155
+             X4 R4 -0.001794
+             X5 OBJ -0.5125
+             X5 R1 -1.988465
+             X5 R2 -20.484525
+             X6 OBJ -90.5398
+             X6 R7 68.367895
+             X7 OBJ -0.5228
+             X7 R4 0.0046
+             X8 OBJ -0.3633
+             X8 R2 0.006136
+             X8 R7 -189.030187
+             X9 OBJ -0.6398
+             X9 R5 -0.001093
+             X10 OBJ 0.1662
+             X10 R6 0.008187
+             X10 R7 0.207545
+             X11 OBJ -0.1309
+             X11 R0 -12.41768
+             X11 R1 -594.387801
+             X11 R3 0.000439
+            RHS
+             RHS R0 -56.205437
+             RHS R1 -2695.693066
+             RHS R2 -55.08204
+             RHS R3 0.001987
+             RHS R4 348.026837
+             RHS R5 5.339513
+             RHS R6 -0.010124
+             RHS R7 -491.275796
+            RANGES
+             RNG R5 1.205
+            BOUNDS
+             LO BND X0 -2.602
+             UP BND X0 1.018
+             FR BND X1
+             MI BND X2
+             UP BND X2 -0.333
+             LO BND X3 -1.166
+             UP BND X3 2.531
+             MI BND X4
+             UP BND X4 2.211
+             LO BND X5 1.013
+             UP BND X5 3.379
+             LO BND X6 0.455
+             UP BND X6 1.211
+             LO BND X7 1.583
+             LO BND X8 2.311
+             UP BND X8 4.647
+             LO BND X9 -0.775
+             MI BND X10
+             UP BND X10 1.122
+             MI BND X11
+             UP BND X11 6.417
+            ENDATA
+            """)
+        let s = InteriorPointSolver.solve(lp)
+        #expect(s.status == .optimal || s.status == .numericalTrouble, "\(s.status): \(s.message)")
+        if s.status == .optimal { Self.expectOptimal(s, -66580.3147656166) }
+    }
+
     @Test func dualInfeasible() {
         let s = InteriorPointSolver.solve(Self.lp([-1, 0], rows: [[1, -1]], lower: [-Self.inf], upper: [1]))
         #expect(s.status == .dualInfeasible, "\(s.status): \(s.message)")
