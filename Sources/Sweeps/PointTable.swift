@@ -67,11 +67,11 @@ public enum PointTable {
     /// error naming both lines and the first value that differs.
     static func checkAgreement(_ csv: [(number: Int, text: String, row: Row)], _ csvPath: String,
                                _ json: [(number: Int, text: String, point: Int, line: Line)], _ jsonPath: String, manifest: SweepManifest) throws {
-        let lines = Dictionary(json.map { ($0.point, $0) }, uniquingKeysWith: { first, _ in first })
+        let lines = Dictionary(json.map { ($0.point, $0) }, uniquingKeysWith: { first, _ in first }), names = YearMetrics.columns.map(\.name)
         for (number, _, row) in csv {
             guard let json = lines[row.point] else { continue }
             let year = json.line.years.first { $0["year"] == Double(row.year) } ?? [:]
-            let metrics = zip(YearMetrics.columns.map(\.name), row.metrics).map { name, value in (name, "\(value)", year[name].map { "\($0)" } ?? "none") }
+            let metrics = zip(names, row.metrics).map { name, value in (name, "\(value)", year[name].map { "\($0)" } ?? "none") }
             let statuses = zip(manifest.targets, row.statuses).map { id, status in ("target.\(id)", status, json.line.targets[id] ?? "none") }
             guard let differing = (metrics + statuses).first(where: { $0.1 != $0.2 }) else { continue }
             throw SweepError("""

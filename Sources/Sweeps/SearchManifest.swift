@@ -41,10 +41,10 @@ public struct SearchManifest: Codable, Sendable, Equatable {
             manifest.set.isEmpty ? "none" : manifest.set.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         }
         func seeds(_ manifest: SearchManifest) -> String { manifest.seeds.map(String.init).joined(separator: ",") }
-        let compared = [("the scenario file", earlier.scenario, scenario), ("the key", earlier.minimize, minimize), ("the interval", earlier.between, between),
-                        ("the target", earlier.meets, meets), ("the probability", "\(earlier.probability)", "\(probability)"),
-                        ("the tolerance", earlier.tolerance, tolerance), ("the fixed keys", fixed(earlier), fixed(self)),
-                        ("the seeds", seeds(earlier), seeds(self)), ("the years", earlier.years, years)]
+        let compared = [("scenario file", earlier.scenario, scenario), ("key", earlier.minimize, minimize), ("interval", earlier.between, between),
+                        ("target", earlier.meets, meets), ("probability", "\(earlier.probability)", "\(probability)"),
+                        ("tolerance", earlier.tolerance, tolerance), ("fixed keys", fixed(earlier), fixed(self)),
+                        ("seeds", seeds(earlier), seeds(self)), ("years", earlier.years, years)]
         return SweepManifest.changes(compared, in: earlierPlace, place)
     }
 

@@ -33,9 +33,7 @@ public struct SweepFile: Sendable {
         guard let source = try? String(contentsOfFile: path, encoding: .utf8) else { throw SweepError("cannot read the sweep file \(path)") }
         let node: Node?
         do { node = try Yams.compose(yaml: source) } catch { throw SweepError("\(path): not YAML: \(error)") }
-        func location(_ node: Node?) -> SourceLocation {
-            SourceLocation(file: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
-        }
+        func location(_ node: Node?) -> SourceLocation { Self.location(of: node, in: path) }
         guard let mapping = node?.mapping, let scenario = mapping["scenario"]?.string else {
             throw SweepError("\(location(node)): expected a mapping with scenario:, set:, seeds: and years:")
         }
@@ -43,8 +41,8 @@ public struct SweepFile: Sendable {
             throw SweepError("\(location(key)): unknown key \(key.string.map { "\"\($0)\"" } ?? kind(key)); a sweep file has scenario, set, seeds and years")
         }
         let (axes, keyLocations) = try Self.axes(mapping["set"], path: path)
-        /// A scalar, or a list of scalars joined by commas; anything else (a list item that
-        /// is a mapping was dropped, leaving fewer seeds than written) is refused at its place.
+        // A scalar, or a list of scalars joined by commas; anything else (a list item that
+        // is a mapping was dropped, leaving fewer seeds than written) is refused at its place.
         func joined(_ key: String) throws -> String? {
             guard let node = mapping[key], node.null == nil else { return nil }
             for item in node.sequence.map(Array.init) ?? [node] where item.scalar == nil || item.null != nil {
@@ -62,9 +60,7 @@ public struct SweepFile: Sendable {
     /// a list of mappings, a scalar or a nested value was read as no axis or an empty item.
     private static func axes(_ set: Node?, path: String) throws -> ([SweepAxis], [String: SourceLocation]) {
         guard let set, set.null == nil else { return ([], [:]) }
-        func location(_ node: Node) -> SourceLocation {
-            SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        }
+        func location(_ node: Node) -> SourceLocation { Self.location(of: node, in: path) }
         guard let entries = set.mapping else {
             throw SweepError("\(location(set)): the sweep file's set: must be a mapping of scenario key to a value or list of values, found \(kind(set))")
         }
@@ -92,6 +88,11 @@ public struct SweepFile: Sendable {
             keyLocations[axis.path] = location(key)
         }
         return (axes, keyLocations)
+    }
+
+    /// Where `node` is written in the sweep file `path` (its start when there is no node).
+    private static func location(of node: Node?, in path: String) -> SourceLocation {
+        SourceLocation(file: path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
     }
 
     /// How a node found where another was expected is named in a message.

@@ -49,18 +49,17 @@ public struct SweepManifest: Codable, Sendable, Equatable {
             manifest.axes.isEmpty ? "none" : manifest.axes.map { "\($0.path)=\($0.values.joined(separator: ","))" }.joined(separator: " ")
         }
         func seeds(_ manifest: SweepManifest) -> String { manifest.seeds.map(String.init).joined(separator: ",") }
-        let compared = [("the scenario file", earlier.scenario, scenario), ("the axes", axes(earlier), axes(self)),
-                        ("the seeds", seeds(earlier), seeds(self)), ("the years", earlier.years, years)]
+        let compared = [("scenario file", earlier.scenario, scenario), ("axes", axes(earlier), axes(self)),
+                        ("seeds", seeds(earlier), seeds(self)), ("years", earlier.years, years)]
         return Self.changes(compared, in: earlierPlace, place)
     }
 
     /// `compared` (what, before, after) in words: the ones that differ, or when none does,
     /// that the scenario's contents do.
     static func changes(_ compared: [(String, String, String)], in earlierPlace: String, _ place: String) -> String {
-        let changes = compared.filter { $0.1 != $0.2 }.map { "\($0.0): \($0.1) \(earlierPlace), \($0.2) \(place)" }
+        let changes = compared.filter { $0.1 != $0.2 }.map { "the \($0.0): \($0.1) \(earlierPlace), \($0.2) \(place)" }
         guard changes.isEmpty else { return changes.joined(separator: "; ") }
-        return "the same \(compared.map(\.0).map { $0.replacingOccurrences(of: "the ", with: "") }.joined(separator: ", ")): "
-            + "the scenario's values as read, or a CSV series it reads, differ"
+        return "the same \(compared.map(\.0).joined(separator: ", ")): the scenario's values as read, or a CSV series it reads, differ"
     }
 
     public static func read(folder: String) throws -> SweepManifest {

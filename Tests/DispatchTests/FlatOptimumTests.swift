@@ -36,19 +36,13 @@ import Testing
     /// second start, with 10⁻¹⁰, reaches HiGHS's optimum of the exported LP
     /// (2 112.1634147261666 million yuan, HiGHS 1.16, `lp export --year 2030 --from 2030`).
     @Test func aYearTheFirstStartCannotFinishIsSolvedByTheSecond() throws {
-        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scenarios/shaoyang.yaml").path
-        let scenario = try ScenarioFixture.load("""
-            extends: \(shipped)
+        try expectOptimal2030(over: """
             technologies:
               wind:
                 capacity: {2020: 0.70 GW, 2025: 1.90 GW, 2030: 3.34375 GW}
               quanmutang_hydro:
                 environmental_flow: 3 MW
-            """)
-        let year = try #require(try Projection(scenario: scenario).run(years: 2030...2030).first)
-        #expect(year.dispatch.solver.status == "optimal")
-        expectNear(year.dispatch.solver.objective, 2_112_163_414.7261666, 1e-7 * 2_112_163_414.7261666, "cost, yuan")
+            """, cost: 2_112_163_414.7261666)
     }
 
     /// The default scenario with imports capped at 0.8 GW, 1 GW of LFP and weather seed 2,
@@ -59,10 +53,7 @@ import Testing
     /// With 10⁻¹³ (1 + 10⁻³ Mᵢᵢ) it reaches HiGHS's optimum of the exported LP
     /// (2 572.366091384886 million yuan, HiGHS 1.16, `lp export --year 2030 --from 2030`).
     @Test func aYearWhoseRegularisationHeldThePrimalResidualIsSolved() throws {
-        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scenarios/shaoyang.yaml").path
-        let scenario = try ScenarioFixture.load("""
-            extends: \(shipped)
+        try expectOptimal2030(over: """
             weather:
               seed: 2
             grid:
@@ -70,9 +61,17 @@ import Testing
             technologies:
               lfp_bases:
                 capacity: 1 GW
-            """)
-        let year = try #require(try Projection(scenario: scenario).run(years: 2030...2030).first)
-        #expect(year.dispatch.solver.status == "optimal")
-        expectNear(year.dispatch.solver.objective, 2_572_366_091.384886, 1e-7 * 2_572_366_091.384886, "cost, yuan")
+            """, cost: 2_572_366_091.384886)
+    }
+
+    /// The shipped scenario with `variant` laid over it (`extends:`), 2030 run alone: its
+    /// dispatch is optimal at `cost` yuan (to 1e-7 relative).
+    private func expectOptimal2030(over variant: String, cost: Double, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios/shaoyang.yaml").path
+        let scenario = try ScenarioFixture.load("extends: \(shipped)\n" + variant)
+        let year = try #require(try Projection(scenario: scenario).run(years: 2030...2030).first, sourceLocation: sourceLocation)
+        #expect(year.dispatch.solver.status == "optimal", sourceLocation: sourceLocation)
+        expectNear(year.dispatch.solver.objective, cost, 1e-7 * cost, "cost, yuan", sourceLocation: sourceLocation)
     }
 }
