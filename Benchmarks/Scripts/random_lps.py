@@ -15,6 +15,11 @@ unbounded`). Everything else is counted by (capsim status, HiGHS status); a caps
 status other than `optimal` or `numerical trouble` where HiGHS finds an optimum, or an
 objective that differs, is listed as a wrong answer.
 
+HiGHS decides feasibility to 10⁻⁷ by default, capsim to its tolerance of 10⁻⁹ (relative):
+an LP that misses feasibility by 10⁻⁸ is optimal for one and infeasible for the other.
+`--highs-tolerance 1e-9` sets HiGHS's primal and dual feasibility tolerances to compare at
+the same one.
+
 Needs `highspy` (pip install highspy, in a venv: it is never a dependency of capsim).
 
     python Benchmarks/Scripts/random_lps.py --seeds 1-900 .build/release/capsim OTHER/capsim
@@ -104,11 +109,14 @@ def random_lp(seed, path):
     write_mps(path, rows, columns, costs, lower, upper, types, rhs, ranges)
 
 
-def highs(path):
+def highs(path, tolerance=None):
     import highspy
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
+    if tolerance is not None:
+        h.setOptionValue("primal_feasibility_tolerance", tolerance)
+        h.setOptionValue("dual_feasibility_tolerance", tolerance)
     h.readModel(path)
     h.run()
     return h.modelStatusToString(h.getModelStatus()), h.getInfo().objective_function_value
@@ -141,6 +149,7 @@ def main():
     parser.add_argument("binaries", nargs="+", help="capsim binaries to compare")
     parser.add_argument("--seeds", default="1-300", help="A-B, the LPs' seeds (default 1-300)")
     parser.add_argument("--workdir", help="keep the MPS files here (default: a temporary folder)")
+    parser.add_argument("--highs-tolerance", type=float, help="HiGHS's primal and dual feasibility tolerance (default: its own, 1e-7)")
     args = parser.parse_args()
     first, last = (int(s) for s in args.seeds.split("-"))
     workdir = args.workdir or tempfile.mkdtemp(prefix="random-lps-")
@@ -149,7 +158,7 @@ def main():
     for seed in range(first, last + 1):
         path = os.path.join(workdir, "lp%d.mps" % seed)
         random_lp(seed, path)
-        reference = highs(path)
+        reference = highs(path, args.highs_tolerance)
         outcomes = [verdict(capsim(b, path), reference) for b in args.binaries]
         for count, outcome in zip(counts, outcomes):
             count[outcome] += 1

@@ -11,7 +11,7 @@ enum LPSolveReport {
             "problem     \(lp.name) (\(file)): \(lp.rowCount) rows, \(lp.columnCount) columns, \(lp.matrix.nonzeroCount) nonzeros",
             "status      \(s.status.rawValue) (\(s.message))",
             "objective   \(s.status == .optimal ? full(s.objective) : "none")",
-            "iterations  \(s.iterations)" + (s.auxiliaryIterations > 0 ? " (and \(s.auxiliaryIterations) in the auxiliary LPs that diagnosed the stall)" : ""),
+            "iterations  \(s.iterations)" + (s.auxiliaryIterations > 0 ? " (and \(s.auxiliaryIterations) in auxiliary LPs that checked the status)" : ""),
             "seconds     \(String(format: "%.6f", s.seconds))",
             "path        \(s.path.rawValue)",
         ]

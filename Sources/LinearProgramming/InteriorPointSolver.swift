@@ -25,9 +25,12 @@ public enum InteriorPointSolver {
     /// both starts are counted, and the message says so. When the second start stalls too,
     /// `StallDiagnosis` solves two
     /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
-    /// reached, and the status and message say which. An LP found unbounded is checked
-    /// for a feasible point the same way: an LP with none is primal infeasible, whatever
-    /// its objective does (its dual is infeasible too).
+    /// reached, and the status and message say which. An LP found unbounded is checked the
+    /// same way (`StallDiagnosis.confirmUnbounded`): an LP with no feasible point is primal
+    /// infeasible, whatever its objective does (its dual is infeasible too), and one with
+    /// a feasible point but no improving direction is solved again by iterations that do
+    /// not stop on a ray: its optimum lay beyond the 10⁶ at which `Certificate` reads the
+    /// iterates' growth as one.
     ///
     /// A bound or row bound of 10²⁰ or more in size is infinite (`infiniteBounds`).
     public static func solve(_ given: LinearProgram, options: SolverOptions = SolverOptions(), session: SolverSession? = nil) -> LPSolution {
@@ -54,12 +57,27 @@ public enum InteriorPointSolver {
                 : "\(diagnosis.message) (the iterations had stalled: \(solution.message))"
             solution.auxiliaryIterations = diagnosis.iterations
         } else {
-            let check = StallDiagnosis.leastViolation(of: lp, options: options)
-            solution.auxiliaryIterations = check.iterations
-            if let infeasible = check.infeasible {
+            let (verdict, auxiliary) = StallDiagnosis.confirmUnbounded(lp, options: options)
+            switch verdict {
+            case let .infeasible(why):
                 solution.status = .primalInfeasible
-                solution.message = "\(infeasible) (and \(solution.message): the dual is infeasible too)"
+                solution.message = "\(why) (and \(solution.message): the dual is infeasible too)"
+            case .confirmed:
+                break
+            case let .undecided(why):
+                solution.message += "; \(why)"
+            case .bounded:
+                var again = options
+                again.mayFindUnboundedRay = false
+                let first = solution
+                solution = solveOnce(lp, options: again, session: session)
+                solution.iterations += first.iterations
+                solution.message += """
+                     (a second start, after the first had stopped at "\(first.message)": auxiliary LPs found a point meeting every row and \
+                    no direction improving without end)
+                    """
             }
+            solution.auxiliaryIterations = auxiliary
         }
         solution.seconds = (clock.now - start).seconds
         return solution

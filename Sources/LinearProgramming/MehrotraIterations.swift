@@ -108,10 +108,9 @@ final class MehrotraIterations {
     /// pumped-storage chain's state rows took on 2·10⁻⁸ per iteration while μ fell to
     /// 10⁻¹⁶, the bounds' slacks closed first, and the primal residual stalled at 1.7·10⁻⁸
     /// (the default scenario with imports capped at 0.8 GW, 1 GW of LFP, weather seed 2,
-    /// 2030: numerical trouble at both starts). δ = 10⁻¹⁶ throughout solved it, but called
-    /// a small, badly scaled feasible LP primal infeasible, its dual iterates running off
-    /// along a false ray (`SolverTests.aBadlyScaledFeasibleLPIsNotCalledInfeasible`). So the
-    /// term of Mᵢᵢ is 10⁻¹⁶ and the constant one stays 10⁻¹³ (measurements in docs/solver.md).
+    /// 2030: numerical trouble at both starts). So the term of Mᵢᵢ is 10⁻¹⁶; the constant
+    /// one stays 10⁻¹³, with which every dispatch measurement was made (10⁻¹⁶ throughout
+    /// gives the same default projection; measurements in docs/solver.md).
     static let dualRegularization = 1e-13
 
     /// What the residual pass measures of the current iterate.
@@ -231,7 +230,7 @@ final class MehrotraIterations {
                         """, iterations: iteration, residuals: measures)
                 }
             }
-            if let certificate = Certificate.check(state, columns: n) {
+            if let certificate = Certificate.check(state, columns: n), options.mayFindUnboundedRay || certificate.status != .dualInfeasible {
                 return Outcome(status: certificate.status, message: certificate.message, iterations: iteration, residuals: measures)
             }
             if iteration >= options.maxIterations {

@@ -248,8 +248,7 @@ final class NormalEquations {
     /// Adds δ·(1 + 10⁻³ Mᵢᵢ) to the diagonal entries `entries` of `diagonal` (entry k is
     /// row position k: the band's rows in order, then the border's). The term in Mᵢᵢ is
     /// small so that a row whose Mᵢᵢ holds Θ = 10¹¹ does not leave part of its residual
-    /// unsolved at every step; the constant term is not, as a smaller one let a badly scaled
-    /// feasible LP be called infeasible (see `MehrotraIterations.dualRegularization`).
+    /// unsolved at every step (see `MehrotraIterations.dualRegularization`).
     private func regularize(_ entries: Range<Int>, by delta: Double) {
         let (m, diagonal, added) = (storage, diagonal, regularizationAdded)
         for k in entries {

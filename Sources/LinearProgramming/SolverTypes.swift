@@ -46,6 +46,11 @@ public struct SolverOptions: Sendable {
     /// `MehrotraIterations`). A solve that ends in numerical trouble is tried once more
     /// with `retryPrimalRegularization` (`InteriorPointSolver`).
     public var primalRegularization = 1e-11
+    /// Whether the iterations may stop on a direction of unboundedness (`Certificate`).
+    /// The solver turns it off for a second solve once an auxiliary LP has shown that
+    /// the LP has a feasible point and no improving direction, so that its optimum exists
+    /// (`InteriorPointSolver.solve`).
+    var mayFindUnboundedRay = true
 
     public init() {}
 }

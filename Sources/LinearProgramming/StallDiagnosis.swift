@@ -10,10 +10,14 @@ import Foundation
 ///        min V = Σᵢ wᵢ (pᵢ + qᵢ),   wᵢ = 1 / (1 + |rlᵢ| + |ruᵢ|) (finite bounds only)
 ///
 ///    which x = any point within the bounds makes feasible and 0 bounds below. V* > 0
-///    means no x meets every row; the LP is called primal infeasible when V* > 10⁻⁶, a
-///    violation of a millionth of the rows' bounds, far above the auxiliary solve's
-///    accuracy (its gap is within 10⁻⁹ (1 + V*)). The message names the row the point
-///    found violates most.
+///    means no x meets every row; the LP is called primal infeasible when V* exceeds ten
+///    times the primal tolerance (10⁻⁸ by default), above the auxiliary solve's accuracy
+///    (its gap is within 10⁻⁹ (1 + V*)). A looser limit, 10⁻⁶ until 2026-11-28, called
+///    LPs that miss feasibility by 10⁻⁷ — 100 times what the tolerance allows an optimal
+///    point — feasible, and then unbounded along a free column (19 of 900 random LPs that
+///    HiGHS calls infeasible, as it calls all of them at a feasibility tolerance of
+///    10⁻⁹; `StallDiagnosisTests.aRayBesideASmallContradictionIsInfeasible`). The message
+///    names the row the point found violates most.
 /// 2. **Improving direction**, only when a feasible point exists: the recession cone of
 ///    the feasible set cut by a box,
 ///
@@ -31,11 +35,17 @@ import Foundation
 /// rows in `lp` itself (`nearlyFeasible`), and otherwise the status stays numerical
 /// trouble.
 ///
-/// The least-violation test also checks an LP found unbounded (`InteriorPointSolver`):
-/// one with no feasible point is primal infeasible, whatever its objective does.
+/// Both tests also check an LP found unbounded, by `Certificate` or by the presolve
+/// (`confirmUnbounded`): one with no feasible point is primal infeasible, whatever its
+/// objective does, and one with a feasible point but no improving direction has an
+/// optimum, which the iterations ran past on their way to it (the certificate reads
+/// ‖x‖∞ > 10⁶ as a ray, and an optimum can lie that far out).
 enum StallDiagnosis {
-    /// The least-violation test's threshold on V*.
-    static let violationLimit = 1e-6
+    /// The least-violation test's threshold on V*: ten times the primal tolerance.
+    static func violationLimit(_ options: SolverOptions) -> Double {
+        10 * options.primalTolerance
+    }
+
     /// The improving-direction test's threshold on |cᵀd*| / (1 + ‖c‖∞).
     static let directionLimit = 1e-6
 
@@ -46,22 +56,21 @@ enum StallDiagnosis {
         guard least.solved else {
             return (.numericalTrouble, "the auxiliary LP of least row violation did not solve either", least.iterations)
         }
-        let cone = InteriorPointSolver.solveOnce(improvingDirection(lp), options: options, session: nil)
+        let cone = improvingDirection(of: lp, options: options)
         let iterations = least.iterations + cone.iterations
-        guard cone.status == .optimal else {
+        guard let gain = cone.gain else {
             return (.numericalTrouble, "a point meets every row, but the auxiliary LP of improving directions did not solve (\(cone.status.rawValue))", iterations)
         }
-        let scale = 1 + (lp.objective.lazy.map(abs).max() ?? 0)
-        let gain = lp.sense == .minimize ? -cone.objective : cone.objective
-        if gain > directionLimit * scale {
+        if gain > 0 {
             return (.dualInfeasible, """
                 a point meets every row and bound, and along a direction d within the rows and bounds (|d| ≤ 1, found by an \
                 auxiliary LP) the objective \(lp.sense == .minimize ? "falls" : "rises") by \(shortNumber(gain)) per unit of d without end
                 """, iterations)
         }
         return (.numericalTrouble, """
-            auxiliary LPs found a point meeting every row to a millionth of its bounds and no direction improving without end: the LP \
-            has an optimum the iterations did not reach, or misses feasibility by less than that
+            auxiliary LPs found a point meeting every row (to a weighted violation of \(shortNumber(violationLimit(options))), ten times the \
+            primal tolerance) and no direction improving without end: the LP has an optimum the iterations did not reach, or misses \
+            feasibility by less than that
             """, iterations)
     }
 
@@ -75,8 +84,8 @@ enum StallDiagnosis {
     static func leastViolation(of lp: LinearProgram, options: SolverOptions) -> (solved: Bool, infeasible: String?, iterations: Int) {
         let least = InteriorPointSolver.solveOnce(leastViolation(lp), options: options, session: nil)
         let x = Array(least.x[0..<lp.columnCount])
-        guard least.status == .optimal else { return (nearlyFeasible(lp, x), nil, least.iterations) }
-        guard least.objective > violationLimit else { return (true, nil, least.iterations) }
+        guard least.status == .optimal else { return (nearlyFeasible(lp, x, options: options), nil, least.iterations) }
+        guard least.objective > violationLimit(options) else { return (true, nil, least.iterations) }
         let worst = worstRow(lp, x)
         let row = worst.map { "; at its point row \(lp.rowNames[$0.row]) is violated by \(shortNumber($0.amount))" } ?? ""
         return (true, """
@@ -85,9 +94,56 @@ enum StallDiagnosis {
             """, least.iterations)
     }
 
+    /// The improving-direction test of `lp`: the status of its LP and its iterations, and,
+    /// when it solved, the gain −cᵀd* per unit of d (cᵀd* for a maximisation) if it
+    /// exceeds `directionLimit` (1 + ‖c‖∞), else 0.
+    ///
+    /// Its LP is solved to 100 times the tolerances of `options` (10⁻⁷ by default): its rows'
+    /// bounds are all 0, so the relative primal infeasibility, measured against
+    /// 1 + ‖b‖∞ = 1, is an absolute one, and rows whose terms are of size 10³ stall at
+    /// 10⁻⁸ of rounding (9 of 900 random LPs that HiGHS calls unbounded ended in numerical
+    /// trouble so). The test compares cᵀd* with 10⁻⁶ (1 + ‖c‖∞), which that accuracy decides.
+    static func improvingDirection(of lp: LinearProgram, options: SolverOptions) -> (status: SolverStatus, gain: Double?, iterations: Int) {
+        var loose = options
+        (loose.primalTolerance, loose.dualTolerance, loose.gapTolerance) = (100 * options.primalTolerance, 100 * options.dualTolerance, 100 * options.gapTolerance)
+        let cone = InteriorPointSolver.solveOnce(improvingDirection(lp), options: loose, session: nil)
+        guard cone.status == .optimal else { return (cone.status, nil, cone.iterations) }
+        let scale = 1 + (lp.objective.lazy.map(abs).max() ?? 0)
+        let gain = lp.sense == .minimize ? -cone.objective : cone.objective
+        return (cone.status, gain > directionLimit * scale ? gain : 0, cone.iterations)
+    }
+
+    /// What an LP found unbounded is, by both tests.
+    enum Unboundedness {
+        /// No point meets every row and bound (the message says by how much).
+        case infeasible(String)
+        /// A feasible point and an improving direction: unbounded indeed.
+        case confirmed
+        /// A feasible point and no improving direction: the LP has an optimum.
+        case bounded
+        /// An auxiliary LP did not solve; the message says which.
+        case undecided(String)
+    }
+
+    /// Checks an LP that `Certificate` or the presolve found unbounded (dual infeasible),
+    /// and the auxiliary iterations it took.
+    static func confirmUnbounded(_ lp: LinearProgram, options: SolverOptions) -> (Unboundedness, iterations: Int) {
+        let least = leastViolation(of: lp, options: options)
+        if let infeasible = least.infeasible { return (.infeasible(infeasible), least.iterations) }
+        guard least.solved else {
+            return (.undecided("whether any point meets every row was not decided (the auxiliary LP of least row violation did not solve): the LP is unbounded only if one does"), least.iterations)
+        }
+        let cone = improvingDirection(of: lp, options: options)
+        let iterations = least.iterations + cone.iterations
+        guard let gain = cone.gain else {
+            return (.undecided("a point meets every row, but the auxiliary LP of improving directions did not solve (\(cone.status.rawValue)) to confirm the direction"), iterations)
+        }
+        return (gain > 0 ? .confirmed : .bounded, iterations)
+    }
+
     /// Whether `x` is within `lp`'s column bounds (to 10⁻⁹ of each) and violates its rows
     /// by at most `violationLimit` in all, weighted as in the least-violation LP.
-    static func nearlyFeasible(_ lp: LinearProgram, _ x: [Double]) -> Bool {
+    static func nearlyFeasible(_ lp: LinearProgram, _ x: [Double], options: SolverOptions) -> Bool {
         for j in 0..<lp.columnCount where !x[j].isFinite || x[j] < lp.columnLower[j] - 1e-9 * (1 + abs(lp.columnLower[j]))
             || x[j] > lp.columnUpper[j] + 1e-9 * (1 + abs(lp.columnUpper[j])) {
             return false
@@ -96,7 +152,7 @@ enum StallDiagnosis {
         lp.matrix.multiply(x, into: &activity)
         var total = 0.0
         for i in 0..<lp.rowCount { total += max(lp.rowLower[i] - activity[i], activity[i] - lp.rowUpper[i], 0) * weight(lp, row: i) }
-        return total <= violationLimit
+        return total <= violationLimit(options)
     }
 
     /// The least-violation LP: `lp`'s columns with a zero objective, then the elastic

@@ -126,11 +126,14 @@ import Testing
         Self.expectOptimal(InteriorPointSolver.solve(lp), -1505.9787894129006)
     }
 
-    /// A feasible LP (HiGHS 1.16 finds the optimum −66 580.3147656166) with coefficients
-    /// from 0.0004 to 594: with the normal equations regularised by 10⁻¹⁶ (1 + Mᵢᵢ) its
-    /// dual iterates ran off along a false ray at the second start and it was called primal
-    /// infeasible. It must never be called infeasible; where optimal, at HiGHS's objective.
-    @Test func aBadlyScaledFeasibleLPIsNotCalledInfeasible() throws {
+    /// An LP with coefficients from 0.0004 to 594 that misses feasibility by 2·10⁻⁸: the
+    /// least weighted row violation is 2.06·10⁻⁸, row R3 (0.000439 X11 + … = 0.001987) left
+    /// 2.07·10⁻⁸ short. HiGHS 1.16 calls it optimal (−66 580.31) at its default feasibility
+    /// tolerance of 10⁻⁷ and infeasible at 10⁻⁸ and 10⁻⁹. With the primal tolerance of
+    /// 10⁻⁹ it is primal infeasible, the least-violation LP naming R3; with 10⁻⁷ the
+    /// violation is within ten times the tolerance, the diagnosis finds a feasible point,
+    /// and the iterations, which stall, end in numerical trouble — never infeasible.
+    @Test func aBadlyScaledLPMissingFeasibilityBy2e8IsInfeasible() throws {
         let lp = try MPSReader.parse("""
             NAME R
             ROWS
@@ -209,8 +212,13 @@ import Testing
             ENDATA
             """)
         let s = InteriorPointSolver.solve(lp)
-        #expect(s.status == .optimal || s.status == .numericalTrouble, "\(s.status): \(s.message)")
-        if s.status == .optimal { Self.expectOptimal(s, -66580.3147656166) }
+        #expect(s.status == .primalInfeasible, "\(s.status): \(s.message)")
+        #expect(s.message.contains("is 2.06e-08; at its point row R3 is violated by 2.07e-08"), "\(s.message)")
+        var loose = SolverOptions()
+        (loose.primalTolerance, loose.dualTolerance, loose.gapTolerance) = (1e-7, 1e-7, 1e-7)
+        let tolerated = InteriorPointSolver.solve(lp, options: loose)
+        #expect(tolerated.status == .optimal || tolerated.status == .numericalTrouble, "\(tolerated.status): \(tolerated.message)")
+        if tolerated.status == .optimal { #expect(abs(tolerated.objective + 66580.3147656166) <= 1e-6 * 66580.3) }
     }
 
     @Test func dualInfeasible() {

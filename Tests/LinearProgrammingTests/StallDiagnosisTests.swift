@@ -154,4 +154,99 @@ import Testing
         #expect(solution.message.contains("the iterations had stalled"), "\(solution.message)")
         #expect(solution.message.contains("row r3 ") || solution.message.contains("row r13 "), "\(solution.message)")
     }
+
+    /// min −r with r free and in no row — a ray the presolve finds — beside rows
+    /// 0.048214 x = 0.167896 and 0.042811 x = 0.149081 (x free), which ask x to be
+    /// 3.4823080 and 3.4823059 at once: the least weighted violation is 6.905·10⁻⁸
+    /// (x = 0.167896 / 0.048214 leaves the second row 8.96·10⁻⁸ short, weighted
+    /// 1/(1 + 2 · 0.149081)). That is more than ten times the primal tolerance of 10⁻⁹, so there is
+    /// no feasible point and the LP is primal infeasible, not unbounded; with a tolerance
+    /// of 10⁻⁷ the contradiction is within what an optimal point may miss by, and the ray
+    /// makes it unbounded.
+    @Test func aRayBesideASmallContradictionIsInfeasible() {
+        let lp = SolverTests.lp([0, -1], rows: [[0.048214, 0], [0.042811, 0]], lower: [0.167896, 0.149081], upper: [0.167896, 0.149081],
+                                columnLower: [-Self.inf, -Self.inf], columnUpper: [Self.inf, Self.inf])
+        let solution = InteriorPointSolver.solve(lp)
+        #expect(solution.status == .primalInfeasible, "\(solution.status): \(solution.message)")
+        #expect(solution.message.contains("is 6.9"), "\(solution.message)")
+        #expect(solution.message.contains("violated by 8.96e-08"), "\(solution.message)")
+        var loose = SolverOptions()
+        loose.primalTolerance = 1e-7
+        let tolerated = InteriorPointSolver.solve(lp, options: loose)
+        #expect(tolerated.status == .dualInfeasible, "\(tolerated.status): \(tolerated.message)")
+    }
+
+    /// A random LP cut down to 7 rows and 11 columns whose optimum, −22 968 597.38799 (HiGHS
+    /// 1.16), has X14 = −3.1·10⁵: its iterates grew past the 10⁶ at which `Certificate`
+    /// reads a ray, and the first start stopped after 5 iterations calling it unbounded.
+    /// The auxiliary LPs find a feasible point and no improving direction, so it is solved
+    /// again by iterations that do not stop on a ray, to HiGHS's optimum.
+    @Test func anOptimumFarOutIsNotCalledUnbounded() throws {
+        let lp = try MPSReader.parse("""
+            NAME FAR
+            ROWS
+             N OBJ
+             L R0
+             E R1
+             E R2
+             E R4
+             L R5
+             E R9
+             E R14
+            COLUMNS
+             X0 OBJ 0.625 R0 724.626488
+             X0 R4 1.392416 R5 -7.504811
+             X2 OBJ 8.3062 R4 0.024996
+             X2 R9 -4.717009
+             X3 OBJ 0.0022 R1 0.369382
+             X3 R5 -0.976384 R14 265.534568
+             X4 OBJ 17.6692 R1 236.163619
+             X5 OBJ 0.1922 R0 -0.081072
+             X5 R2 356.683054 R5 1.217074
+             X5 R9 0.009106
+             X6 OBJ -30.8546 R0 209.092208
+             X6 R1 -1.045327
+             X8 OBJ 0.2652 R4 2.18162
+             X11 OBJ -0.7229 R2 0.255433
+             X11 R14 662.316928
+             X14 OBJ 73.789 R2 0.001512
+             X14 R5 304.13583
+             X16 OBJ 0.2569 R4 121.626556
+             X16 R5 0.096991
+             X20 OBJ 97.8958 R4 -13.575066
+             X20 R9 -0.270493
+            RHS
+             RHS R0 1831.368703 R1 -581.227318
+             RHS R2 2057.639045 R4 375.958944
+             RHS R5 1189.452903 R9 -23.219704
+             RHS R14 -2016.373207
+            BOUNDS
+             LO BND X0 -0.782
+             UP BND X0 3.115
+             LO BND X2 -4.446
+             LO BND X3 -5.185
+             MI BND X4
+             UP BND X4 -0.745
+             MI BND X5
+             UP BND X5 7.089
+             LO BND X6 -1.48
+             LO BND X8 -1.689
+             FR BND X11
+             MI BND X14
+             UP BND X14 5.855
+             MI BND X16
+             UP BND X16 0.688
+             LO BND X20 0.338
+             UP BND X20 5.113
+            ENDATA
+            """)
+        let solution = InteriorPointSolver.solve(lp)
+        SolverTests.expectOptimal(solution, -22_968_597.387994524)
+        #expect(solution.message.contains("a second start"), "\(solution.message)")
+        #expect(solution.auxiliaryIterations > 0)
+        var reached = SolverOptions()
+        reached.mayFindUnboundedRay = false
+        #expect(InteriorPointSolver.solveOnce(lp, options: reached, session: nil).status == .optimal)
+        #expect(InteriorPointSolver.solveOnce(lp, options: SolverOptions(), session: nil).status == .dualInfeasible)
+    }
 }
