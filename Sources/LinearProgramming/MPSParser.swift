@@ -184,12 +184,17 @@ struct MPSParser {
     private var sense: LinearProgram.Sense?
     private var objectiveName: String?
     private var objectiveConstant: Double?
+    /// The line of the objective row's RHS (its constant), 0 until given.
+    private var objectiveConstantLine = 0
     private var rows = MPSNameTable(minimumCapacity: 0)
     private var rowNames: [String] = []
     private var rowKinds: [RowKind] = []
     private var rhs: [Double] = []
-    private var rhsGiven: [Bool] = []
+    /// The line of each row's RHS value and range, 0 until given, to name the first when
+    /// one is given twice.
+    private var rhsLine: [Int] = []
     private var ranges: [Double?] = []
+    private var rangeLine: [Int] = []
     private var rhsSet: String?
     private var rangeSet: String?
     private var boundSet: String?
@@ -477,13 +482,14 @@ struct MPSParser {
         let (set, pairs) = try setAndPairs(fields, section: "an RHS")
         if let set, let used = rhsSet, set != used { return .otherSet }
         for (index, pair) in pairs.enumerated() {
-            let repeated = switch pair.row {
-            case .objective: objectiveConstant != nil
-            case .constraint(let row): rhsGiven[row]
-            case .free: false
+            let first = switch pair.row {
+            case _ where index == 1 && pair.row != .free && pair.row == pairs[0].row: line
+            case .objective: objectiveConstantLine
+            case .constraint(let row): rhsLine[row]
+            case .free: 0
             }
-            if repeated || (index == 1 && pair.row != .free && pair.row == pairs[0].row) {
-                throw failure("a second RHS value for row '\(string(pair.name))'")
+            if first > 0 {
+                throw failure("a second RHS value for row '\(string(pair.name))'; the first is on line \(first)")
             }
             if pair.row == .objective, !pair.value.isFinite {
                 throw failure("the RHS of the objective row '\(string(pair.name))' must be finite")
@@ -517,8 +523,9 @@ struct MPSParser {
         if let set, let used = rangeSet, set != used { return .otherSet }
         for (index, pair) in pairs.enumerated() {
             guard case .constraint(let row) = pair.row else { continue }
-            if ranges[row] != nil || (index == 1 && pair.row == pairs[0].row) {
-                throw failure("a second range for row '\(string(pair.name))'")
+            let first = index == 1 && pair.row == pairs[0].row ? line : rangeLine[row]
+            if first > 0 {
+                throw failure("a second range for row '\(string(pair.name))'; the first is on line \(first)")
             }
             try checkRange(pair, row: row)
         }
@@ -645,8 +652,9 @@ struct MPSParser {
             rowNames.append(string(name))
             rowKinds.append(kind)
             rhs.append(0)
-            rhsGiven.append(false)
+            rhsLine.append(0)
             ranges.append(nil)
+            rangeLine.append(0)
             lastLineOfRow.append(0)
         case .column(let newColumn, let pairs):
             if let newColumn { openColumn(newColumn) }
@@ -667,8 +675,8 @@ struct MPSParser {
             if rhsSet == nil { rhsSet = set }
             for pair in pairs {
                 switch pair.row {
-                case .objective: objectiveConstant = -pair.value
-                case .constraint(let row): (rhs[row], rhsGiven[row]) = (pair.value, true)
+                case .objective: (objectiveConstant, objectiveConstantLine) = (-pair.value, line)
+                case .constraint(let row): (rhs[row], rhsLine[row]) = (pair.value, line)
                 case .free:
                     let name = string(pair.name)
                     freeRowLines[.rhs, default: Tally()].note(line, subject: name)
@@ -681,7 +689,7 @@ struct MPSParser {
                 case .objective:
                     let name = string(pair.name)
                     objectiveRangeLines.note(line, subject: name)
-                case .constraint(let row): ranges[row] = pair.value
+                case .constraint(let row): (ranges[row], rangeLine[row]) = (pair.value, line)
                 case .free:
                     let name = string(pair.name)
                     freeRowLines[.ranges, default: Tally()].note(line, subject: name)
