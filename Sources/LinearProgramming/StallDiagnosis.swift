@@ -80,7 +80,8 @@ enum StallDiagnosis {
     /// When the iterations stall on the auxiliary LP too — with an objective near 0 and
     /// the LP's bounds large, its gap stays far from 10⁻⁹ relative even once its point is
     /// feasible — the point reached is checked in `lp` itself: one within the bounds whose
-    /// weighted row violation Σ wᵢ vᵢ is at most 10⁻⁶ decides that a feasible point exists.
+    /// weighted row violation Σ wᵢ vᵢ is within `violationLimit` decides that a feasible
+    /// point exists.
     static func leastViolation(of lp: LinearProgram, options: SolverOptions) -> (solved: Bool, infeasible: String?, iterations: Int) {
         let least = solve(leastViolation(lp), options: options)
         let x = Array(least.x[0..<lp.columnCount])
