@@ -117,7 +117,7 @@ enum StallDiagnosis {
     /// Its LP is solved to 100 times the tolerances of `options` (10⁻⁷ by default): its rows'
     /// bounds are all 0, so the relative primal infeasibility, measured against
     /// 1 + ‖b‖∞ = 1, is an absolute one, and rows whose terms are of size 10³ stall at
-    /// 10⁻⁸ of rounding (9 of 900 random LPs that HiGHS calls unbounded ended in numerical
+    /// 10⁻⁸ of rounding (3 of 900 random LPs that HiGHS calls unbounded ended in numerical
     /// trouble so). The test compares cᵀd* with 10⁻⁶ (1 + ‖c‖∞), which that accuracy decides.
     static func improvingDirection(of lp: LinearProgram, options: SolverOptions) -> (status: SolverStatus, gain: Double?, iterations: Int) {
         var loose = options
