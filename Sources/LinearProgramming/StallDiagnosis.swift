@@ -10,14 +10,15 @@ import Foundation
 ///        min V = Σᵢ wᵢ (pᵢ + qᵢ),   wᵢ = 1 / (1 + |rlᵢ| + |ruᵢ|) (finite bounds only)
 ///
 ///    which x = any point within the bounds makes feasible and 0 bounds below. V* > 0
-///    means no x meets every row; the LP is called primal infeasible when V* exceeds ten
-///    times the primal tolerance (10⁻⁸ by default), above the auxiliary solve's accuracy
+///    means no x meets every row; the LP is called primal infeasible when V* exceeds five
+///    times the primal tolerance (5·10⁻⁹ by default), above the auxiliary solve's accuracy
 ///    (its gap is within 10⁻⁹ (1 + V*)). A looser limit, 10⁻⁶ until 2026-11-28, called
 ///    LPs that miss feasibility by 10⁻⁷ — 100 times what the tolerance allows an optimal
 ///    point — feasible, and then unbounded along a free column (19 of 900 random LPs that
 ///    HiGHS calls infeasible, as it calls all of them at a feasibility tolerance of
-///    10⁻⁹; `StallDiagnosisTests.aRayBesideASmallContradictionIsInfeasible`). The message
-///    names the row the point found violates most.
+///    10⁻⁹; `StallDiagnosisTests.aRayBesideASmallContradictionIsInfeasible`); ten times the
+///    tolerance, until 2026-11-29, did the same with two random LPs whose V* is 7.96·10⁻⁹
+///    and 9.2·10⁻⁹ (`violationLimit`). The message names the row the point found violates most.
 /// 2. **Improving direction**, only when a feasible point exists: the recession cone of
 ///    the feasible set cut by a box,
 ///
@@ -32,8 +33,9 @@ import Foundation
 /// a feasible point and no improving direction — an optimum the iterations did not reach
 /// — and the status stays numerical trouble, with that said. The iterations may stall on
 /// the least-violation LP too; its last point then decides feasibility if it meets the
-/// rows in `lp` itself (`nearlyFeasible`), and otherwise the status stays numerical
-/// trouble.
+/// rows in `lp` itself (`nearlyFeasible`); otherwise that LP is solved again with `lp`'s
+/// free columns split (`leastViolation(of:options:)`), and if that stalls too the status
+/// stays numerical trouble.
 ///
 /// Both tests also check an LP found unbounded, by `Certificate` or by the presolve
 /// (`confirmUnbounded`): one with no feasible point is primal infeasible, whatever its
@@ -41,9 +43,16 @@ import Foundation
 /// optimum, which the iterations ran past on their way to it (the certificate reads
 /// ‖x‖∞ > 10⁶ as a ray, and an optimum can lie that far out).
 enum StallDiagnosis {
-    /// The least-violation test's threshold on V*: ten times the primal tolerance.
+    /// The least-violation test's threshold on V*: five times the primal tolerance. Ten
+    /// times it called two of 1 800 random LPs (`Benchmarks/Scripts/random_lps.py`, seeds
+    /// 443 and 449), whose V* is 7.96·10⁻⁹ and 9.2·10⁻⁹ (HiGHS's least-violation optimum
+    /// 7.955·10⁻⁹ and 9.216·10⁻⁹), feasible and then unbounded along a ray; HiGHS calls both
+    /// infeasible at a feasibility tolerance of 10⁻⁹ (at its default 10⁻⁷, 443 infeasible
+    /// and 449 unbounded). Five, two and one times the tolerance changed those two and no
+    /// other of the 1 800; five keeps the limit five times above the auxiliary solve's
+    /// accuracy.
     static func violationLimit(_ options: SolverOptions) -> Double {
-        10 * options.primalTolerance
+        5 * options.primalTolerance
     }
 
     /// The improving-direction test's threshold on |cᵀd*| / (1 + ‖c‖∞).
@@ -68,7 +77,7 @@ enum StallDiagnosis {
                 """, iterations)
         }
         return (.numericalTrouble, """
-            auxiliary LPs found a point meeting every row (to a weighted violation of \(shortNumber(violationLimit(options))), ten times the \
+            auxiliary LPs found a point meeting every row (to a weighted violation of \(shortNumber(violationLimit(options))), five times the \
             primal tolerance) and no direction improving without end: the LP has an optimum the iterations did not reach, or misses \
             feasibility by less than that
             """, iterations)
@@ -82,9 +91,33 @@ enum StallDiagnosis {
     /// feasible — the point reached is checked in `lp` itself: one within the bounds whose
     /// weighted row violation Σ wᵢ vᵢ is within `violationLimit` decides that a feasible
     /// point exists.
+    ///
+    /// A point that is not is tried once more from an LP with `lp`'s free columns split,
+    /// x = x⁺ − x⁻ with x⁺, x⁻ ≥ 0 (`leastViolation(_:splittingFreeColumns:)`). A free
+    /// column's Θ is 1/ρ_free, ρ_free = 10⁻⁷ (`MehrotraIterations.freeRegularization`),
+    /// and a full Newton step leaves its dual residual at ρ_free Δx: a free column that
+    /// must travel far along a nearly flat direction — the weights 1/(1 + |rl| + |ru|) make
+    /// the elastic columns of large rows cheap — moves |r_d|/ρ_free per iteration and holds
+    /// the dual residual there. In random LP 1122 (64 rows, 109 columns) one sat at
+    /// −3.9·10⁴ (scaled) and came back 67 an iteration, its dual residual at 6.7·10⁻⁶
+    /// (5.6·10⁻⁷ relative), the objective falling 4.5·10⁻⁴ an iteration with 0.17 to go,
+    /// while μ fell to 10⁻²⁶: numerical trouble at both starts. A smaller ρ_free does not
+    /// help: with 10⁻⁸ to 10⁻¹⁰ the column first ran out 1/ρ_free as far (−5·10⁶ at
+    /// 10⁻¹⁰) and came back as many iterations. Split, each half's Θ = (ρ + z/s)⁻¹ is
+    /// held by its barrier term z/s ≈ μ/s² while μ is large and opens as μ falls: the
+    /// split LP solves in 19 iterations, to HiGHS's 0.004265. It is the second resort
+    /// because it is not the better LP everywhere: alone, it solved five least-violation
+    /// LPs of 1 800 random LPs that had stalled and stalled on one that had solved (its
+    /// elastic columns collapsed to 0 with the rows still 3·10⁻¹⁰ off).
     static func leastViolation(of lp: LinearProgram, options: SolverOptions) -> (solved: Bool, infeasible: String?, iterations: Int) {
-        let least = solve(leastViolation(lp), options: options)
-        let x = Array(least.x[0..<lp.columnCount])
+        var least = solve(leastViolation(lp), options: options)
+        var x = Array(least.x[0..<lp.columnCount])
+        if least.status != .optimal, !nearlyFeasible(lp, x, options: options), !freeColumns(lp).isEmpty {
+            let first = least.iterations
+            least = solve(leastViolation(lp, splittingFreeColumns: true), options: options)
+            least.iterations += first
+            x = joiningHalves(of: lp, least.x)
+        }
         guard least.status == .optimal else { return (nearlyFeasible(lp, x, options: options), nil, least.iterations) }
         guard least.objective > violationLimit(options) else { return (true, nil, least.iterations) }
         let worst = worstRow(lp, x)
@@ -171,9 +204,25 @@ enum StallDiagnosis {
         return total <= violationLimit(options)
     }
 
+    /// `lp`'s columns without both bounds.
+    static func freeColumns(_ lp: LinearProgram) -> [Int] {
+        lp.columnLower.indices.filter { lp.columnLower[$0] == -.infinity && lp.columnUpper[$0] == .infinity }
+    }
+
+    /// `lp`'s point from one of the least-violation LP split: x⁺ − x⁻ for each free column,
+    /// x⁻ being the last columns, in the free columns' order.
+    static func joiningHalves(of lp: LinearProgram, _ split: [Double]) -> [Double] {
+        var x = Array(split[0..<lp.columnCount])
+        let free = freeColumns(lp)
+        for (k, j) in free.enumerated() { x[j] -= split[split.count - free.count + k] }
+        return x
+    }
+
     /// The least-violation LP: `lp`'s columns with a zero objective, then the elastic
     /// columns, row by row (p where the lower bound is finite, q where the upper is).
-    static func leastViolation(_ lp: LinearProgram) -> LinearProgram {
+    /// `splittingFreeColumns` makes each free column x⁺ ≥ 0 and appends −Aⱼ as x⁻ ≥ 0
+    /// after the elastic columns (see `leastViolation(of:options:)`).
+    static func leastViolation(_ lp: LinearProgram, splittingFreeColumns: Bool = false) -> LinearProgram {
         let a = lp.matrix, n = lp.columnCount
         var starts = a.columnStarts, rows = a.rowIndices, values = a.values
         var objective = [Double](repeating: 0, count: n)
@@ -191,6 +240,19 @@ enum StallDiagnosis {
                 stages?.append(lp.rowStages?[i] ?? LinearProgram.linking)
                 names.append("elastic_\(label)_\(i)")
             }
+        }
+        for j in splittingFreeColumns ? freeColumns(lp) : [] {
+            lower[j] = 0
+            for k in a.columnStarts[j]..<a.columnStarts[j + 1] {
+                rows.append(a.rowIndices[k])
+                values.append(-a.values[k])
+            }
+            starts.append(rows.count)
+            objective.append(0)
+            lower.append(0)
+            upper.append(.infinity)
+            stages?.append(lp.columnStages?[j] ?? LinearProgram.linking)
+            names.append(lp.columnNames[j] + "_negative")
         }
         let matrix = SparseMatrix(rowCount: lp.rowCount, columnCount: objective.count, columnStarts: starts, rowIndices: rows, values: values)
         return LinearProgram(name: lp.name + "_least_violation", objective: objective, matrix: matrix, rowLower: lp.rowLower, rowUpper: lp.rowUpper,

@@ -131,7 +131,7 @@ import Testing
     /// 2.07·10⁻⁸ short. HiGHS 1.16 calls it optimal (−66 580.31) at its default feasibility
     /// tolerance of 10⁻⁷ and infeasible at 10⁻⁸ and 10⁻⁹. With the primal tolerance of
     /// 10⁻⁹ it is primal infeasible, the least-violation LP naming R3; with 10⁻⁷ the
-    /// violation is within ten times the tolerance, the diagnosis finds a feasible point,
+    /// violation is within five times the tolerance, the diagnosis finds a feasible point,
     /// and the iterations, which stall, end in numerical trouble — never infeasible.
     @Test func aBadlyScaledLPMissingFeasibilityBy2e8IsInfeasible() throws {
         let lp = try MPSReader.parse("""

@@ -159,7 +159,7 @@ import Testing
     /// 0.048214 x = 0.167896 and 0.042811 x = 0.149081 (x free), which ask x to be
     /// 3.4823080 and 3.4823059 at once: the least weighted violation is 6.905·10⁻⁸
     /// (x = 0.167896 / 0.048214 leaves the second row 8.96·10⁻⁸ short, weighted
-    /// 1/(1 + 2 · 0.149081)). That is more than ten times the primal tolerance of 10⁻⁹, so there is
+    /// 1/(1 + 2 · 0.149081)). That is more than five times the primal tolerance of 10⁻⁹, so there is
     /// no feasible point and the LP is primal infeasible, not unbounded; with a tolerance
     /// of 10⁻⁷ the contradiction is within what an optimal point may miss by, and the ray
     /// makes it unbounded.
@@ -174,6 +174,59 @@ import Testing
         loose.primalTolerance = 1e-7
         let tolerated = InteriorPointSolver.solve(lp, options: loose)
         #expect(tolerated.status == .dualInfeasible, "\(tolerated.status): \(tolerated.message)")
+    }
+
+    /// Random LP 449 (`Benchmarks/Scripts/random_lps.py`) cut down to one column,
+    /// x ∈ [−3.939, −2.349], and rows 0.493703 x = −1.236857 and −0.287728 x = 0.720835,
+    /// which ask x to be −2.50526531 and −2.50526539: x from the first row leaves the
+    /// second 2.25·10⁻⁸ short, a least weighted violation of 9.22·10⁻⁹ (weight
+    /// 1/(1 + 2 · 0.720835)). HiGHS 1.16 calls it infeasible at a feasibility tolerance of
+    /// 10⁻⁹ (optimal, 2.336, at its default 10⁻⁷). Above five times the primal tolerance
+    /// it is primal infeasible; against ten times, the limit until 2026-11-29, a feasible
+    /// point existed and the stalled iterations ended in numerical trouble.
+    @Test func aViolationAboveFiveTimesTheToleranceIsInfeasible() {
+        let lp = SolverTests.lp([-0.9326], rows: [[0.493703], [-0.287728]], lower: [-1.236857, 0.720835], upper: [-1.236857, 0.720835],
+                                columnLower: [-3.939], columnUpper: [-2.349])
+        let solution = InteriorPointSolver.solve(lp)
+        #expect(solution.status == .primalInfeasible, "\(solution.status): \(solution.message)")
+        #expect(solution.message.contains("is 9.2"), "\(solution.message)")
+        #expect(solution.message.contains("row R1 is violated by 2.25e-08"), "\(solution.message)")
+    }
+
+    /// Random LP 1122 cut down to 2 rows and 2 columns: min −0.6193 x + 0.873 y with
+    /// −0.000121 y = −611.338942 (y free, so y = 5.05·10⁶), a row R19 with no entries asked
+    /// to be 0.025393, and x ≥ −0.795 in no row — a ray the presolve finds, which the
+    /// least-violation LP is to confirm. HiGHS 1.16 calls the LP infeasible; the least
+    /// violation is 0.025393 / (1 + 2 · 0.025393) = 0.0241657 (HiGHS on the least-violation
+    /// LP). That LP stalled at both starts, y moving |r_d|/ρ_free a step with its dual
+    /// residual held at ρ_free |Δy|, and the LP stayed dual infeasible, its feasibility
+    /// undecided; with y split into y⁺ − y⁻ it solves.
+    @Test func aFreeColumnFarOutIsSplitInTheLeastViolationLP() throws {
+        let lp = try MPSReader.parse("""
+            NAME SPLIT
+            ROWS
+             N OBJ
+             E R18
+             E R19
+            COLUMNS
+             X27 OBJ -0.6193
+             X35 OBJ 0.873
+             X35 R18 -0.000121
+            RHS
+             RHS R18 -611.338942
+             RHS R19 0.025393
+            BOUNDS
+             LO BND X27 -0.795
+             FR BND X35
+            ENDATA
+            """)
+        let split = InteriorPointSolver.solveOnce(StallDiagnosis.leastViolation(lp, splittingFreeColumns: true), options: SolverOptions(), session: nil)
+        SolverTests.expectOptimal(split, 0.024165719756448982)
+        let least = StallDiagnosis.leastViolation(of: lp, options: SolverOptions())
+        #expect(least.solved)
+        #expect(least.infeasible?.contains("is 0.0242; at its point row R19 is violated by 0.0254") == true, "\(least.infeasible ?? "feasible")")
+        let solution = InteriorPointSolver.solve(lp)
+        #expect(solution.status == .primalInfeasible, "\(solution.status): \(solution.message)")
     }
 
     /// A random LP cut down to 7 rows and 11 columns whose optimum, −22 968 597.38799 (HiGHS
