@@ -11,7 +11,9 @@ import EnergyModel
 /// - capacity, capacity_added: gap GW of the selected technologies.
 /// - non_fossil_share: ΔNF = gap·TEC tce (= required·TEC − NF for at_least), TEC held
 ///   fixed; as local non-fossil electricity replacing fossil energy, ΔNF ÷ k GWh; as PV,
-///   ΔNF ÷ k ÷ h_PV GW with h_PV the year's solar full-load hours.
+///   ΔNF ÷ k ÷ h_PV GW with h_PV the year's solar full-load hours. With a measured
+///   `ShareResponse`: the PV the year, dispatched again with it, needs to meet the
+///   target (found by doubling, then bisection), or the share the most PV tried reached.
 /// - fuel: gap tce, and gap ÷ scale in the unit the threshold was written in.
 /// - unserved_energy: gap GWh of load to serve; and F GW of firm capacity (available in
 ///   every hour, the rest of the dispatch unchanged), the smallest F with
@@ -19,9 +21,10 @@ import EnergyModel
 /// - loss_of_load_hours: the year's whole unserved energy, GWh: serving it removes every
 ///   loss-of-load hour. It is an upper bound: serving part of it may be enough. And F GW
 ///   of firm capacity: the (N+1)-th largest u_t for at most N hours, which leaves only the
-///   N largest hours short.
-///   Both firm-capacity levers are upper bounds: storage could shift energy into the hours
-///   short, so the system may need less.
+///   N largest hours short with the rest of the dispatch unchanged; dispatched again, a
+///   least-cost dispatch may spread the shortfall left over more hours, so it is no bound.
+///   The unserved-energy firm lever is an upper bound: storage could shift energy into
+///   the hours short, so the system may need less.
 ///   With a measured `FirmResponse`: the import capacity the year, dispatched again with
 ///   it, needs to meet the target, storage and all answering (found by bisection).
 /// - curtailment: gap·A GWh of curtailed energy to absorb, A the energy wind, solar and
@@ -33,7 +36,8 @@ public struct Lever: Sendable, Equatable {
     public var text: String
     /// How much, in `unit`; always positive.
     public var amount: Double
-    /// The unit of `amount`: "GW", "GWh", "tce", or the symbol a fuel threshold was written in.
+    /// The unit of `amount`: "GW", "GWh", "tce", the symbol a fuel threshold was written
+    /// in, or "%" for the share a measured PV search reached without closing the target.
     public var unit: String
 
     public init(text: String, amount: Double, unit: String) {
@@ -57,7 +61,9 @@ public struct Lever: Sendable, Equatable {
         switch (target.kind, account) {
         case (.capacity, _), (.capacityAdded, _):
             let what = target.selectors.joined(separator: ", ")
-            return [Lever(text: "first-order: capacity of \(what) to \(raise ? "add" : "remove")", amount: gap, unit: "GW")]
+            // Retiring capacity does not undo additions already counted: too many additions are fewer to build.
+            let change = raise ? "to add" : target.kind == .capacityAdded ? "additions to forgo" : "to remove"
+            return [Lever(text: "first-order: capacity of \(what) \(change)", amount: gap, unit: "GW")]
         case (_, nil):
             return []
         case let (.nonFossilShare, account?):
@@ -76,7 +82,7 @@ public struct Lever: Sendable, Equatable {
             let energy = Lever(text: "first-order upper bound: serve all the year's unserved load, removing every loss-of-load hour",
                                amount: account.energy.unserved, unit: "GWh")
             let hours = account.energy.unservedHours, allowed = max(0, Int((evaluation.value - gap).rounded(.down)))
-            return [energy] + (allowed < hours.count ? [firmLever(hours[allowed])] : []) + measured(firm)
+            return [energy] + (allowed < hours.count ? [firmLever(hours[allowed], bound: false)] : []) + measured(firm)
         case let (.curtailment, account?) where !raise:
             return [Lever(text: "first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or export)",
                           amount: gap * account.variableAvailable, unit: "GWh")] + measured(storage)
@@ -85,26 +91,33 @@ public struct Lever: Sendable, Equatable {
         }
     }
 
-    /// ΔNF = gap·TEC tce with TEC unchanged. With a measured `response` that raises the
-    /// share: gap ÷ (Δshare per GW) GW of PV, and that PV's energy at this year's PV
-    /// full-load hours. Without one: ΔNF ÷ k GWh of local non-fossil electricity in place of
-    /// fossil energy, and ΔNF ÷ k ÷ h_PV GW of PV (left out when the year has no PV).
+    /// ΔNF = gap·TEC tce with TEC unchanged. With a measured `response`: the PV the year,
+    /// dispatched again with it, needs to meet the target, and its energy at this year's
+    /// PV full-load hours; or, when the most PV tried misses, the share that reached. Without
+    /// one: ΔNF ÷ k GWh of local non-fossil electricity in place of fossil energy, and
+    /// ΔNF ÷ k ÷ h_PV GW of PV (left out when the year has no PV).
     private static func shareLevers(gap: Double, raise: Bool, account: YearAccount, response: ShareResponse?) -> [Lever] {
         let energy = gap * account.totalEnergyConsumption
         let change = raise ? "more" : "less"
         var levers = [Lever(text: "first-order, total energy consumption unchanged: \(change) non-fossil energy", amount: energy, unit: "tce")]
-        if raise, let response, response.slope > 0 {
-            let pv = gap / response.slope
-            let measured = "first-order, from the year dispatched again with \(short(response.added)) GW more PV " +
-                "(share +\(short(100 * (response.share - response.base))) pp)"
-            levers.append(Lever(text: "\(measured): PV capacity to add", amount: pv, unit: "GW"))
+        let electricity = energy / account.primaryElectricityFactor
+        let local = Lever(text: "first-order: \(change) local non-fossil electricity in place of fossil energy", amount: electricity, unit: "GWh")
+        if raise, let response {
+            let dispatches = response.dispatches == 1 ? "1 dispatch" : "\(response.dispatches) dispatches"
+            guard let pv = response.meets else {
+                let text = "measured, not closed by PV alone: the share with \(short(response.misses)) GW more PV on \(response.technology), " +
+                    "in service all year, the most tried (\(dispatches))"
+                return levers + [local, Lever(text: text, amount: 100 * (response.reached ?? 0), unit: "%")]
+            }
+            let text = "measured, the year dispatched again with more PV on \(response.technology), in service all year " +
+                "(\(dispatches); \(short(response.misses)) GW more misses)"
+            levers.append(Lever(text: "\(text): PV capacity to add", amount: pv, unit: "GW"))
             if account.solarFullLoadHours > 0 {
-                levers.append(Lever(text: "\(measured): PV energy to add, at this year's PV full-load hours", amount: pv * account.solarFullLoadHours, unit: "GWh"))
+                levers.append(Lever(text: "measured: that PV's energy, at this year's PV full-load hours", amount: pv * account.solarFullLoadHours, unit: "GWh"))
             }
             return levers
         }
-        let electricity = energy / account.primaryElectricityFactor
-        levers.append(Lever(text: "first-order: \(change) local non-fossil electricity in place of fossil energy", amount: electricity, unit: "GWh"))
+        levers.append(local)
         if account.solarFullLoadHours > 0 {
             levers.append(Lever(text: "first-order: \(change) PV capacity at this year's PV full-load hours",
                                 amount: electricity / account.solarFullLoadHours, unit: "GW"))
@@ -147,8 +160,14 @@ public struct Lever: Sendable, Equatable {
                 Lever(text: "measured: that battery's energy, at \(short(response.durationHours)) h", amount: response.meets * response.durationHours, unit: "GWh")]
     }
 
-    private static func firmLever(_ amount: Double) -> Lever {
-        Lever(text: "first-order upper bound: firm capacity available in every hour, the rest of the dispatch unchanged", amount: amount, unit: "GW")
+    /// Firm capacity in every hour, the rest of the dispatch unchanged: an upper bound for
+    /// unserved energy, which storage may shift; not for loss-of-load hours (`bound` false),
+    /// since a least-cost dispatch may spread the shortfall left over more hours (0.111 GW
+    /// taking a year from 131 h to 21 h against at most 20).
+    private static func firmLever(_ amount: Double, bound: Bool = true) -> Lever {
+        let text = bound ? "first-order upper bound: firm capacity available in every hour, the rest of the dispatch unchanged"
+            : "first-order: firm capacity available in every hour, the rest of the dispatch unchanged (dispatched again, the shortfall may spread over more hours)"
+        return Lever(text: text, amount: amount, unit: "GW")
     }
 
     /// A number inside a lever's words: three significant digits.

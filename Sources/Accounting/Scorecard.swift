@@ -19,12 +19,12 @@ public struct Scorecard: Sendable {
     public var entries: [Entry]
 
     /// Evaluates every target of `scenario`, reading the dispatch's targets from `accounts`
-    /// (at most one per year; a year may be missing); `responses` hold, by year, the
-    /// measured answer of the share to more PV for the share levers (`ShareResponse`), and
+    /// (at most one per year; a year may be missing); `responses` hold, by target id, the
+    /// PV a share target needs, measured (`ShareResponse`), and
     /// `firm`, by target id, the measured answer of a reliability target to more import
     /// capacity (`FirmResponse`), and `storage`, by target id, that of a curtailment target
     /// to a larger battery (`StorageResponse`).
-    public init(scenario: Scenario, accounts: [YearAccount], responses: [Int: ShareResponse] = [:], firm: [String: FirmResponse] = [:],
+    public init(scenario: Scenario, accounts: [YearAccount], responses: [String: ShareResponse] = [:], firm: [String: FirmResponse] = [:],
                 storage: [String: StorageResponse] = [:]) {
         entries = scenario.targets.map { target in
             let account = accounts.first { $0.year == target.year }
@@ -32,7 +32,7 @@ public struct Scorecard: Sendable {
                 return Entry(target: target, evaluation: nil, levers: [])
             }
             let evaluation = TargetEvaluation(target: target, value: value)
-            let response = target.kind == .nonFossilShare ? responses[target.year] : nil
+            let response = target.kind == .nonFossilShare ? responses[target.id] : nil
             let levers = Lever.closing(evaluation, account: account, response: response, firm: firm[target.id], storage: storage[target.id])
             return Entry(target: target, evaluation: evaluation, levers: levers)
         }

@@ -1,22 +1,28 @@
-/// How a year's non-fossil share answered more PV, measured by dispatching the year again
-/// with `added` GW more of it (`Projection.pvResponse`). The PV and GWh levers of a share
-/// target then count what the dispatch does with the extra power — displace coal above its
-/// must-run floor, displace imports (which carry the grid's non-fossil share), go to export
-/// or be curtailed — where without it they assume that all of it displaces fossil energy
-/// one for one: in the default scenario coal runs at its floor from 2021 on, and that
-/// assumption closed a third of the gap.
+/// How much PV a year needs for a share target, measured by dispatching the year again
+/// with more of it (`Projection.pvResponse`). The first-order PV lever assumes that every
+/// GWh of PV displaces fossil energy one for one; the dispatch instead counts what the
+/// extra power does — displace coal above its must-run floor, displace imports (which
+/// carry the grid's non-fossil share), go to export or be curtailed — and the share
+/// bends away from the straight line as PV grows: in the default scenario, against a
+/// 2030 target of 45 %, the first-order lever asks for 1.55 GW and a straight line
+/// through one dispatch for 5.08 GW, which reached 44.3 % only.
 public struct ShareResponse: Sendable, Equatable {
-    /// PV added, GW.
-    public var added: Double
-    /// The non-fossil share (fraction) as simulated, and with the PV added.
-    public var base: Double, share: Double
+    /// The technology the PV was added to (the year's largest PV).
+    public var technology: String
+    /// PV added, GW: the smallest found that meets the target (nil when the most tried
+    /// misses), and the largest found that misses (0 when none was tried below).
+    public var meets: Double?, misses: Double
+    /// When nothing tried met: the non-fossil share (fraction) with `misses` GW more PV,
+    /// the most tried.
+    public var reached: Double?
+    /// The year's dispatches the search made.
+    public var dispatches: Int
 
-    public init(added: Double, base: Double, share: Double) {
-        self.added = added
-        self.base = base
-        self.share = share
+    public init(technology: String, meets: Double?, misses: Double, reached: Double? = nil, dispatches: Int) {
+        self.technology = technology
+        self.meets = meets
+        self.misses = misses
+        self.reached = reached
+        self.dispatches = dispatches
     }
-
-    /// Share gained per GW of PV.
-    var slope: Double { (share - base) / added }
 }

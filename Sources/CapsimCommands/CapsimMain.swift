@@ -126,7 +126,13 @@ public enum CapsimMain {
         do {
             return try overrides.isEmpty ? ScenarioLoader.load(path: path) : ScenarioLoader.load(path: path, overrides: overrides)
         } catch {
-            throw report(error, of: path)
+            let failure = report(error, of: path)
+            // A problem the file's own lines show, caused by a value set: say which values.
+            let places = Set(overrides.map(\.location))
+            if !error.diagnostics.allSatisfy({ places.contains($0.location) }) {
+                Console.current.err("capsim: the scenario is invalid with \(overrides.map { "\($0.setting) (--set)" }.joined(separator: ", "))\n")
+            }
+            throw failure
         }
     }
 

@@ -18,7 +18,7 @@ enum OutputChecks {
     static func output(_ option: String, _ path: String?, reading file: String, _ scenario: Scenario) throws(CommandFailure) {
         try writable([path])
         var paths = OutputPaths(option, path)
-        paths.addScenario(file, scenario)
+        paths.addScenario(file, series: scenario.hourlySeries)
         try distinct(paths)
     }
 
@@ -86,9 +86,10 @@ extension OutputPaths {
 
     /// The scenario at `file` as inputs: the file, the files of its `extends:` chain and
     /// the CSV series it reads.
-    mutating func addScenario(_ file: String, _ scenario: Scenario) {
+    /// The scenario at `file`, the files it extends and the CSV `series` read with it.
+    mutating func addScenario(_ file: String, series: [HourlySeries]) {
         inputs.append(File("the scenario \(file)", file))
         inputs += ScenarioSource.files(path: file).dropFirst().map { File("\($0), which the scenario extends", $0) }
-        inputs += scenario.hourlySeries.map { File("\($0.file), a series the scenario reads", $0.file) }
+        inputs += series.map { File("\($0.file), a series the scenario reads", $0.file) }
     }
 }

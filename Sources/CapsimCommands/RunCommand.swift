@@ -118,22 +118,22 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// The scorecard, its share levers measured: each year with a share target below its
-    /// threshold is dispatched once more with the PV the first-order estimate asks for
-    /// (`Projection.pvResponse`), and the levers count what that PV did to the share; each
-    /// reliability target above its threshold gets the import capacity that closes it,
-    /// measured (`firmResponses`), and each curtailment target above its threshold the
-    /// battery that closes it (`storageResponses`).
+    /// The scorecard, its levers measured: each share target below its threshold gets the
+    /// PV that closes it, found by dispatching its year again from the first-order estimate
+    /// (`Projection.pvResponse`); each reliability target above its threshold the import
+    /// capacity that closes it (`firmResponses`), and each curtailment target above its
+    /// threshold the battery that closes it (`storageResponses`).
     private func scorecard(_ scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> Scorecard {
         let accounts = outcomes.map(\.account)
         let first = Scorecard(scenario: scenario, accounts: accounts)
-        var responses: [Int: ShareResponse] = [:]
-        for entry in first.entries where entry.target.kind == .nonFossilShare && responses[entry.target.year] == nil {
-            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value < entry.target.required,
+        var responses: [String: ShareResponse] = [:]
+        for entry in first.entries where entry.target.kind == .nonFossilShare {
+            let target = entry.target
+            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value < target.required,
                   let estimate = entry.levers.first(where: { $0.unit == "GW" })?.amount,
-                  let year = outcomes.first(where: { $0.year == entry.target.year }) else { continue }
-            responses[year.year] = measured(entry.target.id) { () throws(ProjectionError) in
-                try projection.pvResponse(conditions: year.conditions, base: year.account.nonFossilShare, adding: estimate)
+                  let year = outcomes.first(where: { $0.year == target.year }) else { continue }
+            responses[target.id] = measured(target.id) { () throws(ProjectionError) in
+                try projection.pvResponse(conditions: year.conditions, estimate: estimate, meets: Self.closes(target, scenario, raising: true))
             }
         }
         let firm = firmResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
@@ -175,13 +175,15 @@ struct RunCommand: ParsableCommand {
         return responses
     }
 
-    /// Whether an account meets `target`, which a measured lever closes from above: a value
-    /// under an `about` band is as good as one inside it (all the upper bound's imports can
-    /// leave nothing unserved, below the band).
-    private static func closes(_ target: Target, _ scenario: Scenario) -> (YearAccount) -> Bool {
+    /// Whether an account meets `target`, which a measured lever closes from above (a
+    /// reliability or curtailment target) or, `raising`, from below (a share): a value
+    /// beyond an `about` band on the far side is as good as one inside it (all the upper
+    /// bound's imports can leave nothing unserved, below the band).
+    private static func closes(_ target: Target, _ scenario: Scenario, raising: Bool = false) -> (YearAccount) -> Bool {
         { account in
             Scorecard.value(of: target, in: scenario, account: account).map { value in
-                TargetEvaluation(target: target, value: target.comparison == .about ? max(value, target.required) : value).status == .met
+                let counted = target.comparison != .about ? value : raising ? min(value, target.required) : max(value, target.required)
+                return TargetEvaluation(target: target, value: counted).status == .met
             } ?? false
         }
     }
@@ -259,7 +261,7 @@ struct RunCommand: ParsableCommand {
         var paths = OutputPaths("--json", jsonFile)
         paths.outputs += OutputPaths("--html", html).outputs
         if let csv { paths.addFolder("--csv", csv, holding: tables) }
-        paths.addScenario(file, scenario)
+        paths.addScenario(file, series: scenario.hourlySeries)
         try OutputChecks.distinct(paths)
         // A file refused leaves no --csv folder made; one inside that folder is checked
         // once it is made.

@@ -21,7 +21,7 @@ struct ScenarioSettings: ParsableArguments {
                 throw usage("--set \(text): expected KEY=VALUE (a scenario key, then its value with its unit)")
             }
             guard text[..<equals].trimmingCharacters(in: .whitespaces) != "weather.seed" else {
-                throw usage("--set \(text): give the weather seed with --seed")
+                throw usage("--set \(text): the weather seed is an option of its own, --seed (of run, lp export and sweep)")
             }
             let axis: SweepAxis
             switch SweepAxis.parse(text) {
@@ -30,6 +30,9 @@ struct ScenarioSettings: ParsableArguments {
             }
             guard axis.values.count == 1 else {
                 throw usage("--set \(axis.path): \(axis.values.count) values, expected one (capsim sweep runs one projection per value)")
+            }
+            if overrides.contains(where: { $0.path == axis.path }) {
+                throw usage("--set \(axis.path) given twice: give the key once")
             }
             if let earlier = overrides.first(where: { SweepAxis.overlaps($0.path, axis.path) }) {
                 throw usage("--set \(earlier.path) and --set \(axis.path): \(SweepAxis.overlapProblem)")

@@ -84,11 +84,12 @@ struct SweepGridCommand: ParsableCommand {
         }
         do {
             let (plan, root) = try plan()
-            try checkOutputs(plan)
+            let series = try plan.checkValues(root: root, series: ScenarioLoader.load(path: plan.scenarioPath).hourlySeries)
+            try checkOutputs(plan, reading: series)
             if let minimize {
-                try search(minimize, plan: plan, root: root)
+                try search(minimize, plan: plan, root: root, series: series)
             } else {
-                try grid(plan, root: root)
+                try grid(plan, root: root, series: series)
             }
         } catch {
             throw SweepFailure.report(error)
@@ -131,6 +132,13 @@ struct SweepGridCommand: ParsableCommand {
             options.append(axis)
         }
         let axes = fileAxes.filter { axis in !options.contains { $0.path == axis.path } } + options
+        // The years projected are the sweep's own (--years), decided before any value is laid over the scenario.
+        for key in axes.map(\.path) + [minimize].compactMap({ $0 }) where key == "years" || key.hasPrefix("years.") {
+            let setter = key == minimize ? "--minimize" : options.contains { $0.path == key } ? "--set" : Self.fileKey(key, at: keyLocations)
+            let message = "\(setter == "--set" || setter == "--minimize" ? "\(setter) \(key)" : setter): a sweep cannot vary the scenario's years; "
+                + "choose the years projected with --years (or the sweep file's years:)"
+            throw setter.hasPrefix("--") ? SweepError.usage(message) : SweepError(message)
+        }
         if let minimize {
             if let problem = SweepAxis.pathProblem(minimize) { throw SweepError.usage("--minimize \(minimize): \(problem)") }
             if let other = axes.first(where: { SweepAxis.overlaps($0.path, minimize) }) {
@@ -158,14 +166,14 @@ struct SweepGridCommand: ParsableCommand {
         "the sweep file's set: \(key)" + (locations[key].map { " (\($0))" } ?? "")
     }
 
-    private func grid(_ plan: SweepPlan, root: SourceNode) throws {
+    /// `series`: every CSV series the scenario and the axes' values read (`SweepPlan.checkValues`).
+    private func grid(_ plan: SweepPlan, root: SourceNode, series: [HourlySeries]) throws {
         guard let out else { throw usage("a grid needs --out DIR, the folder of its results") }
         let part = try shard.map(Shard.parse)
-        try plan.checkValues(root: root)
         try makeFolderForReport(out)
         try report.check(plan)
         let scenario = try ScenarioLoader.load(path: plan.scenarioPath)
-        let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root, series: scenario.hourlySeries),
+        let manifest = SweepManifest(plan: plan, fingerprint: plan.fingerprint(scenario: root, series: series),
                                      targets: scenario.targets.map(\.id), shard: shard)
         try FolderLock.hold(out) {
             let (store, done) = try SweepStore.open(folder: out, manifest: manifest, restart: restart)
@@ -190,7 +198,7 @@ struct SweepGridCommand: ParsableCommand {
         }
     }
 
-    private func search(_ key: String, plan: SweepPlan, root: SourceNode) throws {
+    private func search(_ key: String, plan: SweepPlan, root: SourceNode, series: [HourlySeries]) throws {
         guard let between, let meets else { throw usage("--minimize needs --between A...B and --meets TARGET_ID") }
         guard plan.axes.allSatisfy({ $0.values.count == 1 }) else { throw usage("a search takes --set only with one value each (fixed keys)") }
         if restart, out == nil { throw usage("--restart discards the values of another search in the --out folder: give --out DIR too") }
@@ -203,10 +211,9 @@ struct SweepGridCommand: ParsableCommand {
         guard [.capacity, .capacityAdded].contains(target.kind) || plan.years.runs.contains(where: { $0.contains(target.year) }) else {
             throw SweepError.usage("--meets \(meets): a target of \(target.year), a year the search does not project (--years \(plan.years.description))")
         }
-        try plan.checkValues(root: root)
         try search.check(fixed: plan, root: root)
         guard let out else { return try bisect(search, plan: plan, root: root, table: nil) }
-        let manifest = SearchManifest(search: search, plan: plan, fingerprint: search.fingerprint(fixed: plan, scenario: root, series: scenario.hourlySeries))
+        let manifest = SearchManifest(search: search, plan: plan, fingerprint: search.fingerprint(fixed: plan, scenario: root, series: series))
         try FolderLock.hold(out) {
             try bisect(search, plan: plan, root: root, table: SearchTable(folder: out, manifest: manifest, restart: restart))
         }
@@ -347,7 +354,7 @@ enum SweepFailure {
 
     /// A point's failure: its cause as reported alone (the status is the cause's), then
     /// which values, seed and year failed and, for a projection, how to reproduce it with
-    /// `capsim run` and `lp export`, which take no `--set`. `key` is the key a search sets
+    /// `capsim run` and `lp export` given the same values by `--set`. `key` is the key a search sets
     /// (named `--minimize`); nil in a grid, whose points are numbered.
     static func report(_ failure: PointFailure, searching key: String?) -> CommandFailure {
         let status = report(failure.error)
@@ -372,10 +379,11 @@ enum SweepFailure {
         let last = year ?? years.upperBound
         let span = years.lowerBound == last ? "\(last)" : "\(years.lowerBound)...\(last)"
         Console.current.err("capsim: \(which) failed (seed \(point.seed), \(year.map(String.init) ?? span)) with \(values)\n")
-        var reproduce = "capsim: to reproduce it, write these values into a copy of the scenario (capsim run and lp export take no --set) "
-            + "and run `capsim run COPY --years \(span) --seed \(point.seed)`"
+        let file = ShellWord.quoted(failure.scenario)
+        let settings = failure.overrides.map { " --set " + ShellWord.quoted($0.setting) }.joined()
+        var reproduce = "capsim: to reproduce it: `capsim run \(file)\(settings) --years \(span) --seed \(point.seed)`"
         if let year {
-            reproduce += "; `capsim lp export COPY --year \(year) --from \(years.lowerBound) --seed \(point.seed) --out \(year).mps` writes the LP of \(year)"
+            reproduce += "; `capsim lp export \(file)\(settings) --year \(year) --from \(years.lowerBound) --seed \(point.seed) --out \(year).mps` writes the LP of \(year)"
         }
         Console.current.err(reproduce + "\n")
         return status

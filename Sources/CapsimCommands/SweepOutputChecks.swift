@@ -5,13 +5,13 @@ import Sweeps
 
 extension SweepGridCommand {
     /// Before any point runs: `--html` and the files of `--out` are distinct and none is
-    /// the sweep file, the scenario or a file the scenario reads (an `--html` over
-    /// points.csv had replaced every point computed).
-    func checkOutputs(_ plan: SweepPlan) throws {
+    /// the sweep file, the scenario or a file the scenario or an axis value reads
+    /// (`series`; an `--html` over points.csv had replaced every point computed).
+    func checkOutputs(_ plan: SweepPlan, reading series: [HourlySeries]) throws {
         var paths = OutputPaths("--html", report.html)
         if let out { paths.addFolder("--out", out, holding: minimize == nil ? SweepFiles.grid : SweepFiles.search) }
         if file != plan.scenarioPath { paths.inputs.append(.init("the sweep file \(file)", file)) }
-        paths.addScenario(plan.scenarioPath, try ScenarioLoader.load(path: plan.scenarioPath))
+        paths.addScenario(plan.scenarioPath, series: series)
         try OutputChecks.distinct(paths)
     }
 

@@ -130,7 +130,8 @@ public struct DispatchFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         "capsim: the dispatch of \(year) has no optimum: \(status.rawValue) (\(message)); " + (status == .primalInfeasible ? Self.balanceHint : "") +
-            "`capsim lp export FILE --year \(year) --out \(year).mps` writes the LP for another solver to check"
+            "`capsim lp export FILE --year \(year) --out \(year).mps`, given the --set, --seed and first year (--from) of this run, " +
+            "writes the LP for another solver to check"
     }
 
     /// What is left when every unit passed its own checks: units in conflict through the

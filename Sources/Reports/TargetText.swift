@@ -54,9 +54,19 @@ enum TargetText {
     /// three decimals below 100 (0.629 亿立方米, not 0.6, beside a margin of −0.629), one
     /// from 100 on (341.7 GWh, 75 504.1 tce); below 0.1, three significant digits, as
     /// `counted` writes the margin beside it (0.0719 万吨标准煤 under a margin of −0.0719,
-    /// not 0.072).
+    /// not 0.072). An amount to change is rounded up, so that the number shown, applied,
+    /// closes the target: rounded to nearest, 0.0729 GW (0.072923 found) left 1.001 GWh
+    /// unserved against at most 1, and 0.25 GW (0.2504 needed) a capacity target 0.4 MW
+    /// short. A share a search reached (%) is a value, shown as counted.
     static func lever(_ lever: Lever) -> String {
-        let text = abs(lever.amount) < 0.1 ? counted(lever.amount) : TextLayout.number(lever.amount, digits: abs(lever.amount) < 100 ? 3 : 1)
-        return "\(lever.text): \(text) \(lever.unit)"
+        let amount = lever.amount
+        guard lever.unit != "%", amount > 0, amount.isFinite else {
+            return "\(lever.text): \(abs(amount) < 0.1 ? counted(amount) : TextLayout.number(amount)) \(lever.unit)"
+        }
+        let digits = amount < 0.1 ? min(17, 2 - Int(log10(amount).rounded(.down))) : amount < 100 ? 3 : 1
+        let scale = pow(10, Double(digits))
+        // Less a hair, so that an amount the decimal already holds (0.25 stored as 0.25000000000000006, or a GW difference 3e-11 off) is not raised a step.
+        let shown = (amount * scale * (1 - 1e-9)).rounded(.up) / scale
+        return "\(lever.text): \(TextLayout.number(shown, digits: digits)) \(lever.unit)"
     }
 }

@@ -10,12 +10,14 @@ extension Projection {
     /// all year with all its energy usable, and the year is dispatched again.
     ///
     /// Found by bisection between 0 (the year as simulated, which misses) and the year's
-    /// wind, solar and run-of-river capacity P_v: no hour curtails more power than that, so
-    /// a battery of more power charges no more. It stops when the interval is within 5 % of
-    /// the smallest power found to meet (at least 1 MW) or after `storageDispatchLimit`
-    /// dispatches. nil when the year has no LFP in service or no variable renewables, or
-    /// when a battery of P_v more misses too: the surplus has nowhere to go within the
-    /// battery's duration (more load, exports or a longer store would be needed).
+    /// wind, solar and run-of-river capacity P_v, doubled up to three times (to 8 P_v) while
+    /// it misses: no hour curtails more power than P_v, but at a fixed duration more power
+    /// is also more energy, which a surplus longer than the duration needs (a 1 h battery
+    /// beside 4 GW of PV closed a 10 % target at 6 GW). It stops when the interval is
+    /// within 5 % of the smallest power found to meet (at least 1 MW) or after
+    /// `storageDispatchLimit` dispatches. nil when the year has no LFP in service or no
+    /// variable renewables, or when a battery of 8 P_v more misses too: the surplus has
+    /// nowhere to go (more load, exports or a longer store would be needed).
     public func storageResponse(conditions: YearConditions, meets: (YearAccount) -> Bool) throws(ProjectionError) -> StorageResponse? {
         let variable: Set<TechnologyKind> = [.wind, .solarCentralised, .solarDistributed, .runOfRiver]
         let units = conditions.technologies
@@ -30,8 +32,8 @@ extension Projection {
             changed.technologies[index].add(added, durationHours: duration)
             return try accountDispatchedAgain(changed)
         }
-        guard meets(try account(adding: upperBound)) else { return nil }
-        var search = Bisection(meets: upperBound, misses: 0, dispatches: 1)
+        let bracket = try Bisection.bracket(from: upperBound, doublings: 3) { (added) throws(ProjectionError) in meets(try account(adding: added)) }
+        guard var search = bracket.search else { return nil }
         try search.narrow(resolution: { max(0.001, 0.05 * $0) }, limit: Self.storageDispatchLimit) { (added) throws(ProjectionError) in
             meets(try account(adding: added))
         }
@@ -39,7 +41,7 @@ extension Projection {
                                meets: search.meets, misses: search.misses, dispatches: search.dispatches)
     }
 
-    /// The most dispatches one storage response makes: P_v and up to 13 halvings, enough to
-    /// narrow 10 GW of wind and solar to 5 % of an answer of 25 MW.
+    /// The most dispatches one storage response makes: P_v (and its doublings) and up to
+    /// 13 halvings in all, enough to narrow 10 GW of wind and solar to 5 % of an answer of 25 MW.
     static let storageDispatchLimit = 14
 }

@@ -7,6 +7,8 @@ import EnergyModel
 public struct PointFailure: Error, Sendable {
     /// The point, nil for values tried before any point runs (`SweepPlan.checkValues`).
     public var point: SweepPoint?
+    /// The scenario file, as the sweep was given it.
+    public var scenario: String
     /// The values laid over the scenario.
     public var overrides: [ScenarioOverride]
     /// The years of the projection that failed; nil when the scenario itself is invalid.
@@ -14,8 +16,9 @@ public struct PointFailure: Error, Sendable {
     /// The scenario's or the projection's error, as it would be reported alone.
     public var error: any Error
 
-    public init(point: SweepPoint?, overrides: [ScenarioOverride], years: ClosedRange<Int>? = nil, error: any Error) {
+    public init(point: SweepPoint?, scenario: String, overrides: [ScenarioOverride], years: ClosedRange<Int>? = nil, error: any Error) {
         self.point = point
+        self.scenario = scenario
         self.overrides = overrides
         self.years = years
         self.error = error

@@ -31,7 +31,7 @@ public struct PointResult: Sendable, Equatable {
         do {
             scenario = try ScenarioLoader.decode(root, overriddenBy: overrides, file: plan.scenarioPath)
         } catch {
-            throw PointFailure(point: point, overrides: overrides, error: error)
+            throw PointFailure(point: point, scenario: plan.scenarioPath, overrides: overrides, error: error)
         }
         var projection = Projection(scenario: scenario, seed: point.seed)
         projection.profileCache = profiles
@@ -44,7 +44,7 @@ public struct PointResult: Sendable, Equatable {
             do {
                 accounts += try projection.run(years: run).map { YearAccount(energy: $0.energy, scenario: scenario) }
             } catch {
-                throw PointFailure(point: point, overrides: overrides, years: run, error: error)
+                throw PointFailure(point: point, scenario: plan.scenarioPath, overrides: overrides, years: run, error: error)
             }
         }
         let card = Scorecard(scenario: scenario, accounts: accounts)

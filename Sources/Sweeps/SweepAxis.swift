@@ -143,10 +143,12 @@ public struct SweepAxis: Sendable, Hashable {
         return 1
     }
 
-    /// A number without the noise of repeated addition: 0.30000000000000004 → 0.3.
+    /// A number without the noise of repeated addition: 0.30000000000000004 → 0.3. A whole
+    /// number is written without a fraction while a double holds it exactly (below 2⁵³);
+    /// beyond, as Swift writes it (1e+19), which the value's own range check then refuses.
     static func clean(_ value: Double) -> String {
         let rounded = (value * 1e9).rounded() / 1e9
-        return rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)"
+        return rounded == rounded.rounded() && abs(rounded) < 0x1p53 ? String(Int(rounded)) : "\(rounded)"
     }
 }
 

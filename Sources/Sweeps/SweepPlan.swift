@@ -88,25 +88,32 @@ public struct SweepPlan: Sendable {
 
     /// Decodes the scenario with every value of every axis (the others at their first
     /// value), so that a misspelt key or a value without its unit is reported before any
-    /// point runs or any file is written; the failure holds the values tried.
-    public func checkValues(root: SourceNode) throws(PointFailure) {
+    /// point runs or any file is written; the failure holds the values tried. Returns
+    /// `series` (the scenario's own) and after them every other hourly series a value
+    /// reads: a CSV an axis names decides the results as the file's own series do, so
+    /// the fingerprint reads it and no output may overwrite it.
+    @discardableResult
+    public func checkValues(root: SourceNode, series: [HourlySeries] = []) throws(PointFailure) -> [HourlySeries] {
+        var read = series
         for (index, axis) in axes.enumerated() {
             for position in axis.values.indices {
                 var trial = [Int](repeating: 0, count: axes.count)
                 trial[index] = position
                 let values = overrides(at: trial)
                 do {
-                    _ = try ScenarioLoader.decode(root, overriddenBy: values, file: scenarioPath)
+                    let scenario = try ScenarioLoader.decode(root, overriddenBy: values, file: scenarioPath)
+                    read += scenario.hourlySeries.filter { one in !read.contains { $0.file == one.file && $0.column == one.column } }
                 } catch {
-                    throw PointFailure(point: nil, overrides: values, error: error)
+                    throw PointFailure(point: nil, scenario: scenarioPath, overrides: values, error: error)
                 }
             }
         }
+        return read
     }
 
     /// A fingerprint of everything that decides the results: the scenario as read
-    /// (after `extends:`), the values of the CSV series it reads (`series`: an edited
-    /// load file changes every point), the axes, seeds and years, and the format of the
+    /// (after `extends:`), the values of the CSV series it and the axes' values read
+    /// (`series`, from `checkValues`: an edited load file changes every point), the axes, seeds and years, and the format of the
     /// results. FNV-1a over their text and the series' bits, in hexadecimal. `kind` names
     /// the format and what else decides the results (a search's key, interval and target).
     public func fingerprint(scenario root: SourceNode, series: [HourlySeries] = [], of kind: String = "capsim.sweep/1") -> String {

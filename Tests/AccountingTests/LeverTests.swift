@@ -18,7 +18,7 @@ import Testing
         #expect(levers.map(\.unit) == expected.map(\.unit), sourceLocation: sourceLocation)
         for (lever, want) in zip(levers, expected) {
             expectRelative(lever.amount, want.amount, sourceLocation: sourceLocation)
-            #expect(lever.text.hasPrefix("first-order"), sourceLocation: sourceLocation)
+            #expect(lever.text.hasPrefix("first-order") || lever.text.hasPrefix("measured"), sourceLocation: sourceLocation)
         }
     }
 
@@ -30,22 +30,24 @@ import Testing
         expect(l["share_within"], [(28_400, "tce"), (94.66666666666667, "GWh"), (0.09466666666666668, "GW")])
     }
 
-    /// With the year dispatched again with 0.5 GW more PV, which raised the share by 1 pp
-    /// (0.02 per GW), the PV lever is the gap over that slope: (0.25 − 1 750 000 ÷
-    /// 7 410 000) ÷ 0.02 = 0.6916 GW, and its energy at 1 000 h 691.6 GWh — not the
-    /// 0.342 GW that assumes every GWh displaces fossil energy. The tce lever is unchanged.
+    /// A measured response replaces the first-order PV levers with the PV the year,
+    /// dispatched again, needed (0.6916 GW, where the estimate that every GWh displaces
+    /// fossil energy says 0.342 GW) and its energy at the year's 1 000 h; the tce lever
+    /// stays. When the most PV tried missed, the share it reached is said instead.
     @Test func measuredResponseSetsThePVLevers() throws {
         let scenario = try ExampleYear.scenario()
         let account = YearAccount(energy: ExampleYear.energy, scenario: scenario)
-        let response = ShareResponse(added: 0.5, base: account.nonFossilShare, share: account.nonFossilShare + 0.01)
-        let card = Scorecard(scenario: scenario, accounts: [account], responses: [account.year: response])
+        let response = ShareResponse(technology: "pv", meets: 0.6916, misses: 0.66, dispatches: 7)
+        let card = Scorecard(scenario: scenario, accounts: [account], responses: ["share_missed": response])
         let levers = Dictionary(uniqueKeysWithValues: card.entries.map { ($0.target.id, $0.levers) })
-        let gap = 0.25 - 1_750_000.0 / 7_410_000
-        expect(levers["share_missed"], [(102_500, "tce"), (gap / 0.02, "GW"), (gap / 0.02 * 1000, "GWh")])
-        #expect(levers["share_missed"]?[1].text == "first-order, from the year dispatched again with 0.5 GW more PV (share +1 pp): PV capacity to add")
-        // A response that does not raise the share leaves the estimate without it.
-        let flat = Scorecard(scenario: scenario, accounts: [account], responses: [account.year: ShareResponse(added: 0.5, base: 0.2, share: 0.2)])
-        expect(flat.entries.first { $0.target.id == "share_missed" }?.levers, [(102_500, "tce"), (341.6666666666667, "GWh"), (0.3416666666666667, "GW")])
+        expect(levers["share_missed"], [(102_500, "tce"), (0.6916, "GW"), (691.6, "GWh")])
+        #expect(levers["share_missed"]?[1].text == "measured, the year dispatched again with more PV on pv, in service all year (7 dispatches; 0.66 GW more misses): PV capacity to add")
+        #expect(levers["share_within"]?.count == 3 && levers["share_within"]?[2].unit == "GW", "a response is the target's own")
+        let unreached = ShareResponse(technology: "pv", meets: nil, misses: 5.4, reached: 0.2412, dispatches: 5)
+        let flat = Scorecard(scenario: scenario, accounts: [account], responses: ["share_missed": unreached])
+        let levers2 = flat.entries.first { $0.target.id == "share_missed" }?.levers
+        expect(levers2, [(102_500, "tce"), (341.6666666666667, "GWh"), (24.12, "%")])
+        #expect(levers2?.last?.text == "measured, not closed by PV alone: the share with 5.4 GW more PV on pv, in service all year, the most tried (5 dispatches)")
     }
 
     @Test func fuelInTceAndInTheUnitWritten() throws {

@@ -252,6 +252,35 @@ import Reports
         #expect(inFile.status == 1 && inFile.err.contains(study + ":3:3: the sweep file's set: weather.seed: the weather seed is not an axis"), "\(inFile.err)")
     }
 
+    /// The years projected are decided before values are laid over the scenario: an axis
+    /// of `years.end` projected the file's years for every point, silently.
+    @Test func yearsAreNotAnAxis() throws {
+        let (folder, file) = try folder()
+        let option = capsim("sweep", file, "--set", "years.end=2022,2023", "--out", folder.appendingPathComponent("out").path)
+        #expect(option.status == 2 && option.err == "capsim: --set years.end: a sweep cannot vary the scenario's years; "
+            + "choose the years projected with --years (or the sweep file's years:)\n", "\(option.err)")
+    }
+
+    /// A CSV series an axis names decides the results as the file's own series do: once
+    /// it is edited, the folder's points are another sweep's (they were kept).
+    @Test func aSeriesAnAxisReadsIsInTheFingerprint() throws {
+        let (folder, file) = try folder()
+        let csv = folder.appendingPathComponent("wind.csv")
+        func write(_ level: Double) throws {
+            try ((0..<8760).map { "\(level + 0.1 * sin(Double($0) / 24 * 2 * .pi))" }.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        }
+        try write(0.3)
+        let out = folder.appendingPathComponent("out").path
+        let sweep = ["sweep", file, "--set", "technologies.wind.profile_csv=wind.csv", "--years", "2021", "--out", out]
+        #expect(capsim(sweep).status == 0)
+        #expect(capsim(sweep).status == 0, "the same sweep again")
+        try write(0.35)
+        let edited = capsim(sweep)
+        #expect(edited.status == 1 && edited.err.contains("holds another sweep"), "\(edited.err)")
+        let over = capsim(["sweep", file, "--set", "technologies.wind.profile_csv=wind.csv", "--years", "2021", "--out", folder.path + "/report", "--html", csv.path])
+        #expect(over.status != 0 && over.err.contains("a series the scenario reads"), "\(over.err)")
+    }
+
     /// A bad value in a sweep file's `set:` is reported at its line there, not as a
     /// `--set` option the user never gave.
     @Test func sweepFileValuesAreNamedAtTheirLine() throws {
@@ -362,8 +391,9 @@ import Reports
         let result = capsim(grid + ["--jobs", "1"])
         #expect(result.status == 4, "the projection's status: \(result.err)")
         #expect(result.err.hasPrefix("capsim: the dispatch of 2020 has no optimum"), "\(result.err)")
-        let reproduce = "\ncapsim: to reproduce it, write these values into a copy of the scenario (capsim run and lp export take no --set) and run "
-            + "`capsim run COPY --years 2020 --seed 1`; `capsim lp export COPY --year 2020 --from 2020 --seed 1 --out 2020.mps` writes the LP of 2020\n"
+        let set = "--set technologies.battery.self_discharge=10%/h"
+        let reproduce = "\ncapsim: to reproduce it: `capsim run \(file) \(set) --years 2020 --seed 1`; "
+            + "`capsim lp export \(file) \(set) --year 2020 --from 2020 --seed 1 --out 2020.mps` writes the LP of 2020\n"
         #expect(result.err.contains("\ncapsim: point 0 of the sweep failed (seed 1, 2020) with technologies.battery.self_discharge=10%/h (--set)" + reproduce), "\(result.err)")
         #expect(result.err.contains("\ncapsim: point 1 of the sweep failed (seed 2, 2020) with technologies.battery.self_discharge=10%/h (--set)\n"), "\(result.err)")
         #expect(result.err.hasSuffix("capsim: 2 point(s) failed and are not in the summary: their values and how to reproduce each are in \(out)/failures.jsonl; "

@@ -22,12 +22,18 @@ import Testing
     }
 
     /// A lever's amount keeps three decimals below 100, as the margin beside it does:
-    /// 0.6292 亿立方米 was printed 0.6, 5 % off.
+    /// 0.6292 亿立方米 was printed 0.6, 5 % off. It is rounded up, so that the number
+    /// shown, applied, closes the target (0.0729 GW, rounded to nearest from 0.072923, left
+    /// 1.001 GWh unserved against at most 1); a share reached (%) is rounded to nearest.
     @Test func leverAmounts() {
-        #expect(TargetText.lever(Lever(text: "cut", amount: 0.6292, unit: "亿立方米")) == "cut: 0.629 亿立方米")
+        #expect(TargetText.lever(Lever(text: "cut", amount: 0.6292, unit: "亿立方米")) == "cut: 0.63 亿立方米")
         #expect(TargetText.lever(Lever(text: "serve", amount: 0.664, unit: "GWh")) == "serve: 0.664 GWh")
-        #expect(TargetText.lever(Lever(text: "cut", amount: 75_504.12, unit: "tce")) == "cut: 75504.1 tce")
+        #expect(TargetText.lever(Lever(text: "cut", amount: 75_504.12, unit: "tce")) == "cut: 75504.2 tce")
         #expect(TargetText.lever(Lever(text: "add", amount: 0.665, unit: "GW")) == "add: 0.665 GW")
+        #expect(TargetText.lever(Lever(text: "add", amount: 0.072923, unit: "GW")) == "add: 0.073 GW")
+        #expect(TargetText.lever(Lever(text: "add", amount: 0.3 - 0.0498, unit: "GW")) == "add: 0.251 GW")
+        #expect(TargetText.lever(Lever(text: "add", amount: 0.30000100000000003 - 0.3, unit: "GW")) == "add: 0.000001 GW")
+        #expect(TargetText.lever(Lever(text: "reached", amount: 35.7319, unit: "%")) == "reached: 35.732 %")
     }
 
     /// A cell wider than its column keeps a space before the next (an id of 30 characters

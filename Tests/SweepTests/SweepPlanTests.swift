@@ -89,6 +89,9 @@ import Testing
         #expect(throws: SweepError.self) { try SweepAxis.parse("x=1GW...2GW:0.0001GW").get() }
         #expect(SweepAxis.firstRepeated(longest.values + ["10000 GW"]) == nil)
         #expect(SweepAxis.firstRepeated(longest.values + ["9998000 MW"]) == "9998000 MW")
+        // A whole number beyond what Int holds trapped in the conversion (exit 132).
+        #expect(try SweepAxis.parse("x=1e19GW...1e19GW:1GW").get().values == ["1e+19 GW"])
+        #expect(SweepAxis.clean(4_503_599_627_370_496) == "4503599627370496")
     }
 
     /// Target ids may hold a comma or a quote (validation allows them): the header quotes

@@ -25,6 +25,9 @@ final class Decoder {
     /// Ids of technologies written in the scenario whose own keys failed to decode (and
     /// were reported): a target naming one is not valid, but the name is not unknown.
     var undecodedTechnologies: Set<String> = []
+    /// The file a path is relative to, for a value from a place that is not a file: a
+    /// `--set` option's paths are relative to the scenario, as the file's own would be.
+    var pathBases: [String: String] = [:]
     // The patterns of the decoder's texts, built once a decoder: a regex literal in the
     // function that reads a text builds and compiles its program at every call, which took
     // 1–2 % of a sweep point's time (each point decodes the scenario with its axis values).

@@ -8,8 +8,11 @@ public enum ScenarioLoader {
     }
 
     /// Decodes and checks a tree read by `ScenarioSource.load` from `path`.
-    static func decode(_ root: SourceNode, file path: String) throws(ScenarioError) -> Scenario {
+    /// `pathBases` maps a place that is not a file (a `--set` option) to the file whose
+    /// folder the paths it gives are relative to.
+    static func decode(_ root: SourceNode, file path: String, pathBases: [String: String] = [:]) throws(ScenarioError) -> Scenario {
         let decoder = Decoder()
+        decoder.pathBases = pathBases
         let scenario = decoder.scenario(Field(node: root, path: "", provenance: nil), file: path)
         if let scenario { ScenarioChecks.run(scenario, decoder) }
         guard decoder.diagnostics.isEmpty, let scenario else {

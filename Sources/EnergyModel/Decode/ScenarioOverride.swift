@@ -4,8 +4,10 @@
 ///
 /// `path` names mapping keys joined by dots (`technologies.lfp_bases.capacity`); every
 /// key but the last must exist in the file (a misspelt id is an error, with a
-/// suggestion); `value` is YAML scalar text (`0.5 GW`, `4 h`, `85 %`). A value replaces
-/// the whole key: milestones, events and labels alike.
+/// suggestion), and the last must be one its parent can hold (a year only under
+/// milestones: `misplacedKey`); `value` is taken as written, as a plain unquoted YAML
+/// scalar (`0.5 GW`, `4 h`, `85 %`; quotes, `#` and `~` are part of the text). A value
+/// replaces the whole key: milestones, events and labels alike.
 public struct ScenarioOverride: Sendable, Hashable {
     public var path: String
     public var value: String
@@ -72,7 +74,8 @@ extension ScenarioLoader {
         }
         do throws(ScenarioError) {
             guard problems.isEmpty else { throw ScenarioError(problems) }
-            return try decode(tree, file: file)
+            let options = overrides.filter { $0.origin == nil }.map { ($0.location.file, file) }
+            return try decode(tree, file: file, pathBases: Dictionary(options) { first, _ in first })
         } catch {
             throw ScenarioError(error.diagnostics.map { diagnostic in overrides.reduce(diagnostic) { $1.naming($0) } })
         }
@@ -104,6 +107,7 @@ extension ScenarioLoader {
         }
         var node = root
         for (depth, key) in keys.dropLast().enumerated() {
+            if depth > 0, let problem = misplacedKey(key, under: node, at: keys[..<depth].joined(separator: "."), of: override) { return problem }
             let entries = node.entries ?? []
             guard let next = entries.first(where: { $0.key == key }) else {
                 let path = keys[...depth].joined(separator: ".")
@@ -112,6 +116,36 @@ extension ScenarioLoader {
             }
             node = next.value
         }
-        return nil
+        return keys.count > 1 ? misplacedKey(keys.last ?? "", under: node, at: keys.dropLast().joined(separator: "."), of: override) : nil
+    }
+
+    /// A diagnostic when `key` cannot go where the file has its parent (at `parentPath`):
+    /// laid over a single value or a list (of events, of targets), a key would replace the
+    /// whole value — setting `capacity.2022` where the file writes `capacity: 0.15 GW`
+    /// would leave 0 GW in every other year — and a year beside `value:` (or `value`
+    /// beside milestones) mixes the two forms of one key.
+    private static func misplacedKey(_ key: String, under parent: SourceNode, at parentPath: String, of override: ScenarioOverride) -> Diagnostic? {
+        let written = "\(parentPath), which \(parent.location.file):\(parent.location.line) writes as"
+        let isYear = key.wholeMatch(of: /[0-9]{4}/) != nil || key == "events"
+        let whole = "--set \(parentPath)=VALUE to replace it in every year, or milestones by year written in the file first"
+        switch parent.value {
+        case .scalar:
+            return Diagnostic(location: override.location, path: override.path, found: "a key under \(written) one value, \(parent.summary)", expected: whole)
+        case .sequence:
+            return Diagnostic(location: override.location, path: override.path, found: "a key under \(written) a list",
+                              expected: "a key of a mapping (--set cannot name an item of a list; --set \(parentPath)=VALUE replaces the whole of it)")
+        case let .mapping(entries):
+            let labelled = entries.contains { $0.key == "value" }
+            if labelled && isYear {
+                return Diagnostic(location: override.location, path: override.path, found: "a year under \(written) one labelled value ({value: …})", expected: whole)
+            }
+            if key == "value" && entries.contains(where: { $0.key.wholeMatch(of: /[0-9]{4}/) != nil }) {
+                return Diagnostic(location: override.location, path: override.path, found: "value under \(written) milestones by year",
+                                  expected: "--set \(parentPath).YEAR=VALUE for one milestone, or --set \(parentPath)=VALUE for one value in every year")
+            }
+            return nil
+        case .null:
+            return nil
+        }
     }
 }

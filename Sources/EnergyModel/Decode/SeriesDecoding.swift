@@ -21,7 +21,8 @@ extension Decoder {
             reader.finish(subject: "an hourly series")
         }
         guard let path else { return nil }
-        let resolved = ScenarioSource.resolve(path, against: pathField.node.location.file)
+        let written = pathField.node.location.file
+        let resolved = ScenarioSource.resolve(path, against: pathBases[written] ?? written)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), !isFolder.boolValue,
               let data = FileManager.default.contents(atPath: resolved) else {
