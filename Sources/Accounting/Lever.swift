@@ -154,7 +154,7 @@ public struct Lever: Sendable, Equatable {
     private static func measured(_ response: StorageResponse?) -> [Lever] {
         guard let response else { return [] }
         let dispatches = response.dispatches == 1 ? "1 dispatch" : "\(response.dispatches) dispatches"
-        let text = "measured, the year dispatched again with a larger \(response.battery) at its \(short(response.durationHours)) h " +
+        let text = "measured, the year dispatched again with a larger \(response.battery) at its \(short(response.durationHours)) h, new cells in service all year " +
             "(\(dispatches); \(short(response.misses)) GW more misses)"
         return [Lever(text: "\(text): battery power to add", amount: response.meets, unit: "GW"),
                 Lever(text: "measured: that battery's energy, at \(short(response.durationHours)) h", amount: response.meets * response.durationHours, unit: "GWh")]

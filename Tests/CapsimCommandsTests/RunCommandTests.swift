@@ -185,7 +185,7 @@ import Testing
         #expect(levers.compactMap { $0["unit"] as? String } == ["GWh", "GW", "GWh"])
         let power = try #require(levers[1]["amount"] as? Double), energy = try #require(levers[2]["amount"] as? Double)
         #expect(power > 0 && power < 0.3 && abs(energy - 4 * power) <= 1e-12 * energy, "\(power) GW, \(energy) GWh")
-        #expect((levers[1]["text"] as? String)?.hasPrefix("measured, the year dispatched again with a larger battery at its 4 h (") == true)
+        #expect((levers[1]["text"] as? String)?.hasPrefix("measured, the year dispatched again with a larger battery at its 4 h, new cells in service all year (") == true)
     }
 
     /// Three reports that read wrong: an "at most 0 %" curtailment target was MISSED in a

@@ -58,7 +58,7 @@ import Testing
         let levers = try #require(card.entries.first?.levers)
         #expect(levers.map(\.unit) == ["GWh", "GW", "GWh"])
         #expect(abs(levers[1].amount - response.meets) < 1e-12 && abs(levers[2].amount - 4 * response.meets) < 1e-12)
-        let words = String(format: "measured, the year dispatched again with a larger battery at its 4 h (%d dispatches; %.3g GW more misses)",
+        let words = String(format: "measured, the year dispatched again with a larger battery at its 4 h, new cells in service all year (%d dispatches; %.3g GW more misses)",
                            response.dispatches, response.misses)
         #expect(levers[1].text == words + ": battery power to add", "\(levers[1].text)")
         #expect(levers[2].text == "measured: that battery's energy, at 4 h")
