@@ -73,4 +73,37 @@ import Testing
         #expect(try unserved(projection, year, adding: response.meets) <= 1)
         #expect(try unserved(projection, year, adding: response.misses) > 1)
     }
+
+    /// Loss-of-load hours with PV and a battery: the first-order firm lever (the 11th
+    /// largest hourly shortfall for at most 10 hours) misses once dispatched, since the
+    /// least-cost dispatch spreads the energy still short over more hours. The search
+    /// doubles it, then bisects: it used to try 5 % more once and give no measured lever.
+    @Test func aLossOfLoadLeverThatMissesIsDoubled() throws {
+        let scenario = try ScenarioFixture.load(ScenarioFixture.scenario("""
+            technologies:
+              coal: {kind: coal, capacity: 1.7 GW, heat_rate: 300 gce/kWh, fuel_price: 1000 yuan/tce,
+                     minimum_stable_load: 0 %, ramp_rate: 100 %/h}
+              pv: {kind: solar_centralised, capacity: 1 GW, full_load_hours: 1300 h}
+              battery: {kind: lfp, capacity: 0.1 GW, duration: 4 h, round_trip_efficiency: 90 %}
+            grid: {import_limit: 0.05 GW, export_limit: 0.5 GW, import_price: 450 yuan/MWh, export_price: 300 yuan/MWh,
+                   non_fossil_share: 40 %}
+            targets:
+              - {id: lolh_2021, kind: loss_of_load_hours, year: 2021, at_most: 10 h}
+            """))
+        let projection = Projection(scenario: scenario)
+        let year = try #require(try projection.run(years: 2020...2021).last)
+        let card = Scorecard(scenario: scenario, accounts: [YearAccount(energy: year.energy, scenario: scenario)])
+        let lever = try #require(card.entries.first?.levers.first { $0.unit == "GW" }?.amount)
+        func hours(adding added: Double) throws -> Double {
+            var changed = year.conditions
+            changed.grid?.importLimit += added
+            return try projection.accountDispatchedAgain(changed).energy.lossOfLoadHours
+        }
+        #expect(try hours(adding: lever) > 10, "the first-order lever, \(lever) GW, must miss once dispatched for this test")
+        let response = try #require(try projection.firmResponse(conditions: year.conditions, upperBound: lever) { $0.energy.lossOfLoadHours <= 10 })
+        #expect(response.meets > lever && response.meets <= 4 * lever && response.dispatches <= Projection.dispatchLimit, "\(response) against \(lever) GW")
+        #expect(response.meets - response.misses <= max(0.001, 0.05 * lever) + 1e-12, "\(response)")
+        #expect(try hours(adding: response.meets) <= 10)
+        #expect(try hours(adding: response.misses) > 10)
+    }
 }
