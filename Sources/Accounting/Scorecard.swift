@@ -17,6 +17,9 @@ public struct Scorecard: Sendable {
     }
 
     public var entries: [Entry]
+    /// The dispatches of a year again that the measured levers made, beyond the
+    /// projection's own (the run's summary counts them beside the solver's LPs).
+    public var leverDispatches = 0
 
     /// Evaluates every target of `scenario`, reading the dispatch's targets from `accounts`
     /// (at most one per year; a year may be missing); `responses` hold, by target id, the
@@ -36,6 +39,8 @@ public struct Scorecard: Sendable {
             let levers = Lever.closing(evaluation, account: account, response: response, firm: firm[target.id], storage: storage[target.id])
             return Entry(target: target, evaluation: evaluation, levers: levers)
         }
+        leverDispatches = responses.values.reduce(0) { $0 + $1.dispatches } + firm.values.reduce(0) { $0 + $1.dispatches }
+            + storage.values.reduce(0) { $0 + $1.dispatches }
     }
 
     /// The counted value of `target`, in its canonical units, or nil when it needs an

@@ -23,6 +23,9 @@ public enum ProjectionSummary {
         lines += [""] + scorecard(outcome.scorecard)
         let seconds = years.reduce(0) { $0 + $1.solver.seconds }, iterations = years.reduce(0) { $0 + $1.solver.iterations }
         lines += ["", "Solver: \(years.count) LP\(years.count == 1 ? "" : "s"), \(iterations) interior-point iterations, \(TextLayout.number(seconds, digits: 2)) s in the solver."]
+        // The measured levers' dispatches are not in those figures: say how many there were.
+        let again = outcome.scorecard.leverDispatches
+        if again > 0 { lines.append("The measured levers dispatched a year again \(again) time\(again == 1 ? "" : "s") beyond these.") }
         return lines.map(TextLayout.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
 

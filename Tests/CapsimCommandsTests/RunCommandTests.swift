@@ -178,6 +178,7 @@ import Testing
         let run = capsim("run", file, "--json", json)
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("battery power to add:") && run.out.contains("measured: that battery's energy, at 4 h:"), "\(run.out)")
+        #expect(run.out.range(of: "\nThe measured levers dispatched a year again [0-9]+ times beyond these.\n$", options: .regularExpression) != nil, "\(run.out)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
         let target = try #require((object["targets"] as? [[String: Any]])?.first)
         #expect(target["status"] as? String == "missed")
