@@ -64,7 +64,11 @@ struct LPExportCommand: ParsableCommand {
             throw CommandFailure(status: .invalidInput)
         }
         do {
-            try AtomicFile.write(Data(MPSWriter.text(model.program).utf8), to: out)
+            // The command that wrote it, so that the file says which scenario, values set, year and seed it holds.
+            let setOptions = settings.values.map { " --set " + ShellWord.quoted($0) }.joined()
+            let seedOption = seed.map { " --seed \($0)" } ?? ""
+            let made = "capsim lp export \(ShellWord.quoted(file))\(setOptions) --year \(year) --from \(first)\(seedOption) --out \(ShellWord.quoted(out))"
+            try AtomicFile.write(Data(MPSWriter.text(model.program, comments: ["written by " + made]).utf8), to: out)
         } catch {
             Console.current.err("capsim: \(error)\n")
             throw CommandFailure(status: .invalidInput)

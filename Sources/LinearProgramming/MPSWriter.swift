@@ -26,14 +26,17 @@
 ///
 /// The problem should be consistent (`inconsistency() == nil`).
 public enum MPSWriter {
-    public static func text(_ lp: LinearProgram) -> String {
+    /// `comments` go first, each a line of its own after `*` (MPS's comment mark): what
+    /// made the file, which a reader skips.
+    public static func text(_ lp: LinearProgram, comments: [String] = []) -> String {
         let rowNames = fieldNames([lp.objectiveName] + Array(lp.rowNames)) { $0 == 0 ? "OBJ" : "R\($0 - 1)" }
         let objectiveName = rowNames[0]
         let columnNames = fieldNames(Array(lp.columnNames)) { "C\($0)" }
         let rows = (0..<lp.rowCount).map { row(lower: lp.rowLower[$0], upper: lp.rowUpper[$0]) }
 
         let name = problemName(lp.name)
-        var text = name.isEmpty ? "NAME\n" : "NAME \(name)\n"
+        var text = comments.map { "* \($0.split(whereSeparator: \.isNewline).joined(separator: " "))\n" }.joined()
+        text += name.isEmpty ? "NAME\n" : "NAME \(name)\n"
         if lp.sense == .maximize { text += "OBJSENSE\n    MAX\n" }
         text += "ROWS\n N  \(objectiveName)\n"
         for (index, row) in rows.enumerated() { text += " \(row.type)  \(rowNames[index + 1])\n" }

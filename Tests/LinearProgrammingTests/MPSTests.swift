@@ -616,6 +616,10 @@ import Testing
 
     @Test func writerRoundTripsEveryKindOfRowAndBound() throws {
         #expect(try MPSReader.parse(MPSWriter.text(Self.everyKind)) == Self.everyKind)
+        // Comments, one a line even when given with a line break, are skipped on reading.
+        let commented = MPSWriter.text(Self.everyKind, comments: ["written by a test", "over\ntwo lines"])
+        #expect(commented.hasPrefix("* written by a test\n* over two lines\nNAME "))
+        #expect(try MPSReader.parse(commented) == Self.everyKind)
     }
 
     @Test func writerText() {
