@@ -127,10 +127,10 @@ public enum CapsimMain {
             return try overrides.isEmpty ? ScenarioLoader.load(path: path) : ScenarioLoader.load(path: path, overrides: overrides)
         } catch {
             let failure = report(error, of: path)
-            // A problem the file's own lines show, caused by a value set: say which values.
+            // Problems the file's own lines show may come from a value set: list the values.
             let places = Set(overrides.map(\.location))
-            if !error.diagnostics.allSatisfy({ places.contains($0.location) }) {
-                Console.current.err("capsim: the scenario is invalid with \(overrides.map { "\($0.setting) (--set)" }.joined(separator: ", "))\n")
+            if !overrides.isEmpty, !error.diagnostics.allSatisfy({ places.contains($0.location) }) {
+                Console.current.err("capsim: the values set, which the problems above may come from: \(overrides.map { "\($0.setting) (--set)" }.joined(separator: ", "))\n")
             }
             throw failure
         }

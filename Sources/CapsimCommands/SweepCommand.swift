@@ -370,8 +370,11 @@ enum SweepFailure {
             return status
         }
         let which = key == nil ? "point \(point.index) of the sweep" : "the search"
+        let file = ShellWord.quoted(failure.scenario)
+        let settings = failure.overrides.map { " --set " + ShellWord.quoted(commandLineSetting($0)) }.joined()
         guard let years = failure.years else {
             Console.current.err("capsim: \(which) is invalid (seed \(point.seed)) with \(values)\n")
+            Console.current.err("capsim: to reproduce it: `capsim run \(file)\(settings) --seed \(point.seed)`\n")
             return status
         }
         // The year without an optimum, else (the scenario cannot be dispatched) the years projected.
@@ -379,14 +382,24 @@ enum SweepFailure {
         let last = year ?? years.upperBound
         let span = years.lowerBound == last ? "\(last)" : "\(years.lowerBound)...\(last)"
         Console.current.err("capsim: \(which) failed (seed \(point.seed), \(year.map(String.init) ?? span)) with \(values)\n")
-        let file = ShellWord.quoted(failure.scenario)
-        let settings = failure.overrides.map { " --set " + ShellWord.quoted($0.setting) }.joined()
         var reproduce = "capsim: to reproduce it: `capsim run \(file)\(settings) --years \(span) --seed \(point.seed)`"
         if let year {
             reproduce += "; `capsim lp export \(file)\(settings) --year \(year) --from \(years.lowerBound) --seed \(point.seed) --out \(year).mps` writes the LP of \(year)"
         }
         Console.current.err(reproduce + "\n")
         return status
+    }
+
+    /// `KEY=VALUE` as `--set` takes it. A sweep file's value that names a file relative to
+    /// the sweep file (a CSV series) is given as its absolute path: `--set` reads a path
+    /// against the scenario's folder, which may be another.
+    private static func commandLineSetting(_ override: ScenarioOverride) -> String {
+        guard let origin = override.origin, !override.value.hasPrefix("/") else { return override.setting }
+        let path = ScenarioSource.resolve(override.value, against: origin.location.file)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { return override.setting }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "\(override.path)=\(absolute)"
     }
 }
 

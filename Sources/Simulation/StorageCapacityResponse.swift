@@ -13,7 +13,7 @@ extension Projection {
     /// wind, solar and run-of-river capacity P_v, doubled up to three times (to 8 P_v) while
     /// it misses: no hour curtails more power than P_v, but at a fixed duration more power
     /// is also more energy, which a surplus longer than the duration needs (a 1 h battery
-    /// beside 4 GW of PV closed a 10 % target at 6 GW). It stops when the interval is
+    /// beside 4 GW of PV closed a 10 % target at 4.25 GW more). It stops when the interval is
     /// within 5 % of the smallest power found to meet (at least 1 MW) or after
     /// `storageDispatchLimit` dispatches. nil when the year has no LFP in service or no
     /// variable renewables, or when a battery of 8 P_v more misses too: the surplus has

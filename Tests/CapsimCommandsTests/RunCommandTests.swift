@@ -143,11 +143,14 @@ import Testing
         let (_, file) = try write(Self.scenario(shareTarget: "5 %"))
         let scalar = capsim("run", file, "--set", "technologies.coal.capacity.2021=0.1GW")
         #expect(scalar.status == 1 && scalar.err.contains("technologies.coal.capacity.2021: found a key under technologies.coal.capacity, which \(file):")
-            && scalar.err.contains("writes as one value, \"0.3 GW\", expected --set technologies.coal.capacity=VALUE to replace it in every year"), "\(scalar.err)")
+            && scalar.err.contains("writes as one value, \"0.3 GW\", expected --set technologies.coal.capacity=VALUE to replace the whole of it, or milestones by year written in the file first"), "\(scalar.err)")
+        let unset = try write(Self.scenario(shareTarget: "5 %").replacingOccurrences(of: "peak: 0.2 GW", with: "peak: 0.1 GW"))
+        let invalid = capsim("run", unset.file)
+        #expect(invalid.status == 1 && !invalid.err.contains("values set"), "no value was set: \(invalid.err)")
         let item = capsim("run", file, "--set", "targets.0.at_least=5 %")
         #expect(item.status == 1 && item.err.contains("found a key under targets, which") && item.err.contains("(--set cannot name an item of a list"), "\(item.err)")
         let load = capsim("run", file, "--set", "demand.annual_energy=100 TWh")
-        #expect(load.status == 1 && load.err.hasSuffix("problems found\ncapsim: the scenario is invalid with demand.annual_energy=100 TWh (--set)\n"), "\(load.err)")
+        #expect(load.status == 1 && load.err.hasSuffix("problems found\ncapsim: the values set, which the problems above may come from: demand.annual_energy=100 TWh (--set)\n"), "\(load.err)")
     }
 
     /// A CSV path given by --set is relative to the scenario's folder, as the file's own

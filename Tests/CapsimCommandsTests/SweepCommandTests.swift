@@ -371,7 +371,8 @@ import Reports
         // Each value passes with the other axis at its first value; point 3 combines them.
         let point = capsim("sweep", file, "--set", "demand.annual_energy=1TWh,1.5TWh", "--set", "demand.peak=0.2GW,0.16GW", "--years", "2021", "--out", out, "--jobs", "1")
         #expect(point.status == 1)
-        #expect(point.err.contains("\ncapsim: point 3 of the sweep is invalid (seed 1) with demand.annual_energy=1.5TWh (--set), demand.peak=0.16GW (--set)\n"), "\(point.err)")
+        #expect(point.err.contains("\ncapsim: point 3 of the sweep is invalid (seed 1) with demand.annual_energy=1.5TWh (--set), demand.peak=0.16GW (--set)\n"
+            + "capsim: to reproduce it: `capsim run \(file) --set demand.annual_energy=1.5TWh --set demand.peak=0.16GW --seed 1`\n"), "\(point.err)")
         #expect(try rows(out).count == 1 + 3, "the other points are kept")
     }
 

@@ -126,22 +126,29 @@ extension ScenarioLoader {
     /// beside milestones) mixes the two forms of one key.
     private static func misplacedKey(_ key: String, under parent: SourceNode, at parentPath: String, of override: ScenarioOverride) -> Diagnostic? {
         let written = "\(parentPath), which \(parent.location.file):\(parent.location.line) writes as"
-        let isYear = key.wholeMatch(of: /[0-9]{4}/) != nil || key == "events"
-        let whole = "--set \(parentPath)=VALUE to replace it in every year, or milestones by year written in the file first"
+        let year = /[0-9]{4}/
+        let isYear = key.wholeMatch(of: year) != nil
+        let parentIsYear = parentPath.split(separator: ".").last.map { $0.wholeMatch(of: year) != nil } ?? false
+        // Replacing the parent is the way round, and for a year, milestones in the file (unless the parent is a milestone itself).
+        let whole = "--set \(parentPath)=VALUE to replace the whole of it" + (isYear && !parentIsYear ? ", or milestones by year written in the file first" : "")
+        func refuse(_ found: String, _ expected: String) -> Diagnostic {
+            Diagnostic(location: override.location, path: override.path, found: found, expected: expected)
+        }
+        if key == "events" {
+            return refuse("events, a list, which --set cannot give", "--set \(parentPath)=VALUE for one value in every year, or the events written in the file")
+        }
         switch parent.value {
         case .scalar:
-            return Diagnostic(location: override.location, path: override.path, found: "a key under \(written) one value, \(parent.summary)", expected: whole)
+            return refuse("a key under \(written) one value, \(parent.summary)", whole)
         case .sequence:
-            return Diagnostic(location: override.location, path: override.path, found: "a key under \(written) a list",
-                              expected: "a key of a mapping (--set cannot name an item of a list; --set \(parentPath)=VALUE replaces the whole of it)")
+            return refuse("a key under \(written) a list", "a key of a mapping (--set cannot name an item of a list; --set \(parentPath)=VALUE replaces the whole of it)")
         case let .mapping(entries):
-            let labelled = entries.contains { $0.key == "value" }
-            if labelled && isYear {
-                return Diagnostic(location: override.location, path: override.path, found: "a year under \(written) one labelled value ({value: …})", expected: whole)
+            if isYear && entries.contains(where: { $0.key == "value" }) {
+                return refuse("a year under \(written) one labelled value ({value: …})", whole)
             }
-            if key == "value" && entries.contains(where: { $0.key.wholeMatch(of: /[0-9]{4}/) != nil }) {
-                return Diagnostic(location: override.location, path: override.path, found: "value under \(written) milestones by year",
-                                  expected: "--set \(parentPath).YEAR=VALUE for one milestone, or --set \(parentPath)=VALUE for one value in every year")
+            if key == "value" && entries.contains(where: { $0.key.wholeMatch(of: year) != nil || $0.key == "events" }) {
+                return refuse("value under \(written) milestones or events by year",
+                              "--set \(parentPath).YEAR=VALUE for one milestone, or --set \(parentPath)=VALUE for one value in every year")
             }
             return nil
         case .null:
