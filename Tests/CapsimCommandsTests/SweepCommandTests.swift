@@ -194,7 +194,7 @@ import Reports
         let out = folder.appendingPathComponent("out").path
         let bad = capsim("sweep", file, "--set", "technologies.battery.capacity=abc", "--years", "2021", "--out", out)
         #expect(bad.status == 1)
-        #expect(bad.err.contains("--set technologies.battery.capacity=abc:1:1: error:"))
+        #expect(bad.err.contains("--set technologies.battery.capacity=abc: error:"))
         let typo = capsim("sweep", file, "--set", "technologies.batery.capacity=1GW", "--years", "2021", "--out", out)
         #expect(typo.status == 1)
         #expect(typo.err.contains("did you mean \"battery\""))

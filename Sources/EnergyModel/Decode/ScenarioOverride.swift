@@ -40,8 +40,9 @@ public struct ScenarioOverride: Sendable, Hashable {
     /// How the override is named in messages: `--set technologies.lfp_bases.capacity=0.5 GW`.
     public var label: String { "--set \(setting)" }
 
-    /// Where messages place the value: its line in the file that wrote it, else the option.
-    public var location: SourceLocation { origin?.location ?? SourceLocation(file: label, line: 1, column: 1) }
+    /// Where messages place the value: its line in the file that wrote it, else the option
+    /// (line 0: a place without lines).
+    public var location: SourceLocation { origin?.location ?? SourceLocation(file: label, line: 0, column: 0) }
 
     /// `diagnostic` with the key named as the file writing the value names it, when it is
     /// about this override's value.

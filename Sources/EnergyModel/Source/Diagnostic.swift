@@ -12,7 +12,9 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, or the place alone when it has no lines (line 0: a `--set`
+    /// option, which `--set KEY=VALUE:1:1` made look like a file).
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
 }
 
 /// One problem found in a scenario, printed as
