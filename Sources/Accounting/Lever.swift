@@ -103,7 +103,7 @@ public struct Lever: Sendable, Equatable {
         let electricity = energy / account.primaryElectricityFactor
         let local = Lever(text: "first-order: \(change) local non-fossil electricity in place of fossil energy", amount: electricity, unit: "GWh")
         if raise, let response {
-            let dispatches = response.dispatches == 1 ? "1 dispatch" : "\(response.dispatches) dispatches"
+            let dispatches = Self.dispatches(response.dispatches)
             guard let pv = response.meets else {
                 let text = "measured, not closed by PV alone: the share with \(short(response.misses)) GW more PV on \(response.technology), " +
                     "in service all year, the most tried (\(dispatches))"
@@ -143,7 +143,7 @@ public struct Lever: Sendable, Equatable {
     /// target, with the interval the bisection left.
     private static func measured(_ response: FirmResponse?) -> [Lever] {
         guard let response else { return [] }
-        let dispatches = response.dispatches == 1 ? "1 dispatch" : "\(response.dispatches) dispatches"
+        let dispatches = Self.dispatches(response.dispatches)
         let text = "measured, the year dispatched again with more imports, storage answering (\(dispatches); " +
             "\(short(response.misses)) GW more misses): import capacity to add"
         return [Lever(text: text, amount: response.meets, unit: "GW")]
@@ -153,7 +153,7 @@ public struct Lever: Sendable, Equatable {
     /// target, with the interval the bisection left, and its energy at the battery's duration.
     private static func measured(_ response: StorageResponse?) -> [Lever] {
         guard let response else { return [] }
-        let dispatches = response.dispatches == 1 ? "1 dispatch" : "\(response.dispatches) dispatches"
+        let dispatches = Self.dispatches(response.dispatches)
         let text = "measured, the year dispatched again with a larger \(response.battery) at its \(short(response.durationHours)) h, new cells in service all year " +
             "(\(dispatches); \(short(response.misses)) GW more misses)"
         return [Lever(text: "\(text): battery power to add", amount: response.meets, unit: "GW"),
@@ -169,6 +169,9 @@ public struct Lever: Sendable, Equatable {
             : "first-order: firm capacity available in every hour, the rest of the dispatch unchanged (dispatched again, the shortfall may spread over more hours)"
         return Lever(text: text, amount: amount, unit: "GW")
     }
+
+    /// How many dispatches a measured lever's search made, in words.
+    private static func dispatches(_ count: Int) -> String { count == 1 ? "1 dispatch" : "\(count) dispatches" }
 
     /// A number inside a lever's words: three significant digits.
     private static func short(_ value: Double) -> String { String(format: "%.3g", value) }

@@ -85,8 +85,7 @@ extension OutputPaths {
     }
 
     /// The scenario at `file` as inputs: the file, the files of its `extends:` chain and
-    /// the CSV series it reads.
-    /// The scenario at `file`, the files it extends and the CSV `series` read with it.
+    /// the CSV `series` read with it.
     mutating func addScenario(_ file: String, series: [HourlySeries]) {
         inputs.append(File("the scenario \(file)", file))
         inputs += ScenarioSource.files(path: file).dropFirst().map { File("\($0), which the scenario extends", $0) }

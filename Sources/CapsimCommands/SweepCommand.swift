@@ -134,10 +134,10 @@ struct SweepGridCommand: ParsableCommand {
         let axes = fileAxes.filter { axis in !options.contains { $0.path == axis.path } } + options
         // The years projected are the sweep's own (--years), decided before any value is laid over the scenario.
         for key in axes.map(\.path) + [minimize].compactMap({ $0 }) where key == "years" || key.hasPrefix("years.") {
-            let setter = key == minimize ? "--minimize" : options.contains { $0.path == key } ? "--set" : Self.fileKey(key, at: keyLocations)
-            let message = "\(setter == "--set" || setter == "--minimize" ? "\(setter) \(key)" : setter): a sweep cannot vary the scenario's years; "
+            let option = key == minimize ? "--minimize" : options.contains { $0.path == key } ? "--set" : nil
+            let message = "\(option.map { "\($0) \(key)" } ?? Self.fileKey(key, at: keyLocations)): a sweep cannot vary the scenario's years; "
                 + "choose the years projected with --years (or the sweep file's years:)"
-            throw setter.hasPrefix("--") ? SweepError.usage(message) : SweepError(message)
+            throw option == nil ? SweepError(message) : SweepError.usage(message)
         }
         if let minimize {
             if let problem = SweepAxis.pathProblem(minimize) { throw SweepError.usage("--minimize \(minimize): \(problem)") }

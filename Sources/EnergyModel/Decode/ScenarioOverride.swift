@@ -127,9 +127,10 @@ extension ScenarioLoader {
     /// beside milestones) mixes the two forms of one key.
     private static func misplacedKey(_ key: String, under parent: SourceNode, at parentPath: String, of override: ScenarioOverride) -> Diagnostic? {
         let written = "\(parentPath), which \(parent.location.file):\(parent.location.line) writes as"
-        let year = /[0-9]{4}/
-        let isYear = key.wholeMatch(of: year) != nil
-        let parentIsYear = parentPath.split(separator: ".").last.map { $0.wholeMatch(of: year) != nil } ?? false
+        // Four ASCII digits, as a milestone's key (no regex: this runs at every sweep point's decode).
+        func yearKey(_ text: Substring) -> Bool { text.utf8.count == 4 && text.utf8.allSatisfy { (48...57).contains($0) } }
+        let isYear = yearKey(key[...])
+        let parentIsYear = parentPath.split(separator: ".").last.map(yearKey) ?? false
         // Replacing the parent is the way round, and for a year, milestones in the file (unless the parent is a milestone itself).
         let whole = "--set \(parentPath)=VALUE to replace the whole of it" + (isYear && !parentIsYear ? ", or milestones by year written in the file first" : "")
         func refuse(_ found: String, _ expected: String) -> Diagnostic {
@@ -147,7 +148,7 @@ extension ScenarioLoader {
             if isYear && entries.contains(where: { $0.key == "value" }) {
                 return refuse("a year under \(written) one labelled value ({value: …})", whole)
             }
-            if key == "value" && entries.contains(where: { $0.key.wholeMatch(of: year) != nil || $0.key == "events" }) {
+            if key == "value" && entries.contains(where: { yearKey($0.key[...]) || $0.key == "events" }) {
                 return refuse("value under \(written) milestones or events by year",
                               "--set \(parentPath).YEAR=VALUE for one milestone, or --set \(parentPath)=VALUE for one value in every year")
             }
