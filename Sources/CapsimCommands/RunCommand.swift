@@ -97,7 +97,7 @@ struct RunCommand: ParsableCommand {
             throw CommandFailure(status: error.exitStatus)
         }
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
-                                        scorecard: scorecard(scenario, outcomes: outcomes, projection: projection),
+                                        scorecard: MeasuredLevers.scorecard(scenario, outcomes: outcomes, projection: projection),
                                         settings: overrides.map(\.setting))
         if let csv { unwritten.write(TargetsTable.csv(outcome.scorecard), to: file(csv, Self.targetsFile)) }
         let document = try json.map { _ in try ProjectionJSON.data(outcome) }
@@ -115,89 +115,6 @@ struct RunCommand: ParsableCommand {
         try unwritten.finish()
         if check, outcome.scorecard.entries.contains(where: { $0.evaluation?.status == .missed }) {
             throw CommandFailure(status: .targetMissed)
-        }
-    }
-
-    /// The scorecard, its levers measured: each share target below its threshold gets the
-    /// PV that closes it, found by dispatching its year again from the first-order estimate
-    /// (`Projection.pvResponse`); each reliability target above its threshold the import
-    /// capacity that closes it (`firmResponses`), and each curtailment target above its
-    /// threshold the battery that closes it (`storageResponses`).
-    private func scorecard(_ scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> Scorecard {
-        let accounts = outcomes.map(\.account)
-        let first = Scorecard(scenario: scenario, accounts: accounts)
-        var responses: [String: ShareResponse] = [:]
-        for entry in first.entries where entry.target.kind == .nonFossilShare {
-            let target = entry.target
-            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value < target.required,
-                  let estimate = entry.levers.first(where: { $0.unit == "GW" })?.amount,
-                  let year = outcomes.first(where: { $0.year == target.year }) else { continue }
-            responses[target.id] = measured(target.id) { () throws(ProjectionError) in
-                try projection.pvResponse(conditions: year.conditions, estimate: estimate, meets: Self.closes(target, scenario, raising: true))
-            }
-        }
-        let firm = firmResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
-        let storage = storageResponses(first, scenario: scenario, outcomes: outcomes, projection: projection)
-        guard !responses.isEmpty || !firm.isEmpty || !storage.isEmpty else { return first }
-        return Scorecard(scenario: scenario, accounts: accounts, responses: responses, firm: firm, storage: storage)
-    }
-
-    /// For each reliability target above its threshold (unserved energy, loss-of-load
-    /// hours), the import capacity the year needs, measured by dispatching it again
-    /// (`Projection.firmResponse`) between nothing and the upper-bound lever, by target id.
-    private func firmResponses(_ card: Scorecard, scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> [String: FirmResponse] {
-        var responses: [String: FirmResponse] = [:]
-        for entry in card.entries where [.unservedEnergy, .lossOfLoadHours].contains(entry.target.kind) {
-            let target = entry.target
-            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value > target.required,
-                  let bound = entry.levers.first(where: { $0.unit == "GW" })?.amount,
-                  let year = outcomes.first(where: { $0.year == target.year }) else { continue }
-            responses[target.id] = measured(target.id) { () throws(ProjectionError) in
-                try projection.firmResponse(conditions: year.conditions, upperBound: bound, meets: Self.closes(target, scenario))
-            }
-        }
-        return responses
-    }
-
-    /// For each curtailment target above its threshold, the battery power the year needs,
-    /// measured by dispatching it again with a larger battery (`Projection.storageResponse`),
-    /// by target id.
-    private func storageResponses(_ card: Scorecard, scenario: Scenario, outcomes: [YearOutcome], projection: Projection) -> [String: StorageResponse] {
-        var responses: [String: StorageResponse] = [:]
-        for entry in card.entries where entry.target.kind == .curtailment {
-            let target = entry.target
-            guard let evaluation = entry.evaluation, evaluation.status != .met, evaluation.value > target.required,
-                  let year = outcomes.first(where: { $0.year == target.year }) else { continue }
-            responses[target.id] = measured(target.id) { () throws(ProjectionError) in
-                try projection.storageResponse(conditions: year.conditions, meets: Self.closes(target, scenario))
-            }
-        }
-        return responses
-    }
-
-    /// Whether an account meets `target`, which a measured lever closes from above (a
-    /// reliability or curtailment target) or, `raising`, from below (a share): a value
-    /// beyond an `about` band on the far side is as good as one inside it (all the upper
-    /// bound's imports can leave nothing unserved, below the band).
-    private static func closes(_ target: Target, _ scenario: Scenario, raising: Bool = false) -> (YearAccount) -> Bool {
-        { account in
-            Scorecard.value(of: target, in: scenario, account: account).map { value in
-                let counted = target.comparison != .about ? value : raising ? min(value, target.required) : max(value, target.required)
-                return TargetEvaluation(target: target, value: counted).status == .met
-            } ?? false
-        }
-    }
-
-    /// What `body` measured for the levers of target `id`, or nil when a dispatch of the
-    /// year again failed: the first-order levers stand, with a note, and the run's own
-    /// results — every year solved — are kept rather than lost to a lever.
-    private func measured<Response>(_ id: String, _ body: () throws(ProjectionError) -> Response?) -> Response? {
-        do {
-            return try body()
-        } catch {
-            let cause = error.description.hasPrefix("capsim: ") ? String(error.description.dropFirst(8)) : error.description
-            Console.current.err("capsim: \(id): no measured lever, the first-order ones stand: \(cause)\n")
-            return nil
         }
     }
 
