@@ -19,6 +19,8 @@ struct ProfilesCommand: ParsableCommand {
     @Argument(help: "Scenario file (YAML).")
     var file: String
 
+    @OptionGroup var settings: ScenarioSettings
+
     @Option(help: "The year, within the scenario's years.")
     var year: Int
 
@@ -29,7 +31,7 @@ struct ProfilesCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let scenario = try CapsimMain.loadScenario(file)
+        let scenario = try settings.scenario(file)
         guard scenario.years.contains(year) else {
             Console.current.err("capsim: --year \(year) is outside the scenario's years \(scenario.baseYear)–\(scenario.endYear) (\(file))\n")
             throw CommandFailure(status: .usage)

@@ -3,7 +3,8 @@ import EnergyModel
 import Foundation
 import Sweeps
 
-/// `--set KEY=VALUE` of `run` and `lp export`: one scenario value replaced for this run,
+/// `--set KEY=VALUE` of `run`, `lp export`, `capacity`, `validate` and `profiles`: one
+/// scenario value replaced for this run,
 /// read, unit-checked and validated as if the file had written it (`ScenarioOverride`, as
 /// a sweep sets its axes) — a what-if, such as a lever the scorecard suggests, without a
 /// variant file.

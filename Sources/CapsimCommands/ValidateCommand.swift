@@ -12,16 +12,21 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Scenario files (YAML).")
     var files: [String]
 
+    @OptionGroup var settings: ScenarioSettings
+
     @Flag(help: "List every number that has neither a source: nor an assumption: label.")
     var provenance = false
 
     func run() throws {
         var failed = false
+        let overrides = try settings.overrides()
+        let setPlaces = Set(overrides.map(\.location))
         for file in files {
             do {
-                let scenario = try CapsimMain.loadScenario(file)
+                let scenario = try CapsimMain.loadScenario(file, overrides: overrides)
                 try checkYears(of: scenario, file)
-                let unlabelled = scenario.numbers.filter { $0.provenance == nil }
+                // A value given with --set is the user's, not the file's: it carries no label.
+                let unlabelled = scenario.numbers.filter { $0.provenance == nil && !setPlaces.contains($0.location) }
                 Console.current.out(
                     "\(file): valid — \(scenario.name), \(scenario.baseYear)–\(scenario.endYear), "
                         + "\(scenario.technologies.count) technologies, \(scenario.targets.count) targets, "

@@ -32,6 +32,22 @@ import Testing
         #expect(capsim("validate", file.path).status == 0)
     }
 
+    /// `validate --set` checks the file with the value laid over it, as `run` would read
+    /// it: a valid value passes, and --provenance does not ask a label of it (it is the
+    /// user's, not the file's); one that makes a year impossible fails at the option.
+    @Test func validateChecksTheValuesSet() throws {
+        let file = Self.path("shaoyang.yaml")
+        let valid = capsim("validate", "--provenance", file, "--set", "technologies.lfp_bases.capacity=2GW")
+        #expect(valid.status == 0, "\(valid.err)")
+        #expect(valid.out.contains("(0 without provenance)"))
+        let tooMuch = capsim("validate", file, "--set", "demand.annual_energy=30TWh")
+        #expect(tooMuch.status == 1)
+        #expect(tooMuch.err.contains("demand.peak: found a peak of 2.14 GW in 2020, expected a peak at least the average load 3.425 GW"), "\(tooMuch.err)")
+        #expect(tooMuch.err.contains("the values set, which the problems above may come from: demand.annual_energy=30TWh (--set)"))
+        let usage = capsim("validate", file, "--set", "weather.seed=3")
+        #expect(usage.status == 2)
+    }
+
     @Test func validateFindsWhatOnlyAYearShows() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("leaky.yaml")

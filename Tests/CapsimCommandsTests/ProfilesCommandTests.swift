@@ -54,6 +54,17 @@ import Testing
         #expect(a.csv != c.csv)
     }
 
+    /// `--set` changes the series as the file would: the 2025 load calibrated to 15 TWh
+    /// (15 000 GWh over 8 760 hours) instead of 13.8 TWh, its peak still 2.86 GW.
+    @Test func setReplacesAScenarioValue() throws {
+        let result = try profiles(["--set", "demand.annual_energy.2025=15TWh"])
+        #expect(result.status == 0, "\(result.err)")
+        let csv = try #require(result.csv)
+        let load = csv.split(separator: "\n").dropFirst().map { Double($0.split(separator: ",")[2])! }
+        #expect(abs(load.reduce(0, +) - 15_000) < 0.01)
+        #expect(load.max() == 2.86)
+    }
+
     @Test func yearOutsideTheScenarioIsAUsageError() throws {
         let result = try profiles(year: 2035)
         #expect(result.status == 2)
