@@ -145,8 +145,8 @@ public struct Projection: Sendable {
         for year in years { try each(project(year, aging: independent, session: session, threads: 1)) }
     }
 
-    /// One year's LP built and solved on `threads` threads (two once `spareCore` is
-    /// released), with storage aged by the cycles `aging` holds.
+    /// One year's LP built and solved on `threads` threads (two once `spareCore`, else
+    /// the one of `options`, is released), with storage aged by the cycles `aging` holds.
     /// `profiles`, when given, are the year's series, already generated.
     private func project(_ year: Int, aging: [String: StorageAging], session: SolverSession, threads: Int,
                          spareCore: SpareCore? = nil, profiles: YearProfiles? = nil) throws(ProjectionError) -> ProjectedYear {
@@ -162,7 +162,7 @@ public struct Projection: Sendable {
         do {
             var options = options
             options.threads = threads
-            options.spareCore = spareCore
+            options.spareCore = spareCore ?? options.spareCore
             dispatch = try model.solve(options: options, session: session)
         } catch {
             throw ProjectionError.dispatch(error)

@@ -25,7 +25,7 @@ public struct PointResult: Sendable, Equatable {
     /// setup `session` keeps from the worker's previous point. An invalid scenario or a
     /// failed projection is thrown as a `PointFailure` naming the point.
     public static func evaluate(_ point: SweepPoint, plan: SweepPlan, root: SourceNode, profiles: ProfileCache? = nil,
-                                session: SolverSession? = nil) throws -> PointResult {
+                                session: SolverSession? = nil, spareCore: SpareCore? = nil) throws -> PointResult {
         let overrides = plan.overrides(point)
         let scenario: Scenario
         do {
@@ -36,6 +36,7 @@ public struct PointResult: Sendable, Equatable {
         var projection = Projection(scenario: scenario, seed: point.seed)
         projection.profileCache = profiles
         projection.solverSession = session
+        projection.options.spareCore = spareCore
         var accounts: [YearAccount] = []
         for run in plan.years.runs {
             guard scenario.years.contains(run.lowerBound), scenario.years.contains(run.upperBound) else {

@@ -12,23 +12,33 @@ import Profiles
 /// new point starts, and it is rethrown once the points in flight are done. Points whose
 /// axes only size storage share one `ProfileCache` (`profiles`, or one made here); each
 /// worker keeps its solver setup from point to point (`SolverSession`).
+///
+/// Once at most half of the `jobs` are busy — fewer points than jobs (a search's trial of
+/// one seed), or the last points of a sweep — the points still running solve on two
+/// threads from their next iteration (`SolverOptions.spareCore`), so no more threads run
+/// than `jobs`, and no core is left idle that a point could use. A point's results do not
+/// depend on its threads.
 public enum SweepRunner {
     public static func run(_ indices: [Int], plan: SweepPlan, root: SourceNode, jobs: Int, profiles: ProfileCache? = nil,
                            failed: ((PointFailure) throws -> Void)? = nil, deliver: (PointResult) throws -> Void) throws {
         guard !indices.isEmpty else { return }
         let cache = profiles ?? plan.profileCache(root: root)
-        let queue = WorkQueue(indices)
-        let finished = DispatchSemaphore(value: 0)
         let workers = max(1, min(jobs, indices.count))
+        let queue = WorkQueue(indices, busy: workers)
+        let finished = DispatchSemaphore(value: 0)
+        let spare = SpareCore()
+        if 2 * workers <= jobs { spare.release() }
         for _ in 0..<workers {
             DispatchQueue.global(qos: .userInitiated).async {
                 let session = SolverSession()
                 while let index = queue.next() {
-                    let outcome = Result { try PointResult.evaluate(plan.point(index), plan: plan, root: root, profiles: cache, session: session) }
+                    let outcome = Result {
+                        try PointResult.evaluate(plan.point(index), plan: plan, root: root, profiles: cache, session: session, spareCore: spare)
+                    }
                     queue.finish(outcome)
                     finished.signal()
                 }
-                queue.retire()
+                if 2 * queue.retire() <= jobs { spare.release() }
                 finished.signal()
             }
         }
@@ -74,9 +84,12 @@ private final class WorkQueue: @unchecked Sendable {
     private var pending: ArraySlice<Int>
     private var events: [Event] = []
     private var stopped = false
+    /// Workers that have not retired.
+    private var busy: Int
 
-    init(_ indices: [Int]) {
+    init(_ indices: [Int], busy: Int) {
         pending = indices[...]
+        self.busy = busy
     }
 
     func next() -> Int? {
@@ -87,8 +100,13 @@ private final class WorkQueue: @unchecked Sendable {
         lock.withLock { events.append(.result(outcome)) }
     }
 
-    func retire() {
-        lock.withLock { events.append(.retired) }
+    /// A worker is done; returns how many still run.
+    func retire() -> Int {
+        lock.withLock {
+            events.append(.retired)
+            busy -= 1
+            return busy
+        }
     }
 
     func stop() {
