@@ -64,10 +64,10 @@ struct LPExportCommand: ParsableCommand {
             throw CommandFailure(status: .invalidInput)
         }
         do {
-            // The command that wrote it, so that the file says which scenario, values set, year and seed it holds.
+            // The command that wrote it, so that the file says which scenario, values set, year
+            // and seed it holds — the seed always, as the scenario's weather.seed may change.
             let setOptions = settings.values.map { " --set " + ShellWord.quoted($0) }.joined()
-            let seedOption = seed.map { " --seed \($0)" } ?? ""
-            let made = "capsim lp export \(ShellWord.quoted(file))\(setOptions) --year \(year) --from \(first)\(seedOption) --out \(ShellWord.quoted(out))"
+            let made = "capsim lp export \(ShellWord.quoted(file))\(setOptions) --year \(year) --from \(first) --seed \(projection.generator.seed) --out \(ShellWord.quoted(out))"
             try AtomicFile.write(Data(MPSWriter.text(model.program, comments: ["written by " + made]).utf8), to: out)
         } catch {
             Console.current.err("capsim: \(error)\n")

@@ -576,9 +576,12 @@ struct MPSParser {
         case (_, 2):
             (set, column) = (nil, try self.column(fields[1]))
         case (_, 3):
-            // A set and a column, or a column and a value that this type ignores.
+            // A set and a column, or a column and a value that this type ignores; with
+            // neither field a known column, a third field that is no number is the column.
             if let known = columns.value(of: fields[2], in: bytes) {
                 (set, column) = (string(fields[1]), known)
+            } else if columns.value(of: fields[1], in: bytes) == nil, (try? number(fields[2], finite: false)) == nil {
+                (set, column) = (string(fields[1]), try self.column(fields[2]))
             } else {
                 (set, column) = (nil, try self.column(fields[1]))
                 _ = try number(fields[2], finite: false)

@@ -118,14 +118,53 @@ public enum MPSReader {
         guard !isDirectory.boolValue else {
             throw MPSError(file: path, line: 0, message: "cannot read the file: it is a directory")
         }
-        guard let data = FileManager.default.contents(atPath: path) ?? (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).readToEnd() ?? Data()) else {
-            throw MPSError(file: path, line: 0, message: "cannot read the file: \(String(cString: strerror(errno)))")
+        let regular = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+        let data: Data
+        if regular, let contents = FileManager.default.contents(atPath: path) {
+            data = contents
+        } else {
+            data = try stream(path)
         }
         // The closure cannot throw a typed error, so the error travels out in a Result.
         return try data.withUnsafeBytes { raw in
             Result { () throws(MPSError) in try parse(raw.bindMemory(to: UInt8.self), file: path, format: format, warn: warn) }
         }.get()
     }
+
+    /// The bytes of a file that is not a regular one — a pipe, `/dev/stdin`, a process
+    /// substitution — read to its end, but at most `streamLimit` bytes and no NUL byte,
+    /// which no MPS text has: a device without end (`/dev/zero`) took all memory before.
+    private static func stream(_ path: String) throws(MPSError) -> Data {
+        func failure(_ error: any Error) -> MPSError {
+            MPSError(file: path, line: 0, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        } catch {
+            throw failure(error)
+        }
+        var data = Data()
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw failure(error)
+            }
+            guard let chunk, !chunk.isEmpty else { return data }
+            if let zero = chunk.firstIndex(of: 0) {
+                throw MPSError(file: path, line: 0, message: "cannot read the file: a NUL byte at byte \(data.count + zero - chunk.startIndex + 1), so it is not text")
+            }
+            data.append(chunk)
+            guard data.count <= streamLimit else {
+                throw MPSError(file: path, line: 0, message: "cannot read the file: it is not a regular file, and it gave more than 4 GiB without an end")
+            }
+        }
+    }
+
+    /// The most read from a file that is not a regular one: 4 GiB.
+    static let streamLimit = 4 << 30
 
     /// Reads MPS text; errors and warnings name it `file`.
     public static func parse(_ text: String, file: String = "<input>", format: MPSFormat = .automatic, warn: (MPSWarning) -> Void = { _ in }) throws(MPSError) -> LinearProgram {

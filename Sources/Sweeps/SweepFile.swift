@@ -111,14 +111,14 @@ public struct SweepFile: Sendable {
     public static func seeds(_ text: String, source: String = "--seeds") throws -> [UInt64] {
         let parts = text.replacingOccurrences(of: "...", with: "-")
         if parts.contains("-"), !parts.contains(",") {
-            let ends = parts.split(separator: "-").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
-            guard ends.count == 2, ends[0] <= ends[1], ends[1] - ends[0] < 100_000 else {
+            let ends = pieces(parts, "-").map { UInt64($0) }
+            guard ends.count == 2, let first = ends[0], let last = ends[1], first <= last, last - first < 100_000 else {
                 throw SweepError("\(source) \(text): expected seeds A...B (whole numbers from 0, A ≤ B, at most 100 000 of them) or A,B,C")
             }
-            return Array(ends[0]...ends[1])
+            return Array(first...last)
         }
-        let list = parts.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
-        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected seeds A...B or A,B,C (whole numbers from 0)") }
+        let list = pieces(parts, ",").map { UInt64($0) }
+        guard !list.contains(nil) else { throw SweepError("\(source) \(text): expected seeds A...B or A,B,C (whole numbers from 0)") }
         let seeds = list.compactMap { $0 }
         if let repeated = firstRepeated(seeds) {
             throw SweepError("\(source) \(text): the seed \(repeated) twice (it would count as two seeds in the summary)")
@@ -131,17 +131,24 @@ public struct SweepFile: Sendable {
     public static func years(_ text: String, source: String = "--years") throws -> SweepPlan.YearSelection {
         let parts = text.replacingOccurrences(of: "...", with: "-")
         if parts.contains("-") {
-            let ends = parts.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard ends.count == 2, ends[0] <= ends[1] else { throw SweepError("\(source) \(text): expected A...B with A ≤ B") }
-            return .range(ends[0]...ends[1])
+            let ends = pieces(parts, "-").map { Int($0) }
+            guard ends.count == 2, let first = ends[0], let last = ends[1], first <= last else { throw SweepError("\(source) \(text): expected A...B with A ≤ B") }
+            return .range(first...last)
         }
-        let list = parts.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !list.isEmpty, !list.contains(nil) else { throw SweepError("\(source) \(text): expected Y, Y1,Y2 or A...B") }
+        let list = pieces(parts, ",").map { Int($0) }
+        guard !list.contains(nil) else { throw SweepError("\(source) \(text): expected Y, Y1,Y2 or A...B") }
         let years = list.compactMap { $0 }
         if let repeated = firstRepeated(years) {
             throw SweepError("\(source) \(text): the year \(repeated) twice (its rows would count as two seeds in the summary)")
         }
         return .each(years)
+    }
+
+    /// `text` cut at every `separator`, each piece trimmed of spaces — empty pieces kept, so
+    /// that a sign or a doubled separator (`-1...3`, `1--3`, `1,,2`) makes a piece no
+    /// number reads, and the text is refused rather than read as another.
+    private static func pieces(_ text: String, _ separator: Character) -> [String] {
+        text.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The first item equal to an earlier one.

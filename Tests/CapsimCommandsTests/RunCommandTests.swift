@@ -113,7 +113,7 @@ import Testing
         #expect(capsim("lp", "export", variant, "--year", "2021", "--out", exported[1]).status == 0)
         let texts = try exported.map { try String(contentsOfFile: $0, encoding: .utf8) }
         // The first line says what wrote the file; the rest is the LP.
-        #expect(texts[0].hasPrefix("* written by capsim lp export \(file) --set technologies.battery.capacity=0.12GW --year 2021 --from 2020 --out \(exported[0])\nNAME "),
+        #expect(texts[0].hasPrefix("* written by capsim lp export \(file) --set technologies.battery.capacity=0.12GW --year 2021 --from 2020 --seed 1 --out \(exported[0])\nNAME "),
                 "\(texts[0].prefix(200))")
         #expect(texts[0].drop { $0 != "\n" } == texts[1].drop { $0 != "\n" })
 

@@ -23,6 +23,15 @@ import Testing
         #expect(ScenarioError([d, d]).description == "\(d)\n\(d)")
     }
 
+    /// A value that holds a line break (a block scalar, a `--set` value) is shown escaped,
+    /// so that the message stays one line that starts with its place.
+    @Test func controlCharactersAreEscaped() {
+        let d = Diagnostic(location: SourceLocation(file: "a.yaml", line: 5, column: 10), path: "extends",
+                           found: "no readable file at text\n", expected: "a\tfile \u{1B}[1m")
+        #expect(d.description == "a.yaml:5:10: error: extends: found no readable file at text\\n, expected a\\tfile \\u{1B}[1m")
+        #expect(Diagnostic.oneLine("万千瓦 °N") == "万千瓦 °N")
+    }
+
     @Test func unknownKeyWithSuggestionAndTheMissingKeyItMeant() throws {
         let (f, p) = try problems(Fixture.scenario("""
             technologies:

@@ -340,6 +340,9 @@ import Testing
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n XX BND X 1\n", "<input>:6: error: unknown bound type 'XX'; expected UP, LO, FX, FR, MI, PL, BV, LI or UI"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n SC BND X 1\n", "<input>:6: error: semi-continuous bounds (SC) are not supported"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n UP BND Y 1\n", "<input>:6: error: unknown column 'Y'"),
+        // A set and an unknown column after a type that takes no value: the column is named, not the set.
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n FR BND Y\n", "<input>:6: error: unknown column 'Y'"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n MI Y 1\n", "<input>:6: error: unknown column 'Y'"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\n", "<input>:4: error: missing ENDATA at the end of the file"),
         ("* comment\n    X  OBJ  1\n", "<input>:2: error: data line before the first section"),
         ("NAME P\n    X  OBJ  1\n", "<input>:2: error: unexpected data line in the NAME section"),
@@ -431,6 +434,27 @@ import Testing
             _ = try MPSReader.read(path: FileManager.default.temporaryDirectory.path)
         } catch {
             #expect(error.message == "cannot read the file: it is a directory")
+        }
+    }
+
+    /// A file that is not a regular one is read to its end — a named pipe here, as a
+    /// process substitution (`<(gzip -dc lp.mps.gz)`) gives — and one that never ends is
+    /// stopped at its first NUL byte: `/dev/zero` took all memory before.
+    @Test func readsAPipeAndStopsAtADeviceWithoutEnd() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-fifo-\(UUID().uuidString)").path
+        try #require(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = Thread {
+            try? "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  2\nENDATA\n".write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        writer.start()
+        #expect(try MPSReader.read(path: path).objective == [2])
+        guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+        do throws(MPSError) {
+            _ = try MPSReader.read(path: "/dev/zero")
+            Issue.record("/dev/zero was read")
+        } catch {
+            #expect(error.message == "cannot read the file: a NUL byte at byte 1, so it is not text")
         }
     }
 

@@ -38,6 +38,20 @@ import Testing
         #expect(try SweepFile.seeds("1...3") == [1, 2, 3])
     }
 
+    /// A sign or a doubled separator is refused: `-1...1` ran seed 1 alone, `1...-3` and
+    /// `1--3` seeds 1 to 3, and `2020...-2021` the years 2020–2021, each without a word.
+    @Test(arguments: ["-1...1", "1...-3", "1--3", "1,,2", "1,2,", ",1", "1-", "-"])
+    func malformedSeedsAreRefused(_ text: String) {
+        #expect(throws: SweepError.self) { try SweepFile.seeds(text) }
+    }
+
+    @Test(arguments: ["2020...-2021", "-2020...2021", "2020--2021", "2020,,2021", "2020,", "2021-"])
+    func malformedYearsAreRefused(_ text: String) throws {
+        #expect(throws: SweepError.self) { try SweepFile.years(text) }
+        #expect(try SweepFile.years(" 2020 ... 2021 ") == .range(2020...2021))
+        #expect(try SweepFile.years("2020, 2030") == .each([2020, 2030]))
+    }
+
     /// A point's seed replaces the scenario's weather seed, so an axis over it would run
     /// one projection under several names (it was accepted, and changed nothing).
     @Test func weatherSeedIsNotAnAxis() {

@@ -33,8 +33,31 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.expected = expected
     }
 
+    /// One line, whatever the file wrote: a control character in a value (a line break
+    /// of a block scalar, a tab) is shown escaped, so that every line of a report starts
+    /// with its place.
     public var description: String {
-        "\(location): error: \(path): found \(found), expected \(expected)"
+        "\(location): error: \(Self.oneLine(path)): found \(Self.oneLine(found)), expected \(Self.oneLine(expected))"
+    }
+
+    /// `text` with each control character written as an escape (`\n`, `\t`, `\u{1B}`).
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            guard scalar.properties.generalCategory == .control else {
+                shown.unicodeScalars.append(scalar)
+                continue
+            }
+            let escape = switch scalar {
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            default: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            }
+            shown += escape
+        }
+        return shown
     }
 
     /// A number in a message: three decimals, more below 1 so that four significant
