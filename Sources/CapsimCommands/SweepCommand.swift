@@ -177,6 +177,9 @@ struct SweepGridCommand: ParsableCommand {
                                      targets: scenario.targets.map(\.id), shard: shard)
         try FolderLock.hold(out) {
             let (store, done) = try SweepStore.open(folder: out, manifest: manifest, restart: restart)
+            // The report of the results discarded would otherwise stand beside this sweep's
+            // points until its end.
+            if restart, let html = report.html { try AtomicFile.removeEarlier(html) }
             let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
             let todo = mine.filter { !done.contains($0) }
             let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
@@ -288,6 +291,7 @@ struct SweepMergeCommand: ParsableCommand {
                 locks[ResolvedPath(folder)] = try FolderLock.acquire(folder, create: false)
             }
             let joined = try SweepMerge.read(folders)
+            try checkInputs(of: joined.manifest)
             try prepareOutputs()
             let outLock = try FolderLock.acquire(out)
             let merged = try SweepMerge.write(joined, into: out, restart: restart)

@@ -38,6 +38,27 @@ extension SweepMergeCommand {
         for paths in [beside, shards] { try OutputChecks.distinct(paths) }
     }
 
+    /// Once the shards are read (their sweep.json names the scenario): neither `--html`
+    /// nor a file of `--out` is an input of the sweep merged — its scenario, a file that
+    /// extends, a CSV series it or an axis value reads (`--html` over the scenario had
+    /// replaced it with the report). What of these cannot be read now is left out: a merge
+    /// does not need the scenario to be valid.
+    func checkInputs(of manifest: SweepManifest) throws(CommandFailure) {
+        var paths = OutputPaths("--html", report.html)
+        paths.addFolder("--out", out, holding: SweepFiles.grid)
+        paths.addScenario(manifest.scenario, series: Self.series(of: manifest))
+        try OutputChecks.distinct(paths)
+    }
+
+    /// Every CSV series the merged sweep read, as far as its scenario reads now.
+    private static func series(of manifest: SweepManifest) -> [HourlySeries] {
+        guard let root = try? ScenarioSource.load(path: manifest.scenario),
+              let scenario = try? ScenarioLoader.load(path: manifest.scenario) else { return [] }
+        let plan = SweepPlan(scenarioPath: manifest.scenario, axes: manifest.axes.map { SweepAxis(path: $0.path, values: $0.values) },
+                             seeds: manifest.seeds, years: .each([]))
+        return (try? plan.checkValues(root: root, series: scenario.hourlySeries)) ?? scenario.hourlySeries
+    }
+
     /// Once every shard has been read, before anything is written: `--out` is made, as the
     /// merge would, so that the report may go inside it, and `--html` can be written (it was
     /// found unwritable only after summary.csv was written). A merge that fails on a shard

@@ -241,14 +241,15 @@ public enum AtomicFile {
     /// behind, of a process with this one's PID (in a container capsim is always PID 1), or
     /// of a process in another PID namespace writing beside it — is never opened or
     /// removed: the next number is tried, so that the result computed is still written.
+    /// The name is registered only once this process has created the file: registered
+    /// before, an interrupt between a failed open and the release removed the other's file
+    /// (one made between the open and the registration is left, as `kill -9` leaves one).
     static func createTemporary(for target: String, reportedAs path: String) throws(WriteError) -> (path: String, slot: Int?, descriptor: Int32) {
         for _ in 0..<temporaryAttempts {
             let temporary = temporaryPath(for: target, number: counter.add(1, ordering: .relaxed).newValue)
-            let slot = TemporaryFiles.register(temporary)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-            if descriptor >= 0 { return (temporary, slot, descriptor) }
+            if descriptor >= 0 { return (temporary, TemporaryFiles.register(temporary), descriptor) }
             let failure = errno
-            TemporaryFiles.release(slot)
             guard failure == EEXIST else {
                 throw WriteError(path: path, reason: "cannot create the temporary file \(temporary): \(String(cString: strerror(failure)))")
             }

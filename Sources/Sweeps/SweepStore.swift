@@ -134,7 +134,11 @@ public struct SweepStore: Sendable {
         defer { close(descriptor) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw SweepError("cannot append to \(path): \(String(cString: strerror(errno)))") }
+        guard written == bytes.count else {
+            // A short write sets no errno: a full disk shows as one.
+            let reason = written < 0 ? String(cString: strerror(errno)) : "only \(written) of \(bytes.count) bytes went in (is the disk full?)"
+            throw SweepError("cannot append to \(path): \(reason); the points written before are kept, and the same command, run again, goes on from them")
+        }
     }
 
     /// A damaged line as a message shows it: its first 80 characters, control characters

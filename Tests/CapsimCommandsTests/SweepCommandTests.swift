@@ -128,6 +128,33 @@ import Reports
         #expect(!FileManager.default.fileExists(atPath: refusedOut))
     }
 
+    /// A merge's outputs are checked against the inputs of the sweep it merges, as the
+    /// sweep's own are: `--html` over the scenario had replaced it with the report, and
+    /// `--out --restart` over a folder whose points.csv is a series an axis reads had
+    /// replaced the series.
+    @Test func aMergeNeverReplacesTheSweepsInputs() throws {
+        let (folder, file) = try folder()
+        let shard = folder.appendingPathComponent("shard").path
+        #expect(capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.05GW", "--years", "2021", "--out", shard).status == 0)
+        let scenario = try String(contentsOfFile: file, encoding: .utf8)
+        let overScenario = capsim("sweep", "merge", shard, "--out", folder.appendingPathComponent("merged").path, "--html", file)
+        #expect(overScenario.status == 2)
+        #expect(overScenario.err.contains("--html \(file) would replace the scenario \(file)"), "\(overScenario.err)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == scenario)
+
+        let series = folder.appendingPathComponent("points.csv")
+        let column = "wind_cf\n" + String(repeating: "0.2\n", count: 8760)
+        try column.write(to: series, atomically: true, encoding: .utf8)
+        let reading = folder.appendingPathComponent("reading").path
+        #expect(capsim("sweep", file, "--set", "technologies.wind.profile_csv=points.csv", "--years", "2021", "--out", reading).status == 0)
+        for extra in [[], ["--restart"]] {
+            let over = capsim(["sweep", "merge", reading, "--out", folder.path] + extra)
+            #expect(over.status == 2)
+            #expect(over.err.contains("points.csv of --out \(folder.path) would replace \(series.path), a series the scenario reads"), "\(over.err)")
+        }
+        #expect(try String(contentsOf: series, encoding: .utf8) == column)
+    }
+
     /// summary.csv's `meets.ID` is the fraction of seeds whose status in points.csv is met
     /// or within tolerance, and empty for a target of a year the sweep did not simulate
     /// (it was 0, which read as "never met").
