@@ -41,6 +41,20 @@ public struct SourceNode: Sendable {
                            expected: "a scenario of ordinary size: aliases that repeat an anchor (&name) many times over are not supported")
             ])
         }
+        let tag = switch node {
+        case let .scalar(scalar): scalar.tag.rawValue
+        case let .mapping(mapping): mapping.tag.rawValue
+        case let .sequence(sequence): sequence.tag.rawValue
+        case .alias: ""
+        }
+        // A tag capsim does not know (`!custom 0.15 GW`) was dropped and the value read
+        // as if it had none; YAML's own names of plain values (`!!str`) are kept.
+        guard tag.isEmpty || tag == "!" || Self.plainTags.contains(tag) else {
+            throw ScenarioError([
+                Diagnostic(location: location, path: "(yaml)", found: "the tag \(tag.hasPrefix(Self.yamlTags) ? "!!" + tag.dropFirst(Self.yamlTags.count) : tag)",
+                           expected: "a value without a tag: capsim reads YAML's plain values (text, numbers, mappings, lists)")
+            ])
+        }
         switch node {
         case let .scalar(scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -65,6 +79,12 @@ public struct SourceNode: Sendable {
             value = .scalar("*\(alias)", quoted: false)
         }
     }
+
+    /// The tags of YAML's plain values (`!!str`, `!!int`, …), which change nothing capsim reads.
+    static let plainTags = Set(["str", "int", "float", "bool", "null", "seq", "map"].map { yamlTags + $0 })
+
+    /// The prefix of YAML's own tags, which a file writes `!!`.
+    static let yamlTags = "tag:yaml.org,2002:"
 
     init(value: Value, location: SourceLocation) {
         self.value = value
