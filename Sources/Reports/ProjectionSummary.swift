@@ -45,7 +45,16 @@ public enum ProjectionSummary {
         }
         return ["Non-fossil share of total energy consumption"]
             + table(["year", "share", "target", "status", "TEC Mtce", "NF Mtce", "CO2 Mt", "cost bn yuan"], rows, [6, 9, 14, 18, 10, 10, 10, 13])
+            + (targets.isEmpty || outcome.scenario.accounting.method != .calorific ? [] : calorificNote)
     }
+
+    /// Under a calorific run's share table with targets: a calorific share is some 40 %
+    /// below the coal-equivalent one of the same year, and China's statistics — and the
+    /// plans' share targets — count coal-equivalent.
+    static let calorificNote = TextLayout.wrap(
+        "(counted by the calorific method; China's statistics and its plans' share targets count by the coal-equivalent method, "
+            + "under which the same year's share is far higher: compare with accounting.method: coal_equivalent)",
+        width: 100, first: "  ", rest: "  ")
 
     /// A share target's threshold and status, or two empty cells.
     private static func targetCells(_ entry: Scorecard.Entry?) -> [String] {

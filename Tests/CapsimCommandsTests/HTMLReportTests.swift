@@ -126,6 +126,7 @@ import Testing
         let html = folder.appendingPathComponent("report.html").path
         let result = capsim("run", Self.path("shaoyang.yaml"), "--years", "2030", "--html", html)
         #expect(result.status == 0, "\(result.err)")
+        #expect(!result.out.contains("counted by the calorific method"), "the coal-equivalent default has no note")
         let data = try Data(contentsOf: URL(fileURLWithPath: html))
         #expect(data.count < 2_000_000)
         let page = String(decoding: data, as: UTF8.self)

@@ -74,6 +74,8 @@ import Testing
         #expect(checked.status == 3)
         #expect(checked.out.contains("MISSED"))
         #expect(checked.out.contains("→"), "a lever under the missed target")
+        // A calorific share is not the plans' measure: the table says so.
+        #expect(checked.out.contains("  (counted by the calorific method; China's statistics and its plans' share targets count by the"))
         #expect(capsim("run", file).status == 0)
         // The share's margin is in percentage points: simulated − required.
         let row = checked.out.split(separator: "\n").first { $0.hasPrefix("share_2021") }.map { $0.split(separator: " ").map(String.init) } ?? []
