@@ -16,6 +16,7 @@ run: deps
 
 # The tests' scratch folders go to a folder of this run (TMPDIR), removed after it.
 test: deps
+	$(SWIFT) build $(TEST_FLAGS) --product capsim
 	@scratch="$$(mktemp -d -t capsim-tests.XXXXXX)"; \
 	TMPDIR="$$scratch" $(SWIFT) test $(TEST_FLAGS); status=$$?; \
 	rm -rf "$$scratch"; exit $$status

@@ -67,6 +67,12 @@ struct RunCommand: ParsableCommand {
         let hoursYear = try chosenReportYear(range)
         try checkOutputs(scenario, years: range)
         try removeEarlierOutputs(years: range)
+        if let csv {
+            let atEnd = [file(csv, Self.targetsFile)] + [jsonFile, html].compactMap { $0 }
+            let listed = atEnd.count == 1 ? atEnd[0] : atEnd.dropLast().joined(separator: ", ") + " and " + atEnd[atEnd.count - 1]
+            InterruptNote.set("capsim: interrupted: \(file(csv, Self.annualFile))\(hourly ? " and the hourly-YEAR.csv files" : "") hold the years reported done; "
+                + "\(listed) \(atEnd.count == 1 ? "is" : "are") written only at the end of a run\n")
+        }
         let projection = Projection(scenario: scenario, seed: seed)
         if let cycling = projection.firstCyclingYear, cycling < range.lowerBound {
             Console.current.err("capsim: --years starts after \(cycling): storage ages with the calendar alone until \(range.lowerBound), " +

@@ -180,6 +180,7 @@ struct SweepGridCommand: ParsableCommand {
             // The report of the results discarded would otherwise stand beside this sweep's
             // points until its end.
             if restart, let html = report.html { try AtomicFile.removeEarlier(html) }
+            InterruptNote.set("capsim: interrupted: the points done are in \(store.csvPath) and \(store.jsonlPath); the same command goes on from them\n")
             let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
             let todo = mine.filter { !done.contains($0) }
             let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
@@ -218,7 +219,9 @@ struct SweepGridCommand: ParsableCommand {
         guard let out else { return try bisect(search, plan: plan, root: root, table: nil) }
         let manifest = SearchManifest(search: search, plan: plan, fingerprint: search.fingerprint(fixed: plan, scenario: root, series: series))
         try FolderLock.hold(out) {
-            try bisect(search, plan: plan, root: root, table: SearchTable(folder: out, manifest: manifest, restart: restart))
+            let table = try SearchTable(folder: out, manifest: manifest, restart: restart)
+            InterruptNote.set("capsim: interrupted: the values evaluated are in \(table.path); the same command takes them and goes on\n")
+            try bisect(search, plan: plan, root: root, table: table)
         }
     }
 

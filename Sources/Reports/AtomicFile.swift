@@ -170,18 +170,25 @@ public enum AtomicFile {
     }
 
     /// Installs handlers for SIGINT, SIGTERM and SIGHUP (a closed terminal or dropped
-    /// session) that remove the temporary files being written, then end the process as
-    /// the signal would have (so the exit status still says which signal it was). A signal
+    /// session) that remove the temporary files being written and print the command's
+    /// `InterruptNote`, then end the process as the signal would have (so the exit status
+    /// still says which signal it was). A signal
     /// the process was started ignoring stays ignored: `nohup capsim sweep …` must outlive
-    /// its terminal, and a background job its Ctrl-C. For the executable; a library user
-    /// keeps its own.
+    /// its terminal, and a background job its Ctrl-C. A signal blocked when the process
+    /// started — the mask of a thread that started it (a test runner's) — is unblocked: the
+    /// handler is there to run. For the executable; a library user keeps its own.
     public static func removeTemporaryFilesOnInterrupt() {
         TemporaryFiles.prepare()
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             var current = sigaction()
             guard sigaction(signalNumber, nil, &current) == 0, !isIgnored(current) else { continue }
+            var blocked = sigset_t()
+            sigemptyset(&blocked)
+            sigaddset(&blocked, signalNumber)
+            pthread_sigmask(SIG_UNBLOCK, &blocked, nil)
             signal(signalNumber) { received in
                 TemporaryFiles.removeAll()
+                InterruptNote.write()
                 signal(received, SIG_DFL)
                 raise(received)
             }

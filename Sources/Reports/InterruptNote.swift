@@ -1,0 +1,30 @@
+import Foundation
+import Synchronization
+
+/// What capsim says on standard error when Ctrl-C, SIGTERM or SIGHUP ends it: where the
+/// work already done is, and how to go on. A signal handler may only write bytes prepared
+/// before it runs, so a command sets the note once it knows its outputs, and
+/// `AtomicFile.removeTemporaryFilesOnInterrupt`'s handler writes it (`write(2)`, which a
+/// handler may call) after removing the temporary files.
+public enum InterruptNote {
+    /// The address of the note, a NUL-terminated C string, or 0 for none (an address, as a
+    /// pointer is not `Sendable`). A note replaced is not freed: the handler may be reading
+    /// it, and a process sets one or two.
+    private static let note = Atomic<Int>(0)
+
+    /// Sets the note, one line or more, each ending with a line break; nil removes it.
+    public static func set(_ text: String?) {
+        note.store(Int(bitPattern: text.map { strdup($0) }), ordering: .releasing)
+    }
+
+    /// The note set, for tests.
+    static var current: String? { text.map { String(cString: $0) } }
+
+    private static var text: UnsafeMutablePointer<CChar>? { UnsafeMutablePointer(bitPattern: note.load(ordering: .acquiring)) }
+
+    /// Writes the note to standard error; for the signal handler.
+    static func write() {
+        guard let text else { return }
+        _ = Foundation.write(STDERR_FILENO, text, strlen(text))
+    }
+}
