@@ -67,12 +67,7 @@ struct RunCommand: ParsableCommand {
         let hoursYear = try chosenReportYear(range)
         try checkOutputs(scenario, years: range)
         try removeEarlierOutputs(years: range)
-        if let csv {
-            let atEnd = [file(csv, Self.targetsFile)] + [jsonFile, html].compactMap { $0 }
-            let listed = atEnd.count == 1 ? atEnd[0] : atEnd.dropLast().joined(separator: ", ") + " and " + atEnd[atEnd.count - 1]
-            InterruptNote.set("capsim: interrupted: \(file(csv, Self.annualFile))\(hourly ? " and the hourly-YEAR.csv files" : "") hold the years reported done; "
-                + "\(listed) \(atEnd.count == 1 ? "is" : "are") written only at the end of a run\n")
-        }
+        if let csv { InterruptNote.set(interruptNote(csv)) }
         let projection = Projection(scenario: scenario, seed: seed)
         if let cycling = projection.firstCyclingYear, cycling < range.lowerBound {
             Console.current.err("capsim: --years starts after \(cycling): storage ages with the calendar alone until \(range.lowerBound), " +
@@ -122,6 +117,15 @@ struct RunCommand: ParsableCommand {
         if check, outcome.scorecard.entries.contains(where: { $0.evaluation?.status == .missed }) {
             throw CommandFailure(status: .targetMissed)
         }
+    }
+
+    /// What an interrupted run with `--csv` says: the files that hold the years done, and
+    /// those written only at the end.
+    private func interruptNote(_ csv: String) -> String {
+        let atEnd = [file(csv, Self.targetsFile)] + [jsonFile, html].compactMap { $0 }
+        let listed = atEnd.count == 1 ? atEnd[0] : atEnd.dropLast().joined(separator: ", ") + " and " + atEnd[atEnd.count - 1]
+        return "capsim: interrupted: \(file(csv, Self.annualFile))\(hourly ? " and the hourly-YEAR.csv files hold" : " holds") the years reported done; "
+            + "\(listed) \(atEnd.count == 1 ? "is" : "are") written only at the end of a run\n"
     }
 
     /// `--years` as a range within the scenario's years.
