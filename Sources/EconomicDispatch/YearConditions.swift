@@ -100,7 +100,9 @@ public struct TechnologyYear: Sendable {
         case let .thermal(thermal):
             let rate = thermal.heatRate.value(in: year)
             heatRate = rate
-            marginalCost = thermal.fuelPrice.value(in: year) * rate + thermal.variableCost + carbonPrice * thermal.emissionFactor * rate
+            // Carbon is paid on the emissions above the allowances allocated free per GWh.
+            let paid = thermal.emissionFactor * rate - thermal.freeAllocation.value(in: year)
+            marginalCost = thermal.fuelPrice.value(in: year) * rate + thermal.variableCost + carbonPrice * paid
         case let .bioenergy(bio):
             marginalCost = bio.variableCost
         case let .variable(renewable):

@@ -94,14 +94,18 @@ extension Decoder {
         let minimum = reader.optional("minimum_stable_load").map { quantity($0, .fraction, .fraction) }
         let ramp = reader.optional("ramp_rate").map { quantity($0, .perTime, Self.rampRates) }
         let emission = reader.optional("emission_factor").map { quantity($0, .emissionFactor, Self.emissionFactors) }
+        let allocation = reader.optional("free_allocation").map {
+            trajectory($0, .emissionIntensity, .within(0...5000, "from 0 to 5 tCO2/MWh"), start: .baseYear)
+        }
         let availability = availability(&reader)
         guard let heatRate, let fuelPrice, let availability else { return nil }
+        if case .some(.none) = allocation { return nil }
         for optional in [variableCost, minimum, ramp, emission] { if case .some(.none) = optional { return nil } }
         let defaultFactor = kind == .coal ? accounting.emissionFactors.coal : accounting.emissionFactors.naturalGas
         return Thermal(
             heatRate: heatRate, fuelPrice: fuelPrice, variableCost: (variableCost ?? 0) ?? 0,
             minimumStableFraction: (minimum ?? 0) ?? 0, rampRate: min((ramp ?? 1) ?? 1, 1), availability: availability,
-            emissionFactor: (emission ?? defaultFactor) ?? defaultFactor)
+            emissionFactor: (emission ?? defaultFactor) ?? defaultFactor, freeAllocation: (allocation ?? nil) ?? .constant(0))
     }
 
     private func bioenergy(_ reader: inout MappingReader, _ kind: TechnologyKind) -> Bioenergy? {

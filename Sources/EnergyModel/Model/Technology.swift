@@ -74,6 +74,10 @@ public struct Thermal: Sendable {
     public var availability: Availability
     /// t CO2 per tce of fuel burned.
     public var emissionFactor: Double
+    /// t CO2 per GWh generated that the carbon market allocates free (China's national
+    /// market: a benchmark per MWh); the carbon cost in dispatch is carbon price ×
+    /// (emissions per GWh − this). 0: every tonne is paid for.
+    public var freeAllocation: Trajectory = .constant(0)
 }
 
 /// Biomass or waste-to-energy power.

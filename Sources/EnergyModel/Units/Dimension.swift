@@ -59,6 +59,8 @@ public struct Dimension: Hashable, Sendable {
     public static let massPrice = Dimension(mass: -1, money: 1)
     public static let volumePrice = Dimension(volume: -1, money: 1)
     public static let emissionFactor = Dimension(coal: -1, mass: 1)
+    /// Canonical t/GWh: mass of CO₂ per electricity (1 tCO2/MWh = 1 000 t/GWh).
+    public static let emissionIntensity = Dimension(energy: -1, mass: 1)
     public static let perTime = Dimension(time: -1)
     public static let perCycle = Dimension(cycle: -1)
     public static let coalPerMass = Dimension(coal: 1, mass: -1)
@@ -105,6 +107,7 @@ public struct Dimension: Hashable, Sendable {
         case .massPrice: ("yuan/t", 1)
         case .volumePrice: ("yuan/m³", 1)
         case .emissionFactor: ("tCO2/tce", 1)
+        case .emissionIntensity: ("tCO2/MWh", 1e-3)
         case .perTime: ("%/h", 100)
         default: nil
         }
@@ -132,6 +135,7 @@ public struct Dimension: Hashable, Sendable {
         .massPrice: "a price per mass (yuan/t)",
         .volumePrice: "a price per volume (yuan/m³)",
         .emissionFactor: "an emission factor (tCO2/tce)",
+        .emissionIntensity: "an emission intensity (tCO2/MWh, kgCO2/kWh)",
         .perTime: "a rate per time (%/min, %/h, %/d, %/yr)",
         .perCycle: "a rate per cycle (%/cycle)",
         .coalPerMass: "a standard-coal factor per mass (kgce/kg)",
