@@ -4,10 +4,9 @@ import Foundation
 import Sweeps
 
 /// `--set KEY=VALUE` of `run`, `lp export`, `capacity`, `validate` and `profiles`: one
-/// scenario value replaced for this run,
-/// read, unit-checked and validated as if the file had written it (`ScenarioOverride`, as
-/// a sweep sets its axes) — a what-if, such as a lever the scorecard suggests, without a
-/// variant file.
+/// scenario value replaced for this run, read, unit-checked and validated as if the file
+/// had written it (`ScenarioOverride`, as a sweep sets its axes) — a what-if, such as a
+/// lever the scorecard suggests, without a variant file.
 struct ScenarioSettings: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Replace one scenario value, with its unit, e.g. technologies.lfp_bases.capacity=2GW (repeatable).",
                                                          valueName: "KEY=VALUE"))

@@ -54,8 +54,8 @@ extension SweepMergeCommand {
     private static func series(of manifest: SweepManifest) -> [HourlySeries] {
         guard let root = try? ScenarioSource.load(path: manifest.scenario),
               let scenario = try? ScenarioLoader.load(path: manifest.scenario) else { return [] }
-        let plan = SweepPlan(scenarioPath: manifest.scenario, axes: manifest.axes.map { SweepAxis(path: $0.path, values: $0.values) },
-                             seeds: manifest.seeds, years: .each([]))
+        // The years do not change what a value reads.
+        let plan = SweepPlan(manifest, years: .each([]))
         return (try? plan.checkValues(root: root, series: scenario.hourlySeries)) ?? scenario.hourlySeries
     }
 

@@ -17,9 +17,6 @@ public enum InterruptNote {
         note.store(Int(bitPattern: text.map { strdup($0) }), ordering: .releasing)
     }
 
-    /// The note set, for tests.
-    static var current: String? { text.map { String(cString: $0) } }
-
     private static var text: UnsafeMutablePointer<CChar>? { UnsafeMutablePointer(bitPattern: note.load(ordering: .acquiring)) }
 
     /// Writes the note to standard error; for the signal handler.

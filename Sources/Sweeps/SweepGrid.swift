@@ -11,8 +11,7 @@ struct SweepGrid {
     /// The grid of `manifest`; `path` names its sweep.json in a message.
     init(_ manifest: SweepManifest, path: String) throws {
         let selection = try SweepFile.years(manifest.years, source: "\(path): years")
-        plan = SweepPlan(scenarioPath: manifest.scenario, axes: manifest.axes.map { SweepAxis(path: $0.path, values: $0.values) },
-                         seeds: manifest.seeds, years: selection)
+        plan = SweepPlan(manifest, years: selection)
         years = selection.runs.flatMap { Array($0) }
     }
 

@@ -41,6 +41,13 @@ public struct SweepPlan: Sendable {
         self.years = years
     }
 
+    /// The grid a sweep folder's `manifest` records, projecting `years` (read from its
+    /// `years` text by the caller, who names the file in a message).
+    public init(_ manifest: SweepManifest, years: YearSelection) {
+        self.init(scenarioPath: manifest.scenario, axes: manifest.axes.map { SweepAxis(path: $0.path, values: $0.values) },
+                  seeds: manifest.seeds, years: years)
+    }
+
     public var count: Int { axes.reduce(seeds.count) { $0 * $1.values.count } }
 
     /// Point `index` (0 ..< count).

@@ -1,4 +1,5 @@
 import Foundation
+import EnergyModel
 import Reports
 
 /// A sweep's folder: `sweep.json` (what the sweep is, with its fingerprint),
@@ -142,10 +143,9 @@ public struct SweepStore: Sendable {
     }
 
     /// A damaged line as a message shows it: its first 80 characters, control characters
-    /// (the zero bytes a power cut can leave) written as \u{…} rather than sent to the
-    /// terminal.
+    /// (the zero bytes a power cut can leave) escaped rather than sent to the terminal.
     static func shown(_ line: String) -> String {
-        String(line.prefix(80)).unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+        Diagnostic.oneLine(String(line.prefix(80)))
     }
 
     /// The lines of a file that end with a line break (a cut last line is left out), with

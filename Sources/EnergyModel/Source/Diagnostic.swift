@@ -41,7 +41,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `text` with each control character written as an escape (`\n`, `\t`, `\u{1B}`).
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
         var shown = ""
         for scalar in text.unicodeScalars {
