@@ -76,6 +76,7 @@ struct RunCommand: ParsableCommand {
         var outcomes: [YearOutcome] = []
         var reportDispatch: YearDispatch?
         var unwritten = UnwrittenFiles()
+        let runColumns = RunColumns(seed: projection.generator.seed, settings: overrides.map(\.setting))
         do {
             try projection.forEachYear(range, cores: ProcessInfo.processInfo.activeProcessorCount) { projected in
                 if html != nil, projected.year == hoursYear { reportDispatch = projected.dispatch }
@@ -87,7 +88,7 @@ struct RunCommand: ParsableCommand {
                         let table = HourlyTable.csv(projected.dispatch, calendar: ProfileCalendar(year: projected.year, utcOffsetHours: scenario.location.utcOffsetHours))
                         unwritten.write(table, to: file(csv, Self.hourlyFile(projected.year)))
                     }
-                    unwritten.write(AnnualTable.csv(outcomes, scenario: scenario), to: file(csv, Self.annualFile))
+                    unwritten.write(AnnualTable.csv(outcomes, scenario: scenario, run: runColumns), to: file(csv, Self.annualFile))
                 }
                 // After the year's files: a year reported done is on disk.
                 Console.current.err("capsim: \(outcome.year) done: \(outcome.solver.iterations) iterations, " +
@@ -99,8 +100,8 @@ struct RunCommand: ParsableCommand {
         }
         let outcome = ProjectionOutcome(scenario: scenario, seed: projection.generator.seed, years: outcomes,
                                         scorecard: MeasuredLevers.scorecard(scenario, outcomes: outcomes, projection: projection),
-                                        settings: overrides.map(\.setting))
-        if let csv { unwritten.write(TargetsTable.csv(outcome.scorecard), to: file(csv, Self.targetsFile)) }
+                                        settings: runColumns.settings)
+        if let csv { unwritten.write(TargetsTable.csv(outcome.scorecard, run: runColumns), to: file(csv, Self.targetsFile)) }
         let document = try json.map { _ in try ProjectionJSON.data(outcome) }
         if let jsonFile, let document { unwritten.write(document, to: jsonFile) }
         if let html, let reportDispatch {

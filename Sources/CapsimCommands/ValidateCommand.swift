@@ -29,8 +29,9 @@ struct ValidateCommand: ParsableCommand {
                 let unlabelled = scenario.numbers.filter { $0.provenance == nil && !setPlaces.contains($0.location) }
                 Console.current.out(
                     "\(file): valid — \(scenario.name), \(scenario.baseYear)–\(scenario.endYear), "
-                        + "\(scenario.technologies.count) technologies, \(scenario.targets.count) targets, "
-                        + "\(scenario.numbers.count) numbers (\(unlabelled.count) without provenance)\n")
+                        + "\(Self.count(scenario.technologies.count, "technology", "technologies")), "
+                        + "\(Self.count(scenario.targets.count, "target", "targets")), "
+                        + "\(Self.count(scenario.numbers.count, "number", "numbers")) (\(unlabelled.count) without provenance)\n")
                 if provenance {
                     for record in unlabelled {
                         Console.current.out("\(record.location): \(record.path): \(record.text) has neither source: nor assumption:\n")
@@ -43,6 +44,9 @@ struct ValidateCommand: ParsableCommand {
         }
         if failed { throw CommandFailure(status: .invalidInput) }
     }
+
+    /// "1 target", "2 targets".
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
     /// Builds every year's hourly series and dispatch model, as `run` does before it
     /// solves, so that what only a year shows — full-load hours a profile cannot give, an

@@ -6,13 +6,14 @@ import EnergyModel
 /// docs/accounting.md so that a year's non-fossil share can be reproduced by hand from
 /// its row. Energies in GWh, fuels and energy in tce, masses in t, volumes in m³, CO₂ in
 /// t, cost in yuan, prices in yuan/MWh, shares as fractions (0–1); per-technology columns
-/// are `<quantity>.<id>`. The year is a whole number; the others in full precision.
+/// are `<quantity>.<id>`. The year is a whole number; the others in full precision; the
+/// run's weather seed and `--set` values last (`RunColumns`).
 public enum AnnualTable {
-    public static func csv(_ years: [YearOutcome], scenario: Scenario) -> String {
+    public static func csv(_ years: [YearOutcome], scenario: Scenario, run: RunColumns) -> String {
         let columns = self.columns(scenario: scenario)
-        var text = columns.map(\.name).joined(separator: ",") + "\n"
+        var text = columns.map(\.name).joined(separator: ",") + "," + RunColumns.header + "\n"
         for year in years {
-            text += String(year.year) + "," + columns.dropFirst().map { "\($0.value(year))" }.joined(separator: ",") + "\n"
+            text += String(year.year) + "," + columns.dropFirst().map { "\($0.value(year))" }.joined(separator: ",") + "," + run.fields + "\n"
         }
         return text
     }

@@ -16,6 +16,23 @@ import Testing
         #expect(result.out.contains("(0 without provenance)"))
     }
 
+    /// One target is "1 target", not "1 targets"; the default scenario's counts as the README shows them.
+    @Test func validateCountsInTheSingularAndPlural() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("one-target.yaml")
+        try """
+            extends: \(Self.path("shaoyang.yaml"))
+            name: one target
+            targets:
+              - {id: share_2025, kind: non_fossil_share, year: 2025, at_least: 25 %, assumption: "the plan's figure"}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let one = capsim("validate", file.path)
+        #expect(one.status == 0, "\(one.err)")
+        #expect(one.out.contains("13 technologies, 1 target, "), "\(one.out)")
+        let many = capsim("validate", Self.path("shaoyang.yaml"))
+        #expect(many.out.contains("13 technologies, 10 targets, 142 numbers (0 without provenance)"), "\(many.out)")
+    }
+
     @Test func provenanceListsUnlabelledNumbersAndFails() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("unlabelled.yaml")

@@ -337,6 +337,29 @@ import Testing
         #expect(try String(contentsOfFile: out + "/targets.csv", encoding: .utf8).split(separator: "\n").count == 3)
     }
 
+    /// Both tables end with the run's weather seed and its --set values, in every row, so
+    /// that the tables of two what-ifs stay apart once copied out of their folders.
+    @Test func csvTablesRecordTheSeedAndTheValuesSet() throws {
+        let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let out = folder.appendingPathComponent("out").path
+        let result = capsim("run", file, "--csv", out, "--seed", "7", "--set", "technologies.battery.capacity=0.12GW",
+                            "--set", "technologies.river.full_load_hours=3900 h")
+        #expect(result.status == 0, "\(result.err)")
+        let annual = try String(contentsOfFile: out + "/annual.csv", encoding: .utf8).split(separator: "\n")
+        #expect(annual[0].hasSuffix(",curtailment_fraction,weather_seed,set"))
+        for row in annual.dropFirst() {
+            #expect(row.hasSuffix(",7,technologies.battery.capacity=0.12GW; technologies.river.full_load_hours=3900 h"), "\(row)")
+        }
+        let targets = try String(contentsOfFile: out + "/targets.csv", encoding: .utf8).split(separator: "\n")
+        #expect(targets.first == "id,year,kind,comparison,required,tolerance,value,margin,unit,status,strive,lever,weather_seed,set")
+        #expect(targets.count == 3 && targets.dropFirst().allSatisfy { $0.hasSuffix(",false,,7,technologies.battery.capacity=0.12GW; technologies.river.full_load_hours=3900 h") },
+                "\(targets)")
+        let plain = folder.appendingPathComponent("plain").path
+        #expect(capsim("run", file, "--csv", plain, "--seed", "7").status == 0)
+        let plainTargets = try String(contentsOfFile: plain + "/targets.csv", encoding: .utf8).split(separator: "\n")
+        #expect(plainTargets.dropFirst().allSatisfy { $0.hasSuffix(",7,") }, "no --set: an empty last field, \(plainTargets)")
+    }
+
     @Test func exportedLPHasTheObjectiveRunReports() throws {
         let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
         let json = folder.appendingPathComponent("run.json").path, mps = folder.appendingPathComponent("2021.mps").path
