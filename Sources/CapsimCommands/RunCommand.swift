@@ -161,7 +161,7 @@ struct RunCommand: ParsableCommand {
         }
         guard let reportYear else { return range.upperBound }
         guard range.contains(reportYear) else {
-            Console.current.err("capsim: --report-year \(reportYear): expected a year of the run, \(range.lowerBound)–\(range.upperBound)\n")
+            Console.current.err("capsim: --report-year \(reportYear): expected \(range.count == 1 ? "the run's year, \(range.lowerBound)" : "a year of the run, \(range.lowerBound)–\(range.upperBound)")\n")
             throw CommandFailure(status: .usage)
         }
         return reportYear

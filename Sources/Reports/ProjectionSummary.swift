@@ -46,6 +46,7 @@ public enum ProjectionSummary {
         return ["Non-fossil share of total energy consumption"]
             + table(["year", "share", "target", "status", "TEC Mtce", "NF Mtce", "CO2 Mt", "cost bn yuan"], rows, [6, 9, 14, 18, 10, 10, 10, 13])
             + (targets.isEmpty || outcome.scenario.accounting.method != .calorific ? [] : calorificNote)
+            + ShareRangeNote.lines(outcome.years)
     }
 
     /// Under a calorific run's share table with targets: a calorific share is some 40 %

@@ -337,6 +337,37 @@ import Testing
         #expect(try String(contentsOfFile: out + "/targets.csv", encoding: .utf8).split(separator: "\n").count == 3)
     }
 
+    /// A coal plant at 130 gce/kWh exporting under coal-equivalent accounting with k set to
+    /// 1 000 gce/kWh: each exported GWh takes 1 000 tce out of TEC for 130 burned, and NF
+    /// exceeds TEC. The share is counted as the formulas say (over 100 %) and the summary
+    /// says why under the share table; the default scenario has no such note.
+    @Test func aShareAboveOneHundredPercentIsExplained() throws {
+        let text = Self.smallCity.replacingOccurrences(of: "accounting: {method: calorific}", with: "accounting: {method: coal_equivalent, coal_power_heat_rate: 1000 gce/kWh}")
+            .replacingOccurrences(of: "non_power_fuels: {coal: 0.1 Mtce, oil: 0.05 Mtce, natural_gas: 0.1 亿立方米}", with: "non_power_fuels: {coal: 0 tce, oil: 0 tce, natural_gas: 0 tce}") + """
+            technologies:
+              coal: {kind: coal, capacity: 0.3 GW, heat_rate: 130 gce/kWh, fuel_price: 100 yuan/tce, minimum_stable_load: 0 %, ramp_rate: 100 %/h}
+              wind: {kind: wind, capacity: 0.5 GW, full_load_hours: 2000 h}
+            grid: {import_limit: 0.5 GW, export_limit: 0.1 GW, import_price: 450 yuan/MWh, export_price: 440 yuan/MWh, non_fossil_share: 0 %}
+
+            """
+        let (folder, file) = try write(text)
+        let json = folder.appendingPathComponent("r.json").path
+        let result = capsim("run", file, "--json", json)
+        #expect(result.status == 0, "\(result.err)")
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let years = try #require(document?["years"] as? [[String: Any]])
+        let shares = years.compactMap { $0["non_fossil_share"] as? Double }
+        #expect(shares.count == 2 && shares.allSatisfy { $0 > 1 }, "\(shares)")
+        let summary = capsim("run", file).out
+        for year in [2020, 2021] {
+            #expect(summary.contains("(\(year): NF, "), "\(summary)")
+        }
+        let joined = summary.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(joined.contains("Mtce: exports of fossil power, ") && joined.contains("leave TEC at k = 1000 tce/GWh, while the city's coal and gas plants burned 130 tce/GWh"),
+                "\(summary)")
+        #expect(!capsim("run", Self.path("shaoyang.yaml")).out.contains("exceeds TEC"))
+    }
+
     /// Both tables end with the run's weather seed and its --set values, in every row, so
     /// that the tables of two what-ifs stay apart once copied out of their folders.
     @Test func csvTablesRecordTheSeedAndTheValuesSet() throws {

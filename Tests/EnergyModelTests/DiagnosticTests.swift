@@ -171,6 +171,15 @@ import Testing
         ])
     }
 
+    /// A thousands separator is named, with the number as it should be written.
+    @Test func aSpaceInsideANumberIsNamed() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 1 200 MW, full_load_hours: 2000 h}"))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "the unknown unit \"200 MW\" (a number with a space inside: write \"1200 MW\")",
+                      expected: Self.power),
+        ])
+    }
+
     /// A number without a unit is decimal: `0x2`, which `Double` would read as 2, is refused.
     @Test func hexadecimalPlainNumber() throws {
         let (f, p) = try problems(Fixture.scenario("weather:\n  wind: {weibull_shape: 0x2}\ntechnologies: {}"))
@@ -262,6 +271,23 @@ import Testing
             f.message("s.yaml", 14, 26, "targets[0].technologies[1]", found: "the unknown technology \"baoqnig\" (did you mean \"baoqing\"?)",
                       expected: "a technology id (baoqing), a kind (coal, gas, biomass, waste_to_energy, wind, solar_centralised, solar_distributed, "
                         + "run_of_river, reservoir_hydro, pumped_storage, lfp) or a group (bioenergy, hydro, solar, storage)")
+        ])
+    }
+
+    /// A bad target does not hold back the checks across other keys, which read no
+    /// target: the peak below the average load is reported in the same pass (it took a
+    /// second run once the target was fixed).
+    @Test func aBadTargetDoesNotHoldBackTheChecksAcrossKeys() throws {
+        let (f, p) = try problems(Fixture.header(years: "{base: 2020, end: 2020}", demand: "{annual_energy: 10 TWh, peak: 1 GW}") + """
+            technologies:
+              baoqing: {kind: coal, capacity: 1.32 GW, heat_rate: 300 gce/kWh, fuel_price: 900 yuan/t}
+            targets:
+              - {id: added, kind: capacity_added, technologies: [coal], year: 2020, since: 2021, at_least: 1 GW}
+
+            """)
+        #expect(p == [
+            f.message("s.yaml", 11, 80, "targets[0].since", found: "the year 2021", expected: "a year from 2020 to 2020 (the scenario's years)"),
+            f.message("s.yaml", 5, 39, "demand.peak", found: "a peak of 1 GW in 2020", expected: "a peak at least the average load 1.142 GW (annual energy ÷ 8760 h)"),
         ])
     }
 

@@ -149,6 +149,20 @@ import Testing
         #expect(try ScenarioLoader.load(path: fixture.path("base/bare.yaml")).grid?.exportLimit.value(in: 2030) == 3)
     }
 
+    /// `~` for a key the base does not have is kept for the decoder: a known key's null
+    /// is absent (nothing to remove), an unknown one is reported with a did-you-mean, as
+    /// in a file without `extends:` — a misspelt key was dropped without a word.
+    @Test func aNullForAKeyTheBaseLacksIsCheckedLikeAnyKey() throws {
+        let fixture = try folders()
+        try fixture.write("base/typo.yaml", "extends: base.yaml\ngrid:\n  export_limt: ~\ncosts:\n  carbon_price: ~\n")
+        #expect(fixture.problems("base/typo.yaml") == [
+            fixture.message("base/typo.yaml", 3, 3, "grid.export_limt", found: "the unknown key \"export_limt\" (did you mean \"export_limit\"?)",
+                            expected: "a key of grid: import_limit, export_limit, import_price, export_price, non_fossil_share")
+        ])
+        try fixture.write("base/known.yaml", "extends: base.yaml\ncosts:\n  carbon_price: ~\n")
+        #expect(try ScenarioLoader.load(path: fixture.path("base/known.yaml")).grid?.importLimit.value(in: 2030) == 3)
+    }
+
     @Test func missingBaseIsReportedAtTheExtendsLine() throws {
         let fixture = try Fixture()
         try fixture.write("v.yaml", "name: v\nextends:   nowhere.yaml\n")

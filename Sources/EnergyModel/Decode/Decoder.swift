@@ -140,8 +140,13 @@ final class Decoder {
             return nil
         case let .failure(.unknownUnit(unit)):
             // A compass letter without its degree sign (27 N) is one edit from "%" as much as from "°N".
+            // A unit that starts with digits is the rest of a number written with a
+            // thousands separator (13 800 GWh), which no unit table could suggest.
             let compass = ["N", "S", "E", "W"].first { $0 == unit.uppercased() }
-            let hint = compass.map { " (did you mean \"°\($0)\"?)" } ?? Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
+            let digits = unit.prefix { $0.isASCII && $0.isNumber }
+            let number = text.dropLast(unit.count).trimmingCharacters(in: .whitespaces)
+            let separated = digits.isEmpty ? nil : " (a number with a space inside: write \"\(number)\(digits)\(unit.dropFirst(digits.count))\")"
+            let hint = separated ?? compass.map { " (did you mean \"°\($0)\"?)" } ?? Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
             fail(valueField, found: "the unknown unit \"\(unit)\"\(hint)", expected: named)
             return nil
         case let .success(quantity):

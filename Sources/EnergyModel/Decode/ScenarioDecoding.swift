@@ -37,11 +37,19 @@ extension Decoder {
         let decoded = top.required("technologies", expected: "a mapping of technology ids").map { self.technologies($0, accounting) }
         let grid = top.optional("grid").flatMap(self.grid)
         let costs = top.required("costs", expected: "the value of lost load and prices").flatMap(self.costs)
-        var targets: [Target]? = []
-        if let targetsField = top.optional("targets") { targets = self.targets(targetsField, decoded?.list ?? [], accounting ?? .defaults) }
+        var targets: [Target] = []
+        if let targetsField = top.optional("targets") {
+            // Invalid targets (each reported) leave none, so that the checks across the
+            // other keys, which read no target, still run and report in the same pass.
+            if let valid = self.targets(targetsField, decoded?.list ?? [], accounting ?? .defaults) {
+                targets = valid
+            } else if diagnostics.isEmpty {
+                fail(targetsField, found: "targets that could not be read", expected: "a list of valid targets")
+            }
+        }
         top.finish(subject: "a scenario")
         let technologies = decoded.flatMap { $0.valid ? $0.list : nil }
-        guard let name, let years, let location, let weather, let accounting, let demand, let fuels, let technologies, let costs, let targets else { return nil }
+        guard let name, let years, let location, let weather, let accounting, let demand, let fuels, let technologies, let costs else { return nil }
         return Scenario(
             name: name, file: file, description: description, location: location, baseYear: years.lowerBound,
             endYear: years.upperBound, weather: weather, demand: demand, nonPowerFuels: fuels, technologies: technologies,

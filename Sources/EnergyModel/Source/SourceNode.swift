@@ -114,7 +114,11 @@ public struct SourceNode: Sendable {
     }
 
     /// This node with `other` laid over it: mappings merge key by key (a null value in
-    /// `other` removes the key), anything else is replaced by `other`.
+    /// `other` removes the key), anything else is replaced by `other`. A null for a key
+    /// the base does not have is kept, as a file without `extends:` would keep it: the
+    /// decoder takes a known key's null as absent and reports an unknown one, so that a
+    /// misspelt key (`full_load_hour: ~`, or the `000 m/s` that `{speed: 1,000 m/s}`
+    /// makes a key of) is not dropped without a word.
     func overlaid(with other: SourceNode) -> SourceNode {
         guard case let .mapping(base) = value, case let .mapping(top) = other.value else { return other }
         var merged = base
@@ -126,8 +130,6 @@ public struct SourceNode: Sendable {
                     merged[index].value = merged[index].value.overlaid(with: entry.value)
                     merged[index].keyLocation = entry.keyLocation
                 }
-            } else if case .null = entry.value.value {
-                continue
             } else {
                 merged.append(entry)
             }
