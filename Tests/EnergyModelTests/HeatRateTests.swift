@@ -44,7 +44,7 @@ import Testing
     }
 
     static let ignored = "no coal_power_heat_rate: it counts only under the coal-equivalent method (calorific counts every kWh at 122.9 gce), "
-        + "so it would be ignored; remove it (in a variant: coal_power_heat_rate: ~)"
+        + "so it would be ignored; remove it (in a variant: coal_power_heat_rate: ~; with --set: accounting.coal_power_heat_rate=~)"
 
     /// Under the calorific method every kWh counts at 122.9 gce, so a coal-power heat rate
     /// was silently ignored: it is refused at its key. A variant that turns a base to the
@@ -61,5 +61,17 @@ import Testing
         try g.write("w.yaml", "extends: s.yaml\naccounting: {method: calorific, coal_power_heat_rate: ~}\n")
         let variant = try g.load("w.yaml")
         #expect(variant.accounting.method == .calorific && variant.accounting.coalPowerHeatRate == nil)
+        // The same with --set: `~` alone removes the key.
+        let method = ScenarioOverride(path: "accounting.method", value: "calorific")
+        let set = try ScenarioLoader.load(path: g.path("s.yaml"), overrides: [method, ScenarioOverride(path: "accounting.coal_power_heat_rate", value: "~")])
+        #expect(set.accounting.method == .calorific && set.accounting.coalPowerHeatRate == nil)
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: g.path("s.yaml"), overrides: [method]) }
+        // A required key removed is missing, as in a variant.
+        do {
+            _ = try ScenarioLoader.load(path: g.path("s.yaml"), overrides: [ScenarioOverride(path: "accounting.method", value: "~")])
+            Issue.record("a scenario without accounting.method loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.description).contains { $0.contains("accounting.method: found no value") }, "\(error.diagnostics)")
+        }
     }
 }

@@ -210,7 +210,7 @@ extension Decoder {
             // Counted at 122.9 gce/kWh whatever the heat rate, which would be ignored.
             valid = reader.refuse("coal_power_heat_rate", found: "coal_power_heat_rate with method: calorific",
                                   expected: "no coal_power_heat_rate: it counts only under the coal-equivalent method (calorific counts every kWh at 122.9 gce), "
-                                      + "so it would be ignored; remove it (in a variant: coal_power_heat_rate: ~)") && valid
+                                      + "so it would be ignored; remove it (in a variant: coal_power_heat_rate: ~; with --set: accounting.coal_power_heat_rate=~)") && valid
             _ = reader.optional("coal_power_heat_rate")
         } else if let f = reader.optional("coal_power_heat_rate") {
             rules.coalPowerHeatRate = trajectory(f, .heatRate, Self.heatRates, start: .baseYear)

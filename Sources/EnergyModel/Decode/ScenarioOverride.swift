@@ -6,8 +6,11 @@
 /// key but the last must exist in the file (a misspelt id is an error, with a
 /// suggestion), and the last must be one its parent can hold (a year only under
 /// milestones: `misplacedKey`); `value` is taken as written, as a plain unquoted YAML
-/// scalar (`0.5 GW`, `4 h`, `85 %`; quotes, `#` and `~` are part of the text). A value
-/// replaces the whole key: milestones, events and labels alike.
+/// scalar (`0.5 GW`, `4 h`, `85 %`; quotes and `#` are part of the text). A value
+/// replaces the whole key: milestones, events and labels alike. A value of `~` alone
+/// removes the key, as `~` does in a file that `extends:` another, so that a key one
+/// setting makes wrong can go with it (`accounting.coal_power_heat_rate=~` beside
+/// `accounting.method=calorific`); no key takes `~` as a value.
 public struct ScenarioOverride: Sendable, Hashable {
     public var path: String
     public var value: String
@@ -85,7 +88,7 @@ extension ScenarioLoader {
     /// The override as a tree of one branch: `{a: {b: {c: value}}}`.
     private static func layer(_ override: ScenarioOverride) -> SourceNode {
         let location = override.location
-        var node = SourceNode(value: .scalar(override.value, quoted: false), location: location)
+        var node = SourceNode(value: override.value == "~" ? .null : .scalar(override.value, quoted: false), location: location)
         for key in keys(of: override).reversed() {
             node = SourceNode(value: .mapping([SourceNode.Entry(key: key, keyLocation: location, value: node)]), location: location)
         }
