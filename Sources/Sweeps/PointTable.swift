@@ -7,6 +7,8 @@ import Reports
 /// points.csv: `point,seed,<axis key>…,year,<metric>…,target.<id>…` — one row per point
 /// and year; metrics as in `YearMetrics.columns` (units in their names), in full
 /// precision; each target's status at the point (the same on every row of the point).
+/// A field holding a comma or a quote (an axis value such as a name) is quoted as
+/// RFC 4180 says (`CSVField`), and read back so.
 /// points.jsonl: `{"point":…,"seed":…,"set":{key:value},"years":[{"year":…,metric:…}],"targets":{id:status}}`.
 public enum PointTable {
     public static func header(_ manifest: SweepManifest) -> String {
@@ -17,7 +19,7 @@ public enum PointTable {
     public static func csvRows(_ result: PointResult) -> [String] {
         result.years.map { year in
             (["\(result.point.index)", "\(result.point.seed)"] + result.point.values + ["\(year.year)"] + year.values.map { "\($0)" }
-                + result.targets.map(\.status)).joined(separator: ",")
+                + result.targets.map(\.status)).map(CSVField.quoted).joined(separator: ",")
         }
     }
 
@@ -108,8 +110,7 @@ public enum PointTable {
         let header = self.header(manifest)
         var grid = try SweepGrid(manifest, path: sweepFile(beside: path))
         return try SweepStore.wholeLines(path).filter { $0.text != header }.map { line in
-            let fields = line.text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard let row = row(fields, axes: manifest.axes.count, targets: manifest.targets.count) else {
+            guard let fields = CSVField.fields(line.text), let row = row(fields, axes: manifest.axes.count, targets: manifest.targets.count) else {
                 throw SweepError("\(path):\(line.number): a row that does not match the header of this sweep (a damaged or edited line): \(SweepStore.shown(line.text))")
             }
             try grid.check(path, line: line.number, point: row.point, seed: row.seed, values: row.values, years: [row.year], allYears: false,

@@ -54,6 +54,12 @@ public struct SweepAxis: Sendable, Hashable {
             guard !text.isEmpty else {
                 return .failure(SweepError("\(source) \(path): item \(number + 1) of \(items.count) is empty (two commas together, or one at an end)"))
             }
+            // A line break would split the value's row of points.csv, and any control
+            // character would end up in the HTML report, which XML forbids them in.
+            if let control = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                return .failure(SweepError("\(source) \(path): item \(number + 1) of \(items.count) holds the control character \(code), expected a value on one line of printable text"))
+            }
             switch expand(text) {
             case let .success(expanded):
                 values += expanded
@@ -180,4 +186,9 @@ public struct SweepError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+private extension String {
+    /// The text with zeros before it, to `width` characters.
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

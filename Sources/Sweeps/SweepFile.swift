@@ -70,14 +70,17 @@ public struct SweepFile: Sendable {
             guard key.scalar != nil, let axisPath = key.string?.trimmingCharacters(in: .whitespaces) else {
                 throw SweepError("\(source) expected a scenario key, found \(kind(key))")
             }
-            // Each item at its own line (a scalar may list values split by commas, as --set does).
+            // Each item at its own line. A scalar may list values split by commas, as --set
+            // does; an item of a YAML list is one value, commas and all (a CSV path may hold one).
             var items: [(text: String, origin: ScenarioOverride.Origin?)] = []
-            for node in value.sequence.map(Array.init) ?? [value] {
+            let list = value.sequence.map(Array.init)
+            for node in list ?? [value] {
                 guard node.scalar != nil, node.null == nil else {
                     throw SweepError("\(location(node)): the sweep file's set: \(axisPath): expected a scalar or a list of scalars (values with units, or ranges A...B:STEP), found \(kind(node))")
                 }
                 let origin = ScenarioOverride.Origin(location: location(node), mapping: "set")
-                items += (node.string ?? "").split(separator: ",", omittingEmptySubsequences: false).map { (String($0), origin) }
+                let text = node.string ?? ""
+                items += list == nil ? text.split(separator: ",", omittingEmptySubsequences: false).map { (String($0), origin) } : [(text, origin)]
             }
             let axis = try SweepAxis.parse(path: axisPath, items: items, source: source).get()
             if let other = axes.first(where: { SweepAxis.overlaps($0.path, axis.path) }), let first = keyLocations[other.path] {

@@ -43,6 +43,11 @@ public struct SweepSearch: Sendable {
             guard case let .success(t) = Quantity.parse(tolerance), t.dimension == a.dimension, t.value > 0 else {
                 throw SweepError("--tolerance \(tolerance): expected a positive number of the same kind as --between")
             }
+            // The values tried are written to 9 decimals of the interval's unit (`written`):
+            // a finer tolerance would try the same written value again and again.
+            guard t.value >= Self.finestTolerance * scale else {
+                throw SweepError("--tolerance \(tolerance): expected at least \(SweepAxis.clean(Self.finestTolerance)) \(unit) (the values tried are written to 9 decimals of \(unit))")
+            }
             self.tolerance = t.value
         } else {
             self.tolerance = (b.value - a.value) / 100
@@ -52,6 +57,9 @@ public struct SweepSearch: Sendable {
         self.target = target
         self.probability = probability
     }
+
+    /// The finest tolerance, in the interval's unit: ten times the rounding of `written`.
+    static let finestTolerance = 1e-8
 
     /// The value written in the interval's unit.
     public func written(_ canonical: Double) -> String { "\(SweepAxis.clean(canonical / scale)) \(unit)" }
@@ -128,8 +136,11 @@ public struct SweepSearch: Sendable {
         let bottom = try evaluate(low)
         if bottom.meets { return (bottom, tried) }
         var (lo, hi, best) = (low, high, top)
+        // Also stopped when the middle is written as an end is (an interval a few roundings
+        // wide): it would be tried again, and the loop would never end.
         while hi - lo > tolerance {
             let middle = (lo + hi) / 2
+            guard written(middle) != written(lo), written(middle) != written(hi) else { break }
             let evaluation = try evaluate(middle)
             if evaluation.meets {
                 (hi, best) = (middle, evaluation)

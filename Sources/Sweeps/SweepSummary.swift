@@ -63,7 +63,7 @@ public enum SweepSummary {
             fields += zip(group.meeting, rowYear).map { meeting, year in
                 year == nil || year == group.year ? meeting.map { "\($0)" } ?? "" : ""
             }
-            text += fields.joined(separator: ",") + "\n"
+            text += fields.map(CSVField.quoted).joined(separator: ",") + "\n"
         }
         return text
     }

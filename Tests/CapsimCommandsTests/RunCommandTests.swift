@@ -368,8 +368,8 @@ import Testing
         #expect(!capsim("run", Self.path("shaoyang.yaml")).out.contains("exceeds TEC"))
     }
 
-    /// Both tables end with the run's weather seed and its --set values, in every row, so
-    /// that the tables of two what-ifs stay apart once copied out of their folders.
+    /// Both tables end with the run's weather seed and its --set values (a JSON array), in
+    /// every row, so that the tables of two what-ifs stay apart once copied out of their folders.
     @Test func csvTablesRecordTheSeedAndTheValuesSet() throws {
         let (folder, file) = try write(Self.scenario(shareTarget: "5 %"))
         let out = folder.appendingPathComponent("out").path
@@ -378,17 +378,20 @@ import Testing
         #expect(result.status == 0, "\(result.err)")
         let annual = try String(contentsOfFile: out + "/annual.csv", encoding: .utf8).split(separator: "\n")
         #expect(annual[0].hasSuffix(",curtailment_fraction,weather_seed,set"))
+        // A JSON array of the settings, one CSV field (quoted: it holds quotes and a comma).
+        let set = #",7,"[""technologies.battery.capacity=0.12GW"",""technologies.river.full_load_hours=3900 h""]""#
         for row in annual.dropFirst() {
-            #expect(row.hasSuffix(",7,technologies.battery.capacity=0.12GW; technologies.river.full_load_hours=3900 h"), "\(row)")
+            #expect(row.hasSuffix(set), "\(row)")
+            #expect(CSVField.fields(row)?.last == #"["technologies.battery.capacity=0.12GW","technologies.river.full_load_hours=3900 h"]"#)
         }
         let targets = try String(contentsOfFile: out + "/targets.csv", encoding: .utf8).split(separator: "\n")
         #expect(targets.first == "id,year,kind,comparison,required,tolerance,value,margin,unit,status,strive,lever,weather_seed,set")
-        #expect(targets.count == 3 && targets.dropFirst().allSatisfy { $0.hasSuffix(",false,,7,technologies.battery.capacity=0.12GW; technologies.river.full_load_hours=3900 h") },
-                "\(targets)")
+        #expect(targets.count == 3 && targets.dropFirst().allSatisfy { $0.hasSuffix(",false," + set) }, "\(targets)")
+        // A value holding "; " stays one setting.
         let plain = folder.appendingPathComponent("plain").path
-        #expect(capsim("run", file, "--csv", plain, "--seed", "7").status == 0)
+        #expect(capsim("run", file, "--csv", plain, "--seed", "7", "--set", "technologies.coal.name=Plant; unit 1").status == 0)
         let plainTargets = try String(contentsOfFile: plain + "/targets.csv", encoding: .utf8).split(separator: "\n")
-        #expect(plainTargets.dropFirst().allSatisfy { $0.hasSuffix(",7,") }, "no --set: an empty last field, \(plainTargets)")
+        #expect(plainTargets.dropFirst().allSatisfy { CSVField.fields($0)?.suffix(2) == ["7", #"["technologies.coal.name=Plant; unit 1"]"#] }, "\(plainTargets)")
     }
 
     @Test func exportedLPHasTheObjectiveRunReports() throws {

@@ -321,6 +321,29 @@ import Reports
     }
 
     /// An empty item of `--set` (`1GW,,2GW`) was dropped without a word.
+    /// Axis values with quotes and commas (an item of a sweep file's list is one value,
+    /// commas and all) are quoted in points.csv and summary.csv and read back whole: a
+    /// rerun resumes instead of refusing its own rows, and Python's csv module would read
+    /// the same fields.
+    @Test func quotedAxisValuesRoundTrip() throws {
+        let (folder, _) = try folder()
+        let study = folder.appendingPathComponent("study.yaml").path, out = folder.appendingPathComponent("out").path
+        try "scenario: city.yaml\nset:\n  technologies.coal.name: ['\"Q\" plant', 'x,y']\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        let first = capsim("sweep", study, "--out", out, "--quiet")
+        #expect(first.status == 0, "\(first.err)")
+        let table = try rows(out)
+        #expect(table.count == 3, "two points, not three: \(table)")
+        // Rows are appended as points finish; in point order:
+        let points = table.dropFirst().sorted()
+        #expect(points.map { CSVField.fields($0)?[2] } == [#""Q" plant"#, "x,y"], "\(table)")
+        #expect(points[0].hasPrefix(#"0,1,"""Q"" plant",2021,"#) && points[1].hasPrefix(#"1,1,"x,y",2021,"#), "\(table)")
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
+        #expect(Set(summary.dropFirst().map { CSVField.fields($0)?.first }) == [#""Q" plant"#, "x,y"], "\(summary)")
+        let again = capsim("sweep", study, "--out", out, "--quiet")
+        #expect(again.status == 0 && again.err.isEmpty, "\(again.err)")
+        #expect(try rows(out).sorted() == table.sorted())
+    }
+
     @Test func emptySetItemIsRefused() throws {
         let (folder, file) = try folder()
         let result = capsim("sweep", file, "--set", "technologies.battery.capacity=0.1GW,,0.2GW", "--years", "2021", "--out", folder.appendingPathComponent("out").path)

@@ -101,6 +101,17 @@ import Testing
         }
     }
 
+    /// A tolerance finer than the 9 decimals the values tried are written to is refused
+    /// (1e-300 GW searched for ever, trying one written value again and again); 1e-8 of
+    /// the unit is accepted.
+    @Test func aToleranceBelowTheWrittenResolutionIsRefused() throws {
+        let (_, file) = try SweepCommandTests().folder()
+        let fine = capsim("sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.1GW...0.3GW", "--tolerance", "1e-300GW",
+                          "--meets", "reliable_2021", "--years", "2021")
+        #expect(fine.status == 2 && fine.err.contains("--tolerance 1e-300GW: expected at least 1e-08 GW (the values tried are written to 9 decimals of GW)"), "\(fine.err)")
+        #expect(!fine.out.contains("Searching"))
+    }
+
     /// `--out` is made ready before the first evaluation: a folder under a file was found
     /// after every point had run, and the answer lost; a grid's folder is refused (search.csv
     /// was added beside its results); an empty one or a previous search's is used.

@@ -171,6 +171,17 @@ import Testing
         ])
     }
 
+    /// Time zones are whole quarter hours: 8.33 h was accepted and its times labelled
+    /// +08:20 while the model used 8 h 19.8 min; 5.75 h (Nepal) is accepted.
+    @Test func aUTCOffsetIsAWholeNumberOfQuarterHours() throws {
+        let header = Fixture.header().replacingOccurrences(of: "utc_offset: 8 h", with: "utc_offset: 8.33 h")
+        let (f, p) = try problems(header + "technologies: {}\n")
+        #expect(p == [f.message("s.yaml", 3, 60, "location.utc_offset", found: "8.33 h", expected: "a whole number of quarter hours, as every time zone is (8 h, 5.75 h, -3.5 h)")])
+        let nepal = try Fixture()
+        try nepal.write("s.yaml", Fixture.header().replacingOccurrences(of: "utc_offset: 8 h", with: "utc_offset: 5.75 h") + "technologies: {}\n")
+        #expect(try nepal.load("s.yaml").location.utcOffsetHours == 5.75)
+    }
+
     /// A thousands separator is named, with the number as it should be written.
     @Test func aSpaceInsideANumberIsNamed() throws {
         let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 1 200 MW, full_load_hours: 2000 h}"))

@@ -65,6 +65,13 @@ import Testing
         #expect(Self.failure("x= ") == "--set x: no values after =")
     }
 
+    /// A line break split the value's row of points.csv, which the sweep then refused as
+    /// damaged at its end (for good); any control character would reach the HTML report.
+    @Test func controlCharactersAreRefused() {
+        #expect(Self.failure("description=first\nsecond") == "--set description: item 1 of 1 holds the control character U+000A, expected a value on one line of printable text")
+        #expect(Self.failure("x=1GW,2\u{7F}GW") == "--set x: item 2 of 2 holds the control character U+007F, expected a value on one line of printable text")
+    }
+
     /// An empty key in a path was dropped when the path was laid over the scenario:
     /// `technologies..lfp_bases.capacity` and `technologies.lfp_bases.capacity.` both set
     /// `technologies.lfp_bases.capacity`, under names points.csv kept as written.

@@ -83,8 +83,13 @@ extension Decoder {
         let longitude = reader.required("longitude", expected: "an angle such as 111.47 °E").flatMap {
             compassAngle($0, letters: ["°E", "°W"], .within(-180...180, "from -180° to 180° (or with °E, °W)"))
         }
-        let offset = reader.required("utc_offset", expected: "hours ahead of UTC, such as 8 h").flatMap {
-            quantity($0, .time, .within(-12...14, "from -12 h to 14 h"))
+        let offsetField = reader.required("utc_offset", expected: "hours ahead of UTC, such as 8 h")
+        var offset = offsetField.flatMap { quantity($0, .time, .within(-12...14, "from -12 h to 14 h")) }
+        // Every time zone in use is a whole number of quarter hours ahead of UTC; the hourly
+        // files label times to the minute (+08:20 for 8.33 h, which the model used as 8 h 19.8 min).
+        if let hours = offset, let offsetField, abs(hours * 4 - (hours * 4).rounded()) > 1e-9 {
+            fail(offsetField, found: "\(Self.format(hours)) h", expected: "a whole number of quarter hours, as every time zone is (8 h, 5.75 h, -3.5 h)")
+            offset = nil
         }
         let zone = reader.optional("time_zone").flatMap { text($0) }
         reader.finish(subject: "location")

@@ -50,7 +50,8 @@ public struct ScenarioOverride: Sendable, Hashable {
     /// `diagnostic` with the key named as the file writing the value names it, when it is
     /// about this override's value.
     func naming(_ diagnostic: Diagnostic) -> Diagnostic {
-        guard let origin, diagnostic.location == origin.location else { return diagnostic }
+        // Two values at one place (a YAML alias repeats its anchor's) name the key once.
+        guard let origin, diagnostic.location == origin.location, !diagnostic.path.hasPrefix("\(origin.mapping): ") else { return diagnostic }
         var named = diagnostic
         named.path = "\(origin.mapping): \(diagnostic.path)"
         return named
