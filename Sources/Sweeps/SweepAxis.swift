@@ -153,7 +153,8 @@ public struct SweepAxis: Sendable, Hashable {
     /// number is written without a fraction while a double holds it exactly (below 2⁵³);
     /// beyond, as Swift writes it (1e+19), which the value's own range check then refuses.
     static func clean(_ value: Double) -> String {
-        let rounded = (value * 1e9).rounded() / 1e9
+        // Beyond 10¹⁵ a double holds no decimals to round, and × 10⁹ would overflow to inf.
+        let rounded = abs(value) < 1e15 ? (value * 1e9).rounded() / 1e9 : value
         return rounded == rounded.rounded() && abs(rounded) < 0x1p53 ? String(Int(rounded)) : "\(rounded)"
     }
 }

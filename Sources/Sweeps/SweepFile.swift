@@ -135,7 +135,11 @@ public struct SweepFile: Sendable {
         let parts = text.replacingOccurrences(of: "...", with: "-")
         if parts.contains("-") {
             let ends = pieces(parts, "-").map { Int($0) }
-            guard ends.count == 2, let first = ends[0], let last = ends[1], first <= last else { throw SweepError("\(source) \(text): expected A...B with A ≤ B") }
+            guard ends.count == 2, let first = ends[0], let last = ends[1], first <= last else {
+                // A list and a range together (2020,2020...2021) is neither.
+                let form = parts.contains(",") ? "Y, Y1,Y2 (each year a projection of its own) or A...B (one projection), not both" : "A...B with A ≤ B"
+                throw SweepError("\(source) \(text): expected \(form)")
+            }
             return .range(first...last)
         }
         let list = pieces(parts, ",").map { Int($0) }

@@ -52,6 +52,18 @@ import Testing
         #expect(try SweepFile.years("2020, 2030") == .each([2020, 2030]))
     }
 
+    /// A list and a range together is named as such, not as a range out of order.
+    @Test func yearsMixingAListAndARangeAreNamed() {
+        do {
+            _ = try SweepFile.years("2020,2020...2021")
+            Issue.record("accepted")
+        } catch let error as SweepError {
+            #expect(error.message == "--years 2020,2020...2021: expected Y, Y1,Y2 (each year a projection of its own) or A...B (one projection), not both")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     /// A point's seed replaces the scenario's weather seed, so an axis over it would run
     /// one projection under several names (it was accepted, and changed nothing).
     @Test func weatherSeedIsNotAnAxis() {
@@ -113,6 +125,8 @@ import Testing
         // A whole number beyond what Int holds trapped in the conversion (exit 132).
         #expect(try SweepAxis.parse("x=1e19GW...1e19GW:1GW").get().values == ["1e+19 GW"])
         #expect(SweepAxis.clean(4_503_599_627_370_496) == "4503599627370496")
+        // × 10⁹ overflowed: 1e300 was written "inf".
+        #expect(SweepAxis.clean(1e300) == "1e+300")
     }
 
     /// Target ids may hold a comma or a quote (validation allows them): the header quotes
