@@ -27,7 +27,7 @@ public struct SearchManifest: Codable, Sendable, Equatable {
         meets = search.target
         probability = search.probability
         tolerance = search.written(search.tolerance)
-        set = Dictionary(uniqueKeysWithValues: plan.axes.map { ($0.path, $0.values.joined(separator: ",")) })
+        set = Dictionary(uniqueKeysWithValues: plan.axes.map { ($0.path, $0.values.map(CSVField.quoted).joined(separator: ",")) })
         seeds = plan.seeds
         years = plan.years.description
     }

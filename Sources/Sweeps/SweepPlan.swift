@@ -1,6 +1,7 @@
 import EnergyModel
 import Foundation
 import Profiles
+import Reports
 
 /// What a sweep computes: the product of its axes and seeds, each point a projection of
 /// the chosen years. Points are numbered in grid order — the first axis slowest, the
@@ -125,7 +126,9 @@ public struct SweepPlan: Sendable {
     /// the format and what else decides the results (a search's key, interval and target).
     public func fingerprint(scenario root: SourceNode, series: [HourlySeries] = [], of kind: String = "capsim.sweep/1") -> String {
         var text = kind + "\n" + Self.canonical(root) + "\n"
-        for axis in axes { text += "set \(axis.path)=\(axis.values.joined(separator: ","))\n" }
+        // A value holding a comma or a quote (a sweep file's list item) is quoted, so that
+        // ['x,y'] and [x, y] differ; other values are as before, and so are their fingerprints.
+        for axis in axes { text += "set \(axis.path)=\(axis.values.map(CSVField.quoted).joined(separator: ","))\n" }
         text += "seeds \(seeds.map(String.init).joined(separator: ","))\nyears \(years.description)\n"
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ byte: UInt8) {

@@ -199,6 +199,11 @@ import Testing
         #expect(plan.fingerprint(scenario: root, series: [load]) == plan.fingerprint(scenario: root, series: [load]))
         #expect(plan.fingerprint(scenario: root, series: [load]) != plan.fingerprint(scenario: root, series: [edited]))
         #expect(plan.fingerprint(scenario: root, series: [load]) != plan.fingerprint(scenario: root))
+        // One value with a comma (a sweep file's list item) is not the two values it joins.
+        var joined = plan, split = plan
+        joined.axes = [SweepAxis(path: "a", values: ["x,y"])]
+        split.axes = [SweepAxis(path: "a", values: ["x", "y"])]
+        #expect(joined.fingerprint(scenario: root) != split.fingerprint(scenario: root))
     }
 
     /// Only axes that size storage let points share profiles (no series depends on storage).
