@@ -14,7 +14,8 @@ enum ShareRangeNote {
         years.compactMap { year -> String? in
             let account = year.account
             let tec = account.totalEnergyConsumption, nf = account.nonFossilEnergy
-            guard tec <= 0 || nf > tec else { return nil }
+            // NF = TEC in a year with no fossil energy at all differs by rounding only.
+            guard tec <= 0 || nf > tec * (1 + 1e-9) else { return nil }
             let energy = account.energy
             let what = tec <= 0
                 ? "TEC is \(TextLayout.number(tec / 1e6, digits: 3)) Mtce, so no share can be formed (shown as 0 %)"

@@ -37,7 +37,13 @@ public struct SweepAxis: Sendable, Hashable {
         let path = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
         let list = text[text.index(after: equals)...]
         guard !list.allSatisfy(\.isWhitespace) else { return .failure(SweepError("\(source) \(path): no values after =")) }
-        return parse(path: path, items: list.split(separator: ",", omittingEmptySubsequences: false).map { (String($0), nil) }, source: source)
+        return parse(path: path, items: commaSeparated(list).map { ($0, nil) }, source: source)
+    }
+
+    /// `text` cut at its commas, scalar by scalar: a comma followed by a combining mark
+    /// (U+0301) is one Character, and `split` on Characters kept `plain,́x` as one value.
+    static func commaSeparated(_ text: some StringProtocol) -> [String] {
+        text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
     }
 
     /// The axis of `path` over `items`, each a value or a range with where a file wrote it

@@ -75,12 +75,17 @@ public struct SweepFile: Sendable {
             var items: [(text: String, origin: ScenarioOverride.Origin?)] = []
             let list = value.sequence.map(Array.init)
             for node in list ?? [value] {
-                guard node.scalar != nil, node.null == nil else {
+                // `~` removes the key, as `--set KEY=~` does.
+                if node.null != nil, node.scalar != nil {
+                    items.append(("~", ScenarioOverride.Origin(location: location(node), mapping: "set")))
+                    continue
+                }
+                guard node.scalar != nil else {
                     throw SweepError("\(location(node)): the sweep file's set: \(axisPath): expected a scalar or a list of scalars (values with units, or ranges A...B:STEP), found \(kind(node))")
                 }
                 let origin = ScenarioOverride.Origin(location: location(node), mapping: "set")
                 let text = node.string ?? ""
-                items += list == nil ? text.split(separator: ",", omittingEmptySubsequences: false).map { (String($0), origin) } : [(text, origin)]
+                items += list == nil ? SweepAxis.commaSeparated(text).map { ($0, origin) } : [(text, origin)]
             }
             let axis = try SweepAxis.parse(path: axisPath, items: items, source: source).get()
             if let other = axes.first(where: { SweepAxis.overlaps($0.path, axis.path) }), let first = keyLocations[other.path] {

@@ -45,12 +45,14 @@ public struct SweepSearch: Sendable {
             }
             // The values tried are written to 9 decimals of the interval's unit (`written`):
             // a finer tolerance would try the same written value again and again.
-            guard t.value >= Self.finestTolerance * scale else {
+            // (less a rounding: 1e-8 MW written as such is t ≈ 1e-8 × scale, not above it)
+            guard t.value >= Self.finestTolerance * scale * (1 - 1e-9) else {
                 throw SweepError("--tolerance \(tolerance): expected at least \(SweepAxis.clean(Self.finestTolerance)) \(unit) (the values tried are written to 9 decimals of \(unit))")
             }
             self.tolerance = t.value
         } else {
-            self.tolerance = (b.value - a.value) / 100
+            // A hundredth of the interval, and no finer than the values can be written.
+            self.tolerance = max((b.value - a.value) / 100, Self.finestTolerance * scale)
         }
         guard probability > 0, probability <= 1 else { throw SweepError("--probability \(probability): expected a fraction above 0, at most 1") }
         self.key = key

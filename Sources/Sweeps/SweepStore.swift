@@ -152,7 +152,8 @@ public struct SweepStore: Sendable {
     /// their numbers from 1; empty lines are left out.
     static func wholeLines(_ path: String) -> [(number: Int, text: String)] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // By scalar: a line break followed by a combining mark is one Character.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         lines.removeLast()
         return lines.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }
     }

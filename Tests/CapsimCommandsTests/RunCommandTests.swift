@@ -366,6 +366,17 @@ import Testing
         #expect(joined.contains("Mtce: exports of fossil power, ") && joined.contains("leave TEC at k = 1000 tce/GWh, while the city's coal and gas plants burned 130 tce/GWh"),
                 "\(summary)")
         #expect(!capsim("run", Self.path("shaoyang.yaml")).out.contains("exceeds TEC"))
+        // A year with no fossil energy at all has NF = TEC up to rounding: no note.
+        let green = Self.smallCity.replacingOccurrences(of: "non_power_fuels: {coal: 0.1 Mtce, oil: 0.05 Mtce, natural_gas: 0.1 亿立方米}",
+                                                         with: "non_power_fuels: {coal: 0 tce, oil: 0 tce, natural_gas: 0 tce}") + """
+            technologies:
+              wind: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}
+            grid: {import_limit: 0.5 GW, export_limit: 1 GW, import_price: 450 yuan/MWh, export_price: 300 yuan/MWh, non_fossil_share: 100 %}
+
+            """
+        let (_, greenFile) = try write(green)
+        let greenRun = capsim("run", greenFile)
+        #expect(greenRun.status == 0 && greenRun.out.contains("100.00 %") && !greenRun.out.contains("exceeds TEC"), "\(greenRun.out)")
     }
 
     /// Both tables end with the run's weather seed and its --set values (a JSON array), in

@@ -344,6 +344,28 @@ import Reports
         #expect(try rows(out).sorted() == table.sorted())
     }
 
+    /// A folder written before values were quoted (a value with a quote written bare)
+    /// resumes: its rows are read as plain fields. And `~` in a sweep file's set: removes
+    /// the key, as `--set KEY=~` does.
+    @Test func unquotedRowsOfEarlierSweepsAndNullValues() throws {
+        let (folder, _) = try folder()
+        let study = folder.appendingPathComponent("study.yaml").path, out = folder.appendingPathComponent("out").path
+        try "scenario: city.yaml\nset:\n  technologies.coal.name: 'say \"hi\"'\nyears: 2021\n".write(toFile: study, atomically: true, encoding: .utf8)
+        #expect(capsim("sweep", study, "--out", out, "--quiet").status == 0)
+        let points = out + "/points.csv"
+        let quoted = try String(contentsOfFile: points, encoding: .utf8)
+        #expect(quoted.contains(#","say ""hi""","#))
+        try quoted.replacingOccurrences(of: #","say ""hi""","#, with: #",say "hi","#).write(toFile: points, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: out + "/summary.csv")
+        let again = capsim("sweep", study, "--out", out, "--quiet")
+        #expect(again.status == 0 && FileManager.default.fileExists(atPath: out + "/summary.csv"), "\(again.err)")
+        let removed = folder.appendingPathComponent("removed.yaml").path, removedOut = folder.appendingPathComponent("removed").path
+        try "scenario: city.yaml\nset:\n  technologies.battery: ~\nyears: 2021\n".write(toFile: removed, atomically: true, encoding: .utf8)
+        let result = capsim("sweep", removed, "--out", removedOut, "--quiet")
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try rows(removedOut).count == 2)
+    }
+
     @Test func emptySetItemIsRefused() throws {
         let (folder, file) = try folder()
         let result = capsim("sweep", file, "--set", "technologies.battery.capacity=0.1GW,,0.2GW", "--years", "2021", "--out", folder.appendingPathComponent("out").path)

@@ -182,6 +182,19 @@ import Testing
         #expect(try nepal.load("s.yaml").location.utcOffsetHours == 5.75)
     }
 
+    /// Digit groups of three after a whole number of up to three digits are joined; a
+    /// decimal or an exponent before the space is no number written with separators.
+    @Test func digitGroupsAreJoinedOnlyWhenTheyAreThousandsSeparated() {
+        #expect(Decoder.joinedDigitGroups(number: "13", unit: "800 GWh") == "13800 GWh")
+        #expect(Decoder.joinedDigitGroups(number: "1", unit: "000 000 GWh") == "1000000 GWh")
+        #expect(Decoder.joinedDigitGroups(number: "1", unit: "000 000") == "1000000")
+        #expect(Decoder.joinedDigitGroups(number: "13", unit: "800.5 GWh") == "13800.5 GWh")
+        #expect(Decoder.joinedDigitGroups(number: "1.5", unit: "000 GWh") == nil)
+        #expect(Decoder.joinedDigitGroups(number: "1e3", unit: "000 GWh") == nil)
+        #expect(Decoder.joinedDigitGroups(number: "13", unit: "8000 GWh") == nil)
+        #expect(Decoder.joinedDigitGroups(number: "1234", unit: "567 GWh") == nil)
+    }
+
     /// A thousands separator is named, with the number as it should be written.
     @Test func aSpaceInsideANumberIsNamed() throws {
         let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 1 200 MW, full_load_hours: 2000 h}"))

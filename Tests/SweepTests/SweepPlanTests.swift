@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 @testable import EnergyModel
 @testable import Sweeps
@@ -82,6 +83,24 @@ import Testing
     @Test func controlCharactersAreRefused() {
         #expect(Self.failure("description=first\nsecond") == "--set description: item 1 of 1 holds the control character U+000A, expected a value on one line of printable text")
         #expect(Self.failure("x=1GW,2\u{7F}GW") == "--set x: item 2 of 2 holds the control character U+007F, expected a value on one line of printable text")
+    }
+
+    /// Commas and quotes are found scalar by scalar: a comma before a combining mark is one
+    /// Character, so `plain,́x` was one value and a value starting with U+0301 was written
+    /// bare and read back as no field of its own.
+    @Test func commasBeforeCombiningMarksSeparate() throws {
+        #expect(try SweepAxis.parse("name=plain,\u{301}x").get().values == ["plain", "\u{301}x"])
+        let values = ["\u{301}x", "a,\u{301}b", "x\u{600}", "say \"hi\""]
+        #expect(CSVField.fields(values.map(CSVField.quoted).joined(separator: ",")) == values)
+    }
+
+    /// The finest tolerance is accepted as written (1e-8 MW was refused by rounding), and the
+    /// default is no finer than it.
+    @Test func theFinestToleranceIsAccepted() throws {
+        let search = try SweepSearch(key: "k", between: "188.7346 MW...188.7347 MW", tolerance: "1e-8 MW", target: "t", probability: 1)
+        #expect(search.written(search.tolerance) == "1e-08 MW")
+        let narrow = try SweepSearch(key: "k", between: "188.734667908 MW...188.73466792 MW", tolerance: nil, target: "t", probability: 1)
+        #expect(narrow.written(narrow.tolerance) == "1e-08 MW")
     }
 
     /// An empty key in a path was dropped when the path was laid over the scenario:

@@ -143,9 +143,8 @@ final class Decoder {
             // A unit that starts with digits is the rest of a number written with a
             // thousands separator (13 800 GWh), which no unit table could suggest.
             let compass = ["N", "S", "E", "W"].first { $0 == unit.uppercased() }
-            let digits = unit.prefix { $0.isASCII && $0.isNumber }
-            let number = text.dropLast(unit.count).trimmingCharacters(in: .whitespaces)
-            let separated = digits.isEmpty ? nil : " (a number with a space inside: write \"\(number)\(digits)\(unit.dropFirst(digits.count))\")"
+            let separated = Self.joinedDigitGroups(number: text.dropLast(unit.count).trimmingCharacters(in: .whitespaces), unit: unit)
+                .map { " (a number with a space inside: write \"\($0)\")" }
             let hint = separated ?? compass.map { " (did you mean \"°\($0)\"?)" } ?? Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
             fail(valueField, found: "the unknown unit \"\(unit)\"\(hint)", expected: named)
             return nil
@@ -233,6 +232,25 @@ final class Decoder {
             return nil
         }
         return (text, value)
+    }
+
+    /// `number` and the digit groups that start `unit`, joined (`13` and `800 000 GWh` →
+    /// `13800000 GWh`): a thousands separator read as the start of a unit. Nil unless
+    /// `number` is a whole number of up to three digits and each group has three, as
+    /// such separators make them (`1.5 000` or `1e3 000` are not one number written so).
+    static func joinedDigitGroups(number: String, unit: String) -> String? {
+        func isDigits(_ text: Substring) -> Bool { !text.isEmpty && text.utf8.allSatisfy { (48...57).contains($0) } }
+        let lead = number.drop { $0 == "-" || $0 == "+" }
+        guard isDigits(lead[...]), lead.count <= 3 else { return nil }
+        var groups: [Substring] = [], rest = unit[...]
+        while isDigits(rest.prefix(3)), rest.prefix(3).count == 3, rest.dropFirst(3).first.map({ !($0.isASCII && $0.isNumber) }) ?? true {
+            groups.append(rest.prefix(3))
+            rest = rest.dropFirst(3)
+            guard rest.first == " ", let next = rest.dropFirst().first, next.isASCII, next.isNumber else { break }
+            rest = rest.dropFirst()
+        }
+        guard !groups.isEmpty else { return nil }
+        return number + groups.joined() + rest
     }
 
     static func format(_ number: Double) -> String {
