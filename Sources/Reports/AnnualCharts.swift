@@ -2,7 +2,7 @@ import Accounting
 import EnergyModel
 
 /// The HTML report's charts of whole years: the non-fossil share against its targets,
-/// installed capacity by kind against the capacity targets, and the generation mix.
+/// installed capacity by kind with the capacity targets listed, and the generation mix.
 enum AnnualCharts {
     /// Non-fossil share by year (a dot per year carrying its share as `data-value`), each
     /// share target a band from the edge of its tolerance to its threshold, between the
@@ -25,24 +25,25 @@ enum AnnualCharts {
         return chart.svg()
     }
 
-    /// Installed capacity by kind and year, GW, each `capacity` target of a year shown
-    /// marked by its number at its threshold; returns the chart and the key of the numbers.
+    /// Installed capacity by kind and year, GW, and a line for each `capacity` target of a
+    /// simulated year: what it counts, its threshold and what capsim counted. The targets
+    /// are not drawn on the bars: each counts only some kinds, so a dash at its threshold
+    /// on a bar of every kind looked met beside a taller bar when it was missed.
     static func capacity(_ outcome: ProjectionOutcome) -> (svg: String, key: [String]) {
         let card = CapacityScorecard(scenario: outcome.scenario)
         let indices = outcome.years.compactMap { year in card.years.firstIndex(of: year.year) }
-        var chart = StackedBarChart(
+        let chart = StackedBarChart(
             id: "capacity", title: "Installed capacity by technology kind, end of year", xLabel: "year", yLabel: "installed capacity (GW)",
             categories: indices.map { String(card.years[$0]) },
             series: card.byKind.map { row in Series(row.kind.rawValue, colour: TechnologyGroups.colour(of: row.kind), values: indices.map { row.gigawatts[$0] }) })
-        var key: [String] = []
-        for entry in outcome.scorecard.entries where entry.target.kind == .capacity {
-            guard let category = chart.categories.firstIndex(of: String(entry.target.year)), let evaluation = entry.evaluation else { continue }
-            let number = chart.marks.count + 1, target = entry.target, outcomeText = TargetText.outcome(evaluation)
-            chart.marks.append(StackedBarChart.Mark(category: category, value: target.required, label: String(number), title: target.id))
-            key.append("\(number): \(target.id) — \(target.selectors.joined(separator: ", ")) \(TargetText.threshold(target)) in \(target.year) "
-                + "(\(TextLayout.number(target.required)) GW); counted \(outcomeText[0]), margin \(outcomeText[1]): \(outcomeText[2])")
+        let years = Set(chart.categories)
+        let key = outcome.scorecard.entries.compactMap { entry -> String? in
+            let target = entry.target
+            guard target.kind == .capacity, years.contains(String(target.year)), let evaluation = entry.evaluation else { return nil }
+            let outcomeText = TargetText.outcome(evaluation)
+            return "\(target.id) — \(target.selectors.joined(separator: ", ")) \(TargetText.threshold(target)) in \(target.year) "
+                + "(\(TextLayout.number(target.required)) GW); counted \(outcomeText[0]), margin \(outcomeText[1]): \(outcomeText[2])"
         }
-        chart.marksLegend = "capacity target (numbered)"
         return (chart.svg(), key)
     }
 

@@ -30,10 +30,12 @@ public enum HTMLReport {
             ], scorecard(outcome.scorecard)),
             HTMLPage.section("Non-fossil share", notes: [
                 "Each share target is drawn as its threshold (dashed) and, in grey, the band within its tolerance, from the year of the target before it to its own year.",
-            ], AnnualCharts.share(outcome)),
+            ] + (scenario.accounting.method == .calorific && scenario.targets.contains { $0.kind == .nonFossilShare }
+                ? ["Counted by the calorific method: China's statistics and its plans' share targets count by the coal-equivalent method, under which the same year's share is far higher."] : [])
+              + ShareRangeNote.sentences(outcome.years), AnnualCharts.share(outcome)),
             HTMLPage.section("Installed capacity", notes: [
                 "Technology kinds stacked in the order of the legend (its top entry is the top of each bar)."
-                    + (capacity.key.isEmpty ? "" : " Numbered dashes mark the capacity targets of each year:"),
+                    + (capacity.key.isEmpty ? "" : " Each capacity target counts only the technologies it names, so it is listed here rather than drawn on the bars:"),
             ], capacity.svg + (capacity.key.isEmpty ? "" : HTMLPage.list(capacity.key))),
             HTMLPage.section("Generation mix", notes: [
                 "Storage discharge is shown apart from generation; storage charging and exports are below zero. The bold tick is the load.",

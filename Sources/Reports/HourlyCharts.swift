@@ -41,19 +41,23 @@ enum HourlyCharts {
         var chart = StackedAreaChart(id: "week", title: "Dispatch, week \(week.number) of \(dispatch.year)", xLabel: "day (local time)",
                                      yLabel: "power (GW)", series: series.filter { $0.values.contains { abs($0) > noise } }, xTicks: dayTicks(week))
         chart.lines = [Series("load", colour: Palette.black, values: slice(dispatch.load))]
-        chart.secondary = (Series("price", colour: Palette.vermillion, values: shownPrices(slice(dispatch.price)), dash: "2 2"), "price (yuan/MWh)")
+        // Black, not vermillion: that is the unserved load's area.
+        chart.secondary = (Series("price", colour: Palette.black, values: shownPrices(slice(dispatch.price)), dash: "2 2"), "price (yuan/MWh)")
         return chart.svg()
     }
 
-    /// Each storage unit's energy stored at the end of each hour of `week`, GWh.
+    /// Each storage unit's energy stored at the end of each hour of `week`, GWh: the units
+    /// in service in the year — a unit not built yet is dispatched as 0 in every hour
+    /// (level, charge and discharge), and is left out; nil when there is none.
     static func stateOfCharge(_ dispatch: YearDispatch, week: ReportWeek) -> String? {
-        let units = dispatch.technologies.filter { $0.kind.isStorage && $0.level != nil }
+        func used(_ values: [Double]?) -> Bool { values?.contains { $0 != 0 } ?? false }
+        let units = dispatch.technologies.filter { $0.kind.isStorage && $0.level != nil && (used($0.level) || used($0.output) || used($0.charge)) }
         guard !units.isEmpty else { return nil }
         let series = units.enumerated().map { index, unit in
             Series(unit.id, colour: Palette.cycle[index % Palette.cycle.count], values: Array(unit.level![week.range]), dash: Palette.dashes[index % Palette.dashes.count])
         }
         var chart = LineChart(id: "soc", title: "Storage state of charge, week \(week.number) of \(dispatch.year)", xLabel: "day (local time)",
-                              yLabel: "energy stored (GWh)", x: (1...ReportWeek.hours).map(Double.init), series: series)
+                              yLabel: "energy stored (GWh)", x: (1...week.range.count).map(Double.init), series: series)
         chart.xTicks = dayTicks(week)
         return chart.svg()
     }
@@ -77,7 +81,7 @@ enum HourlyCharts {
     /// A tick at the start of each day of the week, labelled with its date: `1 Jul`.
     static func dayTicks(_ week: ReportWeek) -> [(value: Double, label: String)] {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return (0..<7).map { offset in
+        return (0..<(week.range.count / 24)).map { offset in
             let day = week.range.lowerBound / 24 + offset
             return (Double(24 * offset), "\(ProfileCalendar.dayOfMonth(ofDay: day)) \(months[ProfileCalendar.month(ofDay: day) - 1])")
         }

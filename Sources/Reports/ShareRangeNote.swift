@@ -10,7 +10,13 @@ import EnergyModel
 /// plants' heat rate takes more out of TEC than was burned. capsim
 /// counts as the formulas say; the note says why the figure cannot be read as a share.
 enum ShareRangeNote {
+    /// The notes as lines of the terminal summary, within 100 columns.
     static func lines(_ years: [YearOutcome]) -> [String] {
+        sentences(years).flatMap { TextLayout.wrap("(\($0))", width: 100, first: "  ", rest: "  ") }
+    }
+
+    /// One note a year whose account leaves the range, as a sentence.
+    static func sentences(_ years: [YearOutcome]) -> [String] {
         years.compactMap { year -> String? in
             let account = year.account
             let tec = account.totalEnergyConsumption, nf = account.nonFossilEnergy
@@ -23,9 +29,9 @@ enum ShareRangeNote {
             let thermal = energy.technologies.filter { $0.kind == .coal || $0.kind == .gas }
             let generation = thermal.reduce(0) { $0 + $1.generation }, fuel = thermal.reduce(0) { $0 + $1.fuel }
             let plants = generation > 0 ? ", while the city's coal and gas plants burned \(TextLayout.number(fuel / generation, digits: 1)) tce/GWh for their power" : ""
-            return "(\(year.year): \(what): exports of fossil power, \(TextLayout.number(energy.exports - energy.nonFossilExports, digits: 0)) GWh, leave TEC at "
+            return "\(year.year): \(what): exports of fossil power, \(TextLayout.number(energy.exports - energy.nonFossilExports, digits: 0)) GWh, leave TEC at "
                 + "k = \(TextLayout.number(account.primaryElectricityFactor, digits: 1)) tce/GWh\(plants); see docs/accounting.md, "
-                + "\"Exports and k\")"
-        }.flatMap { TextLayout.wrap($0, width: 100, first: "  ", rest: "  ") }
+                + "\"Exports and k\""
+        }
     }
 }

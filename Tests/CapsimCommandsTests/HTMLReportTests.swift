@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Reports
 import Testing
 @testable import CapsimCommands
 
@@ -81,6 +82,7 @@ import Testing
         #expect(page.contains("✓ met") || page.contains("~ within tolerance"), "statuses in words")
         #expect(page.contains("class=\"number status-"), "statuses coloured")
         #expect(page.contains("week 20") || page.contains("most curtailment") || page.contains("summer peak"))
+        #expect(page.contains("Counted by the calorific method"), "the calorific caveat, as in the terminal summary")
     }
 
     @Test func weekAndYearOptions() throws {
@@ -118,6 +120,10 @@ import Testing
         }
         #expect(elements.contains { $0.attributes["id"] == "sweep-probability" })
         #expect(page.contains("share_2021"))
+        if axes == 1 {
+            let dots = elements.filter { $0.chart == "sweep-share" && $0.name == "circle" }
+            #expect(Set(dots.map { $0.attributes["data-x"] }) == ["0GW", "0.1GW"], "dots named by the axis value, not its position")
+        }
     }
 
     /// The default scenario's report (one year): small, self-contained, well-formed.
@@ -134,6 +140,26 @@ import Testing
         let elements = try #require(Self.parse(page))
         #expect(elements.filter { $0.name == "svg" }.count == 6)
         #expect(page.contains("about 28 % (2030)"))
-        #expect(elements.filter { $0.chart == "capacity" && $0.attributes["class"] == "mark" }.count == 2, "the 2030 capacity targets")
+        // The capacity targets are listed, not drawn on bars of every kind (a missed one
+        // looked met beside a taller bar).
+        #expect(!elements.contains { $0.attributes["class"] == "mark" })
+        #expect(page.contains("new_energy_2030 — ") && page.contains("pumped_storage_2030 — "))
+        #expect(elements.filter { $0.chart == "share" && $0.attributes["data-axis"] == "x" }.map { $0.attributes["data-value"] } == ["2030"], "x ticks carry their value")
+    }
+
+    /// Storage not built in the report's year is not drawn (four flat lines at zero were);
+    /// week 52 takes the year's last day (a shortfall on 31 December was never shown).
+    @Test func storageNotInServiceAndTheLastDay() throws {
+        let folder = try temporaryFolder()
+        let html = folder.appendingPathComponent("report.html").path
+        let early = capsim("run", Self.path("shaoyang.yaml"), "--years", "2020...2021", "--report-year", "2020", "--html", html, "--week", "52")
+        #expect(early.status == 0, "\(early.err)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("No storage in this year."))
+        #expect(page.contains("Week 52 (hours 8568–8759 of 2020)"))
+        let elements = try #require(Self.parse(page))
+        #expect(elements.filter { $0.chart == "week" && $0.attributes["data-axis"] == "x" }.map { $0.attributes["data-value"] }
+                == ["24 Dec", "25 Dec", "26 Dec", "27 Dec", "28 Dec", "29 Dec", "30 Dec", "31 Dec"], "eight days")
+        #expect(ReportWeek(number: 52, reason: "").range == 8568..<8760 && ReportWeek(number: 51, reason: "").range == 8400..<8568)
     }
 }

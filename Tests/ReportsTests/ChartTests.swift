@@ -99,8 +99,9 @@ import Testing
                           values: [[0.1, 0.2, nil], [0.3, 0.4, 0.5]])
         map.format = .percent
         let elements = try #require(Self.elements(map.svg()))
-        let cells = elements.filter { $0.attributes["data-value"] != nil }
+        let cells = elements.filter { $0.attributes["data-value"] != nil && $0.attributes["data-axis"] == nil }
         #expect(cells.count == 5)
+        #expect(elements.filter { $0.attributes["data-axis"] == "x" }.map { $0.attributes["data-value"] } == ["x", "y", "z"], "column ticks carry their column")
         #expect(cells.first { $0.attributes["data-row"] == "b" && $0.attributes["data-column"] == "z" }?.attributes["data-value"] == "0.5")
         #expect(elements.filter { $0.attributes["class"] == "key" }.count == 5)
     }

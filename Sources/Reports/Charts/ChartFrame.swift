@@ -79,12 +79,14 @@ struct ChartFrame {
         svg.text(label, x: labelX, y: middle, anchor: "middle", size: 12, [("transform", "rotate(-90 \(SVGWriter.px(labelX)) \(SVGWriter.px(middle)))")])
     }
 
-    /// The horizontal axis: the base line, ticks at the given positions with their labels,
-    /// and the axis title with its unit.
+    /// The horizontal axis: the base line, ticks at the given positions with their labels
+    /// (each tick's `data-value`: the year, category, day or number it marks), and the
+    /// axis title with its unit.
     func drawXAxis(_ ticks: [(position: Double, label: String)], label: String, into svg: inout SVGWriter) {
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: "#333333")
         for tick in ticks {
-            svg.line(x1: tick.position, y1: bottom, x2: tick.position, y2: bottom + 5, stroke: "#333333", [("class", "tick"), ("data-axis", "x")])
+            svg.line(x1: tick.position, y1: bottom, x2: tick.position, y2: bottom + 5, stroke: "#333333",
+                     [("class", "tick"), ("data-axis", "x"), ("data-value", tick.label)])
             svg.text(tick.label, x: tick.position, y: bottom + 18, anchor: "middle", size: 11)
         }
         svg.text(label, x: (left + right) / 2, y: height - 12, anchor: "middle", size: 12)

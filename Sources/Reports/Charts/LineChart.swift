@@ -1,5 +1,6 @@
 /// Lines over a numeric x axis: years, hours, or the hours of a duration curve. Optional
-/// dots at each point carry their values (`data-x`, `data-value`) so that a reader of the
+/// dots at each point carry their values (`data-x`, the x tick's label where one marks
+/// the point, and `data-value`) so that a reader of the
 /// file, or a test, can check a dot against the axis; optional bands mark target ranges.
 public struct LineChart: Sendable {
     /// A horizontal range from `low` to `high` between `xFrom` and `xTo`, with a dashed
@@ -67,10 +68,12 @@ public struct LineChart: Sendable {
             svg.polyline(points, stroke: line.colour, width: 2, dash: line.dash, [("data-series", line.name)])
             if dots {
                 for (xValue, value) in zip(x, line.values) {
+                    // The tick's label where one marks this x (an axis value such as 0.1GW drawn at position 0).
+                    let xText = xTicks?.first { $0.value == xValue }?.label ?? TickFormat.plain.text(xValue)
                     svg.element("circle", [("cx", SVGWriter.px(xScale.pixel(xValue))), ("cy", SVGWriter.px(y.pixel(value))), ("r", "4"),
-                                           ("fill", line.colour), ("data-series", line.name), ("data-x", TickFormat.plain.text(xValue)),
+                                           ("fill", line.colour), ("data-series", line.name), ("data-x", xText),
                                            ("data-value", "\(value)")],
-                                title: "\(line.name), \(TickFormat.plain.text(xValue)): \(yFormat.text(value))")
+                                title: "\(line.name), \(xText): \(yFormat.text(value))")
                 }
             }
             legend.insert(LegendEntry(line.name, colour: line.colour, mark: .line(dash: line.dash)), at: index)

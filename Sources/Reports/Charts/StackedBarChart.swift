@@ -3,18 +3,6 @@
 /// `<rect>` with `data-series`, `data-category` and `data-value` and a tooltip; the legend
 /// lists the series top of the stack first, so order tells them apart as well as colour.
 public struct StackedBarChart: Sendable {
-    /// A value marked across one bar — a target's threshold — with a short label.
-    public struct Mark: Sendable {
-        public var category: Int
-        public var value: Double
-        public var label: String
-        public var title: String
-
-        public init(category: Int, value: Double, label: String, title: String) {
-            (self.category, self.value, self.label, self.title) = (category, value, label, title)
-        }
-    }
-
     public var id: String
     public var title: String
     public var xLabel: String
@@ -23,8 +11,6 @@ public struct StackedBarChart: Sendable {
     public var series: [Series]
     /// One value per category drawn as a bold tick across the bar (the load, say).
     public var totals: [Series] = []
-    public var marks: [Mark] = []
-    public var marksLegend = "target (dashed)"
     public var yFormat = TickFormat.plain
 
     public init(id: String, title: String, xLabel: String, yLabel: String, categories: [String], series: [Series]) {
@@ -36,7 +22,7 @@ public struct StackedBarChart: Sendable {
         var svg = frame.canvas()
         let ups = categories.indices.map { i in series.reduce(0) { $0 + max(0, $1.values[i]) } }
         let downs = categories.indices.map { i in series.reduce(0) { $0 + min(0, $1.values[i]) } }
-        let extremes = ups + downs + totals.flatMap(\.values) + marks.map(\.value)
+        let extremes = ups + downs + totals.flatMap(\.values)
         let ticks = NiceTicks(covering: min(0, extremes.min() ?? 0), max(0, extremes.max() ?? 1), format: yFormat)
         let y = frame.yScale(ticks)
         frame.drawYAxis(ticks, label: yLabel, into: &svg)
@@ -59,16 +45,8 @@ public struct StackedBarChart: Sendable {
                          dash: line.dash, [("data-series", line.name), ("data-category", categories[i]), ("data-value", "\(value)")])
             }
         }
-        for (n, mark) in marks.enumerated() {
-            let x = centre(mark.category), side = n % 2 == 0 ? 1.0 : -1.0
-            svg.line(x1: x - barWidth / 2 - 6, y1: y.pixel(mark.value), x2: x + barWidth / 2 + 6, y2: y.pixel(mark.value), stroke: Palette.black, width: 1.5,
-                     dash: "4 2", [("class", "mark"), ("data-value", "\(mark.value)")])
-            svg.text(mark.label, x: x + side * (barWidth / 2 + 8), y: y.pixel(mark.value) + 4, anchor: side > 0 ? "start" : "end", size: 11,
-                     [("class", "mark-label")])
-        }
         frame.drawXAxis(categories.enumerated().map { (centre($0.offset), $0.element) }, label: xLabel, into: &svg)
         var legend = totals.map { LegendEntry($0.name, colour: $0.colour, mark: .line(dash: $0.dash)) }
-        if !marks.isEmpty { legend.append(LegendEntry(marksLegend, colour: Palette.black, mark: .line(dash: "4 2"))) }
         let positive = series.filter { $0.values.contains { $0 > 0 } }, negative = series.filter { !$0.values.contains { $0 > 0 } && $0.values.contains { $0 < 0 } }
         legend += positive.reversed().map { LegendEntry($0.name, colour: $0.colour, mark: .box) }
         legend += negative.map { LegendEntry($0.name + " (below 0)", colour: $0.colour, mark: .box) }
