@@ -96,7 +96,10 @@ public struct Lever: Sendable, Equatable {
     /// PV full-load hours; or, when the most PV tried misses, the share that reached. Without
     /// one: ΔNF ÷ k GWh of local non-fossil electricity in place of fossil energy, and
     /// ΔNF ÷ k ÷ h_PV GW of PV (left out when the year has no PV).
+    /// None when TEC is at or below zero: no share is formed (it is shown as 0), and a
+    /// gap × TEC would be a negative amount of energy to add.
     private static func shareLevers(gap: Double, raise: Bool, account: YearAccount, response: ShareResponse?) -> [Lever] {
+        guard account.totalEnergyConsumption > 0 else { return [] }
         let energy = gap * account.totalEnergyConsumption
         let change = raise ? "more" : "less"
         var levers = [Lever(text: "first-order, total energy consumption unchanged: \(change) non-fossil energy", amount: energy, unit: "tce")]

@@ -366,6 +366,14 @@ import Testing
         #expect(joined.contains("Mtce: exports of fossil power, ") && joined.contains("leave TEC at k = 1000 tce/GWh, while the city's coal and gas plants burned 130 tce/GWh"),
                 "\(summary)")
         #expect(!capsim("run", Self.path("shaoyang.yaml")).out.contains("exceeds TEC"))
+        // Exports of 1 GW of such coal power take TEC below zero: no share is formed (shown
+        // as 0 %), the note says why, and no lever is offered (gap × TEC was a negative energy).
+        let below = text.replacingOccurrences(of: "export_limit: 0.1 GW", with: "export_limit: 1 GW").replacingOccurrences(of: "capacity: 0.3 GW, heat_rate", with: "capacity: 1.5 GW, heat_rate")
+            + "targets:\n  - {id: share, kind: non_fossil_share, year: 2021, at_least: 10 %}\n"
+        let (_, belowFile) = try write(below)
+        let negative = capsim("run", belowFile).out
+        #expect(negative.replacingOccurrences(of: "\n  ", with: " ").contains("(2021: TEC is -"), "\(negative)")
+        #expect(negative.contains("MISSED") && !negative.contains("→ first-order"), "\(negative)")
         // A year with no fossil energy at all has NF = TEC up to rounding: no note.
         let green = Self.smallCity.replacingOccurrences(of: "non_power_fuels: {coal: 0.1 Mtce, oil: 0.05 Mtce, natural_gas: 0.1 亿立方米}",
                                                          with: "non_power_fuels: {coal: 0 tce, oil: 0 tce, natural_gas: 0 tce}") + """
