@@ -31,7 +31,7 @@ public enum HTMLReport {
             HTMLPage.section("Non-fossil share", notes: [
                 "Each share target is drawn as its threshold (dashed) and, in grey, the band within its tolerance, from the year of the target before it to its own year.",
             ] + (scenario.accounting.method == .calorific && scenario.targets.contains { $0.kind == .nonFossilShare }
-                ? ["Counted by the calorific method: China's statistics and its plans' share targets count by the coal-equivalent method, under which the same year's share is far higher."] : [])
+                ? [ProjectionSummary.calorificCaveat.prefix(1).uppercased() + ProjectionSummary.calorificCaveat.dropFirst() + "."] : [])
               + ShareRangeNote.sentences(outcome.years), AnnualCharts.share(outcome)),
             HTMLPage.section("Installed capacity", notes: [
                 "Technology kinds stacked in the order of the legend (its top entry is the top of each bar)."

@@ -52,10 +52,11 @@ public enum ProjectionSummary {
     /// Under a calorific run's share table with targets: a calorific share is some 40 %
     /// below the coal-equivalent one of the same year, and China's statistics — and the
     /// plans' share targets — count coal-equivalent.
-    static let calorificNote = TextLayout.wrap(
-        "(counted by the calorific method; China's statistics and its plans' share targets count by the coal-equivalent method, "
-            + "under which the same year's share is far higher: compare with accounting.method: coal_equivalent)",
-        width: 100, first: "  ", rest: "  ")
+    static let calorificNote = TextLayout.wrap("(\(calorificCaveat))", width: 100, first: "  ", rest: "  ")
+
+    /// The caveat, as the HTML report says it too.
+    static let calorificCaveat = "counted by the calorific method; China's statistics and its plans' share targets count by the coal-equivalent method, "
+        + "under which the same year's share is far higher: compare with accounting.method: coal_equivalent"
 
     /// A share target's threshold and status, or two empty cells.
     private static func targetCells(_ entry: Scorecard.Entry?) -> [String] {

@@ -14,7 +14,7 @@ public enum SweepHTMLReport {
         var sections = [
             "<h1>Sweep of \(XMLText.escape(manifest.scenario))</h1>",
             HTMLPage.paragraph("\(points) of \(manifest.points) points: \(manifest.seeds.count) weather seed(s), years \(manifest.years). Axes: "
-                + (manifest.axes.isEmpty ? "none (seeds only)." : manifest.axes.enumerated().map { "\($0.offset + 1). \($0.element.path) = \($0.element.values.map(CSVField.quoted).joined(separator: ", "))" }.joined(separator: "; ") + ".")),
+                + (manifest.axes.isEmpty ? "none (seeds only)." : manifest.axes.enumerated().map { "\($0.offset + 1). \($0.element.path) = \($0.element.values.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ", "))" }.joined(separator: "; ") + ".")),
         ]
         let inYear = rows.filter { $0.year == year }
         let shareTargets = targets.filter { $0.kind == .nonFossilShare && $0.year == year }

@@ -82,7 +82,7 @@ import Testing
         #expect(page.contains("✓ met") || page.contains("~ within tolerance"), "statuses in words")
         #expect(page.contains("class=\"number status-"), "statuses coloured")
         #expect(page.contains("week 20") || page.contains("most curtailment") || page.contains("summer peak"))
-        #expect(page.contains("Counted by the calorific method"), "the calorific caveat, as in the terminal summary")
+        #expect(page.contains("Counted by the calorific method; China&#39;s statistics"), "the calorific caveat, as in the terminal summary")
     }
 
     @Test func weekAndYearOptions() throws {
