@@ -74,8 +74,11 @@ enum HourlyCharts {
             Series("load", colour: Palette.black, values: dispatch.load.sorted(by: >)),
             Series("net load", colour: Palette.blue, values: net.sorted(by: >), dash: "6 3"),
         ]
-        return LineChart(id: "duration", title: "Load and net-load duration curves, \(dispatch.year)", xLabel: "hours of the year at or above the value (h)",
-                         yLabel: "power (GW)", x: (1...dispatch.hours).map(Double.init), series: series).svg()
+        var chart = LineChart(id: "duration", title: "Load and net-load duration curves, \(dispatch.year)", xLabel: "hours of the year at or above the value (h)",
+                              yLabel: "power (GW)", x: (1...dispatch.hours).map(Double.init), series: series)
+        // The axis ends at the year's last hour, not at the next round number (9000).
+        chart.xTicks = stride(from: 0, to: dispatch.hours - 500, by: 1000).map { (Double($0), String($0)) } + [(Double(dispatch.hours), String(dispatch.hours))]
+        return chart.svg()
     }
 
     /// A tick at the start of each day of the week, labelled with its date: `1 Jul`.

@@ -145,6 +145,9 @@ import Testing
         #expect(!elements.contains { $0.attributes["class"] == "mark" })
         #expect(page.contains("new_energy_2030 — ") && page.contains("pumped_storage_2030 — "))
         #expect(elements.filter { $0.chart == "share" && $0.attributes["data-axis"] == "x" }.map { $0.attributes["data-value"] } == ["2030"], "x ticks carry their value")
+        #expect(elements.filter { $0.chart == "duration" && $0.attributes["data-axis"] == "x" }.last?.attributes["data-value"] == "8760", "the axis ends at the last hour")
+        let band = try #require(elements.first { $0.chart == "share" && $0.attributes["class"] == "band" })
+        #expect(band.attributes["data-low"] == "0.27" && band.attributes["data-high"] == "0.28", "no noise of 0.28 − 0.01")
     }
 
     /// Storage not built in the report's year is not drawn (four flat lines at zero were);

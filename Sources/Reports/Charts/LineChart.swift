@@ -54,7 +54,7 @@ public struct LineChart: Sendable {
         for band in bands {
             let x1 = xScale.pixel(band.xFrom), x2 = xScale.pixel(band.xTo)
             svg.rect(x: x1, y: y.pixel(band.high), width: x2 - x1, height: y.pixel(band.low) - y.pixel(band.high), fill: Palette.lightGrey,
-                     [("class", "band"), ("data-low", "\(band.low)"), ("data-high", "\(band.high)")], title: band.label)
+                     [("class", "band"), ("data-low", Self.shortest(band.low)), ("data-high", Self.shortest(band.high))], title: band.label)
             svg.line(x1: x1, y1: y.pixel(band.line), x2: x2, y2: y.pixel(band.line), stroke: Palette.darkGrey, width: 1.5, dash: "5 3",
                      [("class", "target-line"), ("data-value", "\(band.line)")])
             svg.text(band.label, x: x2 - 4, y: y.pixel(band.high) - 5, anchor: "end", size: 11)
@@ -81,5 +81,12 @@ public struct LineChart: Sendable {
         frame.drawXAxis(ticks.map { (xScale.pixel($0.value), $0.label) }, label: xLabel, into: &svg)
         frame.drawLegend(legend, into: &svg)
         return svg.document(id: id, title: title)
+    }
+
+    /// A band's end to 12 significant digits: a threshold less its tolerance (28 % − 1 pp)
+    /// carries the noise of the subtraction (0.27999999999999997) that the scenario did not write.
+    static func shortest(_ value: Double) -> String {
+        let rounded = Double(String(format: "%.12g", value)) ?? value
+        return "\(rounded)"
     }
 }
