@@ -8,6 +8,13 @@ public enum CSVField {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// `text` cut at every `separator`, scalar by scalar, empty pieces kept: a comma or a
+    /// line break followed by a combining mark (U+0301) is one Character, so `split` on
+    /// Characters kept `plain,́x` as one value.
+    public static func pieces(_ text: some StringProtocol, at separator: Unicode.Scalar) -> [String] {
+        text.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+    }
+
     /// The scalars that end a line (as `Character.isNewline` has them).
     private static let lineEnds: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
 

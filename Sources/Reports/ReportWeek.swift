@@ -4,8 +4,9 @@ import Profiles
 /// The week of a year the HTML report draws hour by hour. Weeks are numbered 1–52 from
 /// 1 January; week n is hours 168·(n − 1) to 168·n − 1, and week 52 also takes the year's
 /// last day (hours 8 568–8 759, eight days): left out, a shortfall on 31 December was
-/// never drawn and the page said "no unserved energy". Left to capsim, the week is the one that tells most about the system: the most
-/// unserved energy, else the most curtailment, else the week of the summer peak load.
+/// never drawn and the page said "no unserved energy". Left to capsim, the week is the
+/// one that tells most about the system: the most unserved energy, else the most
+/// curtailment, else the week of the summer peak load.
 public struct ReportWeek: Sendable, Equatable {
     public static let count = 52
     public static let hours = 168
@@ -21,10 +22,7 @@ public struct ReportWeek: Sendable, Equatable {
     }
 
     /// The hours of the week: 168, or 192 for week 52.
-    public var range: Range<Int> { (number - 1) * Self.hours..<(number == Self.count ? Self.yearHours : number * Self.hours) }
-
-    /// The hours of capsim's year (29 February is left out of it).
-    static let yearHours = 8760
+    public var range: Range<Int> { (number - 1) * Self.hours..<(number == Self.count ? ProfileCalendar.hoursPerYear : number * Self.hours) }
 
     /// The default week of `dispatch`. An hour counts as unserved or curtailed above
     /// `threshold` GW (below it, the solver's tolerance).

@@ -7,8 +7,8 @@ import EnergyModel
 /// gas + k·G_bf + k·M·(1 − s_grid) − k·(X − X_nf) (formulas 3–5 of docs/accounting.md),
 /// with k the method's factor (`accounting.coal_power_heat_rate` under coal-equivalent),
 /// while the plants burned their own heat rate for that power, so a k far above the
-/// plants' heat rate takes more out of TEC than was burned. capsim
-/// counts as the formulas say; the note says why the figure cannot be read as a share.
+/// plants' heat rate takes more out of TEC than was burned. capsim counts as the formulas
+/// say; the note says why the figure cannot be read as a share.
 enum ShareRangeNote {
     /// The notes as lines of the terminal summary, within 100 columns.
     static func lines(_ years: [YearOutcome]) -> [String] {

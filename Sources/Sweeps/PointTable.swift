@@ -113,8 +113,8 @@ public enum PointTable {
             let (axes, targets) = (manifest.axes.count, manifest.targets.count)
             // Before 2026-11-29 values were written bare: a value with a quote (`say "hi"`)
             // is then no quoted field, and is read as the row's plain fields.
-            let plain = SweepAxis.commaSeparated(line.text)
-            guard let row = CSVField.fields(line.text).flatMap({ row($0, axes: axes, targets: targets) }) ?? row(plain, axes: axes, targets: targets) else {
+            guard let row = CSVField.fields(line.text).flatMap({ row($0, axes: axes, targets: targets) })
+                ?? row(CSVField.pieces(line.text, at: ","), axes: axes, targets: targets) else {
                 throw SweepError("\(path):\(line.number): a row that does not match the header of this sweep (a damaged or edited line): \(SweepStore.shown(line.text))")
             }
             try grid.check(path, line: line.number, point: row.point, seed: row.seed, values: row.values, years: [row.year], allYears: false,

@@ -1,4 +1,5 @@
 import EnergyModel
+import Reports
 
 /// One axis of a sweep: a scenario key and the values it takes, each a YAML value with
 /// its unit (`0.5 GW`). Written `KEY=V1,V2,…` where an item may also be a range
@@ -37,13 +38,7 @@ public struct SweepAxis: Sendable, Hashable {
         let path = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
         let list = text[text.index(after: equals)...]
         guard !list.allSatisfy(\.isWhitespace) else { return .failure(SweepError("\(source) \(path): no values after =")) }
-        return parse(path: path, items: commaSeparated(list).map { ($0, nil) }, source: source)
-    }
-
-    /// `text` cut at its commas, scalar by scalar: a comma followed by a combining mark
-    /// (U+0301) is one Character, and `split` on Characters kept `plain,́x` as one value.
-    static func commaSeparated(_ text: some StringProtocol) -> [String] {
-        text.unicodeScalars.split(separator: ",", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        return parse(path: path, items: CSVField.pieces(list, at: ",").map { ($0, nil) }, source: source)
     }
 
     /// The axis of `path` over `items`, each a value or a range with where a file wrote it
@@ -62,9 +57,9 @@ public struct SweepAxis: Sendable, Hashable {
             }
             // A line break would split the value's row of points.csv, and any control
             // character would end up in the HTML report, which XML forbids them in.
-            if let control = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
-                return .failure(SweepError("\(source) \(path): item \(number + 1) of \(items.count) holds the control character \(code), expected a value on one line of printable text"))
+            if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                let shown = Diagnostic.oneLine(String(control))
+                return .failure(SweepError("\(source) \(path): item \(number + 1) of \(items.count) holds the control character \(shown), expected a value on one line of printable text"))
             }
             switch expand(text) {
             case let .success(expanded):
@@ -193,9 +188,4 @@ public struct SweepError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
-}
-
-private extension String {
-    /// The text with zeros before it, to `width` characters.
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -1,5 +1,6 @@
 import EnergyModel
 import Foundation
+import Reports
 import Yams
 
 /// A sweep written down for a repeatable study (YAML):
@@ -85,7 +86,7 @@ public struct SweepFile: Sendable {
                 }
                 let origin = ScenarioOverride.Origin(location: location(node), mapping: "set")
                 let text = node.string ?? ""
-                items += list == nil ? SweepAxis.commaSeparated(text).map { ($0, origin) } : [(text, origin)]
+                items += list == nil ? CSVField.pieces(text, at: ",").map { ($0, origin) } : [(text, origin)]
             }
             let axis = try SweepAxis.parse(path: axisPath, items: items, source: source).get()
             if let other = axes.first(where: { SweepAxis.overlaps($0.path, axis.path) }), let first = keyLocations[other.path] {

@@ -153,7 +153,7 @@ public struct SweepStore: Sendable {
     static func wholeLines(_ path: String) -> [(number: Int, text: String)] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         // By scalar: a line break followed by a combining mark is one Character.
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        var lines = CSVField.pieces(text, at: "\n")
         lines.removeLast()
         return lines.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }
     }

@@ -81,8 +81,8 @@ import Testing
     /// A line break split the value's row of points.csv, which the sweep then refused as
     /// damaged at its end (for good); any control character would reach the HTML report.
     @Test func controlCharactersAreRefused() {
-        #expect(Self.failure("description=first\nsecond") == "--set description: item 1 of 1 holds the control character U+000A, expected a value on one line of printable text")
-        #expect(Self.failure("x=1GW,2\u{7F}GW") == "--set x: item 2 of 2 holds the control character U+007F, expected a value on one line of printable text")
+        #expect(Self.failure("description=first\nsecond") == "--set description: item 1 of 1 holds the control character \\n, expected a value on one line of printable text")
+        #expect(Self.failure("x=1GW,2\u{7F}GW") == "--set x: item 2 of 2 holds the control character \\u{7F}, expected a value on one line of printable text")
     }
 
     /// Commas and quotes are found scalar by scalar: a comma before a combining mark is one
