@@ -25,7 +25,8 @@ public struct ReportWeek: Sendable, Equatable {
     public var range: Range<Int> { (number - 1) * Self.hours..<(number == Self.count ? ProfileCalendar.hoursPerYear : number * Self.hours) }
 
     /// The default week of `dispatch`. An hour counts as unserved or curtailed above
-    /// `threshold` GW (below it, the solver's tolerance).
+    /// `threshold` GW (below it, the solver's tolerance). Weeks are compared by their
+    /// amount per hour, since week 52 has eight days, and named with their whole amount.
     public static func choose(_ dispatch: YearDispatch, threshold: Double) -> ReportWeek {
         func weekly(_ hourly: [Double]) -> [Double] {
             (1...count).map { week in
@@ -33,7 +34,8 @@ public struct ReportWeek: Sendable, Equatable {
             }
         }
         func largest(_ values: [Double]) -> (week: Int, amount: Double)? {
-            guard let index = values.indices.max(by: { values[$0] < values[$1] }), values[index] > 0 else { return nil }
+            let perHour = values.indices.map { values[$0] / Double(ReportWeek(number: $0 + 1, reason: "").range.count) }
+            guard let index = perHour.indices.max(by: { perHour[$0] < perHour[$1] }), values[index] > 0 else { return nil }
             return (index + 1, values[index])
         }
         if let (week, most) = largest(weekly(dispatch.unserved)) {

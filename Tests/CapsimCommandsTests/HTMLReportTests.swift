@@ -5,6 +5,7 @@ import FoundationXML
 import Reports
 import Testing
 @testable import CapsimCommands
+@testable import EconomicDispatch
 
 /// `capsim run --html` and `capsim sweep --html`: one self-contained page that parses as
 /// XML, with no address of anything outside, whose plotted values are the run's.
@@ -164,5 +165,21 @@ import Testing
         #expect(elements.filter { $0.chart == "week" && $0.attributes["data-axis"] == "x" }.map { $0.attributes["data-value"] }
                 == ["24 Dec", "25 Dec", "26 Dec", "27 Dec", "28 Dec", "29 Dec", "30 Dec", "31 Dec"], "eight days")
         #expect(ReportWeek(number: 52, reason: "").range == 8568..<8760 && ReportWeek(number: 51, reason: "").range == 8400..<8568)
+    }
+
+    /// Weeks are compared per hour: 75 GWh over week 52's 192 hours (0.39 GW) is less than
+    /// 70 GWh over week 51's 168 (0.42 GW), and the week is named with its whole amount.
+    @Test func theEightDayWeekIsComparedPerHour() {
+        var unserved = [Double](repeating: 0, count: 8760)
+        for t in 8400..<8470 { unserved[t] = 1 }
+        for t in 8600..<8675 { unserved[t] = 1 }
+        let zero = [Double](repeating: 0, count: 8760)
+        let solver = SolverReport(status: "optimal", message: "", objective: 0, iterations: 0, seconds: 0, path: "banded", rows: 0, columns: 0)
+        var dispatch = YearDispatch(year: 2030, load: zero, technologies: [], imports: zero, exports: zero, unserved: unserved, price: zero, solver: solver)
+        let week = ReportWeek.choose(dispatch, threshold: 1e-6)
+        #expect(week.number == 51 && week.reason == "the week with the most unserved energy (70 GWh)")
+        for t in 8675..<8700 { unserved[t] = 1 }
+        dispatch.unserved = unserved
+        #expect(ReportWeek.choose(dispatch, threshold: 1e-6) == ReportWeek(number: 52, reason: "the week with the most unserved energy (100 GWh)"))
     }
 }
