@@ -659,11 +659,31 @@ import Testing
             f.message("s.yaml", 5, 39, "demand.peak", found: "the bare number 2", expected: "\(Self.power) with its unit"),
             f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "\"-1 GW\"", expected: "\(Self.power) that is not negative"),
             f.message("s.yaml", 11, 56, "targets[0].technologies[0]", found: "the unknown technology \"wnd\" (did you mean \"wind\"?)",
-                      expected: "a kind (coal, gas, biomass, waste_to_energy, wind, solar_centralised, solar_distributed, run_of_river, "
+                      expected: "a technology id (w), a kind (coal, gas, biomass, waste_to_energy, wind, solar_centralised, solar_distributed, run_of_river, "
                         + "reservoir_hydro, pumped_storage, lfp) or a group (bioenergy, hydro, solar, storage)"),
             f.message("s.yaml", 12, 1, "colour", found: "the unknown key \"colour\"",
                       expected: "a key of a scenario: name, description, years, location, weather, accounting, demand, non_power_fuels, technologies, grid, costs, targets"),
         ])
+    }
+
+    /// A technology with errors of its own is still offered for a misspelled name.
+    @Test func aMisspelledTargetNameIsOfferedATechnologyWithErrors() throws {
+        let (_, p) = try problems("""
+            name: several
+            years: {base: 2020, end: 2030}
+            location: {latitude: 27 °N, longitude: 111 °E, utc_offset: 8 h}
+            demand: {annual_energy: 10 TWh, peak: 2 GW}
+            costs: {value_of_lost_load: 20000 yuan/MWh}
+            technologies:
+              baoqing: {kind: wind, capacity: -1 GW, full_load_hours: 2000 h}
+              dongkou: {kind: solar_centralised, capacity: 1 GW, full_load_hours: 1000 h}
+            targets:
+              - {id: t, kind: capacity, year: 2025, technologies: [baoqnig], at_least: 1 GW}
+
+            """)
+        let message = try #require(p.first { $0.contains("targets[0].technologies[0]") })
+        #expect(message.contains("the unknown technology \"baoqnig\" (did you mean \"baoqing\"?)"))
+        #expect(message.contains("a technology id (baoqing, dongkou)"))
     }
 
     @Test func eventYearsInOtherDigitsAreRefusedNotACrash() throws {

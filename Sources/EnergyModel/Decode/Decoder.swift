@@ -25,6 +25,9 @@ final class Decoder {
     /// Ids of technologies written in the scenario whose own keys failed to decode (and
     /// were reported): a target naming one is not valid, but the name is not unknown.
     var undecodedTechnologies: Set<String> = []
+    /// Every well-formed technology id in the scenario, in its order, decoded or not: the
+    /// ids an unknown name in a target is offered.
+    var technologyIDs: [String] = []
     /// The file a path is relative to, for a value from a place that is not a file: a
     /// `--set` option's paths are relative to the scenario, as the file's own would be.
     var pathBases: [String: String] = [:]

@@ -169,9 +169,9 @@ extension Decoder {
             } else if let group = TechnologyKind.groups[name] {
                 matched = technologies.filter { group.contains($0.kind) }
             } else {
-                let candidates = technologies.map(\.id) + kinds + groups
+                let candidates = technologyIDs + kinds + groups
                 fail(element, found: "the unknown technology \"\(name)\"\(Suggestion.phrase(for: name, among: candidates))",
-                     expected: (technologies.isEmpty ? "" : "a technology id (\(technologies.map(\.id).joined(separator: ", "))), ")
+                     expected: (technologyIDs.isEmpty ? "" : "a technology id (\(technologyIDs.joined(separator: ", "))), ")
                         + "a kind (\(kinds.joined(separator: ", "))) or a group (\(groups.joined(separator: ", ")))")
                 valid = false
                 continue

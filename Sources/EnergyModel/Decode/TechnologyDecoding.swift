@@ -14,6 +14,7 @@ extension Decoder {
                 valid = false
                 continue
             }
+            technologyIDs.append(entry.key)
             if let technology = technology(child, id: entry.key, accounting ?? .defaults) {
                 result.append(technology)
             } else {
