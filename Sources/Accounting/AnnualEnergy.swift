@@ -69,6 +69,10 @@ public struct TechnologyEnergy: Sendable, Equatable {
     public var energyCapacity: Double
     /// Fuel burned (coal and gas: generation × heat rate), tce; zero for the others.
     public var fuel: Double
+    /// Storage: Σ_t min(charge_t, discharge_t) over the hours both exceed 10⁻⁶ GW, GWh,
+    /// and the number of those hours. Charging and discharging in one hour only loses
+    /// energy, so an optimum does it only to burn energy nothing else can take.
+    public var sameHour = 0.0, sameHourHours = 0.0
 
     public init(id: String, kind: TechnologyKind, capacity: Double, generation: Double, available: Double = 0, curtailed: Double = 0,
                 spilled: Double = 0, charge: Double = 0, energyCapacity: Double = 0, fuel: Double = 0) {

@@ -30,7 +30,7 @@ struct LPExportCommand: ParsableCommand {
     @Option(help: "The first year `capsim run` simulates (its --years start); default the base year.")
     var from: Int?
 
-    @Option(parsing: .unconditional, help: "Weather seed (default: the scenario's weather.seed).")
+    @Option(parsing: .unconditional, help: WeatherSeed.help, transform: WeatherSeed.parse)
     var seed: UInt64?
 
     @Option(help: "MPS file to write (written whole or not at all).")

@@ -24,7 +24,7 @@ struct ProfilesCommand: ParsableCommand {
     @Option(help: "The year, within the scenario's years.")
     var year: Int
 
-    @Option(parsing: .unconditional, help: "Weather seed (default: the scenario's weather.seed).")
+    @Option(parsing: .unconditional, help: WeatherSeed.help, transform: WeatherSeed.parse)
     var seed: UInt64?
 
     @Option(help: "CSV file to write (written whole or not at all); without it, the CSV goes to standard output.")

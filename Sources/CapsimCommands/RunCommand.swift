@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Exit with status 3 when any target is missed.")
     var check = false
 
-    @Option(parsing: .unconditional, help: "Weather seed (default: the scenario's weather.seed).")
+    @Option(parsing: .unconditional, help: WeatherSeed.help, transform: WeatherSeed.parse)
     var seed: UInt64?
 
     @Option(help: "Write a self-contained HTML report (scorecard and charts) to this file.")

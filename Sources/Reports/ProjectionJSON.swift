@@ -81,9 +81,12 @@ public enum ProjectionJSON {
             var dischargeGwh: Double
             var cycles: Double
             var usableEnergyGwh: Double
+            var sameHourGwh: Double
+            var sameHourHours: Double
 
             enum CodingKeys: String, CodingKey {
                 case id, kind, chargeGwh = "charge_gwh", dischargeGwh = "discharge_gwh", cycles, usableEnergyGwh = "usable_energy_gwh"
+                case sameHourGwh = "same_hour_gwh", sameHourHours = "same_hour_hours"
             }
         }
         struct EnergyByFuel: Encodable {
@@ -177,7 +180,8 @@ public enum ProjectionJSON {
             unservedGwh = energy.unserved
             lossOfLoadHours = energy.lossOfLoadHours
             storage = energy.technologies.filter(\.kind.isStorage).map {
-                StorageRecord(id: $0.id, kind: $0.kind.rawValue, chargeGwh: $0.charge, dischargeGwh: $0.generation, cycles: $0.cycles, usableEnergyGwh: $0.energyCapacity)
+                StorageRecord(id: $0.id, kind: $0.kind.rawValue, chargeGwh: $0.charge, dischargeGwh: $0.generation, cycles: $0.cycles, usableEnergyGwh: $0.energyCapacity,
+                              sameHourGwh: $0.sameHour, sameHourHours: $0.sameHourHours)
             }
             energyTce = EnergyByFuel(
                 coal: account.coal, oil: account.oil, naturalGas: account.naturalGas, primaryElectricity: account.primaryElectricity,

@@ -9,6 +9,8 @@ import EnergyModel
 ///   interior point leaves some 10⁻⁹ GW in every hour, which an "at most 0 %" target
 ///   counted as missed);
 /// - fuel of coal and gas plants: heat rate × generation, tce;
+/// - storage charged and discharged in the same hour: Σ_t min(c_t, d_t) over the hours
+///   where it exceeds `unservedThreshold` GW, and their number;
 /// - the non-fossil part of exports: Σ_t x_t · f_t, with f_t = (Σ wind, solar, hydro
 ///   output + Σ bioenergy output × biogenic fraction) ÷ Σ generation (storage excluded)
 ///   in hour t, and f_t = 0 in an hour without local generation;
@@ -33,6 +35,14 @@ public enum EnergySummary {
             energy.curtailed = series.curtailed?.reduce(0) { $1 > unservedThreshold ? $0 + $1 : $0 } ?? 0
             energy.spilled = series.spilled?.reduce(0, +) ?? 0
             energy.charge = series.charge?.reduce(0, +) ?? 0
+            if let charge = series.charge {
+                for t in 0..<hours {
+                    let both = min(charge[t], series.output[t])
+                    guard both > unservedThreshold else { continue }
+                    energy.sameHour += both
+                    energy.sameHourHours += 1
+                }
+            }
             if let capacity = unit.energyInService { energy.energyCapacity = capacity }
             energy.fuel = (unit.heatRate ?? 0) * generation
             technologies.append(energy)

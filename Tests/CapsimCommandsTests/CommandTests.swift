@@ -181,7 +181,12 @@ import Testing
         #expect(seeds.status == 2 && seeds.err.contains("--seeds -1: expected seeds A...B (whole numbers from 0, A ≤ B, at most 100 000 of them) or A,B,C"),
                 "\(seeds.err)")
         let seed = capsim("run", Self.path("shaoyang.yaml"), "--seed", "-1")
-        #expect(seed.status == 2 && seed.err.contains("The value '-1' is invalid for '--seed"), "\(seed.err)")
+        #expect(seed.status == 2 && seed.err.contains("The value '-1' is invalid for '--seed <seed>': expected a whole number from 0 to 18446744073709551615"),
+                "\(seed.err)")
+        let file = Self.path("shaoyang.yaml"), tooLarge = "18446744073709551616"
+        for large in [capsim("profiles", file, "--year", "2030", "--seed", tooLarge), capsim("lp", "export", file, "--year", "2030", "--out", "/tmp/capsim-never.mps", "--seed", tooLarge)] {
+            #expect(large.status == 2 && large.err.contains("expected a whole number from 0 to 18446744073709551615"), "\(large.err)")
+        }
         let help = capsim("--help")
         #expect(help.status == 0)
         #expect(help.out.contains("capacity"))

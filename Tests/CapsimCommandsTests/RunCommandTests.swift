@@ -54,6 +54,31 @@ import Testing
         for line in result.out.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
     }
 
+    /// Coal's must-run output far above a load of 0.1 TWh with no exports has nowhere to go
+    /// but the pumped-storage stations' round-trip losses: they charge and discharge in
+    /// every hour, and the summary says so under the storage table (the JSON too); the
+    /// default scenario does it in no hour.
+    @Test func storageBurningEnergyInTheSameHourIsNamed() throws {
+        let surplus = capsim("run", Self.path("shaoyang.yaml"), "--years", "2030", "--json", "-", "--set", "demand.annual_energy=1亿千瓦时",
+                             "--set", "demand.peak=0.02GW", "--set", "grid.export_limit=0GW")
+        #expect(surplus.status == 0, "\(surplus.err)")
+        let object = try #require((try? JSONSerialization.jsonObject(with: Data(surplus.out.utf8))) as? [String: Any])
+        let storage = try #require((object["years"] as? [[String: Any]])?.first?["storage"] as? [[String: Any]])
+        let pumped = storage.filter { $0["kind"] as? String == "pumped_storage" }
+        #expect(pumped.count == 3)
+        for unit in pumped {
+            let both = try #require(unit["same_hour_gwh"] as? Double), charge = try #require(unit["charge_gwh"] as? Double)
+            let discharge = try #require(unit["discharge_gwh"] as? Double)
+            #expect(unit["same_hour_hours"] as? Double == 8760 && both > 4000 && both <= min(charge, discharge), "\(unit)")
+        }
+        let text = capsim("run", Self.path("shaoyang.yaml"), "--years", "2030", "--set", "demand.annual_energy=1亿千瓦时",
+                          "--set", "demand.peak=0.02GW", "--set", "grid.export_limit=0GW")
+        #expect(text.out.contains("  ! 2030: charged and discharged in the same hour — xinshao_pumped 8760 h, "), "\(text.out)")
+        for line in text.out.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
+        let plain = capsim("run", Self.path("shaoyang.yaml"), "--years", "2030")
+        #expect(plain.status == 0 && !plain.out.contains("same hour"))
+    }
+
     /// The first line named the scenario, the years, the method and the seed in one line,
     /// 101 columns for a shipped scenario's name; a long name now wraps within 100.
     @Test func longScenarioNameWrapsWithinTheWidth() throws {

@@ -509,6 +509,25 @@ import Testing
         ])
     }
 
+    /// A value of lost load at or below the export price makes shedding load to export it
+    /// pay: refused in the first year the link can export, allowed while it cannot.
+    @Test func lostLoadValueAboveTheExportPrice() throws {
+        let text = Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}
+            grid: {import_limit: 1 GW, export_limit: {2020: 0 GW, 2024: 0 GW, 2025: 1 GW}, import_price: 450 yuan/MWh,
+                   export_price: 300 yuan/MWh, non_fossil_share: 30 %}
+            """)
+        let (f, p) = try problems(text.replacingOccurrences(of: "20000 yuan/MWh", with: "300 yuan/MWh"))
+        #expect(p == [
+            f.message("s.yaml", 7, 29, "costs.value_of_lost_load", found: "300 yuan/MWh, not above the export price of 300 yuan/MWh in 2025",
+                      expected: "a value of lost load above the export price in every year with an export limit above zero (below it, leaving load unserved to export the power pays)"),
+        ])
+        let fixture = try Fixture()
+        _ = try fixture.write("ok.yaml", text.replacingOccurrences(of: "20000 yuan/MWh", with: "301 yuan/MWh"))
+        #expect(try fixture.load("ok.yaml").costs.valueOfLostLoad == 301_000)
+    }
+
     /// A provenance label says where numbers come from in words: a bare number or an
     /// empty text labels nothing.
     @Test func provenanceLabelsAreWords() throws {
