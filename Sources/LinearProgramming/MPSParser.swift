@@ -151,8 +151,9 @@ struct MPSParser {
         /// `integer` for BV, LI and UI, read as their LP relaxation; `ignoredValue` for a
         /// value after FR, MI or PL, which take none.
         case bound(BoundKind, set: String?, column: Int, value: Double, integer: Bool, ignoredValue: Bool)
-        /// A MARKER line, accepted and ignored.
-        case marker
+        /// A MARKER line: `opens` for INTORG, which starts a block of integer columns,
+        /// false for INTEND.
+        case marker(opens: Bool)
         /// An entry of an RHS, RANGES or BOUNDS set other than the one used.
         case otherSet
     }
@@ -205,6 +206,12 @@ struct MPSParser {
     private var conventionLines: [Int: Int] = [:]
     /// MARKER, BV, LI and UI lines, read as the LP relaxation.
     private var integerLines = Tally()
+    /// Between a MARKER INTORG and its INTEND, and the columns opened there, with the line
+    /// of each one's first entry.
+    private var inIntegerBlock = false
+    private var integerColumns: [(column: Int, line: Int)] = []
+    /// Those of them that no BOUNDS line names, read as binary.
+    private var binaryColumns: [(column: Int, line: Int)] = []
     /// By section, the entries of sets other than the one used.
     private var otherSetLines: [Section: Tally] = [:]
     /// By section (RHS, RANGES), the entries on free N rows, which are dropped.
@@ -282,6 +289,7 @@ struct MPSParser {
         guard section == .endata else {
             throw MPSError(file: file, line: line, message: "missing ENDATA at the end of the file")
         }
+        boundIntegerColumns()
         makeWarnings()
         return problem()
     }
@@ -415,6 +423,10 @@ struct MPSParser {
             return try readsFixedFirst ? fixedEntry(range) : entry(fields: freeFields(range))
         } catch {
             let free = freeFields(range), fixed = try? fixedFields(range)
+            // In a file known to be fixed-format, a line whose fixed fields were read but
+            // name something unknown is wrong as written; its free reading would split a
+            // name at its space and name something else (` FR BND       X 1` made `X` free).
+            if readsFixedFirst, fixed != nil { throw error }
             guard fixed != free, let other = readsFixedFirst ? free : fixed, let entry = try? entry(fields: other) else { throw error }
             readsFixedFirst = true
             return entry
@@ -452,7 +464,7 @@ struct MPSParser {
             guard matches(fields[2], "'INTORG'") || matches(fields[2], "'INTEND'") else {
                 throw failure("unknown marker \(string(fields[2])); expected 'INTORG' or 'INTEND'")
             }
-            return .marker
+            return .marker(opens: matches(fields[2], "'INTORG'"))
         }
         guard fields.count == 3 || fields.count == 5 else {
             throw failure("a COLUMNS line holds a column name and one or two row/value pairs; this one has \(Self.count(fields))")
@@ -662,6 +674,7 @@ struct MPSParser {
         case .column(let newColumn, let pairs):
             if let newColumn { openColumn(newColumn) }
             let column = columnNames.count - 1
+            if newColumn != nil, inIntegerBlock { integerColumns.append((column, line)) }
             for pair in pairs {
                 switch pair.row {
                 case .objective:
@@ -703,8 +716,9 @@ struct MPSParser {
             if integer { integerLines.note(line) }
             if ignoredValue { ignoredValueLines.note(line, subject: kind == .free ? "FR" : kind == .minusInfinity ? "MI" : "PL") }
             setBound(kind, column: column, value: value)
-        case .marker:
+        case .marker(let opens):
             integerLines.note(line)
+            inIntegerBlock = opens
         case .otherSet:
             otherSetLines[section, default: Tally()].note(line)
         }
@@ -771,6 +785,14 @@ struct MPSParser {
         columnStarts.append(rowIndices.count)
     }
 
+    /// An integer column between MARKER lines that no BOUNDS line names is binary, [0, 1]:
+    /// so HiGHS and SAS read it, and MIPLIB's files mean it (some solvers read [0, +∞)).
+    /// Any BOUNDS line for it, even one `LO`, leaves its other bound at the default.
+    private mutating func boundIntegerColumns() {
+        binaryColumns = integerColumns.filter { entry in !BoundKind.allCases.contains { boundLines[BoundKey(column: entry.column, kind: $0)] != nil } }
+        for entry in binaryColumns { columnUpper[entry.column] = 1 }
+    }
+
     /// The warnings, by line: lines read as the LP relaxation and entries of sets not used
     /// (counted, at the first of them), a negative `UP` that left its column unbounded
     /// below, and a column whose bounds the BOUNDS lines left crossed, which the solver
@@ -779,6 +801,12 @@ struct MPSParser {
         var found: [(line: Int, message: String)] = []
         if integerLines.count > 0 {
             found.append((integerLines.first, "\(integerLines.counted("line", "lines")) read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored"))
+        }
+        if let first = binaryColumns.first {
+            let what = binaryColumns.count == 1 ? "integer column '\(columnNames[first.column])', between MARKER lines, has"
+                : "\(binaryColumns.count) integer columns between MARKER lines, the first here ('\(columnNames[first.column])'), have"
+            found.append((first.line, "\(what) no BOUNDS line: read as binary, [0, 1], as HiGHS and SAS read it and MIPLIB's files mean it "
+                + "(some solvers read [0, +∞)): give it an UP bound to say otherwise"))
         }
         for case let (section, used?) in [(Section.rhs, rhsSet), (.ranges, rangeSet), (.bounds, boundSet)] {
             guard let tally = otherSetLines[section] else { continue }

@@ -195,6 +195,38 @@ import Testing
         ])
     }
 
+    /// An integer column between MARKER lines that no BOUNDS line names is binary, as
+    /// HiGHS and SAS read it (it was [0, +∞): min −x with x ≤ 5.5 gave −5.5, HiGHS −1);
+    /// any BOUNDS line for it leaves the other bound at its default.
+    @Test func markerColumnsWithoutBoundsAreBinary() throws {
+        let text = """
+            ROWS
+             N  OBJ
+             L  R
+            COLUMNS
+                MARKER                 'MARKER'                 'INTORG'
+                X  OBJ  -1  R  1
+                Y  R  1
+                Z  R  1
+                MARKER                 'MARKER'                 'INTEND'
+                W  R  1
+            RHS
+                RHS  R  5.5
+            BOUNDS
+             LO BND Y 0.5
+            ENDATA
+            """
+        let lp = try MPSReader.parse(text)
+        #expect(lp.columnLower == [0, 0.5, 0, 0] && lp.columnUpper == [1, .infinity, 1, .infinity])
+        #expect(warnings(lp: text) == [
+            "<input>:5: warning: 2 lines, the first here, are read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored",
+            "<input>:6: warning: 2 integer columns between MARKER lines, the first here ('X'), have no BOUNDS line: read as binary, [0, 1], "
+                + "as HiGHS and SAS read it and MIPLIB's files mean it (some solvers read [0, +∞)): give it an UP bound to say otherwise",
+        ])
+        let solution = InteriorPointSolver.solve(lp)
+        #expect(solution.status == .optimal && abs(solution.objective + 1) < 1e-8, "\(solution.objective)")
+    }
+
     static let negativeUpperCases: [(lines: String, lower: Double, upper: Double, warnings: [String])] = [
         (" UP BND X -1", -.infinity, -1,
          ["<input>:6: warning: this negative upper bound makes column 'X' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"]),
@@ -323,6 +355,27 @@ import Testing
         #expect(lp.columnNames == ["X", "X 1"])
         #expect(lp.columnLower == [0, lower])
         #expect(lp.columnUpper == [4.5, upper])
+    }
+
+    /// Once a file is known to be fixed-format, a bound on a column that does not exist is
+    /// an error, not its free reading: ` FR BND       X 1` without a column `X 1` made `X`
+    /// free (objective −15 where the LP has 15).
+    @Test(arguments: ["FR", "MI", "BV", "UP"])
+    func fixedBoundOnAnUnknownColumnIsAnError(type: String) {
+        let text = """
+            NAME          TRAP
+            ROWS
+             N  COST
+             G  LIM 1
+            COLUMNS
+                X         COST      5.0            LIM 1     1.0
+            RHS
+                RHS       LIM 1     3.0
+            BOUNDS
+             \(type) BND       X 1\(type == "UP" ? "       4.0" : "")
+            ENDATA
+            """
+        #expect(message(text) == "<input>:10: error: unknown column 'X 1'")
     }
 
     @Test func freeFormatRejectsNamesWithSpaces() {
