@@ -134,7 +134,7 @@ public enum ProjectionSummary {
                 + (entry.evaluation.map(TargetText.outcome) ?? ["–", "–", "not simulated"])
         }
         // 100 columns with the longest status, "within tolerance", unless a cell needs more.
-        let widths = TextLayout.fitted([26, 6, 21, 15, 16, 16], to: rows)
+        let widths = TextLayout.fitted([25, 6, 22, 15, 16, 16], to: rows)
         lines.append(TextLayout.columns(["target", "year", "required", "simulated", "margin", "status"], widths))
         for (entry, cells) in zip(card.entries, rows) {
             lines += TextLayout.row(cells, widths)
