@@ -39,7 +39,7 @@ public enum HTMLReport {
             ], capacity.svg + (capacity.key.isEmpty ? "" : HTMLPage.list(capacity.key))),
             HTMLPage.section("Generation mix", notes: [
                 "Storage discharge is shown apart from generation; storage charging and exports are below zero. The bold tick is the load.",
-            ], AnnualCharts.mix(outcome)),
+            ] + outcome.years.compactMap(ProjectionSummary.sameHourText), AnnualCharts.mix(outcome)),
         ]
         let week = hours.week, dispatch = hours.dispatch
         sections.append(HTMLPage.section("Dispatch of week \(week.number), \(dispatch.year)", notes: [

@@ -98,15 +98,18 @@ public enum ProjectionSummary {
     /// A year's storage that charged and discharged in the same hours: the optimum does it
     /// only to burn, in round-trip losses, energy that nothing else could take (must-run
     /// output above the load, the exports and what storage can hold), and the cycles in
-    /// the table then count energy that served nobody.
-    static func sameHourNote(_ year: YearOutcome) -> [String] {
+    /// the table then count energy that served nobody. Nil for a year without.
+    static func sameHourText(_ year: YearOutcome) -> String? {
         let units = year.account.energy.technologies.filter { $0.sameHourHours > 0 }
-        guard !units.isEmpty else { return [] }
+        guard !units.isEmpty else { return nil }
         let list = units.map { "\($0.id) \(TextLayout.number($0.sameHourHours, digits: 0)) h, \(gwh($0.sameHour)) GWh" }
-        let text = "\(year.year): charged and discharged in the same hour — \(list.joined(separator: "; ")). The optimum burns energy "
+        return "\(year.year): charged and discharged in the same hour — \(list.joined(separator: "; ")). The optimum burns energy "
             + "nothing else could take (must-run output above load, exports and storage) in round-trip losses, and the cycles count it: "
             + "lower a must-run output or raise the export limit."
-        return TextLayout.wrap(text, width: 100, first: "  ! ", rest: "    ")
+    }
+
+    static func sameHourNote(_ year: YearOutcome) -> [String] {
+        sameHourText(year).map { TextLayout.wrap($0, width: 100, first: "  ! ", rest: "    ") } ?? []
     }
 
     /// Unserved energy, loss-of-load hours, curtailment and prices.

@@ -71,9 +71,11 @@ import Testing
             let discharge = try #require(unit["discharge_gwh"] as? Double)
             #expect(unit["same_hour_hours"] as? Double == 8760 && both > 4000 && both <= min(charge, discharge), "\(unit)")
         }
+        let html = try temporaryFolder().appendingPathComponent("report.html").path
         let text = capsim("run", Self.path("shaoyang.yaml"), "--years", "2030", "--set", "demand.annual_energy=1亿千瓦时",
-                          "--set", "demand.peak=0.02GW", "--set", "grid.export_limit=0GW")
+                          "--set", "demand.peak=0.02GW", "--set", "grid.export_limit=0GW", "--html", html)
         #expect(text.out.contains("  ! 2030: charged and discharged in the same hour — xinshao_pumped 8760 h, "), "\(text.out)")
+        #expect(try String(contentsOfFile: html, encoding: .utf8).contains("2030: charged and discharged in the same hour — xinshao_pumped 8760 h, "))
         for line in text.out.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
         let plain = capsim("run", Self.path("shaoyang.yaml"), "--years", "2030")
         #expect(plain.status == 0 && !plain.out.contains("same hour"))
