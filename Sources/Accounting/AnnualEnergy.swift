@@ -71,7 +71,8 @@ public struct TechnologyEnergy: Sendable, Equatable {
     public var fuel: Double
     /// Storage: Σ_t min(charge_t, discharge_t) over the hours both exceed 10⁻⁶ GW, GWh,
     /// and the number of those hours. Charging and discharging in one hour only loses
-    /// energy, so an optimum does it only to burn energy nothing else can take.
+    /// energy, so an optimum does it only to burn energy: energy nothing else can take,
+    /// or energy whose curtailment costs more than the losses.
     public var sameHour = 0.0, sameHourHours = 0.0
 
     public init(id: String, kind: TechnologyKind, capacity: Double, generation: Double, available: Double = 0, curtailed: Double = 0,

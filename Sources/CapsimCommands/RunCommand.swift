@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write a self-contained HTML report (scorecard and charts) to this file.")
     var html: String?
 
-    @Option(help: "With --html: the week (1–52) of the dispatch chart (default: most unserved energy, else most curtailment, else the summer peak).")
+    @Option(help: "With --html: the week (1–52) of the dispatch chart (default: most unserved energy per hour, else most curtailment per hour, else the summer peak).")
     var week: Int?
 
     @Option(name: .customLong("report-year"), help: "With --html: the year of the week and the duration curves (default: the last year run).")

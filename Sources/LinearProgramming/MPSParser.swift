@@ -208,7 +208,7 @@ struct MPSParser {
     private var integerLines = Tally()
     /// Between a MARKER INTORG and its INTEND, and the columns opened there, with the line
     /// of each one's first entry.
-    private var inIntegerBlock = false
+    private var inIntegerBlock = false, integerBlockLine = 0
     private var integerColumns: [(column: Int, line: Int)] = []
     /// Those of them that no BOUNDS line names, read as binary.
     private var binaryColumns: [(column: Int, line: Int)] = []
@@ -719,6 +719,7 @@ struct MPSParser {
         case .marker(let opens):
             integerLines.note(line)
             inIntegerBlock = opens
+            if opens { integerBlockLine = line }
         case .otherSet:
             otherSetLines[section, default: Tally()].note(line)
         }
@@ -805,8 +806,11 @@ struct MPSParser {
         if let first = binaryColumns.first {
             let what = binaryColumns.count == 1 ? "integer column '\(columnNames[first.column])', between MARKER lines, has"
                 : "\(binaryColumns.count) integer columns between MARKER lines, the first here ('\(columnNames[first.column])'), have"
-            found.append((first.line, "\(what) no BOUNDS line: read as binary, [0, 1], as HiGHS and SAS read it and MIPLIB's files mean it "
-                + "(some solvers read [0, +∞)): give it an UP bound to say otherwise"))
+            found.append((first.line, "\(what) no bound in the BOUNDS set read: read as binary, [0, 1], as HiGHS and SAS read it and MIPLIB's "
+                + "files mean it (some solvers read [0, +∞)): give it an UP bound to say otherwise"))
+        }
+        if inIntegerBlock {
+            found.append((integerBlockLine, "this MARKER 'INTORG' has no 'INTEND': every column after it is read as an integer column"))
         }
         for case let (section, used?) in [(Section.rhs, rhsSet), (.ranges, rangeSet), (.bounds, boundSet)] {
             guard let tally = otherSetLines[section] else { continue }

@@ -54,6 +54,7 @@ public enum AnnualTable {
                 columns.append(("charge_gwh.\(id)", of(\.charge)))
                 columns.append(("usable_energy_gwh.\(id)", of(\.energyCapacity)))
                 columns.append(("cycles.\(id)", of(\.cycles)))
+                columns.append(("same_hour_gwh.\(id)", of(\.sameHour)))
             case .biomass, .wasteToEnergy:
                 break
             }

@@ -95,17 +95,19 @@ public enum ProjectionSummary {
             + years.flatMap(sameHourNote)
     }
 
-    /// A year's storage that charged and discharged in the same hours: the optimum does it
-    /// only to burn, in round-trip losses, energy that nothing else could take (must-run
-    /// output above the load, the exports and what storage can hold), and the cycles in
-    /// the table then count energy that served nobody. Nil for a year without.
+    /// A year's storage that charged and discharged in the same hours. The optimum does it
+    /// only to burn energy in round-trip losses — energy nothing else could take (must-run
+    /// output above the load, the exports and what storage can hold), or energy whose
+    /// curtailment costs more than the losses (`curtailment_cost` above about
+    /// `throughput_cost` × η/(1 − η), or a `throughput_cost` of 0) — and the cycles in the
+    /// table then count energy that served no one. Nil for a year without.
     static func sameHourText(_ year: YearOutcome) -> String? {
         let units = year.account.energy.technologies.filter { $0.sameHourHours > 0 }
         guard !units.isEmpty else { return nil }
         let list = units.map { "\($0.id) \(TextLayout.number($0.sameHourHours, digits: 0)) h, \(gwh($0.sameHour)) GWh" }
-        return "\(year.year): charged and discharged in the same hour — \(list.joined(separator: "; ")). The optimum burns energy "
-            + "nothing else could take (must-run output above load, exports and storage) in round-trip losses, and the cycles count it: "
-            + "lower a must-run output or raise the export limit."
+        return "\(year.year): charged and discharged in the same hour — \(list.joined(separator: "; ")). Storage does so only to burn "
+            + "energy in its round-trip losses, and the cycles count it: energy nothing else could take (must-run output above load, "
+            + "exports and storage), or energy cheaper to burn than to curtail (costs.curtailment_cost above the losses' throughput cost)."
     }
 
     static func sameHourNote(_ year: YearOutcome) -> [String] {

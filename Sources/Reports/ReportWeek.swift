@@ -13,7 +13,8 @@ public struct ReportWeek: Sendable, Equatable {
 
     /// 1–52.
     public var number: Int
-    /// Why this week, in words: `chosen with --week`, `most unserved energy (3.2 GWh)`…
+    /// Why this week, in words: `chosen with --week`, `the week with the most unserved
+    /// energy per hour (3.2 GWh in the week)`…
     public var reason: String
 
     public init(number: Int, reason: String) {
@@ -39,7 +40,7 @@ public struct ReportWeek: Sendable, Equatable {
             return (index + 1, values[index])
         }
         if let (week, most) = largest(weekly(dispatch.unserved)) {
-            return ReportWeek(number: week, reason: "the week with the most unserved energy (\(TickFormat.plain.text(most)) GWh)")
+            return ReportWeek(number: week, reason: "the week with the most unserved energy per hour (\(TickFormat.plain.text(most)) GWh in the week)")
         }
         var curtailedHours = [Double](repeating: 0, count: dispatch.hours)
         for technology in dispatch.technologies {
@@ -47,7 +48,7 @@ public struct ReportWeek: Sendable, Equatable {
             for t in curtailedHours.indices { curtailedHours[t] += curtailed[t] }
         }
         if let (week, most) = largest(weekly(curtailedHours)) {
-            return ReportWeek(number: week, reason: "no unserved energy; the week with the most curtailment (\(TickFormat.plain.text(most)) GWh)")
+            return ReportWeek(number: week, reason: "no unserved energy; the week with the most curtailment per hour (\(TickFormat.plain.text(most)) GWh in the week)")
         }
         let summer = ProfileCalendar.day(month: 6, day: 1) * 24..<ProfileCalendar.day(month: 9, day: 1) * 24
         let peak = summer.max { dispatch.load[$0] < dispatch.load[$1] } ?? 0

@@ -177,9 +177,9 @@ import Testing
         let solver = SolverReport(status: "optimal", message: "", objective: 0, iterations: 0, seconds: 0, path: "banded", rows: 0, columns: 0)
         var dispatch = YearDispatch(year: 2030, load: zero, technologies: [], imports: zero, exports: zero, unserved: unserved, price: zero, solver: solver)
         let week = ReportWeek.choose(dispatch, threshold: 1e-6)
-        #expect(week.number == 51 && week.reason == "the week with the most unserved energy (70 GWh)")
+        #expect(week.number == 51 && week.reason == "the week with the most unserved energy per hour (70 GWh in the week)")
         for t in 8675..<8700 { unserved[t] = 1 }
         dispatch.unserved = unserved
-        #expect(ReportWeek.choose(dispatch, threshold: 1e-6) == ReportWeek(number: 52, reason: "the week with the most unserved energy (100 GWh)"))
+        #expect(ReportWeek.choose(dispatch, threshold: 1e-6) == ReportWeek(number: 52, reason: "the week with the most unserved energy per hour (100 GWh in the week)"))
     }
 }

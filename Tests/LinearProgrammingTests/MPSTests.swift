@@ -220,11 +220,14 @@ import Testing
         #expect(lp.columnLower == [0, 0.5, 0, 0] && lp.columnUpper == [1, .infinity, 1, .infinity])
         #expect(warnings(lp: text) == [
             "<input>:5: warning: 2 lines, the first here, are read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored",
-            "<input>:6: warning: 2 integer columns between MARKER lines, the first here ('X'), have no BOUNDS line: read as binary, [0, 1], "
+            "<input>:6: warning: 2 integer columns between MARKER lines, the first here ('X'), have no bound in the BOUNDS set read: read as binary, [0, 1], "
                 + "as HiGHS and SAS read it and MIPLIB's files mean it (some solvers read [0, +∞)): give it an UP bound to say otherwise",
         ])
         let solution = InteriorPointSolver.solve(lp)
         #expect(solution.status == .optimal && abs(solution.objective + 1) < 1e-8, "\(solution.objective)")
+        let open = text.replacingOccurrences(of: "    MARKER                 'MARKER'                 'INTEND'\n", with: "")
+        #expect(try MPSReader.parse(open).columnUpper == [1, .infinity, 1, 1])
+        #expect(warnings(lp: open).contains("<input>:5: warning: this MARKER 'INTORG' has no 'INTEND': every column after it is read as an integer column"))
     }
 
     static let negativeUpperCases: [(lines: String, lower: Double, upper: Double, warnings: [String])] = [

@@ -57,7 +57,7 @@ enum ScenarioChecks {
             guard voll <= sell else { continue }
             let at = location(of: "costs.value_of_lost_load", scenario) ?? SourceLocation(file: scenario.file, line: 1, column: 1)
             decoder.fail(at: at, "costs.value_of_lost_load",
-                         found: "\(String(format: "%g", voll / 1000)) yuan/MWh, not above the export price of \(String(format: "%g", sell / 1000)) yuan/MWh in \(year)",
+                         found: "\(Diagnostic.number(voll / 1000)) yuan/MWh, not above the export price of \(Diagnostic.number(sell / 1000)) yuan/MWh in \(year)",
                          expected: "a value of lost load above the export price in every year with an export limit above zero (below it, leaving load unserved to export the power pays)")
             return
         }
@@ -74,7 +74,7 @@ enum ScenarioChecks {
             let buy = grid.importPrice.value(in: year), sell = grid.exportPrice.value(in: year)
             guard sell >= buy else { continue }
             let at = location(of: "grid.export_price", scenario) ?? SourceLocation(file: scenario.file, line: 1, column: 1)
-            decoder.fail(at: at, "grid.export_price", found: "\(String(format: "%g", sell / 1000)) yuan/MWh in \(year), not below the import price of \(String(format: "%g", buy / 1000)) yuan/MWh",
+            decoder.fail(at: at, "grid.export_price", found: "\(Diagnostic.number(sell / 1000)) yuan/MWh in \(year), not below the import price of \(Diagnostic.number(buy / 1000)) yuan/MWh",
                          expected: "an export price below the import price in every year with both limits above zero (at an equal or higher price, buying and selling in the same hour costs nothing or pays)")
             return
         }
