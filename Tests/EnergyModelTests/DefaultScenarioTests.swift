@@ -126,7 +126,7 @@ import Testing
         #expect(windSolar.technologies == ["wind", "solar_centralised", "solar_rooftop"])
         #expect(windSolar.displayUnit.symbol == "万千瓦")
         let gas = try #require(s.targets.first { $0.id == "natural_gas_2025" })
-        #expect(gas.comparison == .about && gas.fuel == .naturalGas)
+        #expect(gas.comparison == .atLeast && gas.fuel == .naturalGas)
         expectClose(gas.required, 3.35e8 * 1.2143e-3)
         expectClose(gas.tolerance, 0.2e8 * 1.2143e-3)
         expectClose(gas.displayUnit.display(gas.required), 3.35)

@@ -125,14 +125,17 @@ import Testing
         ])
     }
 
-    /// A tag capsim does not know was dropped and the value read without it; YAML's own
-    /// tags of plain values change nothing and are read.
+    /// A tag capsim does not know was dropped and the value read without it; now it is
+    /// refused at its value, named by its key path (it was "(yaml)"). YAML's own tags of
+    /// plain values change nothing and are read.
     @Test func unknownTagsAreRefused() throws {
         let expected = "a value without a tag: capsim reads YAML's plain values (text, numbers, mappings, lists)"
         for (tag, shown) in [("!custom", "!custom"), ("!!binary", "!!binary"), ("!<tag:example.com:x>", "tag:example.com:x")] {
             let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: \(tag) 1 GW, full_load_hours: 2000 h}"))
-            #expect(p == [f.message("s.yaml", 9, 29, "(yaml)", found: "the tag \(shown)", expected: expected)], "\(tag)")
+            #expect(p == [f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "the tag \(shown)", expected: expected)], "\(tag)")
         }
+        let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}\ntargets:\n  - !custom {id: t}"))
+        #expect(p == [f.message("s.yaml", 11, 5, "targets[0]", found: "the tag !custom", expected: expected)])
         let plain = try ScenarioSource.parse("kind: !!str wind\nshare: !!float 0.5\nlist: !!seq [1]\nmap: !!map {a: 1}\nnone: !!null\n", file: "t.yaml")
         #expect(plain.scalarText == nil && plain.summary == "a mapping")
     }

@@ -33,7 +33,9 @@ public struct AccountingRules: Sendable {
 }
 
 /// t CO2 per tce. Defaults: IPCC 2006 default CO2 factors (coal 94.6, oil 73.3 for crude,
-/// gas 56.1 t/TJ) at 29.3076 GJ/tce.
+/// gas 56.1 t/TJ) at 29.3076 GJ/tce — 2.77250, 2.14825 and 1.64416 — to three decimals.
+/// Coal's 2.773 is 2.7725 rounded up, 1.8·10⁻⁴ above the product (2.772499); kept, as every
+/// published figure of capsim used it, and `emission_factors.coal` takes the exact value.
 public struct EmissionFactors: Sendable, Equatable {
     public var coal = 2.773
     public var oil = 2.148

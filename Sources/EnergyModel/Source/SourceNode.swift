@@ -31,8 +31,10 @@ public struct SourceNode: Sendable {
     /// memory.
     static let valueLimit = 2_000_000
 
-    /// Converts Yams' tree, with `budget` values left to convert (counted down).
-    init(_ node: Node, file: String, budget: inout Int) throws(ScenarioError) {
+    /// Converts Yams' tree, with `budget` values left to convert (counted down); `path` is
+    /// the node's key path (`technologies.battery.duration`, `targets[0]`), which a value
+    /// refused here is named by ("(yaml)" at the top).
+    init(_ node: Node, file: String, path: String = "", budget: inout Int) throws(ScenarioError) {
         location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         budget -= 1
         guard budget >= 0 else {
@@ -51,7 +53,7 @@ public struct SourceNode: Sendable {
         // as if it had none; YAML's own names of plain values (`!!str`) are kept.
         guard tag.isEmpty || tag == "!" || Self.plainTags.contains(tag) else {
             throw ScenarioError([
-                Diagnostic(location: location, path: "(yaml)", found: "the tag \(tag.hasPrefix(Self.yamlTags) ? "!!" + tag.dropFirst(Self.yamlTags.count) : tag)",
+                Diagnostic(location: location, path: path.isEmpty ? "(yaml)" : path, found: "the tag \(tag.hasPrefix(Self.yamlTags) ? "!!" + tag.dropFirst(Self.yamlTags.count) : tag)",
                            expected: "a value without a tag: capsim reads YAML's plain values (text, numbers, mappings, lists)")
             ])
         }
@@ -63,17 +65,18 @@ public struct SourceNode: Sendable {
             var entries: [Entry] = []
             entries.reserveCapacity(mapping.count)
             for (key, child) in mapping {
-                let keyNode = try SourceNode(key, file: file, budget: &budget)
+                let keyNode = try SourceNode(key, file: file, path: path, budget: &budget)
                 guard let name = keyNode.scalarText else {
                     throw ScenarioError([Diagnostic(location: keyNode.location, path: "(yaml)", found: "\(keyNode.summary) as a mapping key", expected: "a key name")])
                 }
-                entries.append(Entry(key: name, keyLocation: keyNode.location, value: try SourceNode(child, file: file, budget: &budget)))
+                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                entries.append(Entry(key: name, keyLocation: keyNode.location, value: try SourceNode(child, file: file, path: childPath, budget: &budget)))
             }
             value = .mapping(entries)
         case let .sequence(sequence):
             var items: [SourceNode] = []
             items.reserveCapacity(sequence.count)
-            for item in sequence { items.append(try SourceNode(item, file: file, budget: &budget)) }
+            for (index, item) in sequence.enumerated() { items.append(try SourceNode(item, file: file, path: "\(path)[\(index)]", budget: &budget)) }
             value = .sequence(items)
         case let .alias(alias):
             value = .scalar("*\(alias)", quoted: false)
