@@ -512,6 +512,21 @@ import Testing
         ])
     }
 
+    /// A fuel's amount or price in a unit of CO₂ was read as raw coal: refused; CO₂ units
+    /// stay where CO₂ is meant (a carbon price).
+    @Test func fuelAmountsInUnitsOfCO2AreRefused() throws {
+        let text = Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}
+            """).replacingOccurrences(of: "coal: 1 Mtce", with: "coal: 3.01e6 tCO2")
+            .replacingOccurrences(of: "costs: {value_of_lost_load: 20000 yuan/MWh}", with: "costs: {value_of_lost_load: 20000 yuan/MWh, carbon_price: 100 yuan/tCO2}")
+        let (f, p) = try problems(text)
+        #expect(p == [
+            f.message("s.yaml", 6, 25, "non_power_fuels.coal", found: "\"3.01e6 tCO2\", in a unit of CO₂",
+                      expected: "an amount of coal per year in t or tce: a fuel's own mass (t, not tCO2)"),
+        ])
+    }
+
     /// A value of lost load at or below the export price makes shedding load to export it
     /// pay: refused in the first year the link can export, allowed while it cannot.
     @Test func lostLoadValueAboveTheExportPrice() throws {

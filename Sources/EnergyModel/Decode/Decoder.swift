@@ -152,6 +152,12 @@ final class Decoder {
             fail(valueField, found: "the unknown unit \"\(unit)\"\(hint)", expected: named)
             return nil
         case let .success(quantity):
+            // A fuel's amount or price (a key that takes standard coal) in a unit of CO₂:
+            // `3.01e6 tCO2` of coal was read as 3.01 Mt of raw coal.
+            if conversions[.coal] != nil || conversions[.coalPrice] != nil, text.contains("CO2") {
+                fail(valueField, found: "\"\(text)\", in a unit of CO₂", expected: "\(named): a fuel's own mass (t, not tCO2)")
+                return nil
+            }
             guard let factor = conversions[quantity.dimension] else {
                 // A ratio of like units (kJ/kWh, tCO2/t) has no dimension left: it is a
                 // pure number, not the percentage `fraction`'s name would say.
