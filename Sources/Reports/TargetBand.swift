@@ -14,9 +14,10 @@ extension LineChart.Band {
         self.init(xFrom: from, xTo: to, low: low, high: high, line: target.required, label: "\(Self.label(target)) (\(target.year))")
     }
 
-    /// `about 25 %` for a target with a tolerance (the plan's 左右), else `≥ 25 %`.
+    /// `about 25 %` for an about target, or an at-least one with a tolerance (the plan's
+    /// 左右); else the threshold as the scorecard writes it (`≥ 25 %`, `≤ 35 % ±2 pp`).
     static func label(_ target: Target) -> String {
-        guard target.tolerance > 0 || target.comparison == .about else { return TargetText.threshold(target) }
+        guard target.comparison == .about || (target.comparison == .atLeast && target.tolerance > 0) else { return TargetText.threshold(target) }
         let unit = target.displayUnit
         return "about \(TextLayout.number(unit.display(target.required))) \(unit.symbol)"
     }

@@ -19,7 +19,9 @@ public enum SweepHTMLReport {
         let inYear = rows.filter { $0.year == year }
         let shareTargets = targets.filter { $0.kind == .nonFossilShare && $0.year == year }
         switch manifest.axes.count {
-        case 0: break
+        case 0: sections.append(HTMLPage.section("Non-fossil share in \(year)", notes: [
+                "No axes: the share of each seed's projection, their mean, lowest and highest.",
+            ], seedsOnly(inYear, column: share)))
         case 1: sections.append(HTMLPage.section("Non-fossil share in \(year)", notes: [
                 "Mean across the seeds (solid), lowest and highest (dashed); a share target of the year as its threshold and tolerance band.",
             ], shareLine(inYear, axis: manifest.axes[0], column: share, targets: shareTargets)))
@@ -28,7 +30,7 @@ public enum SweepHTMLReport {
             ], shareMap(inYear, axes: manifest.axes, column: share, year: year)))
         }
         sections.append(HTMLPage.section("Probability of meeting each target", notes: [
-            "Fraction of the seeds whose projection meets the target (met or within tolerance). Targets of years not simulated are left out.",
+            "Fraction of the seeds whose projection meets the target (met or within tolerance). Dispatch targets (share, curtailment, reliability, fuel) of years not simulated are left out; capacity targets need no dispatch and are counted for every year.",
         ], probability(rows, manifest: manifest)))
         return HTMLPage.document(title: "capsim sweep: \(manifest.scenario)", sections: sections)
     }
@@ -53,6 +55,18 @@ public enum SweepHTMLReport {
         chart.xTicks = axis.values.enumerated().map { (Double($0.offset), $0.element) }
         chart.bands = targets.map { LineChart.Band(target: $0, from: -0.4, to: Double(axis.values.count) - 0.6) }
         return chart.svg()
+    }
+
+    /// A sweep over seeds alone: one row per seed and the mean, lowest and highest share.
+    static func seedsOnly(_ rows: [PointTable.Row], column: Int) -> String {
+        let shares = rows.map { (seed: $0.seed, share: $0.metrics[column]) }.sorted { $0.seed < $1.seed }
+        guard !shares.isEmpty else { return HTMLPage.paragraph("No point of this year has finished.") }
+        let values = shares.map(\.share)
+        let percent = { (value: Double) in HTMLTable.Cell(String(format: "%.3f %%", 100 * value)) }
+        let summary = [("mean", values.reduce(0, +) / Double(values.count)), ("lowest", values.min() ?? 0), ("highest", values.max() ?? 0)]
+        return HTMLTable(header: ["seed", "non-fossil share"],
+                         rows: shares.map { [HTMLTable.Cell(String($0.seed)), percent($0.share)] } + summary.map { [HTMLTable.Cell($0.0), percent($0.1)] },
+                         numericFrom: 1).html(id: "sweep-share")
     }
 
     static func shareMap(_ rows: [PointTable.Row], axes: [SweepManifest.Axis], column: Int, year: Int) -> String {

@@ -127,6 +127,41 @@ import Testing
         }
     }
 
+    /// An at-most share target with a tolerance was labelled "about" on the share chart,
+    /// which hid its direction; it is labelled as the scorecard writes it.
+    @Test func atMostBandKeepsItsDirection() throws {
+        let folder = try temporaryFolder()
+        let variant = folder.appendingPathComponent("variant.yaml"), html = folder.appendingPathComponent("r.html").path
+        try """
+            extends: \(Self.path("shaoyang.yaml"))
+            targets:
+              - {id: cap, kind: non_fossil_share, year: 2030, at_most: 45 %, tolerance: 2 %}
+            """.write(to: variant, atomically: true, encoding: .utf8)
+        let result = capsim("run", variant.path, "--years", "2030", "--html", html)
+        #expect(result.status == 0, "\(result.err)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("≤ 45 % ±2 pp (2030)") && !page.contains("about 45 %"))
+    }
+
+    /// A sweep over seeds alone drew no share at all; it now lists each seed's share and
+    /// their mean, lowest and highest, equal to summary.csv's.
+    @Test func seedsOnlySweepReportListsTheShares() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("city.yaml")
+        try SweepCommandTests.scenario().write(to: file, atomically: true, encoding: .utf8)
+        let html = folder.appendingPathComponent("sweep.html").path, out = folder.appendingPathComponent("out").path
+        let result = capsim("sweep", file.path, "--seeds", "1...3", "--years", "2021", "--out", out, "--jobs", "2", "--html", html)
+        #expect(result.status == 0, "\(result.err)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8).split(separator: "\n")
+        let header = csv[0].split(separator: ",").map(String.init), row = csv[1].split(separator: ",").map(String.init)
+        for (name, label) in [("non_fossil_share_mean", "mean"), ("non_fossil_share_min", "lowest"), ("non_fossil_share_max", "highest")] {
+            let value = try #require(header.firstIndex(of: name).flatMap { Double(row[$0]) })
+            #expect(page.contains("<tr><td>\(label)</td><td class=\"number\">\(String(format: "%.3f %%", 100 * value))</td></tr>"), "\(name)")
+        }
+        #expect(page.contains("capacity targets need no dispatch and are counted for every year"))
+    }
+
     /// The default scenario's report (one year): small, self-contained, well-formed.
     @Test func defaultScenarioReport() throws {
         let folder = try temporaryFolder()
