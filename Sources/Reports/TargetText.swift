@@ -19,9 +19,10 @@ enum TargetText {
     /// fewest decimals from three that give it back (`≥ 0.0026 TW`, which three decimals
     /// showed as `≥ 0.003 TW`; `≥ 0.00005 TW`, never `5e-05`), up to 17 (beyond, the
     /// exponent form). "Give back" allows for the rounding of the unit conversion
-    /// (2.6 GW ÷ 1000 is 0.0026000000000000003 TW).
+    /// (2.6 GW ÷ 1000 is 0.0026000000000000003 TW), 10⁻¹² of the value and no more: at
+    /// 10⁻⁹, `375.0000001 万千瓦` read `375 万千瓦`.
     static func written(_ value: Double) -> String {
-        let gives = { (text: String) in abs((Double(text) ?? .nan) - value) <= 1e-9 * abs(value) }
+        let gives = { (text: String) in abs((Double(text) ?? .nan) - value) <= 1e-12 * abs(value) }
         return (3...17).lazy.map { TextLayout.number(value, digits: $0) }.first(where: gives) ?? String(value)
     }
 

@@ -76,6 +76,10 @@ import Testing
         #expect(TargetText.written(330) == "330")
         #expect(TargetText.written(0.115) == "0.115")
         #expect(TargetText.written(0) == "0")
+        // Ten significant digits and more are kept (they were cut to nine).
+        #expect(TargetText.written(375.0000001) == "375.0000001")
+        #expect(TargetText.written(1.234567891) == "1.234567891")
+        #expect(TargetText.written(374.9999999 * 1e4 / 1e4) == "374.9999999")
     }
 
     /// A threshold reads as it was written, whatever its decimals (0.0026 TW read 0.003 TW),
