@@ -58,6 +58,10 @@ public struct Lever: Sendable, Equatable {
         let target = evaluation.target
         let gap = -evaluation.margin
         let raise = evaluation.value < target.required
+        // A measured search stops at an `about` band's near edge, found to within 5 %: a band
+        // narrower than that may be passed (1.694 GW of PV took a 2025 share to 33.017 %
+        // against about 33 % ± 0), which the lever says rather than claims to close it.
+        let band = target.comparison == .about ? "; it reaches the band's near edge and may pass its far edge" : ""
         switch (target.kind, account) {
         case (.capacity, _), (.capacityAdded, _):
             let what = target.selectors.joined(separator: ", ")
@@ -67,7 +71,7 @@ public struct Lever: Sendable, Equatable {
         case (_, nil):
             return []
         case let (.nonFossilShare, account?):
-            return shareLevers(gap: gap, raise: raise, account: account, response: response)
+            return shareLevers(gap: gap, raise: raise, account: account, response: response, band: band)
         case (.fuel, _):
             let fuel = target.fuel.map { $0 == .naturalGas ? "natural gas" : $0.rawValue } ?? "fuel"
             let text = "first-order: \(fuel) consumption to \(raise ? "add" : "cut")"
@@ -77,15 +81,15 @@ public struct Lever: Sendable, Equatable {
         case let (.unservedEnergy, account) where !raise:
             let energy = Lever(text: "first-order: unserved load to serve (firm capacity, storage or imports)", amount: gap, unit: "GWh")
             let hours = account?.energy.unservedHours ?? []
-            return [energy] + (hours.isEmpty ? [] : [firmCapacity(hours, leaving: evaluation.value - gap)]) + measured(firm)
+            return [energy] + (hours.isEmpty ? [] : [firmCapacity(hours, leaving: evaluation.value - gap)]) + measured(firm, band: band)
         case let (.lossOfLoadHours, account?) where !raise:
             let energy = Lever(text: "first-order upper bound: serve all the year's unserved load, removing every loss-of-load hour",
                                amount: account.energy.unserved, unit: "GWh")
             let hours = account.energy.unservedHours, allowed = max(0, Int((evaluation.value - gap).rounded(.down)))
-            return [energy] + (allowed < hours.count ? [firmLever(hours[allowed], bound: false)] : []) + measured(firm)
+            return [energy] + (allowed < hours.count ? [firmLever(hours[allowed], bound: false)] : []) + measured(firm, band: band)
         case let (.curtailment, account?) where !raise:
             return [Lever(text: "first-order: curtailed wind, solar and run-of-river energy to absorb (storage, load or export)",
-                          amount: gap * account.variableAvailable, unit: "GWh")] + measured(storage)
+                          amount: gap * account.variableAvailable, unit: "GWh")] + measured(storage, band: band)
         case (.unservedEnergy, _), (.lossOfLoadHours, _), (.curtailment, _):
             return []
         }
@@ -98,7 +102,7 @@ public struct Lever: Sendable, Equatable {
     /// ΔNF ÷ k ÷ h_PV GW of PV (left out when the year has no PV).
     /// None when TEC is at or below zero: no share is formed (it is shown as 0), and a
     /// gap × TEC would be a negative amount of energy to add.
-    private static func shareLevers(gap: Double, raise: Bool, account: YearAccount, response: ShareResponse?) -> [Lever] {
+    private static func shareLevers(gap: Double, raise: Bool, account: YearAccount, response: ShareResponse?, band: String) -> [Lever] {
         guard account.totalEnergyConsumption > 0 else { return [] }
         let energy = gap * account.totalEnergyConsumption
         let change = raise ? "more" : "less"
@@ -113,7 +117,7 @@ public struct Lever: Sendable, Equatable {
                 return levers + [local, Lever(text: text, amount: 100 * (response.reached ?? 0), unit: "%")]
             }
             let text = "measured, the year dispatched again with more PV on \(response.technology), in service all year " +
-                "(\(dispatches); \(short(response.misses)) GW more misses)"
+                "(\(dispatches); \(short(response.misses)) GW more misses\(band))"
             levers.append(Lever(text: "\(text): PV capacity to add", amount: pv, unit: "GW"))
             if account.solarFullLoadHours > 0 {
                 levers.append(Lever(text: "measured: that PV's energy, at this year's PV full-load hours", amount: pv * account.solarFullLoadHours, unit: "GWh"))
@@ -144,21 +148,21 @@ public struct Lever: Sendable, Equatable {
 
     /// The lever `response` measured: the smallest import capacity found to meet the
     /// target, with the interval the bisection left.
-    private static func measured(_ response: FirmResponse?) -> [Lever] {
+    private static func measured(_ response: FirmResponse?, band: String) -> [Lever] {
         guard let response else { return [] }
         let dispatches = Self.dispatches(response.dispatches)
         let text = "measured, the year dispatched again with more imports, storage answering (\(dispatches); " +
-            "\(short(response.misses)) GW more misses): import capacity to add"
+            "\(short(response.misses)) GW more misses\(band)): import capacity to add"
         return [Lever(text: text, amount: response.meets, unit: "GW")]
     }
 
     /// The levers `response` measured: the smallest battery power found to meet the
     /// target, with the interval the bisection left, and its energy at the battery's duration.
-    private static func measured(_ response: StorageResponse?) -> [Lever] {
+    private static func measured(_ response: StorageResponse?, band: String) -> [Lever] {
         guard let response else { return [] }
         let dispatches = Self.dispatches(response.dispatches)
         let text = "measured, the year dispatched again with a larger \(response.battery) at its \(short(response.durationHours)) h, new cells in service all year " +
-            "(\(dispatches); \(short(response.misses)) GW more misses)"
+            "(\(dispatches); \(short(response.misses)) GW more misses\(band))"
         return [Lever(text: "\(text): battery power to add", amount: response.meets, unit: "GW"),
                 Lever(text: "measured: that battery's energy, at \(short(response.durationHours)) h", amount: response.meets * response.durationHours, unit: "GWh")]
     }

@@ -48,6 +48,14 @@ import Testing
         let levers2 = flat.entries.first { $0.target.id == "share_missed" }?.levers
         expect(levers2, [(102_500, "tce"), (341.6666666666667, "GWh"), (24.12, "%")])
         #expect(levers2?.last?.text == "measured, not closed by PV alone: the share with 5.4 GW more PV on pv, in service all year, the most tried (5 dispatches)")
+        // An `about` target: the search stops at the band's near edge, and the lever says
+        // it may pass the far one (it claimed to close a 0-wide band it passed).
+        var aboutScenario = scenario
+        let index = try #require(aboutScenario.targets.firstIndex { $0.id == "share_missed" })
+        aboutScenario.targets[index].comparison = .about
+        let about = Scorecard(scenario: aboutScenario, accounts: [account], responses: ["share_missed": response])
+        #expect(about.entries.first { $0.target.id == "share_missed" }?.levers[1].text == "measured, the year dispatched again with more PV on pv, in service all year "
+                + "(7 dispatches; 0.66 GW more misses; it reaches the band's near edge and may pass its far edge): PV capacity to add")
     }
 
     @Test func fuelInTceAndInTheUnitWritten() throws {
