@@ -161,10 +161,15 @@ public struct Lever: Sendable, Equatable {
     private static func measured(_ response: StorageResponse?, band: String) -> [Lever] {
         guard let response else { return [] }
         let dispatches = Self.dispatches(response.dispatches)
+        guard let power = response.meets else {
+            let text = "measured, not closed by a larger \(response.battery): the curtailment with \(short(response.misses)) GW more at its " +
+                "\(short(response.durationHours)) h, in service all year, the most tried (\(dispatches))"
+            return [Lever(text: text, amount: 100 * (response.reached ?? 0), unit: "%")]
+        }
         let text = "measured, the year dispatched again with a larger \(response.battery) at its \(short(response.durationHours)) h, new cells in service all year " +
             "(\(dispatches); \(short(response.misses)) GW more misses\(band))"
-        return [Lever(text: "\(text): battery power to add", amount: response.meets, unit: "GW"),
-                Lever(text: "measured: that battery's energy, at \(short(response.durationHours)) h", amount: response.meets * response.durationHours, unit: "GWh")]
+        return [Lever(text: "\(text): battery power to add", amount: power, unit: "GW"),
+                Lever(text: "measured: that battery's energy, at \(short(response.durationHours)) h", amount: power * response.durationHours, unit: "GWh")]
     }
 
     /// Firm capacity in every hour, the rest of the dispatch unchanged: an upper bound for

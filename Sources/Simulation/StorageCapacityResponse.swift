@@ -16,8 +16,9 @@ extension Projection {
     /// beside 4 GW of PV closed a 10 % target at 4.25 GW more). It stops when the interval is
     /// within 5 % of the smallest power found to meet (at least 1 MW) or after
     /// `storageDispatchLimit` dispatches. nil when the year has no LFP in service or no
-    /// variable renewables, or when a battery of 8 P_v more misses too: the surplus has
-    /// nowhere to go (more load, exports or a longer store would be needed).
+    /// variable renewables. When a battery of 8 P_v more misses too — the surplus has
+    /// nowhere to go (more load, exports or a longer store would be needed) — the response
+    /// says what curtailment that reached, and `meets` is nil.
     public func storageResponse(conditions: YearConditions, meets: (YearAccount) -> Bool) throws(ProjectionError) -> StorageResponse? {
         let variable: Set<TechnologyKind> = [.wind, .solarCentralised, .solarDistributed, .runOfRiver]
         let units = conditions.technologies
@@ -32,13 +33,20 @@ extension Projection {
             changed.technologies[index].add(added, durationHours: duration)
             return try accountDispatchedAgain(changed)
         }
-        let bracket = try Bisection.bracket(from: upperBound, doublings: 3) { (added) throws(ProjectionError) in meets(try account(adding: added)) }
-        guard var search = bracket.search else { return nil }
+        var reached = 0.0
+        let bracket = try Bisection.bracket(from: upperBound, doublings: 3) { (added) throws(ProjectionError) in
+            let tried = try account(adding: added)
+            reached = tried.curtailmentFraction
+            return meets(tried)
+        }
+        let battery = units[index].technology.id
+        guard var search = bracket.search else {
+            return StorageResponse(battery: battery, durationHours: duration, meets: nil, misses: bracket.largest, reached: reached, dispatches: bracket.dispatches)
+        }
         try search.narrow(resolution: { max(0.001, 0.05 * $0) }, limit: Self.storageDispatchLimit) { (added) throws(ProjectionError) in
             meets(try account(adding: added))
         }
-        return StorageResponse(battery: units[index].technology.id, durationHours: duration,
-                               meets: search.meets, misses: search.misses, dispatches: search.dispatches)
+        return StorageResponse(battery: battery, durationHours: duration, meets: search.meets, misses: search.misses, dispatches: search.dispatches)
     }
 
     /// The most dispatches one storage response makes: P_v (and its doublings) and up to
