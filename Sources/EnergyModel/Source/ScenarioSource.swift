@@ -70,8 +70,8 @@ public enum ScenarioSource {
                     Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), path: "(file)", found: "an empty document", expected: "a mapping of scenario keys")
                 ])
             }
-            var budget = SourceNode.valueLimit
-            return try SourceNode(node, file: file, budget: &budget)
+            var budget = SourceNode.valueLimit, path: [SourceNode.PathStep] = []
+            return try SourceNode(node, file: file, path: &path, budget: &budget)
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {

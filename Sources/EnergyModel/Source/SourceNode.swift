@@ -31,10 +31,16 @@ public struct SourceNode: Sendable {
     /// memory.
     static let valueLimit = 2_000_000
 
-    /// Converts Yams' tree, with `budget` values left to convert (counted down); `path` is
-    /// the node's key path (`technologies.battery.duration`, `targets[0]`), which a value
-    /// refused here is named by ("(yaml)" at the top).
-    init(_ node: Node, file: String, path: String = "", budget: inout Int) throws(ScenarioError) {
+    /// One step of the key path down to a node: a mapping's key or a list's position.
+    enum PathStep {
+        case key(String), index(Int)
+    }
+
+    /// Converts Yams' tree, with `budget` values left to convert (counted down); `path`
+    /// holds the steps down to `node`, from which a value refused here is named
+    /// (`technologies.battery.duration`, `targets[0]`; "(yaml)" at the top). The steps are
+    /// joined into text only for that message, not for every node of the file.
+    init(_ node: Node, file: String, path: inout [PathStep], budget: inout Int) throws(ScenarioError) {
         location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         budget -= 1
         guard budget >= 0 else {
@@ -53,7 +59,7 @@ public struct SourceNode: Sendable {
         // as if it had none; YAML's own names of plain values (`!!str`) are kept.
         guard tag.isEmpty || tag == "!" || Self.plainTags.contains(tag) else {
             throw ScenarioError([
-                Diagnostic(location: location, path: path.isEmpty ? "(yaml)" : path, found: "the tag \(tag.hasPrefix(Self.yamlTags) ? "!!" + tag.dropFirst(Self.yamlTags.count) : tag)",
+                Diagnostic(location: location, path: Self.text(of: path), found: "the tag \(tag.hasPrefix(Self.yamlTags) ? "!!" + tag.dropFirst(Self.yamlTags.count) : tag)",
                            expected: "a value without a tag: capsim reads YAML's plain values (text, numbers, mappings, lists)")
             ])
         }
@@ -65,18 +71,23 @@ public struct SourceNode: Sendable {
             var entries: [Entry] = []
             entries.reserveCapacity(mapping.count)
             for (key, child) in mapping {
-                let keyNode = try SourceNode(key, file: file, path: path, budget: &budget)
+                let keyNode = try SourceNode(key, file: file, path: &path, budget: &budget)
                 guard let name = keyNode.scalarText else {
                     throw ScenarioError([Diagnostic(location: keyNode.location, path: "(yaml)", found: "\(keyNode.summary) as a mapping key", expected: "a key name")])
                 }
-                let childPath = path.isEmpty ? name : "\(path).\(name)"
-                entries.append(Entry(key: name, keyLocation: keyNode.location, value: try SourceNode(child, file: file, path: childPath, budget: &budget)))
+                path.append(.key(name))
+                defer { path.removeLast() }
+                entries.append(Entry(key: name, keyLocation: keyNode.location, value: try SourceNode(child, file: file, path: &path, budget: &budget)))
             }
             value = .mapping(entries)
         case let .sequence(sequence):
             var items: [SourceNode] = []
             items.reserveCapacity(sequence.count)
-            for (index, item) in sequence.enumerated() { items.append(try SourceNode(item, file: file, path: "\(path)[\(index)]", budget: &budget)) }
+            for (index, item) in sequence.enumerated() {
+                path.append(.index(index))
+                defer { path.removeLast() }
+                items.append(try SourceNode(item, file: file, path: &path, budget: &budget))
+            }
             value = .sequence(items)
         case let .alias(alias):
             value = .scalar("*\(alias)", quoted: false)
@@ -113,6 +124,17 @@ public struct SourceNode: Sendable {
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .null: "an empty value"
+        }
+    }
+
+    /// `technologies.battery.duration`, `targets[0]`; "(yaml)" for the document itself.
+    static func text(of path: [PathStep]) -> String {
+        guard !path.isEmpty else { return "(yaml)" }
+        return path.reduce(into: "") { text, step in
+            switch step {
+            case let .key(name): text += text.isEmpty ? name : ".\(name)"
+            case let .index(index): text += "[\(index)]"
+            }
         }
     }
 
