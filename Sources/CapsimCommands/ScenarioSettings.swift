@@ -21,7 +21,7 @@ struct ScenarioSettings: ParsableArguments {
                 throw usage("--set \(text): expected KEY=VALUE (a scenario key, then its value with its unit)")
             }
             guard text[..<equals].trimmingCharacters(in: .whitespaces) != "weather.seed" else {
-                throw usage("--set \(text): the weather seed is an option of its own, --seed (of run, lp export and sweep)")
+                throw usage("--set \(text): the weather seed is an option of its own, --seed of run, profiles and lp export, --seeds of sweep")
             }
             let axis: SweepAxis
             switch SweepAxis.parse(text) {

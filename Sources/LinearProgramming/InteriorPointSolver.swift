@@ -22,8 +22,9 @@ public enum InteriorPointSolver {
     ///
     /// When the iterations stall (numerical trouble), they start once more with a primal
     /// regularisation ten times larger (`retryPrimalRegularization`); the iterations of
-    /// both starts are counted, and the message says so. When the second start stalls too,
-    /// `StallDiagnosis` solves two
+    /// both starts are counted, and the message says so (and gives the second start's
+    /// own message when it stalls too). A verdict of the second start is checked as the
+    /// first's would be. When the second start stalls too, `StallDiagnosis` solves two
     /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
     /// reached, and the status and message say which. An LP found unbounded is checked the
     /// same way (`StallDiagnosis.confirmUnbounded`): an LP with no feasible point is primal
@@ -44,11 +45,16 @@ public enum InteriorPointSolver {
             second.iterations += solution.iterations
             if second.status != .numericalTrouble {
                 second.message += " (a second start, with primal regularisation \(retryPrimalRegularization), after: \(solution.message))"
-                second.seconds = (clock.now - start).seconds
-                return second
+                solution = second
+            } else {
+                solution.iterations = second.iterations
+                solution.message += " (and so did a second start, with primal regularisation \(retryPrimalRegularization): \(second.message))"
             }
         }
-        guard [.numericalTrouble, .dualInfeasible].contains(solution.status), lp.inconsistency() == nil else { return solution }
+        guard [.numericalTrouble, .dualInfeasible].contains(solution.status), lp.inconsistency() == nil else {
+            solution.seconds = (clock.now - start).seconds
+            return solution
+        }
         if solution.status == .numericalTrouble {
             let diagnosis = StallDiagnosis.diagnose(lp, options: options)
             solution.status = diagnosis.status

@@ -30,7 +30,7 @@ import Testing
         #expect(one.status == 0, "\(one.err)")
         #expect(one.out.contains("13 technologies, 1 target, "), "\(one.out)")
         let many = capsim("validate", Self.path("shaoyang.yaml"))
-        #expect(many.out.contains("13 technologies, 10 targets, 142 numbers (0 without provenance)"), "\(many.out)")
+        #expect(many.out.contains("13 technologies, 10 targets, 145 numbers (0 without provenance)"), "\(many.out)")
     }
 
     @Test func provenanceListsUnlabelledNumbersAndFails() throws {

@@ -151,7 +151,7 @@ import Testing
         let usages: [(String, String)] = [
             ("technologies.battery.capacity", "capsim: --set technologies.battery.capacity: expected KEY=VALUE (a scenario key, then its value with its unit)\n"),
             ("technologies.battery.capacity=1GW,2GW", "capsim: --set technologies.battery.capacity: 2 values, expected one (capsim sweep runs one projection per value)\n"),
-            ("weather.seed=4", "capsim: --set weather.seed=4: the weather seed is an option of its own, --seed (of run, lp export and sweep)\n"),
+            ("weather.seed=4", "capsim: --set weather.seed=4: the weather seed is an option of its own, --seed of run, profiles and lp export, --seeds of sweep\n"),
         ]
         for (value, message) in usages {
             let result = capsim("run", file, "--set", value)

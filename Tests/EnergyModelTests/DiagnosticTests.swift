@@ -174,6 +174,23 @@ import Testing
         ])
     }
 
+    /// A suggested unit keeps its 万 (`万kw` as `kW` would be 10 000 times less) and has
+    /// the key's dimension; a word that is no typo of one (月 for a time, `wk`) gets none.
+    @Test func unitSuggestionsKeepTheMultiplierAndTheDimension() throws {
+        let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 50 万kw, full_load_hours: 3 月, variable_cost: 20 yuan/MWH}"))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "the unknown unit \"万kw\" (did you mean \"万kW\"?)", expected: Self.power),
+            f.message("s.yaml", 9, 54, "technologies.w.full_load_hours", found: "the unknown unit \"月\"", expected: "a time (h, d, yr)"),
+            f.message("s.yaml", 9, 74, "technologies.w.variable_cost", found: "the unknown unit \"yuan/MWH\" (did you mean \"yuan/MWh\"?)",
+                      expected: "an electricity price (yuan/MWh, yuan/kWh, 元/千瓦时)"),
+        ])
+        #expect(UnitTable.suggestion(for: "wk", accepting: [.time]) == nil)
+        #expect(UnitTable.suggestion(for: "gw", accepting: [.time]) == nil)
+        #expect(UnitTable.suggestion(for: "gw", accepting: [.power]) == "GW")
+        #expect(try Quantity.parse("0.5 吉瓦").get() == Quantity(0.5, .power))
+        #expect(try Quantity.parse("25 元/兆瓦时").get().value == 25_000)
+    }
+
     /// Time zones are whole quarter hours: 8.33 h was accepted and its times labelled
     /// +08:20 while the model used 8 h 19.8 min; 5.75 h (Nepal) is accepted.
     @Test func aUTCOffsetIsAWholeNumberOfQuarterHours() throws {
@@ -196,6 +213,35 @@ import Testing
         #expect(Decoder.joinedDigitGroups(number: "1e3", unit: "000 GWh") == nil)
         #expect(Decoder.joinedDigitGroups(number: "13", unit: "8000 GWh") == nil)
         #expect(Decoder.joinedDigitGroups(number: "1234", unit: "567 GWh") == nil)
+    }
+
+    /// A comma inside a number is named with both its readings (one, when there are two
+    /// commas), a full-width one (，) too; a tab that breaks the YAML is named.
+    @Test func aCommaInsideANumberAndATabAreNamed() throws {
+        #expect(Decoder.commaReadings(number: "1", unit: ",320 MW") == " (a comma inside a number: write \"1320 MW\" if it separates thousands, \"1.320 MW\" if it is a decimal comma)")
+        #expect(Decoder.commaReadings(number: "1", unit: ",000,000 MWh") == " (a comma inside a number: write \"1000000 MWh\" if it separates thousands)")
+        #expect(Decoder.commaReadings(number: "1", unit: ", MW") == nil)
+        let (f, p) = try problems(Fixture.scenario("technologies:\n  w: {kind: wind, capacity: \"１，３２０ MW\", full_load_hours: 2000 h}"))
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity",
+                      found: "the unknown unit \",320 MW\" (a comma inside a number: write \"1320 MW\" if it separates thousands, \"1.320 MW\" if it is a decimal comma)",
+                      expected: Self.power),
+        ])
+        let (g, q) = try problems(Fixture.scenario("technologies:\n  w:\n\t  kind: wind"))
+        #expect(q.count == 1 && q[0].hasPrefix(g.path("s.yaml") + ":10:1: error: (yaml): found a syntax error: "), "\(q)")
+        #expect(q.first?.contains("(the line has a tab: YAML indents with spaces only)") == true, "\(q)")
+    }
+
+    /// A UTC offset a hair off a quarter hour shows the digits that make it so (0.3333333333 d
+    /// read as "8 h" beside the example 8 h); numbers of a stray exponent are shown with one.
+    @Test func numbersInMessagesShowWhatFailed() throws {
+        let header = Fixture.header().replacingOccurrences(of: "utc_offset: 8 h", with: "utc_offset: 0.3333333333 d")
+        let (f, p) = try problems(header + "technologies: {}\n")
+        #expect(p == [f.message("s.yaml", 3, 60, "location.utc_offset", found: "7.9999999992 h", expected: "a whole number of quarter hours, as every time zone is (8 h, 5.75 h, -3.5 h)")])
+        #expect(Diagnostic.number(2.1582e297) == "2.158e+297")
+        #expect(Diagnostic.number(1e-300) == "1e-300")
+        #expect(Diagnostic.number(1.3e-3) == "0.0013")
+        #expect(Diagnostic.number(123_456.7) == "123456.7")
     }
 
     /// A thousands separator is named, with the number as it should be written.

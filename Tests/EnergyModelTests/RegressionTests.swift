@@ -24,6 +24,20 @@ import Testing
         expectClose(reservoir.environmentalFlow, 2.1582e-3)
     }
 
+    /// A flow has a ceiling as a power has: 1e300 m³/s passed the decoder and was refused
+    /// only by the inflow check, with numbers of 300 digits.
+    @Test func anEnvironmentalFlowBeyondAnyRiverIsRefused() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.scenario("""
+            technologies:
+              dam: {kind: reservoir_hydro, capacity: 30 MW, inflow_energy: 113 GWh, volume: 1.8 亿立方米, head: 25 m, efficiency: 88 %, environmental_flow: 1e300 m³/s}
+            """))
+        #expect(fixture.problems("s.yaml") == [
+            fixture.message("s.yaml", 9, 141, "technologies.dam.environmental_flow", found: "\"1e300 m³/s\"",
+                            expected: "a power (MW) or a flow (m³/s) of at most 1 000 000 m³/s: far beyond any city's, and beyond what the dispatch can solve accurately"),
+        ])
+    }
+
     @Test func eventsOnlyDemandIsAnError() throws {
         let fixture = try Fixture()
         try fixture.write("s.yaml", Fixture.header(demand: "{annual_energy: [\"+100 GWh in 2021\"], peak: 2 GW}") + "technologies: {}\n")

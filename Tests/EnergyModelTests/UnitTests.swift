@@ -14,6 +14,16 @@ import Testing
         expectQuantity("  1.32 GW  ", 1.32, .power)
     }
 
+    /// Full-width forms, as a Chinese plan's text writes them, are their ASCII selves.
+    @Test func fullWidthFormsReadAsASCII() {
+        expectQuantity("２５％", 0.25, .fraction)
+        expectQuantity("１．３２\u{3000}ＧＷ", 1.32, .power)
+        expectQuantity("＋３３０万千瓦", 3.3, .power)
+        expectQuantity("－0.5 GW", -0.5, .power)
+        #expect(Quantity.halfWidth("25％左右") == "25%左右")
+        #expect(Quantity.halfWidth("3.3 GW") == "3.3 GW")
+    }
+
     /// Power-of-ten units convert by moving the decimal point of the number as written,
     /// rounded once: each result is the double nearest the decimal (70 × 0.01 would be
     /// 0.7000000000000001, 330 × 0.01 3.3000000000000003), and a value shown back in its

@@ -146,9 +146,10 @@ final class Decoder {
             // A unit that starts with digits is the rest of a number written with a
             // thousands separator (13 800 GWh), which no unit table could suggest.
             let compass = ["N", "S", "E", "W"].first { $0 == unit.uppercased() }
-            let separated = Self.joinedDigitGroups(number: text.dropLast(unit.count).trimmingCharacters(in: .whitespaces), unit: unit)
+            let number = Quantity.halfWidth(text).dropLast(unit.count).trimmingCharacters(in: .whitespaces)
+            let separated = Self.joinedDigitGroups(number: number, unit: unit)
                 .map { " (a number with a space inside: write \"\($0)\")" }
-            let hint = separated ?? compass.map { " (did you mean \"°\($0)\"?)" } ?? Suggestion.phrase(for: unit, among: Array(UnitTable.symbols.keys))
+            let hint = separated ?? Self.commaReadings(number: number, unit: unit) ?? compass.map { " (did you mean \"°\($0)\"?)" } ?? UnitTable.suggestion(for: unit, accepting: Set(conversions.keys)).map { " (did you mean \"\($0)\"?)" } ?? ""
             fail(valueField, found: "the unknown unit \"\(unit)\"\(hint)", expected: named)
             return nil
         case let .success(quantity):
@@ -241,6 +242,18 @@ final class Decoder {
             return nil
         }
         return (text, value)
+    }
+
+    /// The readings of a number with a comma inside (`1,320 MW` read as `1` and the unit
+    /// `,320 MW`): capsim reads neither thousands separators nor decimal commas, and
+    /// which one the comma is only the writer knows. Nil unless `unit` starts with a comma
+    /// and a digit.
+    static func commaReadings(number: String, unit: String) -> String? {
+        guard unit.first == ",", let digit = unit.dropFirst().first, digit.isASCII, digit.isNumber else { return nil }
+        let whole = number + unit
+        let thousands = whole.replacingOccurrences(of: ",", with: "")
+        let decimal = whole.filter { $0 == "," }.count == 1 ? ", \"\(whole.replacingOccurrences(of: ",", with: "."))\" if it is a decimal comma" : ""
+        return " (a comma inside a number: write \"\(thousands)\" if it separates thousands\(decimal))"
     }
 
     /// `number` and the digit groups that start `unit`, joined (`13` and `800 000 GWh` →

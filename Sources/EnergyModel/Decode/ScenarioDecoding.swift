@@ -88,7 +88,8 @@ extension Decoder {
         // Every time zone in use is a whole number of quarter hours ahead of UTC; the hourly
         // files label times to the minute (+08:20 for 8.33 h, which the model used as 8 h 19.8 min).
         if let hours = offset, let offsetField, abs(hours * 4 - (hours * 4).rounded()) > 1e-9 {
-            fail(offsetField, found: "\(Diagnostic.number(hours)) h", expected: "a whole number of quarter hours, as every time zone is (8 h, 5.75 h, -3.5 h)")
+            // To twelve digits: 0.3333333333 d is 7.9999999992 h, which three decimals show as 8 h.
+            fail(offsetField, found: "\(String(format: "%.12g", hours)) h", expected: "a whole number of quarter hours, as every time zone is (8 h, 5.75 h, -3.5 h)")
             offset = nil
         }
         let zone = reader.optional("time_zone").flatMap { text($0) }

@@ -61,11 +61,17 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A number in a message: three decimals, more below 1 so that four significant
-    /// digits show (0.0013 GW, not 0.001), written out without an exponent. A bound is
+    /// digits show (0.0013 GW, not 0.001), written out without an exponent below 10¹⁵
+    /// and above 10⁻¹² in size, and with one, to four digits, beyond. A bound is
     /// shown rounded down (`roundingDown`), so that the value shown passes the check it
     /// bounds; the factor 1 + 10⁻¹² keeps a bound such as 0.3, stored a hair below,
     /// from showing as 0.2999.
     public static func number(_ value: Double, roundingDown: Bool = false) -> String {
+        // Beyond 10¹⁵ or below 10⁻¹² in size (a stray exponent), written out the number
+        // would run to hundreds of digits, or show as 0.
+        if value.isFinite, value != 0, abs(value) >= 1e15 || abs(value) < 1e-12 {
+            return String(format: "%.4g", value)
+        }
         let decimals = value == 0 || !value.isFinite ? 3 : min(17, max(3, 3 - Int(log10(abs(value)).rounded(.down))))
         let scale = pow(10, Double(decimals))
         let shown = roundingDown ? (value * scale * (1 + 1e-12)).rounded(.down) / scale : value

@@ -108,9 +108,13 @@ public enum ScenarioSource {
     private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
             let context = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(location: at(mark), path: "(yaml)", found: "a syntax error: \(problem)\(context)", expected: "valid YAML")
+            // A tab is the commonest character that "cannot start any token": YAML indents
+            // with spaces only, and an editor's tab looks like them.
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
+            let tab = line?.contains("\t") == true ? " (the line has a tab: YAML indents with spaces only)" : ""
+            return Diagnostic(location: at(mark), path: "(yaml)", found: "a syntax error: \(problem)\(context)\(tab)", expected: "valid YAML")
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
             let (line, column) = (context.mark.line, context.mark.column)

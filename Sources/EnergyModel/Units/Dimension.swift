@@ -85,6 +85,7 @@ public struct Dimension: Hashable, Sendable {
         case .coalPrice, .massPrice: (1e6, "1 000 000 yuan/t")
         case .volumePrice: (1e4, "10 000 yuan/m³")
         case .money: (1e13, "100 000 亿元")
+        case .flow: (3.6e9, "1 000 000 m³/s")
         default: nil
         }
     }

@@ -27,7 +27,7 @@ public struct Quantity: Hashable, Sendable {
     /// `305.5 gce/kWh`, `-0.5 GW`, `1e3 MWh`. The number comes first, then the unit;
     /// white space between them is optional.
     public static func parse(_ text: String) -> Result<Quantity, ParseFailure> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = halfWidth(text).trimmingCharacters(in: .whitespaces)
         guard let (numberText, number, rest) = splitNumberText(trimmed, finite: false) else { return .failure(.notANumber) }
         let unitText = rest.trimmingCharacters(in: .whitespaces)
         guard representable(number, numberText) else { return .failure(.outOfRange) }
@@ -37,6 +37,23 @@ public struct Quantity: Hashable, Sendable {
         let value = shifted ?? number * unit.scale
         guard representable(value, numberText) else { return .failure(.outOfRange) }
         return .success(Quantity(value, unit.dimension))
+    }
+
+    /// `text` with full-width forms (U+FF01–U+FF5E: `１３２`, `．`, `＋`, `％`, `ＧＷ`) and the
+    /// ideographic space made their ASCII selves, as text pasted from a Chinese plan
+    /// writes them (`25％左右`). The mapping is one character to one, so a unit's length
+    /// is the same in both.
+    public static func halfWidth(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// Whether `value`, read from the decimal `text`, kept it: finite, and not 0 or

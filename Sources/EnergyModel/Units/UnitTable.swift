@@ -23,9 +23,9 @@ enum UnitTable {
         // Energy, canonical GWh. 度 is the everyday Chinese word for kWh.
         add(["Wh"], .energy, 1e-9)
         add(["kWh", "千瓦时", "度"], .energy, 1e-6)
-        add(["MWh"], .energy, 1e-3)
-        add(["GWh"], .energy, 1)
-        add(["TWh"], .energy, 1e3)
+        add(["MWh", "兆瓦时"], .energy, 1e-3)
+        add(["GWh", "吉瓦时"], .energy, 1)
+        add(["TWh", "太瓦时"], .energy, 1e3)
         add(["J"], .energy, 1 / 3.6e12)
         add(["kJ"], .energy, 1 / 3.6e9)
         add(["MJ"], .energy, 1 / 3.6e6)
@@ -36,8 +36,8 @@ enum UnitTable {
         add(["W", "瓦"], .power, 1e-9)
         add(["kW", "千瓦"], .power, 1e-6)
         add(["MW", "兆瓦"], .power, 1e-3)
-        add(["GW"], .power, 1)
-        add(["TW"], .power, 1e3)
+        add(["GW", "吉瓦"], .power, 1)
+        add(["TW", "太瓦"], .power, 1e3)
         // Time, canonical h. A year is 8 760 h: capsim's years have 365 days.
         add(["s"], .time, 1.0 / 3600)
         add(["min"], .time, 1.0 / 60)
@@ -88,6 +88,37 @@ enum UnitTable {
             unit = Unit(dimension: current.dimension / divisor.dimension, scale: current.scale / divisor.scale)
         }
         return unit
+    }
+
+    /// A correction for an unknown unit expression, or nil: each part that is no symbol
+    /// replaced by the closest symbol, a 万 or 亿 in front of it kept (`万kw` → `万kW`, not
+    /// `kW`, which is 10 000 times less). It is offered only when the corrected expression
+    /// has one of the dimensions the key takes (a misspelt time is never offered `%`),
+    /// when each replaced part was Latin text (one character apart, 月 and 年 are other
+    /// units, not typos of each other), and when a part keeps at least one of its
+    /// characters (`wk` is not a typo of `W`).
+    static func suggestion(for text: String, accepting dimensions: Set<Dimension>) -> String? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        var corrected: [String] = []
+        for (index, part) in parts.enumerated() {
+            if (index == 0 && part == "1") || symbol(part) != nil {
+                corrected.append(part)
+                continue
+            }
+            let prefix = multipliers.first { part.hasPrefix($0.prefix) && part.count > $0.prefix.count }?.prefix ?? ""
+            let word = String(part.dropFirst(prefix.count))
+            // A lone symbol must have the key's dimension; a part of a ratio is checked
+            // with the whole expression below.
+            let candidates = parts.count == 1 ? symbols.filter { dimensions.contains($0.value.dimension) }.map(\.key) : Array(symbols.keys)
+            guard word.unicodeScalars.allSatisfy(\.isASCII),
+                  let closest = Suggestion.closest(to: word, among: candidates),
+                  Suggestion.distance(word.lowercased(), closest.lowercased()) < word.count else { return nil }
+            corrected.append(prefix + closest)
+        }
+        let expression = corrected.joined(separator: "/")
+        guard let unit = parse(expression), dimensions.contains(unit.dimension) else { return nil }
+        return expression
     }
 
     private static func symbol(_ text: String) -> Unit? {
