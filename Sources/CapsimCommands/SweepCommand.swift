@@ -195,9 +195,9 @@ struct SweepGridCommand: ParsableCommand {
             }
             progress.finish()
             let rows = try PointTable.rows(store.csvPath, manifest: manifest)
-            Console.current.out(try SweepReport.write(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath))
-            try report.write(rows: rows, manifest: manifest)
+            let unwritten = report.finish(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath)
             if let part, part.count > 1 { Console.current.out("(shard \(shard ?? ""): \(mine.count) of \(plan.count) points; `capsim sweep merge` joins the shards)\n") }
+            if let unwritten { throw unwritten }
             try SweepFailure.finish(failures, folder: out)
         }
     }
@@ -297,11 +297,16 @@ struct SweepMergeCommand: ParsableCommand {
             try checkInputs(of: joined.manifest)
             try prepareOutputs()
             let outLock = try FolderLock.acquire(out)
+            // Until the last file is written, --out holds a mix of this merge's files and an
+            // earlier one's, and the report an earlier one's: both go first.
+            if let html = report.html { try AtomicFile.removeEarlier(html) }
+            InterruptNote.set("capsim: interrupted: the merge into \(out) was not finished; the same command writes it again from the shards' folders\n")
             let merged = try SweepMerge.write(joined, into: out, restart: restart)
             let manifest = joined.manifest
-            Console.current.out(try SweepReport.write(rows: merged.rows, manifest: manifest, folder: out, scenarioPath: manifest.scenario))
-            try report.write(rows: merged.rows, manifest: manifest)
+            let unwritten = report.finish(rows: merged.rows, manifest: manifest, folder: out, scenarioPath: manifest.scenario)
+            InterruptNote.set(nil)
             withExtendedLifetime((locks, outLock)) {}
+            if let unwritten { throw unwritten }
             if merged.missing > 0 {
                 let failed = joined.failures.isEmpty ? "" : "; \(joined.failures.count) of them failed in their shard (\((out as NSString).appendingPathComponent(SweepFiles.failures)))"
                 Console.current.err("capsim: \(merged.missing) of \(manifest.points) points are in none of the folders: the summary covers the others only (is a shard missing or unfinished?)\(failed)\n")
@@ -430,6 +435,32 @@ struct SweepHTMLOptions: ParsableArguments {
         if let reportYear, !years.contains(reportYear) {
             throw SweepError.usage("--report-year \(reportYear): not a year of the sweep (\(plan.years.description))")
         }
+    }
+
+    /// Prints the summary table and writes `summary.csv` and the report, from the rows in
+    /// the order of their points (not the order they finished, which moved the last digit
+    /// of the report's means from run to run). A file that cannot be written, on a full
+    /// disk say, keeps neither the table from being printed nor the other file from being
+    /// written: each failure is printed as it happens, and the first is returned, for the
+    /// command to end with once it has said the rest.
+    func finish(rows: [PointTable.Row], manifest: SweepManifest, folder: String, scenarioPath: String) -> CommandFailure? {
+        let rows = rows.sorted { ($0.point, $0.year) < ($1.point, $1.year) }
+        let summary = SweepReport.summary(rows: rows, manifest: manifest, scenarioPath: scenarioPath)
+        var failure: CommandFailure?
+        do {
+            try SweepReport.write(csv: summary.csv, folder: folder)
+        } catch {
+            failure = SweepFailure.report(error)
+            Console.current.err("capsim: the points are kept in \(folder); the same command writes the summary again from them\n")
+        }
+        let files = failure == nil ? "points.csv, points.jsonl, summary.csv" : "points.csv, points.jsonl"
+        Console.current.out(summary.table + "\(Set(rows.map(\.point)).count) of \(manifest.points) points in \(folder) (\(files))\n")
+        do {
+            try write(rows: rows, manifest: manifest)
+        } catch {
+            failure = failure ?? SweepFailure.report(error)
+        }
+        return failure
     }
 
     /// Writes the report when asked; a year the sweep has no result for is an error.

@@ -74,6 +74,11 @@ public enum SweepMerge {
         try SweepStore.createFolder(out)
         _ = try SweepStore.holdsOtherSweep(out, than: manifest, restart: restart)
         func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+        // --out is none of the shards' folders: its results are an earlier merge's, which
+        // an interrupted merge must not leave beside some of this one's files.
+        for name in [SweepFiles.summary, SweepFiles.failures, SweepFiles.points, SweepFiles.pointLines] {
+            try AtomicFile.removeEarlier(path(name))
+        }
         try AtomicFile.write(manifest.data(), to: path(SweepFiles.manifest))
         try AtomicFile.write(Data((([joined.header] + joined.lines).joined(separator: "\n") + "\n").utf8), to: path(SweepFiles.points))
         try AtomicFile.write(Data(joined.points.map { joined.json[$0]! + "\n" }.joined().utf8), to: path(SweepFiles.pointLines))
