@@ -35,16 +35,16 @@ struct LPSolveCommand: ParsableCommand {
     @Option(help: "Linear-algebra path: automatic, banded, bordered or dense.")
     var path: String = "automatic"
 
-    @Option(help: "Relative tolerance for primal and dual infeasibility and the gap.")
+    @Option(parsing: .unconditional, help: "Relative tolerance for primal and dual infeasibility and the gap.")
     var tolerance: Double = 1e-9
 
-    @Option(help: "Iteration limit.")
+    @Option(parsing: .unconditional, help: "Iteration limit.")
     var maxIterations: Int = 200
 
-    @Option(help: "Most Gondzio centrality correctors per iteration (0: Mehrotra's predictor-corrector alone).")
+    @Option(parsing: .unconditional, help: "Most Gondzio centrality correctors per iteration (0: Mehrotra's predictor-corrector alone).")
     var correctors: Int = 0
 
-    @Option(help: "Threads for the solve (1 or 2): with 2, the two halves of each pass over the columns and the two ends of the band factor run at once; the result is the same either way.")
+    @Option(parsing: .unconditional, help: "Threads for the solve (1 or 2): with 2, the two halves of each pass over the columns and the two ends of the band factor run at once; the result is the same either way.")
     var threads: Int = 1
 
     func run() throws {

@@ -24,10 +24,10 @@ struct LPExportCommand: ParsableCommand {
 
     @OptionGroup var settings: ScenarioSettings
 
-    @Option(help: "The year, within the scenario's years.")
+    @Option(parsing: .unconditional, help: "The year, within the scenario's years.")
     var year: Int
 
-    @Option(help: "The first year `capsim run` simulates (its --years start); default the base year.")
+    @Option(parsing: .unconditional, help: "The first year `capsim run` simulates (its --years start); default the base year.")
     var from: Int?
 
     @Option(parsing: .unconditional, help: WeatherSeed.help, transform: WeatherSeed.parse)

@@ -21,7 +21,7 @@ struct ProfilesCommand: ParsableCommand {
 
     @OptionGroup var settings: ScenarioSettings
 
-    @Option(help: "The year, within the scenario's years.")
+    @Option(parsing: .unconditional, help: "The year, within the scenario's years.")
     var year: Int
 
     @Option(parsing: .unconditional, help: WeatherSeed.help, transform: WeatherSeed.parse)

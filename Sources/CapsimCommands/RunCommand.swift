@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var settings: ScenarioSettings
 
-    @Option(help: "Years to run: A...B, A-B or one year, within the scenario's (default: all).")
+    @Option(parsing: .unconditional, help: "Years to run: A...B, A-B or one year, within the scenario's (default: all).")
     var years: String?
 
     @Option(help: "Write the results as JSON (schema capsim.run/1, docs/json.md) to this file; - prints it in place of the summary.")
@@ -50,10 +50,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write a self-contained HTML report (scorecard and charts) to this file.")
     var html: String?
 
-    @Option(help: "With --html: the week (1–52) of the dispatch chart (default: most unserved energy per hour, else most curtailment per hour, else the summer peak).")
+    @Option(parsing: .unconditional, help: "With --html: the week (1–52) of the dispatch chart (default: most unserved energy per hour, else most curtailment per hour, else the summer peak).")
     var week: Int?
 
-    @Option(name: .customLong("report-year"), help: "With --html: the year of the week and the duration curves (default: the last year run).")
+    @Option(name: .customLong("report-year"), parsing: .unconditional, help: "With --html: the year of the week and the duration curves (default: the last year run).")
     var reportYear: Int?
 
     func run() throws {

@@ -35,7 +35,7 @@ struct SweepGridCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Weather seeds: A...B or A,B,C (default: the scenario's seed).")
     var seeds: String?
 
-    @Option(help: "Years of each point: Y, Y1,Y2 (each alone) or A...B (one projection); default all.")
+    @Option(parsing: .unconditional, help: "Years of each point: Y, Y1,Y2 (each alone) or A...B (one projection); default all.")
     var years: String?
 
     @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Points solved at once, one solver each (default: the number of cores).")
@@ -61,16 +61,16 @@ struct SweepGridCommand: ParsableCommand {
     @Option(help: "Search: the key whose smallest value meeting --meets is wanted.")
     var minimize: String?
 
-    @Option(help: "Search: the interval A...B (with units).")
+    @Option(parsing: .unconditional, help: "Search: the interval A...B (with units).")
     var between: String?
 
     @Option(help: "Search: the id of the target to meet.")
     var meets: String?
 
-    @Option(help: "Search: fraction of seeds that must meet the target (default 1: every seed).")
+    @Option(parsing: .unconditional, help: "Search: fraction of seeds that must meet the target (default 1: every seed).")
     var probability: Double?
 
-    @Option(help: "Search: stop when the interval is this narrow (default a hundredth of it).")
+    @Option(parsing: .unconditional, help: "Search: stop when the interval is this narrow (default a hundredth of it).")
     var tolerance: String?
 
     func run() throws {
@@ -197,7 +197,11 @@ struct SweepGridCommand: ParsableCommand {
             let rows = try PointTable.rows(store.csvPath, manifest: manifest)
             let unwritten = report.finish(rows: rows, manifest: manifest, folder: out, scenarioPath: plan.scenarioPath)
             if let part, part.count > 1 { Console.current.out("(shard \(shard ?? ""): \(mine.count) of \(plan.count) points; `capsim sweep merge` joins the shards)\n") }
-            if let unwritten { throw unwritten }
+            if let unwritten {
+                // The failed points are said too; the status is the file's.
+                try? SweepFailure.finish(failures, folder: out)
+                throw unwritten
+            }
             try SweepFailure.finish(failures, folder: out)
         }
     }
@@ -295,6 +299,7 @@ struct SweepMergeCommand: ParsableCommand {
             }
             let joined = try SweepMerge.read(folders)
             try checkInputs(of: joined.manifest)
+            try report.check(joined.manifest)
             try prepareOutputs()
             let outLock = try FolderLock.acquire(out)
             // Until the last file is written, --out holds a mix of this merge's files and an
@@ -420,20 +425,31 @@ struct SweepHTMLOptions: ParsableArguments {
     @Option(help: "Write a self-contained HTML report (share over the grid, probability of meeting each target) to this file.")
     var html: String?
 
-    @Option(name: .customLong("report-year"), help: "With --html: the year whose share is mapped (default: the last year of the sweep).")
+    @Option(name: .customLong("report-year"), parsing: .unconditional, help: "With --html: the year whose share is mapped (default: the last year of the sweep).")
     var reportYear: Int?
 
     /// Before a grid runs: the HTML file can be written and the report year is one of the
     /// plan's years (found after the points were solved, these wasted the whole sweep).
     func check(_ plan: SweepPlan) throws {
-        guard let html else {
+        try checkYear(plan.years.runs.flatMap { Array($0) }, written: plan.years.description)
+        if let html { try AtomicFile.checkWritable(html) }
+    }
+
+    /// The report year of a merge, once the shards are read and before anything is
+    /// written (the merged folder was written, then the year refused); the file is
+    /// checked once --out is made, since it may go inside.
+    func check(_ manifest: SweepManifest) throws {
+        let years = (try? SweepFile.years(manifest.years))?.runs.flatMap { Array($0) }
+        try checkYear(years ?? [], written: manifest.years)
+    }
+
+    private func checkYear(_ years: [Int], written: String) throws {
+        guard html != nil else {
             if reportYear != nil { throw SweepError.usage("--report-year needs --html FILE, the report it shapes") }
             return
         }
-        try AtomicFile.checkWritable(html)
-        let years = plan.years.runs.flatMap { Array($0) }
         if let reportYear, !years.contains(reportYear) {
-            throw SweepError.usage("--report-year \(reportYear): not a year of the sweep (\(plan.years.description))")
+            throw SweepError.usage("--report-year \(reportYear): not a year of the sweep (\(written))")
         }
     }
 

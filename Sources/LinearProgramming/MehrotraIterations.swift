@@ -452,9 +452,13 @@ final class MehrotraIterations {
         try solveNormal(dy, concurrently: concurrently)
         let fraction = nearEnd ? 0.999 : 0.995
         var (alphaP, alphaD) = correctorPass(shift: shift).scaled(by: fraction)
-        for _ in 0..<options.correctors where min(alphaP, alphaD) < 0.9 {
+        // Correctors until the step is long (or one no longer lengthens it): `while`, not a
+        // `where` clause, which counted through all K allowed every iteration.
+        var correctors = 0
+        while correctors < options.correctors, min(alphaP, alphaD) < 0.9 {
             guard let improved = try gondzio(target: shift, alphaP, alphaD, fraction: fraction) else { break }
             (alphaP, alphaD) = improved
+            correctors += 1
         }
         return (alphaP, alphaD)
     }

@@ -127,10 +127,15 @@ public struct SweepFile: Sendable {
             return Array(first...last)
         }
         let list = pieces(parts, ",").map { UInt64($0) }
-        guard !list.contains(nil) else { throw SweepError("\(source) \(text): expected seeds A...B or A,B,C (whole numbers from 0)") }
+        // A list of thousands is named by its start, not written out whole.
+        let shown = text.count > 80 ? String(text.prefix(60)) + "…" : text
+        guard !list.contains(nil) else { throw SweepError("\(source) \(shown): expected seeds A...B or A,B,C (whole numbers from 0)") }
         let seeds = list.compactMap { $0 }
+        guard seeds.count <= 100_000 else {
+            throw SweepError("\(source) \(shown): \(seeds.count) seeds, expected at most 100 000")
+        }
         if let repeated = firstRepeated(seeds) {
-            throw SweepError("\(source) \(text): the seed \(repeated) twice (it would count as two seeds in the summary)")
+            throw SweepError("\(source) \(shown): the seed \(repeated) twice (it would count as two seeds in the summary)")
         }
         return seeds
     }

@@ -48,10 +48,23 @@ public struct SweepManifest: Codable, Sendable, Equatable {
         func axes(_ manifest: SweepManifest) -> String {
             manifest.axes.isEmpty ? "none" : manifest.axes.map { "\($0.path)=\($0.values.joined(separator: ","))" }.joined(separator: " ")
         }
-        func seeds(_ manifest: SweepManifest) -> String { manifest.seeds.map(String.init).joined(separator: ",") }
+        func seeds(_ manifest: SweepManifest) -> String { Self.runs(manifest.seeds) }
         let compared = [("scenario file", earlier.scenario, scenario), ("axes", axes(earlier), axes(self)),
                         ("seeds", seeds(earlier), seeds(self)), ("years", earlier.years, years)]
         return Self.changes(compared, in: earlierPlace, place)
+    }
+
+    /// Seeds as written back: runs of three or more consecutive ones as `A...B`, so that a
+    /// message about 100 000 seeds is `1...100000`, not 589 kB of them.
+    static func runs(_ seeds: [UInt64]) -> String {
+        var parts: [String] = [], start = 0
+        while start < seeds.count {
+            var end = start
+            while end + 1 < seeds.count, seeds[end] < UInt64.max, seeds[end + 1] == seeds[end] + 1 { end += 1 }
+            parts += end - start >= 2 ? ["\(seeds[start])...\(seeds[end])"] : seeds[start...end].map(String.init)
+            start = end + 1
+        }
+        return parts.joined(separator: ",")
     }
 
     /// `compared` (what, before, after) in words: the ones that differ, or when none does,

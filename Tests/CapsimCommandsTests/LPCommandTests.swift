@@ -181,6 +181,17 @@ import Testing
     }
 
     /// Each option out of its range is named alone, with what it must be.
+    /// `--correctors 99999999999` counted through every corrector allowed in every
+    /// iteration (a `where` clause that skipped them): the solve never ended. Correctors
+    /// stop once the step is long, so any K solves as quickly.
+    @Test(.timeLimit(.minutes(1))) func manyCorrectorsAllowedEndAsFewDo() throws {
+        let file = try write(Self.small)
+        let few = capsim(["lp", "solve", file, "--correctors", "3", "--json"]), many = capsim(["lp", "solve", file, "--correctors", "99999999999", "--json"])
+        #expect(few.status == 0 && many.status == 0, "\(many.err)")
+        func objective(_ json: String) -> String? { json.split(separator: "\n").first { $0.contains("\"objective\"") }.map(String.init) }
+        #expect(objective(many.out) != nil && objective(many.out) == objective(few.out))
+    }
+
     @Test func toleranceAndIterationLimitAreChecked() throws {
         let file = try write(Self.small)
         let cases = [
@@ -188,6 +199,9 @@ import Testing
             (["--tolerance=-1e-9"], "--tolerance must be above 0 and below 1 (found -1e-09)"),
             (["--max-iterations", "0"], "--max-iterations must be at least 1 (found 0)"),
             (["--threads", "3", "--correctors=-1"], "--correctors must be at least 0 (found -1); --threads must be 1 or 2 (found 3)"),
+            // A negative value written apart from its option was "Missing value for '--tolerance'".
+            (["--tolerance", "-1", "--max-iterations", "-5", "--correctors", "-1"],
+             "--tolerance must be above 0 and below 1 (found -1.0); --max-iterations must be at least 1 (found -5); --correctors must be at least 0 (found -1)"),
         ]
         for (arguments, message) in cases {
             let result = capsim(["lp", "solve", file] + arguments)

@@ -85,6 +85,20 @@ import Testing
         #expect(try SweepCommandTests().rows(folder + "/all").count == 1 + 4)
     }
 
+    /// A merge checked --report-year only after it had written the merged folder; a year
+    /// the sweep has not, or the option without --html, is refused before anything is written.
+    @Test func aMergesReportYearIsCheckedBeforeAnythingIsWritten() throws {
+        let (url, file) = try SweepCommandTests().folder()
+        let shard = url.appendingPathComponent("p1").path, out = url.appendingPathComponent("all").path
+        #expect(capsim(["sweep", file] + Self.grid + ["--out", shard]).status == 0)
+        for (options, message) in [(["--report-year", "2022", "--html", out + ".html"], "--report-year 2022: not a year of the sweep (2021)"),
+                                   (["--report-year", "2021"], "--report-year needs --html FILE, the report it shapes")] {
+            let refused = capsim(["sweep", "merge", shard, "--out", out] + options)
+            #expect(refused.status == 2 && refused.err == "capsim: \(message)\n", "\(refused.err)")
+            #expect(!FileManager.default.fileExists(atPath: out) && refused.out.isEmpty)
+        }
+    }
+
     /// A user's folder named like a result file (`out/points.csv/`) was taken for a sweep's
     /// results, with advice to use --restart, which removed it with everything in it. It
     /// is refused, as `run` refuses a folder named annual.csv, and left as it is.

@@ -39,6 +39,22 @@ import Testing
         #expect(try SweepFile.seeds("1...3") == [1, 2, 3])
     }
 
+    /// A list of seeds has the limit of a range (100 000), and a message names a long list
+    /// by its start; a refusal of another sweep's folder writes seeds in runs (it printed
+    /// 589 kB for 1...100000).
+    @Test func longSeedListsAreLimitedAndShortened() throws {
+        let list = (0...100_000).map(String.init).joined(separator: ",")
+        do {
+            _ = try SweepFile.seeds(list)
+            Issue.record("accepted")
+        } catch let error as SweepError {
+            #expect(error.message == "--seeds 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,2…: 100001 seeds, expected at most 100 000")
+        }
+        #expect(SweepManifest.runs(Array(1...100_000)) == "1...100000")
+        #expect(SweepManifest.runs([1, 2, 4, 5, 6, 9, UInt64.max - 1, UInt64.max]) == "1,2,4...6,9,18446744073709551614,18446744073709551615")
+        #expect(SweepManifest.runs([]) == "")
+    }
+
     /// A sign or a doubled separator is refused: `-1...1` ran seed 1 alone, `1...-3` and
     /// `1--3` seeds 1 to 3, and `2020...-2021` the years 2020–2021, each without a word.
     @Test(arguments: ["-1...1", "1...-3", "1--3", "1,,2", "1,2,", ",1", "1-", "-"])
