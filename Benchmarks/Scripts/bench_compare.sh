@@ -23,7 +23,7 @@ if [ ! -x "$venv/bin/python" ]; then
     fi
 fi
 if ! "$venv/bin/python" -c "import highspy" 2> /dev/null; then
-    if ! "$venv/bin/pip" install --quiet highspy > /dev/null 2>&1; then
+    if ! "$venv/bin/pip" install --quiet highspy==1.16.0 > /dev/null 2>&1; then
         echo "bench-compare: pip could not install highspy; nothing compared" >&2
         exit 0
     fi

@@ -9,7 +9,7 @@ where bigger is better, is left out) — the format that
 common CI benchmark dashboards read (for example github-action-benchmark's
 `customSmallerIsBetter`).
 
-The whole default projection takes about 12 s an iteration, and package-benchmark's
+The whole default projection takes about 2 s an iteration, and package-benchmark's
 export leaves out benchmarks slower than one a second; with `--projection CAPSIM
 SCENARIO` the script also times `CAPSIM run SCENARIO` itself (wall time and the peak
 resident memory of the process) and adds those two entries.

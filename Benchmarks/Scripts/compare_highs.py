@@ -154,7 +154,7 @@ def main():
     try:
         import highspy  # noqa: F401
     except ImportError:
-        sys.exit("compare_highs.py needs highspy: python3 -m venv .venv && .venv/bin/pip install highspy")
+        sys.exit("compare_highs.py needs highspy: make bench-compare installs it in .build/bench-venv; then run .build/bench-venv/bin/python Benchmarks/Scripts/compare_highs.py")
     capsim = arguments.capsim if os.path.exists(arguments.capsim) else None
     if capsim is None:
         print(f"(no capsim binary at {arguments.capsim}: HiGHS columns only)", file=sys.stderr)

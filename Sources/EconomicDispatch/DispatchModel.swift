@@ -129,7 +129,9 @@ public struct DispatchFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public var description: String {
-        "capsim: the dispatch of \(year) has no optimum: \(status.rawValue) (\(message)); " + (status == .primalInfeasible ? Self.balanceHint : "") +
+        // Numerical trouble is the solver's failure, not a finding about the LP.
+        let what = status == .numericalTrouble ? "was not solved" : "has no optimum"
+        return "capsim: the dispatch of \(year) \(what): \(status.rawValue) (\(message)); " + (status == .primalInfeasible ? Self.balanceHint : "") +
             "`capsim lp export FILE --year \(year) --out \(year).mps`, given the --set, --seed and first year (--from) of this run, " +
             "writes the LP for another solver to check"
     }

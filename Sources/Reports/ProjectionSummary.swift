@@ -100,14 +100,17 @@ public enum ProjectionSummary {
     /// output above the load, the exports and what storage can hold), or energy whose
     /// curtailment costs more than the losses (`curtailment_cost` above about
     /// `throughput_cost` × η/(1 − η), or a `throughput_cost` of 0) — and the cycles in the
-    /// table then count energy that served no one. Nil for a year without.
+    /// table then count energy that served no one; a store with neither losses nor a
+    /// throughput cost may do it for nothing, one of many dispatches of equal cost. Nil for
+    /// a year without.
     static func sameHourText(_ year: YearOutcome) -> String? {
         let units = year.account.energy.technologies.filter { $0.sameHourHours > 0 }
         guard !units.isEmpty else { return nil }
         let list = units.map { "\($0.id) \(TextLayout.number($0.sameHourHours, digits: 0)) h, \(gwh($0.sameHour)) GWh" }
         return "\(year.year): charged and discharged in the same hour — \(list.joined(separator: "; ")). Storage does so only to burn "
             + "energy in its round-trip losses, and the cycles count it: energy nothing else could take (must-run output above load, "
-            + "exports and storage), or energy cheaper to burn than to curtail (costs.curtailment_cost above the losses' throughput cost)."
+            + "exports and storage), or energy cheaper to burn than to curtail (costs.curtailment_cost above the losses' throughput cost); "
+            + "a store with neither losses nor a throughput cost may do it at no cost, as one of many dispatches of equal cost."
     }
 
     static func sameHourNote(_ year: YearOutcome) -> [String] {

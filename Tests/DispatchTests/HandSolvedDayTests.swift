@@ -244,6 +244,16 @@ import LinearProgramming
                 "\(text)")
     }
 
+    /// A flow a hair above the mean inflow is shown with the digits that tell them apart:
+    /// four digits gave "0.1 GW" for both.
+    @Test func aFlowJustAboveTheMeanInflowShowsTheDigitsThatDiffer() throws {
+        let text = try reservoirDayProblems(levels: "minimum_level: 0 %", flow: "0.1 GW", inflow: [Double](repeating: 0.099999, count: 24))
+        #expect(text.contains("an environmental flow of 0.1 GW needs 2.4 GWh a year, but the inflow is only 2.399976 GWh"), "\(text)")
+        #expect(text.contains("expected an environmental flow at most the mean inflow (0.099999 GW)"), "\(text)")
+        #expect(DispatchFailure(year: 2030, status: .numericalTrouble, message: "stalled").description
+            .hasPrefix("capsim: the dispatch of 2030 was not solved: numerical trouble (stalled); "))
+    }
+
     /// Water the reservoir cannot hold is spilled: levels 40–60 %; a 1 GW flood in the
     /// first six hours fills it only to 6 GWh, and a flow of 0.15 GW then draws it under
     /// 4 GWh in the 14th dry hour, though the day's inflow (6 GWh) covers the day's flow

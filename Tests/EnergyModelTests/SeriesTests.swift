@@ -226,7 +226,49 @@ import Testing
         #expect(problems.count == 11)
         #expect(problems.first == fixture.message("wind.csv", 2, 1, Self.field, found: "\"x0\"", expected: Self.capacityFactor))
         #expect(problems[9] == fixture.message("wind.csv", 11, 1, Self.field, found: "\"x9\"", expected: Self.capacityFactor))
-        #expect(problems.last == fixture.message("wind.csv", 2, 1, Self.field, found: "2 more bad cells", expected: "numbers in every row"))
+        #expect(problems.last == fixture.message("wind.csv", 12, 1, Self.field, found: "2 more bad cells, the first of them here", expected: "numbers in every row"))
+    }
+
+    /// Where a CSV quirk is, and what it is: a blank line inside the file (reported as a
+    /// row count at the last line), a bad first value of a file without a header (read as
+    /// a header: a row short), a comma ending every line, a tiny value read as 0.
+    @Test func csvQuirksAreNamedWhereTheyAre() throws {
+        let fixture = try Fixture()
+        var rows = Fixture.hourlyFactors()
+        rows.insert("", at: 100)
+        try fixture.write("blank.yaml", Self.windScenario("blank.csv"))
+        try fixture.writeCSV("blank.csv", rows)
+        #expect(fixture.problems("blank.yaml") == [
+            fixture.message("blank.csv", 101, 1, Self.field, found: "an empty line", expected: "a row of values on every line (blank lines only at the end of the file)"),
+        ])
+        rows = Fixture.hourlyFactors()
+        rows[0] = "NaN"
+        try fixture.write("nan.yaml", Self.windScenario("nan.csv"))
+        try fixture.writeCSV("nan.csv", rows)
+        #expect(fixture.problems("nan.yaml") == [
+            fixture.message("nan.csv", 8760, 1, Self.field, found: "8759 data rows after line 1, read as a header (\"NaN\" is not a number)",
+                            expected: "8760 rows, one per hour of a 365-day year (29 February dropped)"),
+        ])
+        try fixture.write("comma.yaml", Self.windScenario("comma.csv"))
+        try fixture.writeCSV("comma.csv", ["cf"] + Fixture.hourlyFactors().map { $0 + "," })
+        #expect(fixture.problems("comma.yaml").first == fixture.message("comma.csv", 2, 5, Self.field, found: "2 cells",
+                                                                       expected: "1 cell as in line 1 (a comma at the end of the line: remove it)"))
+        rows = Fixture.hourlyFactors()
+        rows[5] = "1e-400"
+        try fixture.write("tiny.yaml", Self.windScenario("tiny.csv"))
+        try fixture.writeCSV("tiny.csv", rows)
+        #expect(fixture.problems("tiny.yaml") == [fixture.message("tiny.csv", 6, 1, Self.field, found: "1e-400", expected: Self.capacityFactor)])
+    }
+
+    /// A quoted cell is one cell, commas and spaces inside it included.
+    @Test func quotedCellsKeepTheirCommas() throws {
+        #expect(Decoder.cells("time,\"wind, onshore\", \" 0.3 \"").map(\.text) == ["time", "wind, onshore", "0.3"])
+        #expect(Decoder.cells("a,\"b,c\",d").map(\.column) == [1, 3, 9])
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Self.windScenario("{file: wind.csv, column: \"wind, onshore\"}"))
+        try fixture.writeCSV("wind.csv", ["time,\"wind, onshore\""] + (0..<8760).map { "\($0),\" 0.25 \"" })
+        let series = try #require(profile(try fixture.load("s.yaml")))
+        #expect(series.values.allSatisfy { $0 == 0.25 })
     }
 
     @Test func columnNotInTheHeader() throws {

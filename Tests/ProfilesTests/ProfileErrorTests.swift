@@ -79,6 +79,9 @@ import Testing
         #expect(Support.problems(above).count == 1)
         #expect(Support.problems(above).first?.contains("demand.hourly_csv: found the same load in every hour, expected a reference load that varies") == true,
                 "\(Support.problems(above))")
+        // At the key's own line (it was line 1 of the scenario: the key holds no number).
+        let line = try #require(above.location(ofKey: "demand.hourly_csv")).line
+        #expect(line > 1 && Support.problems(above).first?.contains(":\(line):") == true, "\(Support.problems(above))")
     }
 
     @Test func weatherKeysAreCheckedWithTheirUnits() throws {

@@ -20,6 +20,8 @@ struct Field {
 final class Decoder {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var numbers: [NumberRecord] = []
+    /// Where each CSV series' key was written (`Scenario.keyLocations`).
+    var keyLocations: [String: SourceLocation] = [:]
     /// The scenario's year range, once decoded; years outside it are errors.
     var years: ClosedRange<Int>?
     /// Ids of technologies written in the scenario whose own keys failed to decode (and

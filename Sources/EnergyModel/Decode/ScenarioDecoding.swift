@@ -53,7 +53,7 @@ extension Decoder {
         return Scenario(
             name: name, file: file, description: description, location: location, baseYear: years.lowerBound,
             endYear: years.upperBound, weather: weather, demand: demand, nonPowerFuels: fuels, technologies: technologies,
-            grid: grid, costs: costs, accounting: accounting, targets: targets, numbers: numbers)
+            grid: grid, costs: costs, accounting: accounting, targets: targets, numbers: numbers, keyLocations: keyLocations)
     }
 
     private func yearRange(_ field: Field) -> ClosedRange<Int>? {

@@ -20,6 +20,9 @@ public struct Scenario: Sendable {
     public var targets: [Target]
     /// Every number written in the file, with its provenance (for `validate --provenance`).
     public var numbers: [NumberRecord]
+    /// Where each key that holds no number was written (a CSV series), for messages
+    /// about it (`location(ofKey:)`).
+    public var keyLocations: [String: SourceLocation] = [:]
 
     public var years: ClosedRange<Int> { baseYear...endYear }
 
@@ -42,7 +45,7 @@ public struct Scenario: Sendable {
     /// Where a key was written, from the first number recorded at or under it
     /// (for messages about values that are valid alone but not together).
     public func location(ofKey path: String) -> SourceLocation? {
-        numbers.first { $0.path == path || $0.path.hasPrefix(path + ".") }?.location
+        keyLocations[path] ?? numbers.first { $0.path == path || $0.path.hasPrefix(path + ".") }?.location
     }
 }
 

@@ -58,7 +58,7 @@ public struct Quantity: Hashable, Sendable {
 
     /// Whether `value`, read from the decimal `text`, kept it: finite, and not 0 or
     /// subnormal unless `text` is zero itself.
-    private static func representable(_ value: Double, _ text: String) -> Bool {
+    static func representable(_ value: Double, _ text: String) -> Bool {
         guard value.isFinite else { return false }
         if value != 0 && value.isNormal { return true }
         let mantissa = text.prefix { $0 != "e" && $0 != "E" }
