@@ -67,7 +67,7 @@ struct RunCommand: ParsableCommand {
         let hoursYear = try chosenReportYear(range)
         try checkOutputs(scenario, years: range)
         try removeEarlierOutputs(years: range)
-        if let csv { InterruptNote.set(interruptNote(csv)) }
+        if let csv { InterruptNote.set("capsim: interrupted before any year was done: \(csv) holds none of this run's files\n") }
         let projection = Projection(scenario: scenario, seed: seed)
         if let cycling = projection.firstCyclingYear, cycling < range.lowerBound {
             Console.current.err("capsim: --years starts after \(cycling): storage ages with the calendar alone until \(range.lowerBound), " +
@@ -89,6 +89,7 @@ struct RunCommand: ParsableCommand {
                         unwritten.write(table, to: file(csv, Self.hourlyFile(projected.year)))
                     }
                     unwritten.write(AnnualTable.csv(outcomes, scenario: scenario, run: runColumns), to: file(csv, Self.annualFile))
+                    if outcomes.count == 1 { InterruptNote.set(interruptNote(csv)) }
                 }
                 // After the year's files: a year reported done is on disk.
                 Console.current.err("capsim: \(outcome.year) done: \(outcome.solver.iterations) iterations, " +
