@@ -126,8 +126,11 @@ public struct Lever: Sendable, Equatable {
         }
         levers.append(local)
         if account.solarFullLoadHours > 0 {
-            levers.append(Lever(text: "first-order: \(change) PV capacity at this year's PV full-load hours",
-                                amount: electricity / account.solarFullLoadHours, unit: "GW"))
+            let pv = electricity / account.solarFullLoadHours
+            // Less PV than the year has cannot be taken away: say so rather than ask for it.
+            let beyond = !raise && pv > account.solarCapacity
+                ? " (more than the \(short(account.solarCapacity)) GW in service: taking all of it away does not close the gap)" : ""
+            levers.append(Lever(text: "first-order: \(change) PV capacity at this year's PV full-load hours\(beyond)", amount: pv, unit: "GW"))
         }
         return levers
     }

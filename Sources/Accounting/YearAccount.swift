@@ -80,6 +80,9 @@ public struct YearAccount: Sendable, Equatable {
     /// Full-load hours of the solar fleet, h: Σ generation ÷ Σ capacity over centralised and
     /// distributed PV (0 when there is no PV).
     public var solarFullLoadHours: Double
+    /// The solar fleet's capacity, GW, averaged over the year's hours (centralised and
+    /// distributed PV).
+    public var solarCapacity: Double
 
     /// Counts `energy` under `scenario`'s accounting rules for `energy.year`.
     ///
@@ -130,7 +133,7 @@ public struct YearAccount: Sendable, Equatable {
         variableAvailable = total(variable, \.available)
         curtailed = total(variable, \.curtailed)
         curtailmentFraction = variableAvailable > 0 ? curtailed / variableAvailable : 0
-        let solarCapacity = total(solar, \.capacity)
+        solarCapacity = total(solar, \.capacity)
         solarFullLoadHours = solarCapacity > 0 ? total(solar, \.generation) / solarCapacity : 0
     }
 

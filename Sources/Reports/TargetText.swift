@@ -66,8 +66,10 @@ enum TargetText {
         }
         let digits = amount < 0.1 ? min(17, 2 - Int(log10(amount).rounded(.down))) : amount < 100 ? 3 : 1
         let scale = pow(10, Double(digits))
-        // Less a hair, so that an amount the decimal already holds (0.25 stored as 0.25000000000000006, or a GW difference 3e-11 off) is not raised a step.
-        let shown = (amount * scale * (1 - 1e-9)).rounded(.up) / scale
+        // Less a hair, so that an amount the decimal already holds (0.25 stored as 0.25000000000000006, or a GW difference 3e-11 off) is not raised a step;
+        // at most 10⁻⁶ of a step, which 10⁻⁹ of a large amount (419 999 000 m³ in steps of 0.1) exceeded, showing it a step short.
+        let steps = amount * scale
+        let shown = (steps - min(steps * 1e-9, 1e-6)).rounded(.up) / scale
         return "\(lever.text): \(TextLayout.number(shown, digits: digits)) \(lever.unit)"
     }
 }

@@ -30,6 +30,23 @@ import Testing
         expect(l["share_within"], [(28_400, "tce"), (94.66666666666667, "GWh"), (0.09466666666666668, "GW")])
     }
 
+    /// A share above an at-most target gets "less PV"; when that is more PV than the year
+    /// has, the lever says taking all of it away does not close the gap (it asked for
+    /// 6.97 GW of 4.14).
+    @Test func lessPVThanTheYearHasIsSaid() throws {
+        var scenario = try ExampleYear.scenario()
+        let index = try #require(scenario.targets.firstIndex { $0.id == "share_missed" })
+        scenario.targets[index].comparison = .atMost
+        scenario.targets[index].required = 0.01
+        scenario.targets[index].tolerance = 0
+        let account = YearAccount(energy: ExampleYear.energy, scenario: scenario)
+        let card = Scorecard(scenario: scenario, accounts: [account])
+        let pv = try #require(card.entries.first { $0.target.id == "share_missed" }?.levers.last)
+        #expect(pv.unit == "GW" && account.solarCapacity > 0 && pv.amount > account.solarCapacity, "\(pv.amount) against \(account.solarCapacity)")
+        #expect(pv.text == "first-order: less PV capacity at this year's PV full-load hours (more than the \(String(format: "%.3g", account.solarCapacity)) GW "
+                + "in service: taking all of it away does not close the gap)")
+    }
+
     /// A measured response replaces the first-order PV levers with the PV the year,
     /// dispatched again, needed (0.6916 GW, where the estimate that every GWh displaces
     /// fossil energy says 0.342 GW) and its energy at the year's 1 000 h; the tce lever

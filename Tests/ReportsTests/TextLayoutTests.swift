@@ -34,6 +34,9 @@ import Testing
         #expect(TargetText.lever(Lever(text: "add", amount: 0.3 - 0.0498, unit: "GW")) == "add: 0.251 GW")
         #expect(TargetText.lever(Lever(text: "add", amount: 0.30000100000000003 - 0.3, unit: "GW")) == "add: 0.000001 GW")
         #expect(TargetText.lever(Lever(text: "reached", amount: 35.7319, unit: "%")) == "reached: 35.732 %")
+        // 10⁻⁹ of a large amount is more than a step: 419 999 000 m³ was shown 419998999.6.
+        #expect(TargetText.lever(Lever(text: "cut", amount: 419_999_000, unit: "m³")) == "cut: 419999000 m³")
+        #expect(TargetText.lever(Lever(text: "cut", amount: 120_000_000, unit: "m³")) == "cut: 120000000 m³")
     }
 
     /// A cell wider than its column keeps a space before the next (an id of 30 characters
