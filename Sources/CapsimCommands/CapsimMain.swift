@@ -19,6 +19,9 @@ struct CommandFailure: Error {
     var status: ExitStatus
 }
 
+/// What the executable (`Sources/capsim/main.swift`) calls around the command line's
+/// parsing: signal handling, standard descriptors and the arguments; tests run the
+/// commands without it.
 public enum CapsimMain {
     /// For the executable: on SIGINT, SIGTERM or SIGHUP, output files being written leave no
     /// temporary file behind (`AtomicFile`); files already written stay whole.

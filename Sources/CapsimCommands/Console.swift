@@ -8,6 +8,9 @@ import Foundation
 /// which lost the years still to be solved and the files still to be written. The
 /// text goes out with `write(2)`; after a failure the stream is left alone, and
 /// `outputFailure` says why, so that the command can end with status 1.
+///
+/// `@unchecked Sendable`: every mutable field (`collected`, `failures`) is read and
+/// written only under `lock`; the rest is set once in `init`.
 public final class Console: @unchecked Sendable {
     private let lock = NSLock()
     private var collected: (out: String, err: String) = ("", "")

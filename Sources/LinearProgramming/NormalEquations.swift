@@ -308,6 +308,11 @@ final class NormalEquations {
     /// ones LAPACK's blocked `dpbtrf`/`dpbtrs`.
     static let narrowBand = 64
 
+    /// Factors the band part M_BB: by LAPACK when it is wider than `narrowBand`; by
+    /// `BandCholesky` top-down when it is too short to twist; else from both ends (the
+    /// twisted factorisation of docs/solver.md): rows 0…p−1 top-down, the rest bottom-up
+    /// in reversed storage, the two chains on two threads when `concurrently`, interleaved
+    /// on one otherwise, and the kd middle rows last with both parts' updates added.
     private func bandFactor(_ band: UnsafeMutableBufferPointer<Double>, concurrently: Bool) throws(LinearAlgebraError) {
         let nB = bandRows.count
         guard kd <= Self.narrowBand else { return try LinearAlgebra.bandCholeskyFactor(band, n: nB, kd: kd) }

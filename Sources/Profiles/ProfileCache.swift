@@ -10,6 +10,9 @@ import Foundation
 /// point. The caller decides when sharing is valid; the cache only keys by seed and year.
 /// At most `capacity` years are kept, the oldest dropped first (a year of the default
 /// scenario's series is about 0.7 MB).
+///
+/// `@unchecked Sendable`: `entries` and `order` are read and written only under `lock`;
+/// `capacity` is set once.
 public final class ProfileCache: @unchecked Sendable {
     public let capacity: Int
     private let lock = NSLock()

@@ -24,6 +24,11 @@ public struct ProfileGenerator: Sendable {
         self.seed = seed ?? scenario.weather.seed
     }
 
+    /// Every hourly series of `year`: the load, each wind and solar technology's capacity
+    /// factors, each hydro station's inflow (GW) and each plant's availability, every
+    /// weather resource generated once for all the technologies that use it. Problems of
+    /// a year (a load shape the energy and peak cannot be fitted to, full-load hours a
+    /// resource cannot reach) are thrown together, at the keys that set them.
     public func profiles(for year: Int) throws(ScenarioError) -> YearProfiles {
         guard scenario.years.contains(year) else {
             throw error("years", found: "the year \(year)", expected: "a year from \(scenario.baseYear) to \(scenario.endYear) (the scenario's years)")

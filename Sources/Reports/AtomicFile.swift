@@ -43,7 +43,9 @@ public enum AtomicFile {
         let (temporary, slot, descriptor) = try createTemporary(for: target, reportedAs: path)
         defer { TemporaryFiles.release(slot) }
         if let kept { kept.apply(to: descriptor) }
-        let failure = writeAll(data, to: descriptor)
+        // On disk before the rename, so that a power cut leaves the old file or the new one,
+        // not an empty one under the name (a rename can reach the disk before the data).
+        let failure = writeAll(data, to: descriptor) ?? (fsync(descriptor) == 0 ? nil : errno)
         close(descriptor)
         if let failure {
             unlink(temporary)

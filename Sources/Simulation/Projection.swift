@@ -173,6 +173,9 @@ public struct Projection: Sendable {
 
 /// The hourly series of the next chained year, generated on a thread of their own while
 /// the chain sets up and solves the year before (see `Projection.forEachYear`).
+///
+/// `@unchecked Sendable`: `year` and `ready` are read and written only under
+/// `condition`; `projection` is a value set once.
 private final class NextProfiles: @unchecked Sendable {
     private let projection: Projection
     private let condition = NSCondition()
@@ -212,6 +215,9 @@ private final class NextProfiles: @unchecked Sendable {
 
 /// The years the second thread of a concurrent projection has finished, in order, until
 /// it closes the channel; the caller takes them one by one, waiting for each.
+///
+/// `@unchecked Sendable`: `ready`, `closed` and `cancelled` are read and written only
+/// under `condition`.
 private final class YearChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [Result<ProjectedYear, ProjectionError>] = []

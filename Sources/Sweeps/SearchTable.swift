@@ -75,6 +75,10 @@ public struct SearchTable {
     public func recorded(_ position: Int, value: Double, search: SweepSearch) throws -> SweepSearch.Evaluation? {
         guard position < earlier.count else { return nil }
         let row = earlier[position]
+        // More seeds meeting than run, which the row's own text agrees with, is an edit too.
+        guard (0...seeds).contains(row.meeting) else {
+            throw SweepError("\(path):\(row.line): \(row.meeting) of \(seeds) seed(s) meeting, found \(row.text) (an edited line): run the search again with --restart to discard its values")
+        }
         let expected = search.evaluation(value, meeting: row.meeting, seeds: seeds)
         guard row.text == Self.row(expected) else {
             throw SweepError("""

@@ -106,7 +106,7 @@ public enum SweepHTMLReport {
         let overall = simulated.map { meets(points, $0) }
         var chart = StackedBarChart(id: "sweep-probability", title: "Probability of meeting each target, whole grid", xLabel: "target",
                                     yLabel: "share of points × seeds (%)", categories: simulated.map { manifest.targets[$0] }, series: [
-                                        Series("meets (met or within tolerance)", colour: Palette.blue, values: overall),
+                                        Series("met or within tolerance", colour: Palette.blue, values: overall),
                                         Series("missed", colour: Palette.vermillion, values: overall.map { 1 - $0 }),
                                     ])
         chart.yFormat = .percent

@@ -94,6 +94,22 @@ import Testing
         }
     }
 
+    /// Category labels wider than the space between bars (ten target ids) ran into each
+    /// other: they go on two rows, each cut to twice that space, ticks keeping them whole.
+    @Test func wideCategoryLabelsAreStaggeredAndCut() throws {
+        let ids = (1...10).map { "non_fossil_share_20\(20 + $0)" }
+        let chart = StackedBarChart(id: "p", title: "t", xLabel: "target", yLabel: "%", categories: ids,
+                                    series: [Series("met", colour: Palette.blue, values: Array(repeating: 0.5, count: 10))])
+        let svg = chart.svg()
+        let elements = try #require(Self.elements(svg))
+        #expect(elements.filter { $0.attributes["data-axis"] == "x" }.map { $0.attributes["data-value"] } == ids)
+        let rows = Set(elements.filter { $0.name == "text" && $0.attributes["font-size"] == "11" && $0.attributes["text-anchor"] == "middle" }.compactMap { $0.attributes["y"] })
+        #expect(rows.count == 2, "\(rows)")
+        #expect(ChartFrame.fitted("non_fossil_share_2025", within: 100) == "non_fossil_sha…")
+        #expect(ChartFrame.fitted("2030", within: 100) == "2030")
+        #expect(ChartFrame.labelWidth("万千瓦") == 33)
+    }
+
     @Test func heatMapCellsCarryTheirValues() throws {
         var map = HeatMap(id: "h", title: "t", rowLabel: "r", columnLabel: "c", valueLabel: "v", rows: ["a", "b"], columns: ["x", "y", "z"],
                           values: [[0.1, 0.2, nil], [0.3, 0.4, 0.5]])

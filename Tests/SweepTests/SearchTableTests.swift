@@ -25,6 +25,24 @@ import Testing
         #expect(try String(contentsOfFile: table.path, encoding: .utf8) == "value,seeds_meeting,seeds,meets\n1 GW,1,1,true\n")
     }
 
+    /// A row whose seeds meeting exceed the seeds run ("7 of 5", an edit its own text
+    /// agrees with) was taken into the bisection; it is refused at its line.
+    @Test func moreSeedsMeetingThanRunIsAnEditedLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)/search").path
+        try SweepStore.createFolder(folder)
+        let search = try SweepSearch(key: "technologies.lfp_bases.capacity", between: "0GW...1GW", tolerance: nil, target: "non_fossil_share_2030", probability: 1)
+        let plan = SweepPlan(scenarioPath: SweepPlanTests.shaoyang, axes: [], seeds: [1], years: .each([2030]))
+        let manifest = SearchManifest(search: search, plan: plan, fingerprint: "000000000000000f")
+        _ = try SearchTable(folder: folder, manifest: manifest, restart: false)
+        try "value,seeds_meeting,seeds,meets\n1 GW,7,1,true\n".write(toFile: folder + "/search.csv", atomically: true, encoding: .utf8)
+        let table = try SearchTable(folder: folder, manifest: manifest, restart: false)
+        #expect {
+            _ = try table.recorded(0, value: 1e-3, search: search)
+        } throws: { error in
+            (error as? SweepError)?.message == "\(folder)/search.csv:2: 7 of 1 seed(s) meeting, found 1 GW,7,1,true (an edited line): run the search again with --restart to discard its values"
+        }
+    }
+
     /// Fixed keys in another order are one search (`capsim sweep` refuses a key inside
     /// another, whose order would matter).
     @Test func fixedKeyOrderInTheFingerprint() throws {

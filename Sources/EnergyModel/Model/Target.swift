@@ -81,10 +81,7 @@ public struct DisplayUnit: Hashable, Sendable {
     }
 
     public static let percent = DisplayUnit("%", 0.01)
-    public static let gigawatt = DisplayUnit("GW", 1)
-    public static let gigawattHour = DisplayUnit("GWh", 1)
     public static let hour = DisplayUnit("h", 1)
     public static let tce = DisplayUnit("tce", 1)
-    public static let cubicMetre = DisplayUnit("m³", 1)
     public static let tonne = DisplayUnit("t", 1)
 }

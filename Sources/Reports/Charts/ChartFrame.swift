@@ -82,14 +82,37 @@ struct ChartFrame {
     /// The horizontal axis: the base line, ticks at the given positions with their labels
     /// (each tick's `data-value`: the year, category, day or number it marks), and the
     /// axis title with its unit.
+    ///
+    /// Labels wider than the space between ticks (a target's id under each bar) ran into
+    /// each other: they then go on two staggered rows, each cut to twice that space, and the
+    /// axis title moves below them; `data-value` keeps each label whole.
     func drawXAxis(_ ticks: [(position: Double, label: String)], label: String, into svg: inout SVGWriter) {
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: "#333333")
-        for tick in ticks {
+        let spacing = zip(ticks.dropFirst(), ticks).map { $0.position - $1.position }.min() ?? .infinity
+        let stagger = ticks.contains { Self.labelWidth($0.label) > spacing - 4 }
+        for (index, tick) in ticks.enumerated() {
             svg.line(x1: tick.position, y1: bottom, x2: tick.position, y2: bottom + 5, stroke: "#333333",
                      [("class", "tick"), ("data-axis", "x"), ("data-value", tick.label)])
-            svg.text(tick.label, x: tick.position, y: bottom + 18, anchor: "middle", size: 11)
+            let shown = stagger ? Self.fitted(tick.label, within: 2 * spacing - 6) : tick.label
+            svg.text(shown, x: tick.position, y: bottom + 18 + (stagger && index % 2 == 1 ? 14 : 0), anchor: "middle", size: 11)
         }
-        svg.text(label, x: (left + right) / 2, y: height - 12, anchor: "middle", size: 12)
+        svg.text(label, x: (left + right) / 2, y: stagger ? height - 4 : height - 12, anchor: "middle", size: 12)
+    }
+
+    /// The width of an 11-px label, px, estimated: 6.6 a Latin character, 11 a Chinese one.
+    static func labelWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 6.6 : 11) }
+    }
+
+    /// `text`, or as much of it as fits in `width` px with "…" after it.
+    static func fitted(_ text: String, within width: Double) -> String {
+        guard labelWidth(text) > width else { return text }
+        var shown = ""
+        for character in text {
+            guard labelWidth(shown + String(character)) + 6.6 <= width else { break }
+            shown.append(character)
+        }
+        return shown + "…"
     }
 
     /// The legend, top to bottom in the order given (for stacks: top of the stack first).
