@@ -52,6 +52,9 @@ deps:
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "capsim: installing$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$$missing; \
+	  elif command -v sudo > /dev/null 2>&1; then \
+	    echo "capsim: installing$$missing (with sudo)"; \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$$missing; \
 	  else \
 	    echo "capsim: missing Debian packages:$$missing"; \
 	    echo "capsim: run as root:  apt-get update && apt-get install -y$$missing"; \
