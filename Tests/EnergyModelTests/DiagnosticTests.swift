@@ -703,6 +703,14 @@ import Testing
               - {id: share, kind: non_fossil_share, year: 2030, at_least: 28 %}
             """))
         #expect(p == [f.message("s.yaml", 11, 5, "targets[1]", found: "a second target with the id \"share\"", expected: "ids that differ")])
+        // Beside a target with a problem of its own, the repeated id is reported too.
+        let (g, q) = try problems(Fixture.scenario("""
+            technologies: {}
+            targets:
+              - {id: share, kind: non_fossil_share, year: 2025, at_least: 25 GW}
+              - {id: share, kind: non_fossil_share, year: 2030, at_least: 28 %}
+            """))
+        #expect(q.count == 2 && q.last == g.message("s.yaml", 11, 5, "targets[1]", found: "a second target with the id \"share\"", expected: "ids that differ"), "\(q)")
     }
 
     @Test func aboutWithoutTolerance() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import EnergyModel
 
@@ -23,6 +24,20 @@ import Testing
           export_price: 300 yuan/MWh
           non_fossil_share: 40 %
         """)
+
+    /// `lnk/../b.yaml`, with `lnk` a link to `real/dir`, is `real/b.yaml` as the system
+    /// reads it: the pair was dropped as text and another `b.yaml` beside `lnk` was read.
+    @Test func aFolderLinkIsFollowedBeforeItsParent() throws {
+        let fixture = try Fixture()
+        let base = Self.base.replacingOccurrences(of: "profile_csv: data/wind.csv", with: "full_load_hours: 2000 h")
+        try fixture.write("real/b.yaml", base.replacingOccurrences(of: "capacity: 1 GW", with: "capacity: 2 GW"))
+        try fixture.write("b.yaml", base)
+        try fixture.write("real/dir/v.yaml", "extends: ../b.yaml\nname: linked\n")
+        try FileManager.default.createSymbolicLink(atPath: fixture.path("lnk"), withDestinationPath: fixture.path("real/dir"))
+        #expect(ScenarioSource.resolve("../b.yaml", against: fixture.path("lnk/v.yaml")) == fixture.path("lnk/../b.yaml"))
+        #expect(ScenarioSource.resolve("../b.yaml", against: fixture.path("real/dir/v.yaml")) == fixture.path("real/b.yaml"))
+        #expect(try fixture.load("lnk/v.yaml").technology(id: "plant")?.capacity.value(in: 2020) == 2)
+    }
 
     static let variant = """
         extends: ../base/base.yaml

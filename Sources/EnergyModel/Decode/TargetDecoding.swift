@@ -11,13 +11,17 @@ extension Decoder {
         var valid = true
         for (index, item) in items.enumerated() {
             let element = field.element(index, item)
+            // The id counts even when the rest of its target is wrong: a repeated id was
+            // reported only once the other target's problem was fixed.
+            var written: String?
+            if case let .mapping(entries) = item.value { written = entries.first { $0.key == "id" }?.value.scalarText }
+            if let written, !seen.insert(written).inserted {
+                fail(element, found: "a second target with the id \"\(written)\"", expected: "ids that differ")
+                valid = false
+            }
             guard let target = target(element, technologies, rules) else {
                 valid = false
                 continue
-            }
-            if !seen.insert(target.id).inserted {
-                fail(element, found: "a second target with the id \"\(target.id)\"", expected: "ids that differ")
-                valid = false
             }
             result.append(target)
         }

@@ -85,14 +85,27 @@ public enum ScenarioSource {
 
     /// A path written in a scenario, relative to the file that wrote it. The result stays
     /// relative when the file's path was, so messages show paths as the user typed them.
+    /// `folder/..` is dropped only when `folder` is no symbolic link: after a link, `..`
+    /// is the parent of its target, as the system reads it (`lnk/../b.yaml` with `lnk` a
+    /// link to `real/dir` is `real/b.yaml`, and dropping the pair read another `b.yaml`).
     public static func resolve(_ path: String, against file: String) -> String {
         if path.hasPrefix("/") { return path }
         let directory = PathComponents.folder(of: file)
+        let root = directory.hasPrefix("/") ? "/" : ""
         var parts: [Substring] = []
         for part in "\(directory)/\(path)".split(separator: "/", omittingEmptySubsequences: true) where part != "." {
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+            if part == "..", let last = parts.last, last != "..", !isLink(root + parts.joined(separator: "/")) {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
         }
-        return (directory.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        return root + parts.joined(separator: "/")
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// Line and column (from 1) of the character at `offset` (libyaml's reader counts
