@@ -15,7 +15,7 @@ extension Decoder {
             // reported only once the other target's problem was fixed.
             var written: String?
             if case let .mapping(entries) = item.value { written = entries.first { $0.key == "id" }?.value.scalarText }
-            if let written, !seen.insert(written).inserted {
+            if let written, !written.trimmingCharacters(in: .whitespaces).isEmpty, !seen.insert(written).inserted {
                 fail(element, found: "a second target with the id \"\(written)\"", expected: "ids that differ")
                 valid = false
             }
