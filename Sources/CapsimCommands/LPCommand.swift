@@ -14,14 +14,15 @@ struct LPCommand: ParsableCommand {
 /// `capsim lp solve FILE.mps [--json] [--solution FILE.csv] [--path P]`: solves one LP
 /// and prints status, objective (full precision), iterations, seconds and the
 /// linear-algebra path. Exit 0 when optimal, 4 when the LP has no optimal solution
-/// (infeasible, unbounded, iteration limit, numerical trouble), 1 for an unreadable file.
+/// (infeasible, unbounded, iteration limit, numerical trouble), 1 for an unreadable file or
+/// an unwritable `--solution`, 2 for a wrong option.
 /// The reader's warnings (`file:line: warning: …`) go to standard error, never into the
 /// report or its JSON.
 struct LPSolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve an LP written in MPS (free or fixed format).",
-        discussion: "Exit status 0 when optimal, 4 when the LP has no optimal solution, 1 when the file cannot be read.")
+        discussion: "Exit status 0 when optimal, 4 when the LP has no optimal solution, 1 when the file cannot be read or --solution cannot be written, 2 for a wrong option.")
 
     @Argument(help: "The LP, an MPS file.")
     var file: String
@@ -53,7 +54,9 @@ struct LPSolveCommand: ParsableCommand {
             throw CommandFailure(status: .usage)
         }
         let problems = [
-            tolerance > 0 && tolerance < 1 ? nil : "--tolerance must be above 0 and below 1 (found \(tolerance))",
+            // Below 10⁻¹⁵, a few units of double rounding (2.2·10⁻¹⁶), no solve can meet it: afiro
+            // at 10⁻¹⁶ ended in numerical trouble with its residuals at 1.6·10⁻¹⁵.
+            tolerance >= 1e-15 && tolerance < 1 ? nil : "--tolerance must be at least 1e-15 (the most double precision can reach) and below 1 (found \(tolerance))",
             maxIterations >= 1 ? nil : "--max-iterations must be at least 1 (found \(maxIterations))",
             correctors >= 0 ? nil : "--correctors must be at least 0 (found \(correctors))",
             (1...2).contains(threads) ? nil : "--threads must be 1 or 2 (found \(threads))",

@@ -39,8 +39,12 @@ struct LPExportCommand: ParsableCommand {
     func run() throws {
         let scenario = try settings.scenario(file)
         let first = from ?? scenario.baseYear
-        guard scenario.years.contains(year), scenario.years.contains(first), first <= year else {
-            Console.current.err("capsim: --year \(year) (and --from \(first)) must lie within the scenario's years \(scenario.baseYear)–\(scenario.endYear), --from not after --year (\(file))\n")
+        let span = "the scenario's years \(scenario.baseYear)–\(scenario.endYear) (\(file))"
+        let problem = !scenario.years.contains(year) ? "--year \(year) is outside \(span)"
+            : !scenario.years.contains(first) ? "--from \(first) is outside \(span)"
+            : first > year ? "--from \(first) is after --year \(year); the first year simulated comes before the year exported" : nil
+        if let problem {
+            Console.current.err("capsim: \(problem)\n")
             throw CommandFailure(status: .usage)
         }
         try OutputChecks.output("--out", out, reading: file, scenario)

@@ -44,6 +44,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Exit with status 3 when any target is missed.")
     var check = false
 
+    @Flag(help: "No line on standard error as each year is done (errors and warnings are still said).")
+    var quiet = false
+
     @Option(parsing: .unconditional, help: WeatherSeed.help, transform: WeatherSeed.parse)
     var seed: UInt64?
 
@@ -67,7 +70,7 @@ struct RunCommand: ParsableCommand {
         let hoursYear = try chosenReportYear(range)
         try checkOutputs(scenario, years: range)
         try removeEarlierOutputs(years: range)
-        if let csv { InterruptNote.set("capsim: interrupted before any year was done: \(csv) holds none of this run's files\n") }
+        InterruptNote.set(startNote())
         let projection = Projection(scenario: scenario, seed: seed)
         if let cycling = projection.firstCyclingYear, cycling < range.lowerBound {
             Console.current.err("capsim: --years starts after \(cycling): storage ages with the calendar alone until \(range.lowerBound), " +
@@ -92,8 +95,10 @@ struct RunCommand: ParsableCommand {
                     if outcomes.count == 1 { InterruptNote.set(interruptNote(csv)) }
                 }
                 // After the year's files: a year reported done is on disk.
-                Console.current.err("capsim: \(outcome.year) done: \(outcome.solver.iterations) iterations, " +
-                    "\(String(format: "%.2f", outcome.solver.seconds)) s, non-fossil share \(String(format: "%.2f", 100 * outcome.account.nonFossilShare)) %\n")
+                if !quiet {
+                    Console.current.err("capsim: \(outcome.year) done: \(outcome.solver.iterations) iterations, " +
+                        "\(String(format: "%.2f", outcome.solver.seconds)) s, non-fossil share \(String(format: "%.2f", 100 * outcome.account.nonFossilShare)) %\n")
+                }
             }
         } catch let error as ProjectionError {
             Console.current.err(error.description + "\n")
@@ -124,10 +129,27 @@ struct RunCommand: ParsableCommand {
     /// What an interrupted run with `--csv` says: the files that hold the years done, and
     /// those written only at the end.
     private func interruptNote(_ csv: String) -> String {
-        let atEnd = [file(csv, Self.targetsFile)] + [jsonFile, html].compactMap { $0 }
-        let listed = atEnd.count == 1 ? atEnd[0] : atEnd.dropLast().joined(separator: ", ") + " and " + atEnd[atEnd.count - 1]
-        return "capsim: interrupted: \(file(csv, Self.annualFile))\(hourly ? " and the hourly-YEAR.csv files hold" : " holds") the years reported done; "
-            + "\(listed) \(atEnd.count == 1 ? "is" : "are") written only at the end of a run\n"
+        "capsim: interrupted: \(file(csv, Self.annualFile))\(hourly ? " and the hourly-YEAR.csv files hold" : " holds") the years reported done; "
+            + Self.writtenAtEnd([file(csv, Self.targetsFile)] + [jsonFile, html].compactMap { $0 }) + "\n"
+    }
+
+    /// What a run interrupted before its first year is done says, when it was to write
+    /// files (their earlier versions are already removed, so that none is taken for this
+    /// run's): that none was written, and which are written only at the end. Nil without
+    /// outputs.
+    func startNote() -> String? {
+        let atEnd = [jsonFile, html].compactMap { $0 }
+        if let csv {
+            return "capsim: interrupted before any year was done: \(csv) holds none of this run's files"
+                + (atEnd.isEmpty ? "" : "; " + Self.writtenAtEnd(atEnd)) + "\n"
+        }
+        return atEnd.isEmpty ? nil : "capsim: interrupted: nothing was written; " + Self.writtenAtEnd(atEnd) + "\n"
+    }
+
+    /// `A, B and C are written only at the end of a run`.
+    private static func writtenAtEnd(_ files: [String]) -> String {
+        let listed = files.count == 1 ? files[0] : files.dropLast().joined(separator: ", ") + " and " + files[files.count - 1]
+        return "\(listed) \(files.count == 1 ? "is" : "are") written only at the end of a run"
     }
 
     /// `--years` as a range within the scenario's years.

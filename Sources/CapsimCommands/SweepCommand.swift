@@ -131,7 +131,9 @@ struct SweepGridCommand: ParsableCommand {
             }
             options.append(axis)
         }
-        let axes = fileAxes.filter { axis in !options.contains { $0.path == axis.path } } + options
+        // A --set of a key the file sets takes the file axis's place, so that the points keep their numbers.
+        let axes = fileAxes.map { axis in options.first { $0.path == axis.path } ?? axis }
+            + options.filter { option in !fileAxes.contains { $0.path == option.path } }
         // The years projected are the sweep's own (--years), decided before any value is laid over the scenario.
         for key in axes.map(\.path) + [minimize].compactMap({ $0 }) where key == "years" || key.hasPrefix("years.") {
             let option = key == minimize ? "--minimize" : options.contains { $0.path == key } ? "--set" : nil
@@ -157,7 +159,9 @@ struct SweepGridCommand: ParsableCommand {
             let message = "\(years != nil ? "--years" : "\(yearPlace): the sweep file's years:") \(yearText ?? ""): outside the scenario's years \(base.baseYear)–\(base.endYear)"
             throw years != nil ? SweepError.usage(message) : SweepError(message)
         }
-        return (SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection), root)
+        let plan = SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection)
+        try plan.checkSize()
+        return (plan, root)
     }
 
     /// A key of the sweep file's `set:` named in a message about an option: `the sweep
@@ -184,6 +188,7 @@ struct SweepGridCommand: ParsableCommand {
             let mine = (0..<plan.count).filter { part?.contains($0) ?? true }
             let todo = mine.filter { !done.contains($0) }
             let progress = Progress(total: mine.count, already: mine.count - todo.count, visible: !quiet && isatty(STDERR_FILENO) == 1)
+            defer { progress.finish() }
             var failures: [FailureLog.Entry] = []
             try SweepRunner.run(todo, plan: plan, root: root, jobs: jobs, failed: { failure in
                 failures.append(SweepFailure.entry(failure))
@@ -496,8 +501,8 @@ struct Shard {
     var count: Int
 
     static func parse(_ text: String) throws -> Shard {
-        let parts = text.split(separator: "/").map { Int($0) }
-        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 1, i <= n else {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, i >= 1, i <= n, text == "\(i)/\(n)" else {
             throw SweepError.usage("--shard \(text): expected i/n with 1 ≤ i ≤ n")
         }
         return Shard(index: i, count: n)
@@ -507,9 +512,11 @@ struct Shard {
 }
 
 /// Points done of total (and failed), rate and time left, on one line of standard error (a terminal only).
+/// The line is rewritten in place (`\r`), so it must never be wider than the terminal: a
+/// wrapped line leaves its first row behind at each rewrite (at 40 columns, one row a point).
 final class Progress {
     let total: Int, already: Int, visible: Bool
-    private var done = 0, failures = 0
+    private var done = 0, failures = 0, shown = 0
     private let start = Date()
 
     init(total: Int, already: Int, visible: Bool) {
@@ -525,10 +532,33 @@ final class Progress {
         let elapsed = Date().timeIntervalSince(start), rate = Double(done) / max(elapsed, 1e-9)
         let left = Double(total - already - done) / rate
         let failedText = failures > 0 ? " (\(failures) failed)" : ""
-        Console.current.err("\rcapsim: \(already + done)/\(total) points\(failedText)" + String(format: ", %.2f points/s, about %.0f s left   ", rate, left))
+        let count = "capsim: \(already + done)/\(total) points\(failedText)"
+        let full = count + String(format: ", %.2f points/s, about %.0f s left", rate, left)
+        let room = Self.terminalColumns() - 1
+        let line = Self.fitted(full, short: count, room: room)
+        // Spaces over what the longer line before left, never past the terminal's edge.
+        let padding = String(repeating: " ", count: max(0, min(shown, room) - line.count))
+        shown = line.count
+        Console.current.err("\r" + line + padding)
+        InterruptNote.progressLine(open: true)
     }
 
+    /// `full` when it fits in `room` columns, else `short`, cut to the room if need be.
+    static func fitted(_ full: String, short: String, room: Int) -> String {
+        String((full.count <= room ? full : short).prefix(max(0, room)))
+    }
+
+    /// Ends the progress line, once, before anything else is written to standard error.
     func finish() {
-        if visible, done > 0 { Console.current.err("\n") }
+        guard visible, shown > 0 else { return }
+        Console.current.err("\n")
+        shown = 0
+        InterruptNote.progressLine(open: false)
+    }
+
+    /// The width of the terminal on standard error (80 when it cannot be told).
+    private static func terminalColumns() -> Int {
+        var size = winsize()
+        return ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
     }
 }

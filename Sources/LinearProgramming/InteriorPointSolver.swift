@@ -23,7 +23,8 @@ public enum InteriorPointSolver {
     /// When the iterations stall (numerical trouble), they start once more with a primal
     /// regularisation ten times larger (`retryPrimalRegularization`); the iterations of
     /// both starts are counted, and the message says so (and gives the second start's
-    /// own message when it stalls too). A verdict of the second start is checked as the
+    /// own message when it stalls too); `SolverOptions.maxIterations` bounds them together
+    /// (the auxiliary LPs below, counted apart, each have that many of their own). A verdict of the second start is checked as the
     /// first's would be. When the second start stalls too, `StallDiagnosis` solves two
     /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
     /// reached, and the status and message say which. An LP found unbounded is checked the
@@ -38,9 +39,11 @@ public enum InteriorPointSolver {
         let clock = ContinuousClock(), start = clock.now
         let lp = infiniteBounds(given)
         var solution = solveOnce(lp, options: options, session: session)
-        if solution.status == .numericalTrouble, options.primalRegularization < retryPrimalRegularization {
+        // `maxIterations` bounds the starts together (`--max-iterations 45` ran 85 in two).
+        if solution.status == .numericalTrouble, options.primalRegularization < retryPrimalRegularization, solution.iterations < options.maxIterations {
             var retry = options
             retry.primalRegularization = retryPrimalRegularization
+            retry.maxIterations -= solution.iterations
             var second = solveOnce(lp, options: retry, session: session)
             second.iterations += solution.iterations
             if second.status != .numericalTrouble {
@@ -75,6 +78,7 @@ public enum InteriorPointSolver {
             case .bounded:
                 var again = options
                 again.mayFindUnboundedRay = false
+                again.maxIterations = max(0, options.maxIterations - solution.iterations)
                 let first = solution
                 solution = solveOnce(lp, options: again, session: session)
                 solution.iterations += first.iterations

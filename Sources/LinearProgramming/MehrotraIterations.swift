@@ -234,7 +234,7 @@ final class MehrotraIterations {
                 return Outcome(status: certificate.status, message: certificate.message, iterations: iteration, residuals: measures)
             }
             if iteration >= options.maxIterations {
-                return Outcome(status: .iterationLimit, message: "stopped after \(iteration) iterations: primal \(primal), dual \(dual), gap \(gap)", iterations: iteration, residuals: measures)
+                return Outcome(status: .iterationLimit, message: "stopped after \(iteration) iteration\(iteration == 1 ? "" : "s"): primal \(primal), dual \(dual), gap \(gap)", iterations: iteration, residuals: measures)
             }
             let merit = max(primal, dual, gap)
             if merit < 0.5 * best {

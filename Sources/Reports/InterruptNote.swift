@@ -19,9 +19,19 @@ public enum InterruptNote {
 
     private static var text: UnsafeMutablePointer<CChar>? { UnsafeMutablePointer(bitPattern: note.load(ordering: .acquiring)) }
 
-    /// Writes the note to standard error; for the signal handler.
+    /// Whether a progress line without its line break stands on standard error (a sweep's
+    /// `\r` line at a terminal), which the note must not be glued onto.
+    private static let lineOpen = Atomic<Bool>(false)
+
+    /// Says that a progress line stands unfinished (true) or was ended (false).
+    public static func progressLine(open: Bool) {
+        lineOpen.store(open, ordering: .releasing)
+    }
+
+    /// Writes the note to standard error, on a line of its own; for the signal handler.
     static func write() {
         guard let text else { return }
+        if lineOpen.load(ordering: .acquiring) { _ = Foundation.write(STDERR_FILENO, "\n", 1) }
         _ = Foundation.write(STDERR_FILENO, text, strlen(text))
     }
 }

@@ -98,13 +98,17 @@ public struct SweepAxis: Sendable, Hashable {
         + "while the results list both; set only one of them"
 
     /// The first value equal to an earlier one: the same quantity (`1GW`, `1 GW`,
-    /// `1000 MW`) or, for a value that is not a quantity, the same text. One set lookup a
-    /// value, so a range of 10 000 values is checked in linear time.
+    /// `1000 MW`), the same bare number (`2`, `2.0`, `+2`, `02`) or, for any other value,
+    /// the same text. One set lookup a value, so a range of 10 000 values is checked in
+    /// linear time.
     static func firstRepeated(_ values: [String]) -> String? {
-        var quantities: Set<Quantity> = [], texts: Set<String> = []
+        var quantities: Set<Quantity> = [], numbers: Set<Double> = [], texts: Set<String> = []
         return values.first { value in
-            if case let .success(quantity) = Quantity.parse(value) { return !quantities.insert(quantity).inserted }
-            return !texts.insert(value).inserted
+            switch Quantity.parse(value) {
+            case let .success(quantity): return !quantities.insert(quantity).inserted
+            case let .failure(.bareNumber(number)): return !numbers.insert(number).inserted
+            case .failure: return !texts.insert(value).inserted
+            }
         }
     }
 
@@ -118,7 +122,7 @@ public struct SweepAxis: Sendable, Hashable {
         // A key without a unit (a flood factor, a month) takes a range of bare numbers.
         if case let .failure(.bareNumber(a)) = Quantity.parse(first), case let .failure(.bareNumber(b)) = Quantity.parse(last),
            case let .failure(.bareNumber(s)) = Quantity.parse(step) {
-            return steps(from: a, to: b, by: s, item).map { count in (0...count).map { k in Self.clean(a + Double(k) * s) } }
+            return steps(from: a, to: b, by: s, scale: 1, unit: "", item).flatMap { count in values(count, from: a, by: s, unit: "", item) }
         }
         guard case let .success(a) = Quantity.parse(first), case let .success(b) = Quantity.parse(last), case let .success(s) = Quantity.parse(step),
               let (number, unit) = Quantity.splitNumber(first).map({ ($0.0, String($0.1).trimmingCharacters(in: .whitespaces)) }) else {
@@ -129,19 +133,42 @@ public struct SweepAxis: Sendable, Hashable {
         }
         // The values in A's unit: A's number scaled by the canonical ratio.
         let perCanonical = a.value != 0 ? number / a.value : 1 / unitScale(unit)
-        return steps(from: a.value, to: b.value, by: s.value, item).map { count in
-            (0...count).map { k in "\(Self.clean((a.value + Double(k) * s.value) * perCanonical)) \(unit)" }
+        return steps(from: a.value, to: b.value, by: s.value, scale: perCanonical, unit: " \(unit)", item).flatMap { count in
+            values(count, from: a.value * perCanonical, by: s.value * perCanonical, unit: " \(unit)", item)
         }
     }
 
-    /// Steps from A to the last value of a range (B, or the last below it, up to rounding):
-    /// one fewer than the values.
-    private static func steps(from a: Double, to b: Double, by s: Double, _ item: String) -> Result<Int, SweepError> {
-        let steps = (b - a) / s + 1e-9
-        guard s > 0, b >= a, steps < Double(rangeLimit) else {
+    /// Steps from A to B: one fewer than the values. B must lie a whole number of steps
+    /// from A (to 10⁻⁶ of a step): a range that stopped short of it (0.1GW...0.35GW:0.1GW
+    /// ran 0.1, 0.2 and 0.3 GW) would leave out the end the user wrote.
+    /// `scale` and `unit` write a value in A's unit for the message.
+    private static func steps(from a: Double, to b: Double, by s: Double, scale: Double, unit: String, _ item: String) -> Result<Int, SweepError> {
+        let steps = (b - a) / s
+        guard s > 0, b >= a, steps + 1e-6 < Double(rangeLimit) else {
             return .failure(SweepError("the range \(item): expected A ≤ B and a STEP above 0 giving at most 10 000 values"))
         }
-        return .success(Int(steps.rounded(.down)))
+        let whole = steps.rounded()
+        guard abs(steps - whole) <= 1e-6 else {
+            let last = a + steps.rounded(.down) * s
+            return .failure(SweepError("the range \(item): B is not a whole number of steps from A; "
+                + "end it at \(clean(last * scale))\(unit) or \(clean((last + s) * scale))\(unit)"))
+        }
+        return .success(Int(whole))
+    }
+
+    /// The `count` + 1 values A, A + STEP, … in A's unit (`unit` with its leading space, or
+    /// empty for bare numbers), each written to 9 decimals. A step too fine for that
+    /// (10⁻⁹ GW) is refused rather than rounded into values never asked for.
+    private static func values(_ count: Int, from a: Double, by s: Double, unit: String, _ item: String) -> Result<[String], SweepError> {
+        var values: [String] = []
+        for k in 0...count {
+            let exact = a + Double(k) * s, written = clean(exact)
+            guard let read = Double(written), abs(read - exact) <= 1e-6 * s else {
+                return .failure(SweepError("the range \(item): its values need more than 9 decimals in A's unit; write A, B and STEP in a smaller unit"))
+            }
+            values.append(written + unit)
+        }
+        return .success(values)
     }
 
     /// How many canonical units one `unit` is (for a range starting at zero).

@@ -24,10 +24,17 @@ public struct SweepFile: Sendable {
     /// Where the file wrote `seeds:` and `years:`, for a message naming them.
     public var seedsLocation: SourceLocation?, yearsLocation: SourceLocation?
 
-    /// Whether `path` is a sweep file (a mapping with `scenario:`) rather than a scenario.
+    /// The keys of a sweep file.
+    static let keys = ["scenario", "set", "seeds", "years"]
+
+    /// Whether `path` is a sweep file rather than a scenario: a mapping with `scenario:`,
+    /// `set:` or `seeds:` and none of a scenario's own sections. Decided by those keys and
+    /// not by `scenario:` alone, so that a sweep file with `scenario:` misspelt is reported
+    /// as a sweep file with an unknown key, not as a scenario missing its sections.
     public static func isSweepFile(_ path: String) -> Bool {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return false }
-        return mapping["scenario"] != nil && mapping["technologies"] == nil
+        let present = Set(mapping.keys.compactMap(\.string))
+        return !present.isDisjoint(with: ["scenario", "set", "seeds"]) && present.isDisjoint(with: ["name", "extends", "technologies", "demand", "location"])
     }
 
     public static func read(_ path: String) throws -> SweepFile {
@@ -35,11 +42,15 @@ public struct SweepFile: Sendable {
         let node: Node?
         do { node = try Yams.compose(yaml: source) } catch { throw SweepError("\(path): not YAML: \(error)") }
         func location(_ node: Node?) -> SourceLocation { Self.location(of: node, in: path) }
-        guard let mapping = node?.mapping, let scenario = mapping["scenario"]?.string else {
+        guard let mapping = node?.mapping else {
             throw SweepError("\(location(node)): expected a mapping with scenario:, set:, seeds: and years:")
         }
-        for key in mapping.keys where !["scenario", "set", "seeds", "years"].contains(key.string ?? "") {
-            throw SweepError("\(location(key)): unknown key \(key.string.map { "\"\($0)\"" } ?? kind(key)); a sweep file has scenario, set, seeds and years")
+        for key in mapping.keys where !Self.keys.contains(key.string ?? "") {
+            let name = key.string.map { "\"\($0)\"\(Suggestion.phrase(for: $0, among: Self.keys))" } ?? kind(key)
+            throw SweepError("\(location(key)): unknown key \(name); a sweep file has scenario, set, seeds and years")
+        }
+        guard let scenario = mapping["scenario"]?.string else {
+            throw SweepError("\(location(mapping["scenario"] ?? node)): expected scenario: the scenario file the sweep runs, relative to this file")
         }
         let (axes, keyLocations) = try Self.axes(mapping["set"], path: path)
         // A scalar, or a list of scalars joined by commas; anything else (a list item that

@@ -51,6 +51,26 @@ public struct SweepPlan: Sendable {
 
     public var count: Int { axes.reduce(seeds.count) { $0 * $1.values.count } }
 
+    /// The most points one sweep runs: a folder's points.csv of 10⁷ points is gigabytes,
+    /// and the list of points to do (8 bytes a point) 80 MB; a grid of 10¹¹ points ran out
+    /// of memory before its first point, and 10²⁰ overflowed the count.
+    public static let pointLimit = 10_000_000
+
+    /// Refuses a grid of more than `pointLimit` points, counting them without overflow
+    /// (each axis and the seeds hold at least one value).
+    public func checkSize() throws(SweepError) {
+        var points = seeds.count
+        for axis in axes {
+            let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
+            points = overflow ? Int.max : product
+        }
+        guard points > Self.pointLimit else { return }
+        let factors = axes.map { "\($0.values.count) values of \($0.path)" } + ["\(seeds.count) seed\(seeds.count == 1 ? "" : "s")"]
+        let size = points == Int.max ? "more than 9.2e18" : "\(points)"
+        throw SweepError.usage("the grid has \(size) points (\(factors.joined(separator: " × "))), more than the \(Self.pointLimit) one sweep runs: "
+            + "use fewer values, or split it into several sweeps")
+    }
+
     /// Point `index` (0 ..< count).
     public func point(_ index: Int) -> SweepPoint {
         SweepPoint(index: index, values: zip(axes, positions(index)).map { $0.values[$1] }, seed: seeds[index % seeds.count])

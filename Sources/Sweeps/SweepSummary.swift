@@ -87,7 +87,15 @@ public enum SweepSummary {
                 .compactMap { target in group.meeting[target.offset].map { "\(target.element) \(Int((100 * $0).rounded())) %" } }
             let cells = group.values.map { TextLayout.pad($0, width) }.joined()
             let row = cells + "\(group.year)  " + String(format: "%6.2f %%   (%6.2f – %6.2f %%)   %12.1f  ", 100 * share.mean, 100 * share.low, 100 * share.high, unserved.mean)
-            lines += TextLayout.wrap(meets, separator: ", ", width: 100, first: row, rest: String(repeating: " ", count: TextLayout.width(row)))
+            // Beside the row when the longest item fits there within 100 columns; under it otherwise
+            // (two axes of wide values leave no room: a row of 77 columns ran to 105).
+            let indent = TextLayout.width(row)
+            if meets.isEmpty || indent + (meets.map(TextLayout.width).max() ?? 0) + 1 <= 100 {
+                lines += TextLayout.wrap(meets, separator: ", ", width: 100, first: row, rest: String(repeating: " ", count: indent))
+            } else {
+                lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
+                lines += TextLayout.wrap(meets, separator: ", ", width: 100, first: "    meets: ", rest: String(repeating: " ", count: 11))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -195,13 +195,15 @@ import Testing
     @Test func toleranceAndIterationLimitAreChecked() throws {
         let file = try write(Self.small)
         let cases = [
-            (["--tolerance", "0"], "--tolerance must be above 0 and below 1 (found 0.0)"),
-            (["--tolerance=-1e-9"], "--tolerance must be above 0 and below 1 (found -1e-09)"),
+            (["--tolerance", "0"], "--tolerance must be at least 1e-15 (the most double precision can reach) and below 1 (found 0.0)"),
+            (["--tolerance=-1e-9"], "--tolerance must be at least 1e-15 (the most double precision can reach) and below 1 (found -1e-09)"),
+            // No solve meets 1e-16: afiro ended in numerical trouble with its residuals at 1.6e-15.
+            (["--tolerance", "1e-16"], "--tolerance must be at least 1e-15 (the most double precision can reach) and below 1 (found 1e-16)"),
             (["--max-iterations", "0"], "--max-iterations must be at least 1 (found 0)"),
             (["--threads", "3", "--correctors=-1"], "--correctors must be at least 0 (found -1); --threads must be 1 or 2 (found 3)"),
             // A negative value written apart from its option was "Missing value for '--tolerance'".
             (["--tolerance", "-1", "--max-iterations", "-5", "--correctors", "-1"],
-             "--tolerance must be above 0 and below 1 (found -1.0); --max-iterations must be at least 1 (found -5); --correctors must be at least 0 (found -1)"),
+             "--tolerance must be at least 1e-15 (the most double precision can reach) and below 1 (found -1.0); --max-iterations must be at least 1 (found -5); --correctors must be at least 0 (found -1)"),
         ]
         for (arguments, message) in cases {
             let result = capsim(["lp", "solve", file] + arguments)

@@ -473,7 +473,36 @@ import Testing
         let later = capsim("run", cycling, "--years", "2021")
         #expect(later.status == 0 && later.err.contains("capsim: --years starts after 2020: storage ages with the calendar alone until 2021"), "\(later.err)")
         #expect(capsim("run", file, "--hourly").status == 2)
-        #expect(capsim("lp", "export", file, "--year", "2030", "--out", "/tmp/x.mps").status == 2)
+        // Each wrong year of `lp export` is named: all three said the same sentence.
+        for (years, message) in [(["--year", "2030"], "--year 2030 is outside the scenario's years 2020–2021 (\(file))"),
+                                 (["--year", "2021", "--from", "2019"], "--from 2019 is outside the scenario's years 2020–2021 (\(file))"),
+                                 (["--year", "2020", "--from", "2021"], "--from 2021 is after --year 2020; the first year simulated comes before the year exported")] {
+            let wrong = capsim(["lp", "export", file, "--out", "/tmp/x.mps"] + years)
+            #expect(wrong.status == 2 && wrong.err == "capsim: \(message)\n", "\(wrong.err)")
+        }
+    }
+
+    /// A run with `--json` or `--html` and no `--csv` removes the earlier files first and
+    /// writes them at its end: interrupted, it said nothing, and the JSON asked for was gone.
+    @Test func anInterruptBeforeTheEndSaysWhatIsWrittenOnlyThen() throws {
+        #expect(try RunCommand.parse(["city.yaml"]).startNote() == nil)
+        #expect(try RunCommand.parse(["city.yaml", "--json", "r.json", "--html", "r.html"]).startNote()
+            == "capsim: interrupted: nothing was written; r.json and r.html are written only at the end of a run\n")
+        #expect(try RunCommand.parse(["city.yaml", "--csv", "out", "--json", "r.json"]).startNote()
+            == "capsim: interrupted before any year was done: out holds none of this run's files; r.json is written only at the end of a run\n")
+        #expect(try RunCommand.parse(["city.yaml", "--csv", "out"]).startNote() == "capsim: interrupted before any year was done: out holds none of this run's files\n")
+    }
+
+    /// `--quiet` leaves out the line each year is done with, and nothing else.
+    @Test func quietLeavesOutTheYearLines() throws {
+        let (_, file) = try write(Self.scenario(shareTarget: "5 %"))
+        let loud = capsim("run", file), quiet = capsim("run", file, "--quiet")
+        #expect(loud.status == 0 && quiet.status == 0)
+        #expect(loud.err.contains("capsim: 2021 done: "))
+        #expect(quiet.err.isEmpty, "\(quiet.err)")
+        // The same summary, but for the solver's seconds on its last line.
+        func summary(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.hasPrefix("Solver: ") } }
+        #expect(summary(quiet.out) == summary(loud.out))
     }
 
     /// A CSV file as rows of named numbers (non-numeric columns left out).

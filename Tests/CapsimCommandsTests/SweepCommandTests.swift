@@ -232,7 +232,9 @@ import Reports
         let twice = capsim("sweep", file, "--set", "technologies.battery.capacity=1GW", "--set", "technologies.battery.capacity=2GW", "--years", "2021", "--out", out)
         #expect(twice.status == 2, "a wrong option is a usage error")
         #expect(twice.err.contains("--set technologies.battery.capacity: given twice"), "\(twice.err)")
-        for (options, message) in [(["--shard", "4/3"], "--shard 4/3: expected i/n"), (["--seeds", "1,1"], "--seeds 1,1: the seed 1 twice"),
+        // `1//2` was run as shard 1/2 and recorded as written, so `--shard 1/2` was refused as another shard.
+        for (options, message) in [(["--shard", "4/3"], "--shard 4/3: expected i/n"), (["--shard", "1//2"], "--shard 1//2: expected i/n"),
+                                   (["--shard", "01/2"], "--shard 01/2: expected i/n"), (["--seeds", "1,1"], "--seeds 1,1: the seed 1 twice"),
                                    (["--years", "2031"], "--years 2031: outside the scenario's years 2020–2021"),
                                    (["--years", "2021,2021"], "--years 2021,2021: the year 2021 twice"),
                                    (["--meets", "share_2021"], "--meets is an option of the search"),
@@ -257,14 +259,52 @@ import Reports
                                 ("seeds: 1,1\nyears: 2021\n", ":2:8: the sweep file's seeds: 1,1: the seed 1 twice"),
                                 ("seeds: 1\nyears: 2030\n", ":3:8: the sweep file's years: 2030: outside the scenario's years 2020–2021"),
                                 ("seeds: [1, {two: 2}]\n", ":2:12: the sweep file's seeds: expected a scalar or a list of scalars, found a mapping"),
-                                ("seed: 1\n", ":2:1: unknown key \"seed\"; a sweep file has scenario, set, seeds and years")] {
+                                ("seed: 1\n", ":2:1: unknown key \"seed\" (did you mean \"seeds\"?); a sweep file has scenario, set, seeds and years")] {
             try ("scenario: city.yaml\n" + body).write(toFile: study, atomically: true, encoding: .utf8)
+            let wrong = capsim("sweep", study, "--out", out)
+            #expect(wrong.status == 1 && wrong.err.contains(study + message), "\(wrong.status) \(wrong.err)")
+        }
+        // A misspelt scenario: made the file a scenario, reported as missing its sections.
+        for (text, message) in [("scenari: city.yaml\nset:\n  technologies.battery.capacity: 1GW\n", ":1:1: unknown key \"scenari\" (did you mean \"scenario\"?)"),
+                                ("set:\n  technologies.battery.capacity: 1GW\n", ":1:1: expected scenario: the scenario file the sweep runs"),
+                                ("scenario: [city.yaml]\n", ":1:11: expected scenario: the scenario file the sweep runs")] {
+            try text.write(toFile: study, atomically: true, encoding: .utf8)
             let wrong = capsim("sweep", study, "--out", out)
             #expect(wrong.status == 1 && wrong.err.contains(study + message), "\(wrong.status) \(wrong.err)")
         }
         let otherYear = capsim("sweep", file, "--minimize", "technologies.battery.capacity", "--between", "0GW...1GW", "--meets", "share_2021",
                                "--years", "2020")
         #expect(otherYear.status == 2 && otherYear.err.contains("a target of 2021, a year the search does not project"), "\(otherYear.err)")
+    }
+
+    /// The progress line is rewritten in place, so it must fit the terminal: at 40 columns
+    /// the 53 of the full line wrapped, and each rewrite left a row behind.
+    @Test func theProgressLineFitsTheTerminal() {
+        let full = "capsim: 2/9 points, 2.02 points/s, about 3 s left", short = "capsim: 2/9 points"
+        #expect(Progress.fitted(full, short: short, room: 79) == full)
+        #expect(Progress.fitted(full, short: short, room: 39) == short)
+        #expect(Progress.fitted(full, short: short, room: 9) == "capsim: 2")
+        #expect(Progress.fitted(full, short: short, room: 0) == "")
+    }
+
+    /// A `--set` of a key the sweep file sets takes that axis's place: it went to the end,
+    /// renumbering the points, and a folder begun without it was refused as another sweep.
+    @Test func aSetReplacingAFileAxisKeepsItsPlace() throws {
+        let (folder, _) = try folder()
+        let study = folder.appendingPathComponent("study.yaml").path
+        try "scenario: city.yaml\nset:\n  technologies.battery.capacity: [0.05GW, 0.1GW]\n  technologies.battery.duration: [2h, 4h]\nyears: 2021\n"
+            .write(toFile: study, atomically: true, encoding: .utf8)
+        // The last of a thousand shards runs none of these four points, so only sweep.json is written.
+        func manifest(_ name: String, _ options: [String]) throws -> String {
+            let out = folder.appendingPathComponent(name).path
+            let result = capsim(["sweep", study, "--shard", "1000/1000", "--out", out] + options)
+            #expect(result.status == 0, "\(result.err)")
+            return try String(contentsOfFile: out + "/sweep.json", encoding: .utf8)
+        }
+        let plain = try manifest("plain", []), replaced = try manifest("replaced", ["--set", "technologies.battery.capacity=0.05GW,0.1GW"])
+        #expect(plain == replaced)
+        let capacity = try #require(replaced.range(of: "technologies.battery.capacity")), duration = try #require(replaced.range(of: "technologies.battery.duration"))
+        #expect(capacity.lowerBound < duration.lowerBound)
     }
 
     /// `weather.seed` as an axis changed nothing (each point's seed replaces it), so its

@@ -39,6 +39,52 @@ import Testing
         #expect(try SweepFile.seeds("1...3") == [1, 2, 3])
     }
 
+    /// Bare numbers are the same value however written: `1...2:0.5,2.0` ran 2 twice.
+    @Test func repeatedBareNumbersAreFoundByValue() throws {
+        for text in ["x=1...2:0.5,2.0", "x=2,2.0", "x=2,+2", "x=3,03", "x=2,2.00"] {
+            #expect(throws: SweepError.self) { try SweepAxis.parse(text).get() }
+        }
+        #expect(SweepAxis.firstRepeated(["1", "1.5", "2", "2.0"]) == "2.0")
+        #expect(try SweepAxis.parse("x=2,2.5,3").get().values == ["2", "2.5", "3"])
+    }
+
+    /// A range ends on B: `0.1GW...0.35GW:0.1GW` ran 0.1, 0.2 and 0.3 GW without a word.
+    @Test func aRangeMustEndOnItsB() throws {
+        guard case let .failure(error) = SweepAxis.parse("x=0.1GW...0.35GW:0.1GW") else { Issue.record("accepted"); return }
+        #expect(error.message.hasSuffix("B is not a whole number of steps from A; end it at 0.3 GW or 0.4 GW"), "\(error.message)")
+        #expect(throws: SweepError.self) { try SweepAxis.parse("x=1...2.2:0.5").get() }
+        #expect(try SweepAxis.parse("x=0.1GW...2GW:0.1GW").get().values.count == 20)
+        #expect(try SweepAxis.parse("x=0...1:0.1").get().values == ["0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1"])
+    }
+
+    /// Values are written to 9 decimals of A's unit; a finer step was rounded into values
+    /// never asked for (2e-09 GW for 1.5e-09 GW) or into false repeats.
+    @Test func aStepTooFineForNineDecimalsIsRefused() throws {
+        for text in ["x=0.0000000015GW...0.0000000055GW:0.000000002GW", "x=0.0000000001GW...0.0000000003GW:0.0000000001GW"] {
+            guard case let .failure(error) = SweepAxis.parse(text) else { Issue.record("accepted \(text)"); continue }
+            #expect(error.message.hasSuffix("its values need more than 9 decimals in A's unit; write A, B and STEP in a smaller unit"), "\(error.message)")
+        }
+        #expect(try SweepAxis.parse("x=1.5W...5.5W:2W").get().values == ["1.5 W", "3.5 W", "5.5 W"])
+    }
+
+    /// The product of the axes and seeds is limited: 10²⁰ points overflowed the count
+    /// (a crash) and 10¹¹ ran out of memory listing them.
+    @Test func gridsOfMoreThanTenMillionPointsAreRefused() throws {
+        let thousand = SweepAxis(path: "a", values: (1...1000).map(String.init))
+        let huge = SweepPlan(scenarioPath: "s.yaml", axes: Array(repeating: thousand, count: 5), seeds: Array(1...100_000), years: .each([2030]))
+        do {
+            try huge.checkSize()
+            Issue.record("accepted")
+        } catch {
+            #expect(error.isUsage)
+            #expect(error.message.hasPrefix("the grid has more than 9.2e18 points (1000 values of a × 1000 values of a × "))
+        }
+        let large = SweepPlan(scenarioPath: "s.yaml", axes: [thousand], seeds: Array(1...10_001), years: .each([2030]))
+        #expect(throws: SweepError.self) { try large.checkSize() }
+        let limit = SweepPlan(scenarioPath: "s.yaml", axes: [thousand], seeds: Array(1...10_000), years: .each([2030]))
+        try limit.checkSize()
+    }
+
     /// A list of seeds has the limit of a range (100 000), and a message names a long list
     /// by its start; a refusal of another sweep's folder writes seeds in runs (it printed
     /// 589 kB for 1...100000).
@@ -171,6 +217,23 @@ import Testing
         let manifest = SweepManifest(plan: plan, fingerprint: "f", targets: ["plain", "wind, 2022 \"x\""], shard: nil)
         let header = PointTable.header(manifest)
         #expect(header.hasSuffix(",target.plain,\"target.wind, 2022 \"\"x\"\"\""), "\(header)")
+    }
+
+    /// The terminal summary keeps within 100 columns: with two axes of wide values, the
+    /// first target after a 77-column row ran to 105; it now goes under the row.
+    @Test func summaryRowsKeepWithinOneHundredColumns() {
+        let plan = SweepPlan(scenarioPath: "s.yaml", axes: [SweepAxis(path: "a", values: ["1%/h", "100%/h"]), SweepAxis(path: "b", values: ["95%"])],
+                             seeds: [1], years: .each([2030]))
+        let targets = ["non_fossil_share_2030", "unserved_energy_2030_and_more"]
+        let manifest = SweepManifest(plan: plan, fingerprint: "f", targets: targets, shard: nil)
+        let groups = ["1%/h", "100%/h"].map { value in
+            SweepSummary.Group(values: [value, "95%"], year: 2030, seeds: 1,
+                               metrics: [(0.4046, 0.4046, 0.4046), (0, 0, 0), (0, 0, 0)], meeting: [1, 0.5])
+        }
+        let lines = SweepSummary.text(groups, manifest: manifest, targetYears: Dictionary(uniqueKeysWithValues: targets.map { ($0, 2030) }))
+            .split(separator: "\n")
+        #expect(lines.allSatisfy { TextLayout.width(String($0)) <= 100 }, "\(lines)")
+        #expect(lines.contains { $0 == "    meets: non_fossil_share_2030 100 %, unserved_energy_2030_and_more 50 %" }, "\(lines)")
     }
 
     @Test func pointsRunInGridOrderWithTheSeedFastest() {

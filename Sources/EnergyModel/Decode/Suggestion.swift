@@ -2,14 +2,14 @@
 /// if it is close enough to be a plausible typo (at most a third of the word's length).
 /// Of equally close candidates the alphabetically first wins, so that a message does not
 /// depend on the candidates' order (unit symbols come from a dictionary).
-enum Suggestion {
-    static func closest(to word: String, among candidates: [String]) -> String? {
+public enum Suggestion {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
         return best.1 <= max(1, word.count / 3) ? best.0 : nil
     }
 
-    static func phrase(for word: String, among candidates: [String]) -> String {
+    public static func phrase(for word: String, among candidates: [String]) -> String {
         closest(to: word, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 
