@@ -251,7 +251,9 @@ struct SweepGridCommand: ParsableCommand {
         // The two ends say something else: met at A brackets nothing (the smallest value
         // may lie below A), and never met is the answer "not within the interval", which a
         // script tells by the exit status, as `run --check` tells a missed target.
-        if let answer, answer.canonical <= search.low {
+        if let answer, answer.canonical <= search.low, search.low == 0 {
+            Console.current.out("\(search.target) is met already at \(answer.value): no \(search.key) is needed to meet it\n")
+        } else if let answer, answer.canonical <= search.low {
             Console.current.out("\(search.target) is met already at the lower end, \(answer.value): the smallest \(search.key) meeting it may lie below; widen --between to find it\n")
         } else if let answer {
             Console.current.out("smallest \(search.key) meeting \(search.target): \(answer.value) (to within \(search.written(search.tolerance)))\n")

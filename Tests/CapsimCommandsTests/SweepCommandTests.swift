@@ -681,6 +681,10 @@ import Reports
         // Met at the lower end already: no threshold is bracketed, and the output says so.
         let low = capsim("sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.25GW...0.3GW", "--meets", "reliable_2021", "--years", "2021")
         #expect(low.status == 0 && low.out.contains("reliable_2021 is met already at the lower end, 0.25 GW: the smallest technologies.coal.capacity"), "\(low.out)")
+        // Met at zero: nothing lies below it to widen the interval to.
+        let (_, windy) = try folder()
+        let zero = capsim("sweep", windy, "--minimize", "technologies.battery.capacity", "--between", "0GW...0.1GW", "--meets", "share_2021", "--years", "2021")
+        #expect(zero.status == 0 && zero.out.contains("share_2021 is met already at 0 GW: no technologies.battery.capacity is needed to meet it"), "\(zero.out)")
         // Never met: exit 3, as `run --check` says a target is missed.
         let never = capsim("sweep", file, "--minimize", "technologies.coal.capacity", "--between", "0.05GW...0.1GW", "--meets", "reliable_2021", "--years", "2021")
         #expect(never.status == 3 && never.out.contains("reliable_2021 is not met even at 0.1 GW"), "\(never.out) \(never.err)")

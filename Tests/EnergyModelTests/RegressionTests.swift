@@ -24,6 +24,13 @@ import Testing
         expectClose(reservoir.environmentalFlow, 2.1582e-3)
     }
 
+    /// A base year out of range is named at its value: it was named at the `years` mapping.
+    @Test func aBaseYearOutOfRangeIsNamedAtItsValue() throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.scenario("technologies:\n  coal: {kind: coal, capacity: 1 GW, heat_rate: 300 gce/kWh}", years: "{base: 1899, end: 2000}"))
+        #expect(fixture.problems("s.yaml").first == fixture.message("s.yaml", 2, 15, "years.base", found: "1899", expected: "a base year from 1900 to 2200"))
+    }
+
     /// A flow has a ceiling as a power has: 1e300 m³/s passed the decoder and was refused
     /// only by the inflow check, with numbers of 300 digits.
     @Test func anEnvironmentalFlowBeyondAnyRiverIsRefused() throws {

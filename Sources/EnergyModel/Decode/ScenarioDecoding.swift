@@ -58,13 +58,14 @@ extension Decoder {
 
     private func yearRange(_ field: Field) -> ClosedRange<Int>? {
         guard var reader = MappingReader(field, self, expected: "{base: YEAR, end: YEAR}") else { return nil }
-        let base = reader.required("base", expected: "the base year").flatMap { integer($0, expected: "a year such as 2020") }
+        let baseField = reader.required("base", expected: "the base year")
+        let base = baseField.flatMap { integer($0, expected: "a year such as 2020") }
         let endField = reader.required("end", expected: "the last year")
         let end = endField.flatMap { integer($0, expected: "a year such as 2030") }
         reader.finish(subject: "years")
-        guard let base, let end, let endField else { return nil }
+        guard let base, let baseField, let end, let endField else { return nil }
         guard Self.milestoneYears.contains(base) else {
-            fail(field.child("base", field.node, nil), found: "\(base)", expected: "a base year from \(Self.milestoneYears.lowerBound) to \(Self.milestoneYears.upperBound)")
+            fail(baseField, found: "\(base)", expected: "a base year from \(Self.milestoneYears.lowerBound) to \(Self.milestoneYears.upperBound)")
             return nil
         }
         guard end >= base, end - base < 200 else {
