@@ -57,8 +57,7 @@ public struct SweepAxis: Sendable, Hashable {
             }
             // A line break would split the value's row of points.csv, and any control
             // character would end up in the HTML report, which XML forbids them in.
-            if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-                let shown = Diagnostic.oneLine(String(control))
+            if let shown = Diagnostic.controlCharacter(in: text) {
                 return .failure(SweepError("\(source) \(path): item \(number + 1) of \(items.count) holds the control character \(shown), expected a value on one line of printable text"))
             }
             switch expand(text) {

@@ -77,6 +77,17 @@ struct Fixture {
     }
 }
 
+/// The diagnostics, as printed, of parsing `text` as the YAML of a file named `t.yaml`;
+/// none when it parses.
+func parseProblems(_ text: String) -> [String] {
+    do {
+        _ = try ScenarioSource.parse(text, file: "t.yaml")
+        return []
+    } catch {
+        return error.diagnostics.map(\.description)
+    }
+}
+
 /// Expects `a` and `b` to agree within a relative tolerance of 1e-12 (exactly, when one is zero).
 func expectClose(_ a: Double, _ b: Double, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     #expect(abs(a - b) <= 1e-12 * max(abs(a), abs(b)), "\(a) ≠ \(b)", sourceLocation: sourceLocation)

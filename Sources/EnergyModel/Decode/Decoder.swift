@@ -67,14 +67,21 @@ final class Decoder {
     // MARK: Scalars
 
     /// A scalar's text; an empty one (or only spaces) is refused: an empty name, id or
-    /// path is a value left out, not one written.
-    func text(_ field: Field, expected: String = "a text") -> String? {
+    /// path is a value left out, not one written. So is one holding a control character,
+    /// unless `printable` is false (a description, which may run over lines and is not
+    /// printed): names, ids and notes are printed to the terminal, where an ESC rewrites
+    /// what it shows, and `--set` values refuse them too.
+    func text(_ field: Field, expected: String = "a text", printable: Bool = true) -> String? {
         guard let text = field.node.scalarText else {
             fail(field, expected: expected)
             return nil
         }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             fail(field, found: "an empty text", expected: expected)
+            return nil
+        }
+        if printable, let shown = Diagnostic.controlCharacter(in: text) {
+            fail(field, found: "the control character \(shown)", expected: "\(expected) on one line of printable text")
             return nil
         }
         return text

@@ -26,7 +26,7 @@ extension Decoder {
     func scenario(_ field: Field, file: String) -> Scenario? {
         guard var top = MappingReader(field, self, expected: "a mapping of scenario keys") else { return nil }
         let name = top.required("name", expected: "the scenario's name").flatMap { text($0) }
-        let description = top.optional("description").flatMap { text($0) }
+        let description = top.optional("description").flatMap { text($0, printable: false) }
         let years = top.required("years", expected: "{base: YEAR, end: YEAR}").flatMap(self.yearRange)
         self.years = years
         let location = top.required("location", expected: "latitude, longitude and utc_offset").flatMap(self.location)

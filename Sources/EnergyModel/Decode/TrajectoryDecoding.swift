@@ -94,24 +94,17 @@ extension Decoder {
     ) -> (Trajectory, [WrittenEvent])? {
         guard var reader = MappingReader(field, self, expected: "milestones by year") else { return nil }
         var milestones: [Trajectory.Milestone] = []
-        var lines: [Int: Int] = [:]
         var valid = true
         for entry in entries where Provenance.Kind(rawValue: entry.key) == nil && entry.key != "events" {
             let child = field.child(entry.key, entry.value, reader.provenance)
             let keyField = Field(node: SourceNode(value: .scalar(entry.key, quoted: false), location: entry.keyLocation), path: child.path)
-            // Four ASCII digits: Int would also read "-2030", "+2020" or "02025", and "2025"
-            // quoted is another YAML key than 2025 but the same year.
+            // Four ASCII digits: Int would also read "-2030", "+2020" or "02025". A year
+            // written twice (2025 and "2025") is refused when the file is read.
             guard entry.key.wholeMatch(of: yearKeyPattern) != nil, let year = Int(entry.key), Self.milestoneYears.contains(year) else {
                 fail(keyField, expected: "a year from \(Self.milestoneYears.lowerBound) to \(Self.milestoneYears.upperBound) (such as 2025), events, source or assumption")
                 valid = false
                 continue
             }
-            if let line = lines[year] {
-                fail(keyField, found: "the year \(year) a second time (first on line \(line))", expected: "each milestone year once")
-                valid = false
-                continue
-            }
-            lines[year] = entry.keyLocation.line
             guard let value = quantity(child, accepting: conversions, check, named: named) else {
                 valid = false
                 continue

@@ -60,6 +60,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return shown
     }
 
+    /// The first control character of `text` (C0, DEL or C1), escaped as `oneLine`
+    /// shows it (`\u{1B}`); nil when there is none. A text printed to a terminal must
+    /// not hold one: ESC or U+009B starts a sequence that recolours, moves or rewrites
+    /// what the terminal shows.
+    public static func controlCharacter(in text: String) -> String? {
+        text.unicodeScalars.first { $0.properties.generalCategory == .control }.map { oneLine(String($0)) }
+    }
+
     /// A number in a message: three decimals, more below 1 so that four significant
     /// digits show (0.0013 GW, not 0.001), written out without an exponent below 10¹⁵
     /// and above 10⁻¹² in size, and with one, to four digits, beyond. A bound is

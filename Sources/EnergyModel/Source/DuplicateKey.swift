@@ -12,7 +12,7 @@ struct DuplicateKey {
     /// mapping (`{a: 1, a: 2}`, found by `init(flowKey:…)`) or a key the scan cannot find
     /// as written.
     init?(key: String, line: Int, column: Int, in text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+        let lines = TextLines.lines(of: text)
         guard line >= 1, line <= lines.count else { return nil }
         var found: Int?
         for index in line..<lines.count {
@@ -29,8 +29,10 @@ struct DuplicateKey {
         path = Self.path(of: key, line: line, column: column, lines: lines)
     }
 
-    /// The keys of the block mappings that hold the key at `line`, outermost first.
+    /// The keys of the block mappings that hold the key at `line`, outermost first; nil
+    /// for a line `lines` does not have.
     static func path(of key: String, line: Int, column: Int, lines: [Substring]) -> String? {
+        guard line >= 1, line <= lines.count else { return nil }
         var names = [key], indent = column - 1
         for index in stride(from: line - 2, through: 0, by: -1) where indent > 0 {
             let (spaces, rest) = split(lines[index])
@@ -52,6 +54,15 @@ struct DuplicateKey {
         guard let colon = rest.firstIndex(of: ":") else { return nil }
         let name = rest[..<colon].trimmingCharacters(in: .whitespaces).trimmingQuotes
         return name.isEmpty ? nil : name
+    }
+}
+
+extension Diagnostic {
+    /// A key written a second time in one mapping, at `location`: `names` (quoted) with
+    /// where it was first written, by line, and by column too when that is the same line.
+    static func repeatedKey(_ names: String, at location: SourceLocation, path: String, first: SourceLocation) -> Diagnostic {
+        let firstPlace = first.line == location.line ? "line \(first.line), column \(first.column)" : "line \(first.line)"
+        return Diagnostic(location: location, path: path, found: "the key \(names) a second time (first on \(firstPlace))", expected: "each key once")
     }
 }
 

@@ -26,18 +26,14 @@ private struct FlowScan {
         var (l, c) = (1, 1)
         for (i, character) in characters.enumerated() {
             if (l, c) == (line, column) { return i }
-            if character == "\n" { (l, c) = (l + 1, 1) } else { c += 1 }
+            if TextLines.endsLine(character, before: i + 1 < characters.count ? characters[i + 1] : nil) { (l, c) = (l + 1, 1) } else { c += 1 }
         }
         return nil
     }
 
     /// Line and column (from 1) of the character at `index`.
     func position(of index: Int) -> (Int, Int) {
-        var (line, column) = (1, 1)
-        for character in characters[..<index] {
-            if character == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
-        }
-        return (line, column)
+        TextLines.position(of: index, in: characters)
     }
 
     /// Whether the key at `index` follows `{` or `,`: a key of a flow mapping.
@@ -89,7 +85,7 @@ private struct FlowScan {
         let (line, column) = position(of: start)
         let lineStart = start - (column - 1)
         guard characters[lineStart..<start].allSatisfy({ $0 == " " }) else { return nil }
-        let lines = String(String.UnicodeScalarView(characters)).split(separator: "\n", omittingEmptySubsequences: false).map(Substring.init)
+        let lines = TextLines.lines(of: String(String.UnicodeScalarView(characters)))
         return DuplicateKey.path(of: parent, line: line, column: column, lines: lines).map { "\($0).\(key)" }
     }
 

@@ -64,6 +64,13 @@ public enum ScenarioSource {
 
     /// Parses YAML text into a located tree; a syntax error becomes a diagnostic.
     public static func parse(_ text: String, file: String) throws(ScenarioError) -> SourceNode {
+        if let problem = hiddenLineBreak(in: text, file: file) { throw ScenarioError([problem]) }
+        if let alias = AliasKeyScan.firstAliasKey(in: text) {
+            throw ScenarioError([
+                Diagnostic(location: SourceLocation(file: file, line: alias.line, column: alias.column), path: "(yaml)",
+                           found: "the alias *\(alias.name) as a mapping key", expected: "a key written out: an alias (*name) may stand for a value, not a key")
+            ])
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw ScenarioError([
@@ -81,6 +88,23 @@ public enum ScenarioSource {
                 Diagnostic(location: SourceLocation(file: file, line: 1, column: 1), path: "(file)", found: "\(error)", expected: "valid YAML")
             ])
         }
+    }
+
+    /// The characters the YAML parser counts as line breaks and editors show inside a
+    /// line, or not at all: every line number the parser gave after one was one too many.
+    static let hiddenLineBreaks: [Unicode.Scalar: String] = [
+        "\u{85}": "the next-line character U+0085", "\u{2028}": "the line separator U+2028", "\u{2029}": "the paragraph separator U+2029",
+    ]
+
+    /// The first of `hiddenLineBreaks` in `text`, at its line and column as an editor
+    /// counts them; nil when there is none.
+    private static func hiddenLineBreak(in text: String, file: String) -> Diagnostic? {
+        let scalars = Array(text.unicodeScalars)
+        guard let offset = scalars.firstIndex(where: { hiddenLineBreaks[$0] != nil }), let name = hiddenLineBreaks[scalars[offset]] else { return nil }
+        let (line, column) = TextLines.position(of: offset, in: scalars)
+        return Diagnostic(location: SourceLocation(file: file, line: line, column: column), path: "(yaml)",
+                          found: "\(name), which YAML reads as a line break and editors do not show",
+                          expected: "text without it: it can be removed (or replaced by a space), and line numbers after it would be wrong")
     }
 
     /// A path written in a scenario, relative to the file that wrote it. The result stays
@@ -111,10 +135,7 @@ public enum ScenarioSource {
     /// Line and column (from 1) of the character at `offset` (libyaml's reader counts
     /// characters, not bytes) of `text`.
     private static func readerLocation(character offset: Int, in text: String, file: String) -> SourceLocation {
-        var (line, column) = (1, 1)
-        for scalar in text.unicodeScalars.prefix(offset) {
-            if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
-        }
+        let (line, column) = TextLines.position(of: offset, in: Array(text.unicodeScalars.prefix(offset + 1)))
         return SourceLocation(file: file, line: line, column: column)
     }
 
@@ -125,7 +146,7 @@ public enum ScenarioSource {
             let context = context.map { " (\($0.text))" } ?? ""
             // A tab is the commonest character that "cannot start any token": YAML indents
             // with spaces only, and an editor's tab looks like them.
-            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
+            let line = TextLines.lines(of: yaml).dropFirst(mark.line - 1).first
             let tab = line?.contains("\t") == true ? " (the line has a tab: YAML indents with spaces only)" : ""
             return Diagnostic(location: at(mark), path: "(yaml)", found: "a syntax error: \(problem)\(context)\(tab)", expected: "valid YAML")
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -135,10 +156,8 @@ public enum ScenarioSource {
                 ?? DuplicateKey(flowKey: duplicates[0], line: line, column: column, in: context.text) else {
                 return Diagnostic(location: at(context.mark), path: "(yaml)", found: "the key \(names) twice in one mapping", expected: "each key once")
             }
-            let first = repeated.line == line ? "line \(line), column \(column)" : "line \(line)"
-            return Diagnostic(
-                location: SourceLocation(file: file, line: repeated.line, column: repeated.column), path: repeated.path ?? "(yaml)",
-                found: "the key \(names) a second time (first on \(first))", expected: "each key once")
+            return Diagnostic.repeatedKey(names, at: SourceLocation(file: file, line: repeated.line, column: repeated.column),
+                                          path: repeated.path ?? "(yaml)", first: at(context.mark))
         case let .reader(problem, offset, value, yaml):
             let location = offset.map { readerLocation(character: $0, in: yaml, file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
             return Diagnostic(location: location, path: "(yaml)", found: "\(problem) (byte \(value))", expected: "valid YAML text")

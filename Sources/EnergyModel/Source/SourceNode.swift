@@ -39,8 +39,9 @@ public struct SourceNode: Sendable {
     /// Converts Yams' tree, with `budget` values left to convert (counted down); `path`
     /// holds the steps down to `node`, from which a value refused here is named
     /// (`technologies.battery.duration`, `targets[0]`; "(yaml)" at the top). The steps are
-    /// joined into text only for that message, not for every node of the file.
-    init(_ node: Node, file: String, path: inout [PathStep], budget: inout Int) throws(ScenarioError) {
+    /// joined into text only for that message, not for every node of the file. `isKey`
+    /// when `node` is a mapping's key, whose tag is read otherwise (`tagProblem`).
+    init(_ node: Node, file: String, path: inout [PathStep], budget: inout Int, isKey: Bool = false) throws(ScenarioError) {
         location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         budget -= 1
         guard budget >= 0 else {
@@ -49,34 +50,36 @@ public struct SourceNode: Sendable {
                            expected: "a scenario of ordinary size: aliases that repeat an anchor (&name) many times over are not supported")
             ])
         }
-        let tag = switch node {
-        case let .scalar(scalar): scalar.tag.rawValue
-        case let .mapping(mapping): mapping.tag.rawValue
-        case let .sequence(sequence): sequence.tag.rawValue
-        case .alias: ""
+        if isKey, node.scalar == nil {
+            throw ScenarioError([Diagnostic(location: location, path: "(yaml)", found: "\(node.mapping != nil ? "a mapping" : "a list") as a mapping key", expected: "a key name")])
         }
-        // A tag capsim does not know (`!custom 0.15 GW`) was dropped and the value read
-        // as if it had none; YAML's own names of plain values (`!!str`) are kept.
-        guard tag.isEmpty || tag == "!" || Self.plainTags.contains(tag) else {
-            throw ScenarioError([
-                Diagnostic(location: location, path: Self.text(of: path), found: "the tag \(tag.hasPrefix(Self.yamlTags) ? "!!" + tag.dropFirst(Self.yamlTags.count) : tag)",
-                           expected: "a value without a tag: capsim reads YAML's plain values (text, numbers, mappings, lists)")
-            ])
+        if let (found, expected) = Self.tagProblem(of: node, isKey: isKey) {
+            throw ScenarioError([Diagnostic(location: location, path: Self.text(of: path), found: found, expected: expected)])
         }
         switch node {
         case let .scalar(scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            value = !quoted && node.null != nil ? .null : .scalar(scalar.string, quoted: quoted)
+            // A scalar tagged as text (`!!str ~`, `! ~`) is text, whatever it reads as:
+            // as null, it removed the base's value in a file that extends another.
+            let text = quoted || [Tag.Name.str, .nonSpecific].contains(Tag.Name(rawValue: scalar.tag.rawValue))
+            value = !text && node.null != nil ? .null : .scalar(scalar.string, quoted: quoted)
         case let .mapping(mapping):
-            var entries: [Entry] = []
+            var entries: [Entry] = [], firsts: [String: SourceLocation] = [:]
             entries.reserveCapacity(mapping.count)
             for (key, child) in mapping {
-                let keyNode = try SourceNode(key, file: file, path: &path, budget: &budget)
+                let keyNode = try SourceNode(key, file: file, path: &path, budget: &budget, isKey: true)
                 guard let name = keyNode.scalarText else {
                     throw ScenarioError([Diagnostic(location: keyNode.location, path: "(yaml)", found: "\(keyNode.summary) as a mapping key", expected: "a key name")])
                 }
                 path.append(.key(name))
                 defer { path.removeLast() }
+                // The parser compares keys by text and type, so `2020:` beside `"2020":`, or
+                // `off:` beside `"off":`, passed it as two keys; read by their text, the
+                // last one silently replaced the first.
+                if let first = firsts[name] {
+                    throw ScenarioError([Diagnostic.repeatedKey("\"\(name)\"", at: keyNode.location, path: Self.text(of: path), first: first)])
+                }
+                firsts[name] = keyNode.location
                 entries.append(Entry(key: name, keyLocation: keyNode.location, value: try SourceNode(child, file: file, path: &path, budget: &budget)))
             }
             value = .mapping(entries)
@@ -94,8 +97,31 @@ public struct SourceNode: Sendable {
         }
     }
 
-    /// The tags of YAML's plain values (`!!str`, `!!int`, …), which change nothing capsim reads.
-    static let plainTags = Set(["str", "int", "float", "bool", "null", "seq", "map"].map { yamlTags + $0 })
+    /// What is wrong with the tag of `node`, nil when nothing is. A tag says what a value
+    /// is, so one capsim does not follow would be contradicted: `!!null 2 GW` was read as
+    /// 2 GW, `!!int 2 GW` and `!!seq {…}` were accepted, and `!custom` would be dropped.
+    /// Only text may be tagged (`!!str`, or `!`), which capsim reads every scalar as.
+    /// A key's tag is filled in by the parser from its text when it compares the keys
+    /// (`2025-01-01` becomes `!!timestamp`, `=` `!!value`): a tag equal to the one its
+    /// text gives is no tag the file wrote, and the key is read (and checked) as text.
+    static func tagProblem(of node: Node, isKey: Bool) -> (found: String, expected: String)? {
+        let tag: Tag.Name
+        switch node {
+        case let .scalar(scalar):
+            tag = Tag.Name(rawValue: scalar.tag.rawValue)
+            let plain = scalar.style == .plain ? Resolver.default.resolveTag(of: Node(scalar.string)) : nil
+            if isKey, plain == .merge, tag == .implicit || tag == .merge {
+                return ("the merge key <<", "the keys written out: capsim does not read merge keys (<<: *name)")
+            }
+            if tag == .str || isKey && tag == plain { return nil }
+        case let .mapping(mapping): tag = Tag.Name(rawValue: mapping.tag.rawValue)
+        case let .sequence(sequence): tag = Tag.Name(rawValue: sequence.tag.rawValue)
+        case .alias: return nil
+        }
+        guard tag != .implicit, tag != .nonSpecific else { return nil }
+        let shown = tag.rawValue.hasPrefix(yamlTags) ? "!!" + tag.rawValue.dropFirst(yamlTags.count) : tag.rawValue
+        return ("the tag \(shown)", "a value without a tag: capsim reads YAML's plain values (text, numbers, mappings, lists)")
+    }
 
     /// The prefix of YAML's own tags, which a file writes `!!`.
     static let yamlTags = "tag:yaml.org,2002:"
