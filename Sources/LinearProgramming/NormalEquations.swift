@@ -18,8 +18,10 @@ import LinearAlgebra
 /// The three paths are three splits: **banded** (no border), **bordered** (linking rows
 /// in the border) and **dense** (every row in the border, so M = S). Dense columns, when
 /// `PathSelection` finds any, are left out of M and brought back in each solve by a second
-/// small Schur complement (`DenseColumnBlock`). All storage is sized once; `factor` and
-/// `solve` allocate nothing.
+/// small Schur complement (`DenseColumnBlock`). All storage is sized once: on one thread
+/// `factor` and `solve` allocate nothing; on two, each fork to the second thread puts its
+/// closure's 32-byte context on the heap (`SecondThread.run`), two a factor (three on the
+/// bordered path) and two a solve.
 ///
 /// The normal equations work in their own order, which the iterations adopt for all their
 /// vectors: rows in `rowOrder` (the band in band order, then the border) and columns in
