@@ -3,9 +3,9 @@
 /// Making a String for each of a large file's values and handing it to the C library cost
 /// more than a third of the reading time. This handles the usual form — an optional sign,
 /// digits with an optional point whose value as an integer m fits 64 bits, an optional
-/// exponent — when the value is m × 10^e with |e| ≤ 19. It returns nil for anything else
-/// (more digits, larger exponents, `inf`, text that is not a number), which the caller
-/// reads the slow way.
+/// exponent after E or D (in any case) — when the value is m × 10^e with |e| ≤ 19. It
+/// returns nil for anything else (more digits, larger exponents, `inf`, text that is not
+/// a number), which the caller reads the slow way.
 enum MPSNumber {
     private static let powersOfTen: [UInt64] = (0...19).map { power in (0..<power).reduce(1) { product, _ in product * 10 } }
 
@@ -37,7 +37,9 @@ enum MPSNumber {
         }
         guard sawDigit else { return nil }
 
-        if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        // Fortran's D exponent (`1d3`) as well as E, as HiGHS reads it: old writers wrote it.
+        // Setting bit 5 makes a letter lower case.
+        if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") || bytes[index] | 0x20 == UInt8(ascii: "d") {
             index += 1
             let negativeExponent = index < end && bytes[index] == UInt8(ascii: "-")
             if index < end, negativeExponent || bytes[index] == UInt8(ascii: "+") { index += 1 }

@@ -8,8 +8,9 @@ struct MPSParser {
     private enum Section: Int, Comparable {
         case none, name, objsense, rows, columns, rhs, ranges, bounds, endata
 
+        /// In any case, as HiGHS reads them: `rows`, `Endata`.
         init?(keyword: String) {
-            switch keyword {
+            switch keyword.uppercased() {
             case "NAME": self = .name
             case "OBJSENSE": self = .objsense
             case "ROWS": self = .rows
@@ -37,6 +38,8 @@ struct MPSParser {
         }
 
         static func < (a: Section, b: Section) -> Bool { a.rawValue < b.rawValue }
+
+        static let order = "sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA"
     }
 
     private enum RowKind { case equal, less, greater }
@@ -64,6 +67,19 @@ struct MPSParser {
         /// The kinds that give a lower bound: a column with one of them is not made
         /// unbounded below by a negative `UP`.
         var givesLower: Bool { self != .upper && self != .plusInfinity }
+
+        /// The bound type that sets it, for warnings (`UI` and `LI` give `UP` and `LO` too).
+        var type: String {
+            switch self {
+            case .upper: "UP"
+            case .lower: "LO"
+            case .fixed: "FX"
+            case .free: "FR"
+            case .minusInfinity: "MI"
+            case .plusInfinity: "PL"
+            case .binary: "BV"
+            }
+        }
     }
 
     /// A bound of one kind on one column, to find it given twice.
@@ -150,7 +166,8 @@ struct MPSParser {
         case range(set: String?, Pairs)
         /// `integer` for BV, LI and UI, read as their LP relaxation; `ignoredValue` for a
         /// value after FR, MI or PL, which take none.
-        case bound(BoundKind, set: String?, column: Int, value: Double, integer: Bool, ignoredValue: Bool)
+        /// `setIsColumn` for a line whose set name is also a column's name.
+        case bound(BoundKind, set: String?, column: Int, value: Double, integer: Bool, ignoredValue: Bool, setIsColumn: Bool)
         /// A MARKER line: `opens` for INTORG, which starts a block of integer columns,
         /// false for INTEND.
         case marker(opens: Bool)
@@ -161,7 +178,7 @@ struct MPSParser {
     /// The smallest size of a nonzero matrix coefficient. Anything smaller is almost surely
     /// a damaged number, and the solver's scaling cannot take it: 1e-320, a subnormal,
     /// has a reciprocal beyond the range of a double and made the solve end in NaN.
-    private static let smallestCoefficient = 1e-100
+    static let smallestCoefficient = 1e-100
     /// The words OBJSENSE takes, in any case.
     private static let senses: Set<String> = ["MAX", "MAXIMIZE", "MIN", "MINIMIZE"]
 
@@ -220,6 +237,10 @@ struct MPSParser {
     private var objectiveRangeLines = Tally()
     /// FR, MI and PL lines with a value, which they take none of.
     private var ignoredValueLines = Tally()
+    /// FR, MI, PL and BV lines of three fields that are both columns' names, read as a set
+    /// and a column where HiGHS reads a column and a value; the subject is the first one's
+    /// reading and how to write it without doubt.
+    private var setIsColumnLines = Tally()
     /// Lines with text after ENDATA.
     private var afterEndLines = Tally()
     /// The line of the ROWS header when ROWS has no N row: the objective is then zero.
@@ -325,18 +346,24 @@ struct MPSParser {
         let keyword = string(words[0])
         // The sense on the line after OBJSENSE, written from its first column.
         if section == .objsense, sense == nil, words.count == 1, Self.senses.contains(keyword.uppercased()) { return try setSense(words[0]) }
-        guard let next = Section(keyword: keyword) else { throw failure("unknown section '\(keyword)'") }
+        guard let next = Section(keyword: keyword) else {
+            // A data line written from column 1 reads as a header, and its first word, a row
+            // type or a name, as an unknown section.
+            let indent = section >= .rows && section <= .bounds ? "; if this is a \(section.keyword) line, indent it: data lines start with a space" : ""
+            throw failure("unknown section '\(keyword)'\(indent)")
+        }
         guard next > section else {
-            throw failure(next == section
-                ? "a second \(keyword) section"
-                : "\(keyword) after \(section.keyword); sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA")
+            throw failure(next == section ? "a second \(next.keyword) section" : "\(next.keyword) after \(section.keyword); \(Section.order)")
         }
         if section == .objsense, sense == nil {
             throw MPSError(file: file, line: sectionLine, message: "OBJSENSE without MAX or MIN, on its line or the next (line \(line) starts \(keyword))")
         }
         // Said here, as the lines of the section would fail as naming an unknown row or column.
-        for (needed, keyword, before) in [(sawRows, "ROWS", Section.rows), (sawColumns, "COLUMNS", .columns)] where !needed && next > before {
-            throw failure("no \(keyword) section before \(next.keyword) (an MPS file has ROWS, with the objective row, and COLUMNS)")
+        for (needed, missing) in [(sawRows, Section.rows), (sawColumns, .columns)] where !needed && next > missing {
+            if let later = headerLine(of: missing, after: range.upperBound) {
+                throw failure("\(next.keyword) before \(missing.keyword) (line \(later)); \(Section.order)")
+            }
+            throw failure("no \(missing.keyword) section before \(next.keyword) (an MPS file has ROWS, with the objective row, and COLUMNS)")
         }
         if section == .rows, objectiveName == nil { rowsWithoutObjective = sectionLine }
         if section == .columns { try endColumns() }
@@ -352,6 +379,23 @@ struct MPSParser {
             let allowed = next == .objsense ? 2 : 1
             if words.count > allowed { throw failure("unexpected '\(string(words[allowed]))' after \(keyword)") }
         }
+    }
+
+    /// The line of a header of `wanted` after the offset `start`, if there is one. Looked
+    /// for only to word an error: a section that needs ROWS or COLUMNS may come before it
+    /// rather than without it, and "no COLUMNS section" would then mislead.
+    private func headerLine(of wanted: Section, after start: Int) -> Int? {
+        var (start, number) = (lineEnd(from: start) + 1, line)
+        while start < bytes.count {
+            let end = lineEnd(from: start)
+            number += 1
+            if start < end, !Self.isBlank(bytes[start]), bytes[start] != UInt8(ascii: "*"),
+               Section(keyword: string(freeFields(start..<end)[0])) == wanted {
+                return number
+            }
+            start = end + 1
+        }
+        return nil
     }
 
     private mutating func readData(_ range: Range<Int>) throws(MPSError) {
@@ -460,11 +504,13 @@ struct MPSParser {
     }
 
     private func columnEntry(_ fields: Fields) throws(MPSError) -> Entry {
+        // A row may be named 'MARKER', quotes and all: a line with a value for it is an entry.
         if fields.count == 3, bytes[fields[1].lowerBound] == UInt8(ascii: "'"), matches(fields[1], "'MARKER'") {
-            guard matches(fields[2], "'INTORG'") || matches(fields[2], "'INTEND'") else {
+            let opens = matches(fields[2], "'INTORG'")
+            if opens || matches(fields[2], "'INTEND'") { return .marker(opens: opens) }
+            guard rows.value(of: fields[1], in: bytes) != nil else {
                 throw failure("unknown marker \(string(fields[2])); expected 'INTORG' or 'INTEND'")
             }
-            return .marker(opens: matches(fields[2], "'INTORG'"))
         }
         guard fields.count == 3 || fields.count == 5 else {
             throw failure("a COLUMNS line holds a column name and one or two row/value pairs; this one has \(Self.count(fields))")
@@ -491,8 +537,7 @@ struct MPSParser {
     }
 
     private func rhsEntry(_ fields: Fields) throws(MPSError) -> Entry {
-        let (set, pairs) = try setAndPairs(fields, section: "an RHS")
-        if let set, let used = rhsSet, set != used { return .otherSet }
+        guard case let (set, pairs)? = try setAndPairs(fields, section: "an RHS", used: rhsSet) else { return .otherSet }
         for (index, pair) in pairs.enumerated() {
             let first = switch pair.row {
             case _ where index == 1 && pair.row != .free && pair.row == pairs[0].row: line
@@ -531,8 +576,7 @@ struct MPSParser {
     }
 
     private func rangeEntry(_ fields: Fields) throws(MPSError) -> Entry {
-        let (set, pairs) = try setAndPairs(fields, section: "a RANGES")
-        if let set, let used = rangeSet, set != used { return .otherSet }
+        guard case let (set, pairs)? = try setAndPairs(fields, section: "a RANGES", used: rangeSet) else { return .otherSet }
         for (index, pair) in pairs.enumerated() {
             guard case .constraint(let row) = pair.row else { continue }
             let first = index == 1 && pair.row == pairs[0].row ? line : rangeLine[row]
@@ -569,51 +613,61 @@ struct MPSParser {
         case "SC": throw failure("semi-continuous bounds (SC) are not supported")
         default: throw failure("unknown bound type '\(type)'; expected UP, LO, FX, FR, MI, PL, BV, LI or UI")
         }
-        let set: String?
-        let column: Int
+        // UP, LO and FX take a value; FR, MI, PL and BV none, but may be given one.
+        let takesValue = kind == .upper || kind == .lower || kind == .fixed
+        // The fields of the set name, the column and the value, found before any is read:
+        // a line of another set is ignored whatever it names.
+        let setField: Range<Int>?, columnField: Range<Int>, valueField: Range<Int>?
+        var setIsColumn = false
+        switch (takesValue, fields.count) {
+        case (true, 3):
+            if columns.value(of: fields[1], in: bytes) == nil, columns.value(of: fields[2], in: bytes) != nil {
+                throw failure("bound type \(type) needs a value after column '\(string(fields[2]))'")
+            }
+            (setField, columnField, valueField) = (nil, fields[1], fields[2])
+        case (true, 4), (false, 4):
+            (setField, columnField, valueField) = (fields[1], fields[2], fields[3])
+        case (true, _):
+            throw failure("bound type \(type) takes an optional set name, a column name and a value; this line has \(Self.count(fields))")
+        case (false, 2):
+            (setField, columnField, valueField) = (nil, fields[1], nil)
+        case (false, 3):
+            // A set and a column, or a column and a value that this type ignores. A known
+            // column in field 3 makes field 2 the set, even when it names a column too (with
+            // a warning); with neither field a known column, field 2 is the set when it is
+            // another set's name or field 3 is no number.
+            let firstIsColumn = columns.value(of: fields[1], in: bytes) != nil
+            if columns.value(of: fields[2], in: bytes) != nil {
+                (setField, columnField, valueField) = (fields[1], fields[2], nil)
+                setIsColumn = firstIsColumn
+            } else if !firstIsColumn, Self.isOther(string(fields[1]), used: boundSet) || (try? number(fields[2], finite: false)) == nil {
+                (setField, columnField, valueField) = (fields[1], fields[2], nil)
+            } else {
+                (setField, columnField, valueField) = (nil, fields[1], fields[2])
+            }
+        default:
+            throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
+        }
+        // Not `setField.map(string)`: the method reference copies the parser, retaining
+        // each of its arrays, which cost a 2030 dispatch LP's 157 000 bounds 50 ms.
+        let set = if let setField { string(setField) } else { String?.none }
+        if Self.isOther(set, used: boundSet) { return .otherSet }
+        let column = try self.column(columnField)
         var value = 0.0
         // A value after FR, MI or PL, which take none, is warned of; one after BV is not, as
         // writers of BV often give one (1), which says nothing against [0, 1].
         var ignoredValue = false
-        switch (kind, fields.count) {
-        case (.upper, 3), (.lower, 3), (.fixed, 3):
-            if columns.value(of: fields[1], in: bytes) == nil, columns.value(of: fields[2], in: bytes) != nil {
-                throw failure("bound type \(type) needs a value after column '\(string(fields[2]))'")
-            }
-            (set, column, value) = (nil, try self.column(fields[1]), try number(fields[2], finite: false))
-        case (.upper, 4), (.lower, 4), (.fixed, 4):
-            (set, column, value) = (string(fields[1]), try self.column(fields[2]), try number(fields[3], finite: false))
-        case (.upper, _), (.lower, _), (.fixed, _):
-            throw failure("bound type \(type) takes an optional set name, a column name and a value; this line has \(Self.count(fields))")
-        case (_, 2):
-            (set, column) = (nil, try self.column(fields[1]))
-        case (_, 3):
-            // A set and a column, or a column and a value that this type ignores; with
-            // neither field a known column, a third field that is no number is the column.
-            if let known = columns.value(of: fields[2], in: bytes) {
-                (set, column) = (string(fields[1]), known)
-            } else if columns.value(of: fields[1], in: bytes) == nil, (try? number(fields[2], finite: false)) == nil {
-                (set, column) = (string(fields[1]), try self.column(fields[2]))
-            } else {
-                (set, column) = (nil, try self.column(fields[1]))
-                _ = try number(fields[2], finite: false)
-                ignoredValue = kind != .binary
-            }
-        case (_, 4):
-            (set, column) = (string(fields[1]), try self.column(fields[2]))
-            _ = try number(fields[3], finite: false)
-            ignoredValue = kind != .binary
-        default:
-            throw failure("bound type \(type) takes an optional set name and a column name; this line has \(Self.count(fields))")
+        if let valueField {
+            let read = try number(valueField, finite: false)
+            if takesValue { value = read } else { ignoredValue = kind != .binary }
         }
         try checkBound(kind, value: value, fields: fields, column: column)
-        if let set, let used = boundSet, set != used { return .otherSet }
         if let first = boundLines[BoundKey(column: column, kind: kind)] {
             let what = kind == .upper ? "upper bound (\(type))" : kind == .lower ? "lower bound (\(type))" : "\(type) bound"
             throw failure("a second \(what) for column '\(columnNames[column])'; the first is on line \(first)")
         }
         let integer = type == "BV" || type == "LI" || type == "UI"
-        return .bound(kind, set: set, column: column, value: value, integer: integer, ignoredValue: ignoredValue)
+        return .bound(kind, set: set, column: column, value: value, integer: integer, ignoredValue: ignoredValue, setIsColumn: setIsColumn)
     }
 
     /// Refuses a bound that leaves a column no value: `UP` of −∞, `LO` of +∞, `FX` of
@@ -629,17 +683,27 @@ struct MPSParser {
         }
     }
 
-    /// The optional set name and the row/value pairs of an RHS or RANGES line.
-    private func setAndPairs(_ fields: Fields, section: String) throws(MPSError) -> (String?, Pairs) {
+    /// The optional set name and the row/value pairs of an RHS or RANGES line, or nil for
+    /// an entry of a set other than `used`, whose rows and values are not read: it is
+    /// ignored, and an unknown row or a bad value there must not stop the read.
+    private func setAndPairs(_ fields: Fields, section: String, used: String?) throws(MPSError) -> (String?, Pairs)? {
+        let set: String?
         switch fields.count {
         case 2 where (try? number(fields[1], finite: false)) == nil:
             // ` rhs r`: a set name and a row, the value left out, read as a row named `rhs`.
             throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has 2 fields and no value " +
                 "('\(string(fields[1]))' is not a number)")
-        case 2, 4: return (nil, try pairs(fields, from: 0, finite: false))
-        case 3, 5: return (string(fields[0]), try pairs(fields, from: 1, finite: false))
+        case 2, 4: set = nil
+        case 3, 5: set = string(fields[0])
         default: throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has \(Self.count(fields))")
         }
+        if Self.isOther(set, used: used) { return nil }
+        return (set, try pairs(fields, from: set == nil ? 0 : 1, finite: false))
+    }
+
+    /// Whether `set` is another set than `used`, the first named in its section.
+    private static func isOther(_ set: String?, used: String?) -> Bool {
+        if let set, let used { set != used } else { false }
     }
 
     /// The pairs in fields `start` and on, of which there are two or four.
@@ -711,10 +775,15 @@ struct MPSParser {
                     freeRowLines[.ranges, default: Tally()].note(line, subject: name)
                 }
             }
-        case .bound(let kind, let set, let column, let value, let integer, let ignoredValue):
+        case .bound(let kind, let set, let column, let value, let integer, let ignoredValue, let setIsColumn):
             if boundSet == nil { boundSet = set }
             if integer { integerLines.note(line) }
-            if ignoredValue { ignoredValueLines.note(line, subject: kind == .free ? "FR" : kind == .minusInfinity ? "MI" : "PL") }
+            if ignoredValue { ignoredValueLines.note(line, subject: kind.type) }
+            if setIsColumn, let set {
+                let name = columnNames[column]
+                setIsColumnLines.note(line, subject: "here set '\(set)' and column '\(name)', where HiGHS bounds column '\(set)'; "
+                    + "to leave no doubt, leave the set name out ('\(kind.type) \(name)', or '\(kind.type) \(set)' to bound '\(set)')")
+            }
             setBound(kind, column: column, value: value)
         case .marker(let opens):
             integerLines.note(line)
@@ -727,7 +796,8 @@ struct MPSParser {
 
     /// Sets a bound and keeps its line. A negative `UP` makes the column unbounded below
     /// only while no BOUNDS line has given it a lower bound; one that comes later sets it,
-    /// so that `LO 0` means 0 before or after the `UP`.
+    /// so that `LO 0` means 0 before or after the `UP`, and a `PL` that removes the upper
+    /// bound puts the lower back to 0: `UP -3` then `PL` is [0, +∞), not free.
     private mutating func setBound(_ kind: BoundKind, column j: Int, value: Double) {
         boundLines[BoundKey(column: j, kind: kind)] = line
         if kind.givesLower { conventionLines[j] = nil }
@@ -742,7 +812,10 @@ struct MPSParser {
         case .fixed: (columnLower[j], columnUpper[j]) = (value, value)
         case .free: (columnLower[j], columnUpper[j]) = (-.infinity, .infinity)
         case .minusInfinity: columnLower[j] = -.infinity
-        case .plusInfinity: columnUpper[j] = .infinity
+        case .plusInfinity:
+            // The −∞ lower bound that a negative UP implied goes with the UP bound.
+            if conventionLines.removeValue(forKey: j) != nil { columnLower[j] = 0 }
+            columnUpper[j] = .infinity
         case .binary: (columnLower[j], columnUpper[j]) = (0, 1)
         }
     }
@@ -794,10 +867,10 @@ struct MPSParser {
         for entry in binaryColumns { columnUpper[entry.column] = 1 }
     }
 
-    /// The warnings, by line: lines read as the LP relaxation and entries of sets not used
-    /// (counted, at the first of them), a negative `UP` that left its column unbounded
-    /// below, and a column whose bounds the BOUNDS lines left crossed, which the solver
-    /// would report without a line.
+    /// The warnings, by line: lines read as the LP relaxation, entries of sets not used and
+    /// set names that name columns too (counted, at the first of them), a negative `UP`
+    /// that left its column unbounded below, and a column whose bounds the BOUNDS lines
+    /// left crossed, which the solver would report without a line.
     private mutating func makeWarnings() {
         var found: [(line: Int, message: String)] = []
         if integerLines.count > 0 {
@@ -827,6 +900,10 @@ struct MPSParser {
         if ignoredValueLines.count > 0 {
             let values = ignoredValueLines.counted("value after \(ignoredValueLines.subject)", "values after FR, MI or PL")
             found.append((ignoredValueLines.first, "\(values) ignored: FR, MI and PL take no value"))
+        }
+        if setIsColumnLines.count > 0 {
+            let lines = setIsColumnLines.counted("BOUNDS line", "BOUNDS lines")
+            found.append((setIsColumnLines.first, "\(lines) read as a set and a column, though both fields name columns: \(setIsColumnLines.subject)"))
         }
         if let rowsWithoutObjective {
             found.append((rowsWithoutObjective, "ROWS has no N row: the objective is zero, so any feasible point is optimal"))
@@ -948,9 +1025,9 @@ struct MPSParser {
         bytes[field].elementsEqual(text.utf8)
     }
 
-    /// A decimal number (digits, a point, an exponent), or where `finite` is false also
-    /// `inf` or `infinity` with an optional sign (any case). Hexadecimal and `nan`, which
-    /// the C library would read, are refused, and so is a number beyond ±1.8e308.
+    /// A decimal number (digits, a point, an exponent after E or D), or where `finite` is
+    /// false also `inf` or `infinity` with an optional sign (any case). Hexadecimal and
+    /// `nan`, which the C library would read, are refused, and so is a number beyond ±1.8e308.
     private func number(_ field: Range<Int>, finite: Bool) throws(MPSError) -> Double {
         if let value = MPSNumber.parse(bytes, field) { return value }
         let text = string(field)
@@ -959,7 +1036,9 @@ struct MPSParser {
             guard !finite else { throw failure("'\(text)' is not a finite number") }
             return text.hasPrefix("-") ? -.infinity : .infinity
         }
-        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }), let value = Double(text) else {
+        // Fortran's D exponent (`1d3`) is read as E, as HiGHS reads it; the C library knows only E.
+        let exponent = String(text.map { $0 == "d" || $0 == "D" ? "e" : $0 })
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eEdD".contains($0)) }), let value = Double(exponent) else {
             throw failure("'\(text)' is not a number")
         }
         guard value.isFinite else { throw failure("'\(text)' is beyond the range of a double (±1.8e308)") }

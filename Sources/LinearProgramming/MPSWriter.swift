@@ -24,14 +24,17 @@
 ///   always reads. Names are otherwise written as they are.
 /// - Stages are not part of MPS and are not written, nor are explicit zeros in the matrix.
 ///
-/// The problem should be consistent (`inconsistency() == nil`).
+/// The problem should be consistent (`inconsistency() == nil`). One that the reader would
+/// still refuse (a lower bound of 1e20, a coefficient of 1e-320) is refused with an
+/// `MPSWriteError` that names the row or column and the value.
 public enum MPSWriter {
     /// `comments` go first, each a line of its own after `*` (MPS's comment mark): what
     /// made the file, which a reader skips.
-    public static func text(_ lp: LinearProgram, comments: [String] = []) -> String {
+    public static func text(_ lp: LinearProgram, comments: [String] = []) throws(MPSWriteError) -> String {
         let rowNames = fieldNames([lp.objectiveName] + Array(lp.rowNames)) { $0 == 0 ? "OBJ" : "R\($0 - 1)" }
         let objectiveName = rowNames[0]
         let columnNames = fieldNames(Array(lp.columnNames)) { "C\($0)" }
+        if let problem = unreadable(lp, rowNames: Array(rowNames.dropFirst()), columnNames: columnNames) { throw MPSWriteError(message: problem) }
         let rows = (0..<lp.rowCount).map { row(lower: lp.rowLower[$0], upper: lp.rowUpper[$0]) }
 
         let name = problemName(lp.name)
@@ -67,6 +70,33 @@ public enum MPSWriter {
         if !boundLines.isEmpty { text += "BOUNDS\n" + boundLines.joined() }
         text += "ENDATA\n"
         return text
+    }
+
+    /// What in a consistent problem the reader would refuse, by the names written: a bound
+    /// of 1e20 or more in size on the side where, taken as infinite (as the reader and the
+    /// solver take it), it leaves its row or column no value (a lower bound of 1e20, an
+    /// upper of −1e20), or a nonzero matrix coefficient below 1e-100 in size. The problem
+    /// is refused rather than the reader made to accept it: the solver cannot solve it
+    /// either (it reads the bound as infinite; so small a coefficient broke its scaling),
+    /// and writing the bound as infinite or dropping the coefficient would write another
+    /// problem.
+    private static func unreadable(_ lp: LinearProgram, rowNames: [String], columnNames: [String]) -> String? {
+        let infinite = InteriorPointSolver.infinite
+        for (kind, names, lower, upper) in [("row", rowNames, lp.rowLower, lp.rowUpper), ("column", columnNames, lp.columnLower, lp.columnUpper)] {
+            for index in names.indices where lower[index] >= infinite || upper[index] <= -infinite {
+                let (side, value) = lower[index] >= infinite ? ("lower", lower[index]) : ("upper", upper[index])
+                return "\(kind) '\(names[index])' has the \(side) bound \(value), which the reader refuses: 1e20 or more in size is infinite, "
+                    + "and \(value < 0 ? "−∞" : "+∞") as the \(side) bound leaves the \(kind) no value"
+            }
+        }
+        let matrix = lp.matrix
+        for j in 0..<lp.columnCount {
+            for k in matrix.columnStarts[j]..<matrix.columnStarts[j + 1] where matrix.values[k] != 0 && abs(matrix.values[k]) < MPSParser.smallestCoefficient {
+                return "the coefficient \(matrix.values[k]) of column '\(columnNames[j])' in row '\(rowNames[matrix.rowIndices[k]])' is below 1e-100 in size, "
+                    + "which the reader refuses (expected 0 or at least 1e-100)"
+            }
+        }
+        return nil
     }
 
     /// The row type, RHS and range that give the bounds [lower, upper] back.
@@ -122,4 +152,11 @@ public enum MPSWriter {
             return candidate
         }
     }
+}
+
+/// Why a problem cannot be written as MPS that reads back: a value that the reader refuses.
+public struct MPSWriteError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public var description: String { "cannot write the problem as MPS: \(message)" }
 }

@@ -45,7 +45,12 @@ while let argument = arguments.popFirst() {
 if link && capacity { fail("--link and --capacity are two different problems: give one") }
 let lp = capacity ? SyntheticDispatch.capacityProblem(hours: hours) : SyntheticDispatch.problem(hours: hours, annualLinkingRow: link, seed: seed)
 if let problem = lp.inconsistency() { fail("the generated problem is inconsistent: \(problem)") }
-let text = MPSWriter.text(lp)
+let text: String
+do {
+    text = try MPSWriter.text(lp)
+} catch {
+    fail("\(error)")
+}
 if let output {
     do {
         try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -75,7 +75,8 @@ import Testing
         (" MI BND X\n UP BND X -4", -.infinity, -4),
         (" UP BND X -4\n FX BND X 2", 2, 2),
         (" FX BND X 1\n UP BND X 5", 1, 5),
-        (" UP BND X -4\n PL BND X", -.infinity, .infinity),
+        // PL removes the upper bound, and with it the −∞ lower bound it implied.
+        (" UP BND X -4\n PL BND X", 0, .infinity),
         (" LO BND X 2", 2, .infinity),
         (" FX BND X 3.5", 3.5, 3.5),
         (" FR BND X", -.infinity, .infinity),
@@ -253,8 +254,8 @@ import Testing
     }
 
     /// A file without warnings gives none, so `lp solve` prints nothing on standard error.
-    @Test func everySectionGivesNoWarning() {
-        #expect(warnings(lp: MPSWriter.text(Self.everyKind)) == [])
+    @Test func everySectionGivesNoWarning() throws {
+        #expect(try warnings(lp: MPSWriter.text(Self.everyKind)) == [])
     }
 
     @Test func crlfCommentsBlankLinesAndTextAfterEndata() throws {
@@ -387,7 +388,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("NAME X\nROWS\n N  OBJ\nSOS\n", "<input>:4: error: unknown section 'SOS'"),
+        ("NAME X\nROWS\n N  OBJ\nSOS\n", "<input>:4: error: unknown section 'SOS'; if this is a ROWS line, indent it: data lines start with a space"),
+        ("NAME X\nSOS\n", "<input>:2: error: unknown section 'SOS'"),
         ("ROWS\n N  OBJ\n X  R\n", "<input>:3: error: unknown row type 'X'; expected N, E, L or G"),
         ("ROWS\n N  OBJ\n L  R\n G  R\n", "<input>:4: error: duplicate row 'R'"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\n    X  NOPE  1\n", "<input>:5: error: unknown row 'NOPE'"),
@@ -495,7 +497,7 @@ import Testing
 
     /// A file that is not a regular one is read to its end — a named pipe here, as a
     /// process substitution (`<(gzip -dc lp.mps.gz)`) gives — and one that never ends is
-    /// stopped at its first NUL byte: `/dev/zero` took all memory before.
+    /// stopped at its first NUL byte, which the parser names: `/dev/zero` took all memory before.
     @Test func readsAPipeAndStopsAtADeviceWithoutEnd() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-fifo-\(UUID().uuidString)").path
         try #require(mkfifo(path, 0o600) == 0)
@@ -510,7 +512,7 @@ import Testing
             _ = try MPSReader.read(path: "/dev/zero")
             Issue.record("/dev/zero was read")
         } catch {
-            #expect(error.message == "cannot read the file: a NUL byte at byte 1, so it is not text")
+            #expect(error.description == "/dev/zero:1: error: a NUL byte in column 1: the file is binary or damaged")
         }
     }
 
@@ -584,6 +586,11 @@ import Testing
         ("NAME X\nCOLUMNS\n    X  OBJ  1\nENDATA\n", "<input>:2: error: no ROWS section before COLUMNS (an MPS file has ROWS, with the objective row, and COLUMNS)"),
         ("* c\nBOUNDS\n UP BND X 1\n", "<input>:2: error: no ROWS section before BOUNDS (an MPS file has ROWS, with the objective row, and COLUMNS)"),
         ("ROWS\n N  OBJ\nRHS\n    RHS  OBJ  1\nENDATA\n", "<input>:3: error: no COLUMNS section before RHS (an MPS file has ROWS, with the objective row, and COLUMNS)"),
+        // COLUMNS later: the sections are out of order, not missing one.
+        ("ROWS\n N  OBJ\nBOUNDS\n UP BND X 1\n* c\ncolumns\n    X  OBJ  1\nENDATA\n",
+         "<input>:3: error: BOUNDS before COLUMNS (line 6); sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA"),
+        ("COLUMNS\n    X  OBJ  1\nROWS\n N  OBJ\n",
+         "<input>:1: error: COLUMNS before ROWS (line 3); sections go in the order NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES, BOUNDS, ENDATA"),
     ])
     func sectionWithoutRowsOrColumnsBeforeIt(text: String, expected: String) {
         #expect(message(text) == expected)
@@ -655,6 +662,147 @@ import Testing
         #expect(lp.columnUpper == [.infinity, 9])
     }
 
+    /// An entry of an RHS, RANGES or BOUNDS set other than the first is ignored unread:
+    /// an unknown row or column there, or a bound that would leave a column no value,
+    /// stopped the read ("unknown column 'Y'") though the set was documented as ignored.
+    @Test func entriesOfOtherSetsAreNotRead() throws {
+        let text = """
+            ROWS
+             N  OBJ
+             L  A
+            COLUMNS
+                X  OBJ  1  A  1
+            RHS
+                RHS1  A  4
+                RHS2  ZZ  5
+                RHS2  A  -1e30  ZZ  x
+            RANGES
+                RNG1  A  2
+                RNG2  ZZ  3
+            BOUNDS
+             UP B1 X 3
+             UP B2 Y 5
+             UP B2 X -1e30
+             FX B2 X inf
+             MI B2 YY
+             FR B2 3
+             PL B2 YY 1
+            ENDATA
+            """
+        let lp = try MPSReader.parse(text)
+        #expect(lp.rowLower == [2] && lp.rowUpper == [4])
+        #expect(lp.columnLower == [0] && lp.columnUpper == [3])
+        #expect(warnings(lp: text) == [
+            "<input>:8: warning: 2 RHS entries, the first here, are ignored: only the first set, 'RHS1', is used",
+            "<input>:12: warning: this RANGES entry is ignored: only the first set, 'RNG1', is used",
+            "<input>:15: warning: 6 BOUNDS entries, the first here, are ignored: only the first set, 'B1', is used",
+        ])
+        // The first set's entries are still checked.
+        #expect(message(text.replacingOccurrences(of: "UP B1 X 3", with: "UP B1 Y 3")) == "<input>:14: error: unknown column 'Y'")
+        #expect(message(text.replacingOccurrences(of: "MI B2 YY", with: "MI B1 YY")) == "<input>:18: error: unknown column 'YY'")
+    }
+
+    /// A three-field FR, MI, PL or BV line whose two names are both columns is read as a set
+    /// and a column, where HiGHS reads a column and a value: read so, with a warning that
+    /// says how to write it without doubt.
+    @Test func boundLineWhoseSetNameIsAColumnWarns() throws {
+        let text = """
+            ROWS
+             N  OBJ
+            COLUMNS
+                X  OBJ  1
+                3  OBJ  1
+                Y  OBJ  1
+            BOUNDS
+             MI X 3
+             FR X Y
+            ENDATA
+            """
+        let lp = try MPSReader.parse(text)
+        #expect(lp.columnLower == [0, -.infinity, -.infinity] && lp.columnUpper == [.infinity, .infinity, .infinity])
+        #expect(warnings(lp: text) == [
+            "<input>:8: warning: 2 BOUNDS lines, the first here, are read as a set and a column, though both fields name columns: here set 'X' and column '3', "
+                + "where HiGHS bounds column 'X'; to leave no doubt, leave the set name out ('MI 3', or 'MI X' to bound 'X')",
+        ])
+        #expect(warnings(lp: text.replacingOccurrences(of: " FR X Y\n", with: "")) == [
+            "<input>:8: warning: this BOUNDS line is read as a set and a column, though both fields name columns: here set 'X' and column '3', "
+                + "where HiGHS bounds column 'X'; to leave no doubt, leave the set name out ('MI 3', or 'MI X' to bound 'X')",
+        ])
+    }
+
+    /// `UP -3` then `PL`: the −∞ lower bound the negative UP implied goes with it, so x is
+    /// [0, +∞) and min x subject to x ≥ −5 is 0 at x = 0. It was free, and the minimum −5.
+    @Test func plusInfinityAfterANegativeUpperBoundRestoresTheLowerBound() throws {
+        let text = "ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  OBJ  1  R  1\nRHS\n    RHS  R  -5\nBOUNDS\n UP BND X -3\n PL BND X\nENDATA\n"
+        let lp = try MPSReader.parse(text)
+        #expect(lp.columnLower == [0] && lp.columnUpper == [.infinity])
+        #expect(warnings(lp: text) == [])
+        let solution = InteriorPointSolver.solve(lp)
+        #expect(solution.status == .optimal && abs(solution.objective) < 1e-8, "\(solution.status) \(solution.objective)")
+        // An explicit lower bound stays.
+        let explicit = try MPSReader.parse(text.replacingOccurrences(of: " PL BND X\n", with: " LO BND X -2\n PL BND X\n"))
+        #expect(explicit.columnLower == [-2] && explicit.columnUpper == [.infinity])
+    }
+
+    /// Fortran's D exponent, as HiGHS reads it, by the fast path and by the slow one (more
+    /// digits than 64 bits hold); it was "'1d3' is not a number".
+    @Test func fortranDExponent() throws {
+        let lp = try MPSReader.parse("""
+            ROWS
+             N  OBJ
+             L  R
+            COLUMNS
+                X  OBJ  1d3  R  -2.5d-1
+                Y  R  1D3
+            RHS
+                RHS  R  1.00000000000000000000001D2
+            ENDATA
+            """)
+        #expect(lp.objective == [1000, 0])
+        #expect(lp.matrix.values == [-0.25, 1000])
+        #expect(lp.rowUpper == [100])
+        #expect(message("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1d\n") == "<input>:4: error: '1d' is not a number")
+        #expect(message("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  d3\n") == "<input>:4: error: 'd3' is not a number")
+    }
+
+    /// A COLUMNS line whose second field is 'MARKER' is an entry, not a marker, when a row
+    /// has that name and the third field is no 'INTORG' or 'INTEND'.
+    @Test func rowNamedMarkerInQuotes() throws {
+        let lp = try MPSReader.parse("ROWS\n N  OBJ\n L  'MARKER'\nCOLUMNS\n    X  'MARKER'  2\n    MARKER  'MARKER'  'INTORG'\n    Y  'MARKER'  3\n    MARKER  'MARKER'  'INTEND'\nENDATA\n")
+        #expect(lp.rowNames == ["'MARKER'"] && lp.matrix.values == [2, 3])
+        #expect(lp.columnUpper == [.infinity, 1])
+        #expect(message("ROWS\n N  OBJ\n L  'MARKER'\nCOLUMNS\n    X  'MARKER'  'SOSORG'\n") == "<input>:5: error: ''SOSORG'' is not a number")
+    }
+
+    /// A data line written from column 1 reads as an unknown section; the error says that
+    /// data lines are indented. Section keywords are read in any case, as HiGHS reads them.
+    @Test func sectionKeywordsInAnyCaseAndUnindentedDataLines() throws {
+        #expect(message("ROWS\nN  OBJ\n") == "<input>:2: error: unknown section 'N'; if this is a ROWS line, indent it: data lines start with a space")
+        #expect(message("ROWS\n N  OBJ\nCOLUMNS\nX  OBJ  1\n") == "<input>:4: error: unknown section 'X'; if this is a COLUMNS line, indent it: data lines start with a space")
+        let lp = try MPSReader.parse("name P\nobjsense max\nrows\n N  OBJ\n L  R\nColumns\n    X  OBJ  1  R  1\nrhs\n    RHS  R  4\nRanges\n    RNG  R  1\nbounds\n UP BND X 9\nendata\n")
+        #expect(lp.name == "P" && lp.sense == .maximize && lp.rowLower == [3] && lp.rowUpper == [4] && lp.columnUpper == [9])
+        #expect(message("ROWS\n N  OBJ\nrows\n") == "<input>:3: error: a second ROWS section")
+    }
+
+    /// A regular file is read in chunks and stops at its first NUL byte: a 2 GB sparse file
+    /// took 14 s and 2.1 GB to fail at line 1. The parser names the NUL's line and column.
+    @Test func aRegularFileStopsAtItsFirstNulByte() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-sparse-\(UUID().uuidString).mps").path
+        try #require(FileManager.default.createFile(atPath: path, contents: Data("ROWS\n N  OBJ\n".utf8)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 1 << 31)
+        try handle.close()
+        let start = ContinuousClock.now
+        do throws(MPSError) {
+            _ = try MPSReader.read(path: path)
+            Issue.record("a file of NUL bytes was read")
+        } catch {
+            #expect(error.description == "\(path):3: error: a NUL byte in column 1: the file is binary or damaged")
+        }
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
     /// The fast path must give exactly what `Double(String)` gives, or leave the text to it.
     @Test func numbersReadFromBytesMatchTheStandardLibrary() {
         var generator = SystemRandomNumberGenerator()
@@ -697,18 +845,18 @@ import Testing
     @Test func writerRoundTripsEveryKindOfRowAndBound() throws {
         #expect(try MPSReader.parse(MPSWriter.text(Self.everyKind)) == Self.everyKind)
         // Comments, one a line even when given with a line break, are skipped on reading.
-        let commented = MPSWriter.text(Self.everyKind, comments: ["written by a test", "over\ntwo lines"])
+        let commented = try MPSWriter.text(Self.everyKind, comments: ["written by a test", "over\ntwo lines"])
         #expect(commented.hasPrefix("* written by a test\n* over two lines\nNAME "))
         #expect(try MPSReader.parse(commented) == Self.everyKind)
     }
 
-    @Test func writerText() {
+    @Test func writerText() throws {
         let lp = LinearProgram(
             name: "TINY", objective: [1, 0], objectiveConstant: 2,
             matrix: SparseMatrix(rowCount: 2, columnCount: 2, triplets: [(0, 0, 1), (1, 0, 0.5)]),
             rowLower: [1, -.infinity], rowUpper: [3, .infinity], columnLower: [0, -.infinity], columnUpper: [4, 6],
             rowNames: ["A", "B"], columnNames: ["X", "Y"])
-        #expect(MPSWriter.text(lp) == """
+        #expect(try MPSWriter.text(lp) == """
             NAME TINY
             ROWS
              N  OBJ
@@ -780,6 +928,41 @@ import Testing
         #expect(read.rowLower[3] == -3)
         #expect(read.rowUpper[3] != 1.1)
         #expect(abs(read.rowUpper[3] - 1.1) <= 4.1.ulp / 2)
+    }
+
+    /// A row named 'MARKER', quotes and all, is written as `    X  'MARKER'  1`, which the
+    /// reader took for a MARKER line ("unknown marker 1"): the file did not read.
+    @Test func writerRoundTripsARowNamedMarker() throws {
+        var lp = Self.everyKind
+        lp.rowNames[0] = "'MARKER'"
+        lp.columnNames[0] = "MARKER"
+        let text = try MPSWriter.text(lp)
+        #expect(text.contains("    MARKER  'MARKER'  1.0\n"))
+        #expect(try MPSReader.parse(text) == lp)
+    }
+
+    /// A consistent problem with a value the reader refuses is refused when written, with
+    /// the row or column and the value: the writer promises a file that reads.
+    @Test func writerRefusesWhatTheReaderRefuses() {
+        var (lower, upper, equal, tiny) = (Self.everyKind, Self.everyKind, Self.everyKind, Self.everyKind)
+        lower.columnLower[2] = 1e20
+        upper.rowUpper[1] = -3e25
+        (equal.rowLower[0], equal.rowUpper[0]) = (1e21, 1e21)
+        tiny.matrix.values[1] = Double("1e-320")!
+        for (lp, expected) in [
+            (lower, "column 'LO' has the lower bound 1e+20, which the reader refuses: 1e20 or more in size is infinite, and +∞ as the lower bound leaves the column no value"),
+            (upper, "row 'LE' has the upper bound -3e+25, which the reader refuses: 1e20 or more in size is infinite, and −∞ as the upper bound leaves the row no value"),
+            (equal, "row 'EQ' has the lower bound 1e+21, which the reader refuses: 1e20 or more in size is infinite, and +∞ as the lower bound leaves the row no value"),
+            (tiny, "the coefficient 1e-320 of column 'DEFAULT' in row 'LE' is below 1e-100 in size, which the reader refuses (expected 0 or at least 1e-100)"),
+        ] {
+            #expect(lp.inconsistency() == nil)
+            do throws(MPSWriteError) {
+                _ = try MPSWriter.text(lp)
+                Issue.record("written: \(expected)")
+            } catch {
+                #expect(error.description == "cannot write the problem as MPS: " + expected)
+            }
+        }
     }
 
     /// A dispatch-sized problem (150 000 columns) survives the round trip unchanged.
