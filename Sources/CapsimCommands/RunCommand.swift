@@ -129,7 +129,7 @@ struct RunCommand: ParsableCommand {
     /// What an interrupted run with `--csv` says: the files that hold the years done, and
     /// those written only at the end.
     private func interruptNote(_ csv: String) -> String {
-        "capsim: interrupted: \(file(csv, Self.annualFile))\(hourly ? " and the hourly-YEAR.csv files hold" : " holds") the years reported done; "
+        "capsim: interrupted: \(file(csv, Self.annualFile))\(hourly ? " and the hourly-YEAR.csv files hold" : " holds") the years \(quiet ? "finished" : "reported done"); "
             + Self.writtenAtEnd([file(csv, Self.targetsFile)] + [jsonFile, html].compactMap { $0 }) + "\n"
     }
 

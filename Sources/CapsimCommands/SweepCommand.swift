@@ -160,7 +160,7 @@ struct SweepGridCommand: ParsableCommand {
             throw years != nil ? SweepError.usage(message) : SweepError(message)
         }
         let plan = SweepPlan(scenarioPath: scenarioPath, axes: axes, seeds: seedList, years: selection)
-        try plan.checkSize()
+        try plan.checkSize(byOptions: !sets.isEmpty || seeds != nil)
         return (plan, root)
     }
 

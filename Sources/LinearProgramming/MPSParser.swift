@@ -634,13 +634,14 @@ struct MPSParser {
         case (false, 3):
             // A set and a column, or a column and a value that this type ignores. A known
             // column in field 3 makes field 2 the set, even when it names a column too (with
-            // a warning); with neither field a known column, field 2 is the set when it is
-            // another set's name or field 3 is no number.
+            // a warning); with neither field a known column, field 2 is the set when field 3 is
+            // no number. A number there makes field 2 the column, so that ` FR X2TYPO 0` is an
+            // unknown column, not a line of another set ignored.
             let firstIsColumn = columns.value(of: fields[1], in: bytes) != nil
             if columns.value(of: fields[2], in: bytes) != nil {
                 (setField, columnField, valueField) = (fields[1], fields[2], nil)
                 setIsColumn = firstIsColumn
-            } else if !firstIsColumn, Self.isOther(string(fields[1]), used: boundSet) || (try? number(fields[2], finite: false)) == nil {
+            } else if !firstIsColumn, (try? number(fields[2], finite: false)) == nil {
                 (setField, columnField, valueField) = (fields[1], fields[2], nil)
             } else {
                 (setField, columnField, valueField) = (nil, fields[1], fields[2])

@@ -146,8 +146,10 @@ public struct SweepAxis: Sendable, Hashable {
         guard s > 0, b >= a, steps + 1e-6 < Double(rangeLimit) else {
             return .failure(SweepError("the range \(item): expected A ≤ B and a STEP above 0 giving at most 10 000 values"))
         }
-        let whole = steps.rounded()
-        guard abs(steps - whole) <= 1e-6 else {
+        // Rounding in A and B is a few units in their last place, which beside 10¹⁰ steps
+        // and more outweighs 10⁻⁶ of a step.
+        let whole = steps.rounded(), slack = max(1e-6, 8 * max(abs(a), abs(b)).ulp / s)
+        guard abs(steps - whole) <= slack else {
             let last = a + steps.rounded(.down) * s
             return .failure(SweepError("the range \(item): B is not a whole number of steps from A; "
                 + "end it at \(clean(last * scale))\(unit) or \(clean((last + s) * scale))\(unit)"))
@@ -162,7 +164,7 @@ public struct SweepAxis: Sendable, Hashable {
         var values: [String] = []
         for k in 0...count {
             let exact = a + Double(k) * s, written = clean(exact)
-            guard let read = Double(written), abs(read - exact) <= 1e-6 * s else {
+            guard let read = Double(written), abs(read - exact) <= max(1e-6 * s, 8 * exact.ulp) else {
                 return .failure(SweepError("the range \(item): its values need more than 9 decimals in A's unit; write A, B and STEP in a smaller unit"))
             }
             values.append(written + unit)

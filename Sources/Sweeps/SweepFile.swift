@@ -28,13 +28,16 @@ public struct SweepFile: Sendable {
     static let keys = ["scenario", "set", "seeds", "years"]
 
     /// Whether `path` is a sweep file rather than a scenario: a mapping with `scenario:`,
-    /// `set:` or `seeds:` and none of a scenario's own sections. Decided by those keys and
-    /// not by `scenario:` alone, so that a sweep file with `scenario:` misspelt is reported
-    /// as a sweep file with an unknown key, not as a scenario missing its sections.
+    /// `set:`, `seeds:` or a `years:` that is no mapping, and none of a scenario's own
+    /// sections. Decided by those keys and not by `scenario:` alone, so that a sweep file
+    /// with `scenario:` misspelt is reported as a sweep file with an unknown key, not as a
+    /// scenario missing its sections.
     public static func isSweepFile(_ path: String) -> Bool {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let node = try? Yams.compose(yaml: text), let mapping = node.mapping else { return false }
         let present = Set(mapping.keys.compactMap(\.string))
-        return !present.isDisjoint(with: ["scenario", "set", "seeds"]) && present.isDisjoint(with: ["name", "extends", "technologies", "demand", "location"])
+        // A scenario's years: is a mapping ({base, end}); a sweep file's, a year or a list.
+        let sweepYears = mapping["years"].map { $0.mapping == nil } ?? false
+        return (sweepYears || !present.isDisjoint(with: ["scenario", "set", "seeds"])) && present.isDisjoint(with: ["name", "extends", "technologies", "demand", "location"])
     }
 
     public static func read(_ path: String) throws -> SweepFile {

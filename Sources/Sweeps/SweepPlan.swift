@@ -57,8 +57,10 @@ public struct SweepPlan: Sendable {
     public static let pointLimit = 10_000_000
 
     /// Refuses a grid of more than `pointLimit` points, counting them without overflow
-    /// (each axis and the seeds hold at least one value).
-    public func checkSize() throws(SweepError) {
+    /// (each axis and the seeds hold at least one value). `byOptions`: whether an option
+    /// (`--set`, `--seeds`) is among what makes the grid (a usage error, exit 2), rather
+    /// than the sweep file alone (exit 1).
+    public func checkSize(byOptions: Bool = true) throws(SweepError) {
         var points = seeds.count
         for axis in axes {
             let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
@@ -67,8 +69,9 @@ public struct SweepPlan: Sendable {
         guard points > Self.pointLimit else { return }
         let factors = axes.map { "\($0.values.count) values of \($0.path)" } + ["\(seeds.count) seed\(seeds.count == 1 ? "" : "s")"]
         let size = points == Int.max ? "more than 9.2e18" : "\(points)"
-        throw SweepError.usage("the grid has \(size) points (\(factors.joined(separator: " × "))), more than the \(Self.pointLimit) one sweep runs: "
-            + "use fewer values, or split it into several sweeps")
+        let message = "the grid has \(size) points (\(factors.joined(separator: " × "))), more than the \(Self.pointLimit) one sweep runs: "
+            + "use fewer values, or split it into several sweeps"
+        throw byOptions ? SweepError.usage(message) : SweepError(message)
     }
 
     /// Point `index` (0 ..< count).

@@ -264,8 +264,15 @@ import Reports
             let wrong = capsim("sweep", study, "--out", out)
             #expect(wrong.status == 1 && wrong.err.contains(study + message), "\(wrong.status) \(wrong.err)")
         }
+        // A grid too large from the file alone is the file's mistake (exit 1), not an option's.
+        try "scenario: city.yaml\nset:\n  technologies.battery.capacity: 0GW...9.999GW:0.001GW\n  technologies.battery.duration: 1h...1001h:1h\nseeds: 1...2\n"
+            .write(toFile: study, atomically: true, encoding: .utf8)
+        let large = capsim("sweep", study, "--out", out)
+        #expect(large.status == 1 && large.err.contains("the grid has 20020000 points (10000 values of technologies.battery.capacity × 1001 values"), "\(large.err)")
+        #expect(capsim("sweep", study, "--seeds", "1...3", "--out", out).status == 2)
         // A misspelt scenario: made the file a scenario, reported as missing its sections.
         for (text, message) in [("scenari: city.yaml\nset:\n  technologies.battery.capacity: 1GW\n", ":1:1: unknown key \"scenari\" (did you mean \"scenario\"?)"),
+                                ("scenaro: city.yaml\nyears: 2021\n", ":1:1: unknown key \"scenaro\" (did you mean \"scenario\"?)"),
                                 ("set:\n  technologies.battery.capacity: 1GW\n", ":1:1: expected scenario: the scenario file the sweep runs"),
                                 ("scenario: [city.yaml]\n", ":1:11: expected scenario: the scenario file the sweep runs")] {
             try text.write(toFile: study, atomically: true, encoding: .utf8)

@@ -127,6 +127,22 @@ import Testing
             f.message("s.yaml", 14, 88, "targets[0].note", found: "the control character \\t", expected: expected),
         ])
         #expect(Diagnostic.controlCharacter(in: "plain 万千瓦") == nil)
+        // A folded block ends with a line break YAML adds, which is not the writer's.
+        let fixture = try Fixture()
+        try fixture.write("n.yaml", Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}
+            targets:
+              - id: t
+                kind: capacity
+                year: 2025
+                technologies: [w]
+                at_least: 1 GW
+                note: >
+                  the plan's
+                  wording
+            """))
+        #expect(try fixture.load("n.yaml").targets.first?.note == "the plan's wording")
     }
 
     /// A key aliasing a list of aliases took the parser 35 s to compare with the other
@@ -140,7 +156,9 @@ import Testing
                                      ("a: &a x\nb: [1, {c: 2, *a: 1}]\n", 2, 15), ("a: &a x\nb: {c: [*a], d: &d {*a: 1}}\n", 2, 21)] {
             #expect(AliasKeyScan.firstAliasKey(in: text).map { [$0.line, $0.column] } == [line, column], "\(text)")
         }
+        // `''` is a quote inside single quotes: the text after it is still quoted.
         let values = "a: &a x\nb: *a\nc: [*a, *a]\nd: {e: *a}\nf: \"*a: 1\"\ng: 'it''s *a: 1' # *a: 1\nh: |\n  *a: 1\n  more\ni: 2*3: 1\n"
+            + "j: 'the plan''s wording: *Note: 25 %'\nk: {l: 'it''s: *m: x'}\n"
         #expect(AliasKeyScan.firstAliasKey(in: values) == nil)
     }
 }

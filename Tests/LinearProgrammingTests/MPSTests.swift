@@ -685,7 +685,7 @@ import Testing
              UP B2 X -1e30
              FX B2 X inf
              MI B2 YY
-             FR B2 3
+             FR B2 ZY
              PL B2 YY 1
             ENDATA
             """
@@ -700,6 +700,9 @@ import Testing
         // The first set's entries are still checked.
         #expect(message(text.replacingOccurrences(of: "UP B1 X 3", with: "UP B1 Y 3")) == "<input>:14: error: unknown column 'Y'")
         #expect(message(text.replacingOccurrences(of: "MI B2 YY", with: "MI B1 YY")) == "<input>:18: error: unknown column 'YY'")
+        // A name and then a number is a column and its value, not another set's line: a
+        // misspelt column (` FR X2TYPO 0`) was ignored as one.
+        #expect(message(text.replacingOccurrences(of: "FR B2 ZY", with: "FR X2TYPO 0")) == "<input>:19: error: unknown column 'X2TYPO'")
     }
 
     /// A three-field FR, MI, PL or BV line whose two names are both columns is read as a set

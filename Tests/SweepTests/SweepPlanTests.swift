@@ -55,6 +55,9 @@ import Testing
         #expect(throws: SweepError.self) { try SweepAxis.parse("x=1...2.2:0.5").get() }
         #expect(try SweepAxis.parse("x=0.1GW...2GW:0.1GW").get().values.count == 20)
         #expect(try SweepAxis.parse("x=0...1:0.1").get().values == ["0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "1"])
+        // Beside 10¹¹ steps of A's size, A's own rounding outweighs 10⁻⁶ of a step.
+        #expect(try SweepAxis.parse("x=123456789.001...123456789.009:0.001").get().values.count == 9)
+        #expect(try SweepAxis.parse("x=17000000000.5kWh...17000000001.5kWh:0.1kWh").get().values.count == 11)
     }
 
     /// Values are written to 9 decimals of A's unit; a finer step was rounded into values

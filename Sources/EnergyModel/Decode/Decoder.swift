@@ -72,10 +72,12 @@ final class Decoder {
     /// printed): names, ids and notes are printed to the terminal, where an ESC rewrites
     /// what it shows, and `--set` values refuse them too.
     func text(_ field: Field, expected: String = "a text", printable: Bool = true) -> String? {
-        guard let text = field.node.scalarText else {
+        guard var text = field.node.scalarText else {
             fail(field, expected: expected)
             return nil
         }
+        // The line break a folded or literal block (`note: >`) ends with is YAML's, not the writer's.
+        if text.hasSuffix("\n") { text.removeLast() }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             fail(field, found: "an empty text", expected: expected)
             return nil

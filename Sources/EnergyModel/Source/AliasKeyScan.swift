@@ -23,7 +23,8 @@ enum AliasKeyScan {
             while i < characters.count {
                 let c = characters[i]
                 if let open = quote {
-                    if c == "\\" && open == "\"" { i += 1 } else if c == open { quote = nil }
+                    // `\"` inside double quotes and `''` inside single quotes are the quote escaped.
+                    if c == "\\" && open == "\"" || c == "'" && open == "'" && at(i + 1) == "'" { i += 1 } else if c == open { quote = nil }
                 } else if c == "#", i == 0 || characters[i - 1] == " " || characters[i - 1] == "\t" {
                     break
                 } else if c == " " || c == "\t" {
