@@ -33,7 +33,7 @@ enum LPSolveReport {
             iterations: s.iterations, auxiliaryIterations: s.auxiliaryIterations, seconds: s.seconds, path: s.path.rawValue,
             denseColumns: s.denseColumns, primalInfeasibility: Number(value: s.primalInfeasibility),
             dualInfeasibility: Number(value: s.dualInfeasibility), gap: Number(value: s.gap))
-        return String(decoding: try JSONOutput.encode(document), as: UTF8.self) + "\n"
+        return String(decoding: try JSONOutput.encode(document), as: UTF8.self)
     }
 
     /// The keys of `capsim.lp/1` (see docs/json.md).
