@@ -85,8 +85,8 @@ public enum CapsimMain {
     /// exit status. Never traps on bad input: every failure becomes a message and a status.
     private static func command(_ arguments: [String]) -> Int32 {
         let console = Console.current
-        if let unknown = unknownHelpTopic(arguments) {
-            console.err("Error: '\(unknown.name)' is not a command of '\(unknown.parent)'\n  See '\(unknown.parent) --help' for its commands.\n")
+        if let unknown = unknownHelpTopic(arguments) ?? unknownCommand(arguments) {
+            console.err("Error: '\(unknown.name)' is not a command of '\(unknown.parent)'\(unknown.suggestion)\n  See '\(unknown.parent) --help' for its commands.\n")
             return ExitStatus.usage.rawValue
         }
         if let repeated = repeatedOption(arguments) {
@@ -114,14 +114,41 @@ public enum CapsimMain {
     /// For `capsim help A B …`, the first name that is not a subcommand of the command
     /// before it (with that command's path), or nil. argument-parser answers a help request for an unknown command with the
     /// root's help and exit status 0, so a typo in a script's `capsim help` line would pass.
-    static func unknownHelpTopic(_ arguments: [String]) -> (name: String, parent: String)? {
+    static func unknownHelpTopic(_ arguments: [String]) -> UnknownCommand? {
         guard arguments.first == "help" else { return nil }
         var command: any ParsableCommand.Type = Capsim.self, path = "capsim"
         for name in arguments.dropFirst() where !name.hasPrefix("-") {
-            guard let next = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return (name, path) }
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return UnknownCommand(name, of: command, path) }
             (command, path) = (next, path + " " + name)
         }
         return nil
+    }
+
+    /// For `capsim rnu …` or `capsim lp solv …`, the name that is not a command of a
+    /// command that only groups others, or nil. argument-parser said `2 unexpected
+    /// arguments: 'rnu', 'x.yaml'`, naming neither the commands nor the one meant.
+    static func unknownCommand(_ arguments: [String]) -> UnknownCommand? {
+        var command: any ParsableCommand.Type = Capsim.self, path = "capsim"
+        for name in arguments {
+            guard !name.hasPrefix("-"), [ObjectIdentifier(Capsim.self), ObjectIdentifier(LPCommand.self)].contains(ObjectIdentifier(command)) else { return nil }
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == name }) else {
+                return name == "help" ? nil : UnknownCommand(name, of: command, path)
+            }
+            (command, path) = (next, path + " " + name)
+        }
+        return nil
+    }
+
+    /// A name that is no command of `parent`, with the command it is nearest to.
+    struct UnknownCommand {
+        var name: String, parent: String, suggestion: String
+
+        init(_ name: String, of command: any ParsableCommand.Type, _ parent: String) {
+            self.name = name
+            self.parent = parent
+            let names = command.configuration.subcommands.map { $0._commandName }
+            suggestion = Suggestion.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        }
     }
 
     /// Loads a scenario, printing every problem with its location on failure.

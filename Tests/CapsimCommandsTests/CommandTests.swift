@@ -192,8 +192,16 @@ import Testing
         #expect(help.out.contains("capacity"))
         #expect(capsim("help", "lp", "solve").status == 0)
         let unknown = capsim("help", "lp", "solv")
-        #expect(unknown.status == 2 && unknown.err.contains("'solv' is not a command of 'capsim lp'"), "\(unknown.err)")
+        #expect(unknown.status == 2 && unknown.err.contains("'solv' is not a command of 'capsim lp' (did you mean 'solve'?)"), "\(unknown.err)")
         #expect(capsim("help", "nosuch").status == 2)
+        // A mistyped command is named with the one meant: it was "2 unexpected arguments".
+        for (arguments, message) in [(["rnu", "city.yaml"], "Error: 'rnu' is not a command of 'capsim' (did you mean 'run'?)\n  See 'capsim --help' for its commands.\n"),
+                                     (["lp", "solv", "x.mps"], "Error: 'solv' is not a command of 'capsim lp' (did you mean 'solve'?)\n  See 'capsim lp --help' for its commands.\n"),
+                                     (["xyzzy"], "Error: 'xyzzy' is not a command of 'capsim'\n  See 'capsim --help' for its commands.\n")] {
+            let typo = capsim(arguments)
+            #expect(typo.status == 2 && typo.err == message, "\(typo.err)")
+        }
+        #expect(capsim("lp", "--help").status == 0)
     }
 
     @Test func missingFileExitsOne() {
