@@ -159,8 +159,11 @@ public struct SweepPlan: Sendable {
             hash &*= 0x100_0000_01b3
         }
         for byte in text.utf8 { mix(byte) }
+        // A series by its file's name, column and values: its path is as resolved from the
+        // working folder, so the same sweep run from another folder (a shard of an array
+        // job) was refused as another sweep.
         for one in series {
-            for byte in "series \(one.file) \(one.column ?? "")\n".utf8 { mix(byte) }
+            for byte in "series \(URL(fileURLWithPath: one.file).lastPathComponent) \(one.column ?? "")\n".utf8 { mix(byte) }
             for value in one.values {
                 var bits = value.bitPattern
                 for _ in 0..<8 {

@@ -40,10 +40,12 @@ public struct SweepStore: Sendable {
         if try holdsOtherSweep(folder, than: manifest, restart: restart) || restart {
             for name in [SweepFiles.points, SweepFiles.pointLines, SweepFiles.summary] { unlink(store.path(name)) }
         }
-        // The points an earlier run could not project are not done: this run tries them again.
-        try FailureLog.write([], folder: folder)
         try AtomicFile.write(manifest.data(), to: store.path(SweepFiles.manifest))
         let done = try store.recover()
+        // The points an earlier run could not project are not done: this run tries them
+        // again. Cleared only once the rows are found whole: a run refused on a damaged row
+        // deleted the record of the failures.
+        try FailureLog.write([], folder: folder)
         return (store, done)
     }
 
@@ -148,13 +150,26 @@ public struct SweepStore: Sendable {
         Diagnostic.oneLine(String(line.prefix(80)))
     }
 
-    /// The lines of a file that end with a line break (a cut last line is left out), with
-    /// their numbers from 1; empty lines are left out.
-    static func wholeLines(_ path: String) -> [(number: Int, text: String)] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        // By scalar: a line break followed by a combining mark is one Character.
-        var lines = CSVField.pieces(text, at: "\n")
-        lines.removeLast()
-        return lines.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset + 1, $0.element) }
+    /// The lines of a file that end with a line break (a cut last line is left out, even
+    /// one cut inside a character), with their numbers from 1; empty lines are left out.
+    /// No file is no lines. A file that cannot be read, or a whole line that is not UTF-8,
+    /// is refused: read as no lines, one stray byte discarded every point done, and the
+    /// rows were rewritten without them.
+    static func wholeLines(_ path: String) throws -> [(number: Int, text: String)] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SweepError("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        var lines: [(number: Int, text: String)] = [], start = data.startIndex, number = 0
+        while let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            number += 1
+            guard let text = String(data: data[start..<end], encoding: .utf8) else {
+                throw SweepError("\(path):\(number): a line that is not UTF-8 text (a damaged line): remove it, and the same command goes on; "
+                    + "or --restart to discard the folder's results")
+            }
+            if !text.isEmpty { lines.append((number, text)) }
+            start = end + 1
+        }
+        return lines
     }
 }

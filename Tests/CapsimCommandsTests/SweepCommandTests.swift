@@ -348,6 +348,10 @@ import Reports
         let sweep = ["sweep", file, "--set", "technologies.wind.profile_csv=wind.csv", "--years", "2021", "--out", out]
         #expect(capsim(sweep).status == 0)
         #expect(capsim(sweep).status == 0, "the same sweep again")
+        // The same sweep through another path to the scenario (a shard started from another
+        // folder): the series' path differs, its name and values do not.
+        let other = capsim(["sweep", folder.path + "/./city.yaml"] + sweep.dropFirst(2))
+        #expect(other.status == 0, "\(other.err)")
         try write(0.35)
         let edited = capsim(sweep)
         #expect(edited.status == 1 && edited.err.contains("holds another sweep"), "\(edited.err)")
@@ -666,6 +670,20 @@ import Reports
         let edited = capsim(arguments)
         #expect(edited.status == 1 && edited.err.contains(out + "/points.csv:3: point \(fields[0]), year 2021 disagrees with \(out)/points.jsonl:")
                 && edited.err.contains(": non_fossil_share is 0.5 in points.csv, \(computed) in points.jsonl (an edited line)"), "\(edited.err)")
+        // A row cut inside a character is a cut last line, dropped; a whole line that is not
+        // UTF-8 is refused at its line. Either way read as an empty file, it discarded every
+        // point done, and a failure recorded before was deleted by the refused run.
+        let csv = (original.joined(separator: "\n") + "\n").data(using: .utf8)!, jsonl = (json.joined(separator: "\n") + "\n").data(using: .utf8)!
+        try (csv + Data([0x39, 0x2C, 0xE4, 0xBA])).write(to: URL(fileURLWithPath: out + "/points.csv"))
+        try jsonl.write(to: URL(fileURLWithPath: out + "/points.jsonl"))
+        let mid = capsim(arguments)
+        #expect(mid.status == 0 && mid.out.contains("3 of 3 points in"), "\(mid.err)")
+        #expect(try rows(out) == original, "no point was run again")
+        try "{\"point\": 9}\n".write(toFile: out + "/failures.jsonl", atomically: true, encoding: .utf8)
+        try (csv + Data([0xFF, 0x0A])).write(to: URL(fileURLWithPath: out + "/points.csv"))
+        let stray = capsim(arguments)
+        #expect(stray.status == 1 && stray.err.contains(out + "/points.csv:5: a line that is not UTF-8 text (a damaged line)"), "\(stray.err)")
+        #expect(FileManager.default.fileExists(atPath: out + "/failures.jsonl"), "a refused run changes nothing")
     }
 
     /// A folder under a file: the message says so in words, not as NSCocoaErrorDomain 512.
