@@ -32,11 +32,15 @@ struct ValidateCommand: ParsableCommand {
                         + "\(Self.count(scenario.technologies.count, "technology", "technologies")), "
                         + "\(Self.count(scenario.targets.count, "target", "targets")), "
                         + "\(Self.count(scenario.numbers.count, "number", "numbers")) (\(unlabelled.count) without provenance)\n")
-                if provenance {
-                    for record in unlabelled {
-                        Console.current.out("\(record.location): \(record.path): \(record.text) has neither source: nor assumption:\n")
+                // Problems, as a scenario's are: on standard error, in the order of the files
+                // and lines, then their count (they went to standard output, by key path).
+                if provenance, !unlabelled.isEmpty {
+                    let ordered = unlabelled.sorted { ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column) }
+                    for record in ordered {
+                        Console.current.err("\(record.location): \(record.path): \(record.text) has neither source: nor assumption:\n")
                     }
-                    failed = failed || !unlabelled.isEmpty
+                    Console.current.err("capsim: \(file): \(Self.count(unlabelled.count, "number", "numbers")) without provenance\n")
+                    failed = true
                 }
             } catch {
                 failed = true

@@ -39,12 +39,20 @@ import Testing
         try """
             extends: \(Self.path("shaoyang.yaml"))
             name: unlabelled
+            grid:
+              import_limit: 3 GW
             costs:
               value_of_lost_load: 30000 yuan/MWh
             """.write(to: file, atomically: true, encoding: .utf8)
         let result = capsim("validate", "--provenance", file.path)
         #expect(result.status == 1)
-        #expect(result.out.contains("\(file.path):4:23: costs.value_of_lost_load: 30000 yuan/MWh has neither source: nor assumption:"))
+        // On standard error, as problems are, in the file's order (they came by key path, on standard output).
+        #expect(result.err == """
+            \(file.path):4:17: grid.import_limit: 3 GW has neither source: nor assumption:
+            \(file.path):6:23: costs.value_of_lost_load: 30000 yuan/MWh has neither source: nor assumption:
+            capsim: \(file.path): 2 numbers without provenance
+
+            """, "\(result.err)")
         // Without --provenance the same file is valid.
         #expect(capsim("validate", file.path).status == 0)
     }
