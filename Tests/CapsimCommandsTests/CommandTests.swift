@@ -178,21 +178,24 @@ import Testing
         #expect(result.err.contains("2 problems found"))
     }
 
-    @Test func usageErrorsExitTwo() {
+    @Test func usageErrorsExitTwo() throws {
+        // A folder no refused command may write to (it wrote to fixed /tmp paths had a check failed).
+        let never = try temporaryFolder().appendingPathComponent("never").path
+        defer { #expect(!FileManager.default.fileExists(atPath: never) && !FileManager.default.fileExists(atPath: never + ".mps")) }
         #expect(capsim("frobnicate").status == 2)
         #expect(capsim("capacity").status == 2)
         #expect(capsim("capacity", Self.path("shaoyang.yaml"), "--nonsense").status == 2)
         // A negative number is read as the option's value and refused as such, not as a missing value.
-        let jobs = capsim("sweep", Self.path("shaoyang.yaml"), "--set", "technologies.lfp_bases.capacity=1GW", "--jobs", "-1", "--out", "/tmp/capsim-never")
+        let jobs = capsim("sweep", Self.path("shaoyang.yaml"), "--set", "technologies.lfp_bases.capacity=1GW", "--jobs", "-1", "--out", never)
         #expect(jobs.status == 2 && jobs.err.contains("--jobs -1: expected at least 1"), "\(jobs.err)")
-        let seeds = capsim("sweep", Self.path("shaoyang.yaml"), "--set", "technologies.lfp_bases.capacity=1GW", "--seeds", "-1", "--out", "/tmp/capsim-never")
+        let seeds = capsim("sweep", Self.path("shaoyang.yaml"), "--set", "technologies.lfp_bases.capacity=1GW", "--seeds", "-1", "--out", never)
         #expect(seeds.status == 2 && seeds.err.contains("--seeds -1: expected seeds A...B (whole numbers from 0, A ≤ B, at most 100 000 of them) or A,B,C"),
                 "\(seeds.err)")
         let seed = capsim("run", Self.path("shaoyang.yaml"), "--seed", "-1")
         #expect(seed.status == 2 && seed.err.contains("The value '-1' is invalid for '--seed <seed>': expected a whole number from 0 to 18446744073709551615"),
                 "\(seed.err)")
         let file = Self.path("shaoyang.yaml"), tooLarge = "18446744073709551616"
-        for large in [capsim("profiles", file, "--year", "2030", "--seed", tooLarge), capsim("lp", "export", file, "--year", "2030", "--out", "/tmp/capsim-never.mps", "--seed", tooLarge)] {
+        for large in [capsim("profiles", file, "--year", "2030", "--seed", tooLarge), capsim("lp", "export", file, "--year", "2030", "--out", never + ".mps", "--seed", tooLarge)] {
             #expect(large.status == 2 && large.err.contains("expected a whole number from 0 to 18446744073709551615"), "\(large.err)")
         }
         let help = capsim("--help")

@@ -308,10 +308,12 @@ import Reports
             #expect(result.status == 0, "\(result.err)")
             return try String(contentsOfFile: out + "/sweep.json", encoding: .utf8)
         }
-        let plain = try manifest("plain", []), replaced = try manifest("replaced", ["--set", "technologies.battery.capacity=0.05GW,0.1GW"])
-        #expect(plain == replaced)
+        // The same values as the file's: the same sweep. Other values: the axis is replaced where it stood.
+        #expect(try manifest("plain", []) == manifest("same", ["--set", "technologies.battery.capacity=0.05GW,0.1GW"]))
+        let replaced = try manifest("replaced", ["--set", "technologies.battery.capacity=0.05GW,0.2GW"])
         let capacity = try #require(replaced.range(of: "technologies.battery.capacity")), duration = try #require(replaced.range(of: "technologies.battery.duration"))
         #expect(capacity.lowerBound < duration.lowerBound)
+        #expect(replaced.contains("\"0.2GW\"") && !replaced.contains("\"0.1GW\""), "\(replaced)")
     }
 
     /// `weather.seed` as an axis changed nothing (each point's seed replaces it), so its

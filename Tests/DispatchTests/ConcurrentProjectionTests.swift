@@ -12,7 +12,7 @@ import Testing
         let years = (first - 2)...(first + 1)
         var concurrent: [ProjectedYear] = []
         try projection.forEachYear(years, cores: 2) { concurrent.append($0) }
-        let sequential = DefaultScenarioDispatchTests.years.filter { years.contains($0.year) }
+        let sequential = try DefaultScenarioDispatchTests.years().filter { years.contains($0.year) }
         #expect(concurrent.map(\.year) == Array(years))
         #expect(sequential.map(\.year) == Array(years))
         for (a, b) in zip(concurrent, sequential) {

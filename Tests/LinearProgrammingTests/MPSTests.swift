@@ -490,6 +490,7 @@ import Testing
         }
         do throws(MPSError) {
             _ = try MPSReader.read(path: FileManager.default.temporaryDirectory.path)
+            Issue.record("a directory was read")
         } catch {
             #expect(error.message == "cannot read the file: it is a directory")
         }
@@ -1007,10 +1008,15 @@ import Testing
         #expect(Set(Netlib.sizes.keys) == Set(Netlib.problems))
     }
 
-    /// The warnings of text that reads, as printed.
-    private func warnings(lp text: String) -> [String] {
+    /// The warnings of text that reads, as printed; text that does not read is an issue
+    /// (swallowed, it made every `warnings(lp:) == []` hold).
+    private func warnings(lp text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [String] {
         var warnings: [String] = []
-        _ = try? MPSReader.parse(text) { warnings.append($0.description) }
+        do {
+            _ = try MPSReader.parse(text) { warnings.append($0.description) }
+        } catch {
+            Issue.record("the text did not read: \(error)", sourceLocation: sourceLocation)
+        }
         return warnings
     }
 
