@@ -27,7 +27,7 @@ struct CapacityCommand: ParsableCommand {
         try OutputChecks.output("--json", jsonFile, reading: file, scenario)
         let card = CapacityScorecard(scenario: scenario)
         if toStandardOutput {
-            Console.current.out(OutputChecks.printable(try CapacityReport.json(card, scenario: scenario, settings: set)))
+            Console.current.out(String(decoding: try CapacityReport.json(card, scenario: scenario, settings: set), as: UTF8.self))
             return
         }
         if let jsonFile {

@@ -73,6 +73,9 @@ struct LPExportCommand: ParsableCommand {
             let setOptions = settings.values.map { " --set " + ShellWord.quoted($0) }.joined()
             let made = "capsim lp export \(ShellWord.quoted(file))\(setOptions) --year \(year) --from \(first) --seed \(projection.generator.seed) --out \(ShellWord.quoted(out))"
             try AtomicFile.write(Data(MPSWriter.text(model.program, comments: ["written by " + made]).utf8), to: out)
+        } catch let error as MPSWriteError {
+            Console.current.err("capsim: cannot write \(out): \(error.message)\n")
+            throw CommandFailure(status: .invalidInput)
         } catch {
             Console.current.err("capsim: \(error)\n")
             throw CommandFailure(status: .invalidInput)

@@ -10,9 +10,6 @@ enum OutputChecks {
     /// The `--json` path that means standard output (`run`, `capacity`).
     static let standardOutput = "-"
 
-    /// A JSON document as printed on standard output: its text, which ends with its line break.
-    static func printable(_ document: Data) -> String { String(decoding: document, as: UTF8.self) }
-
     /// The one output file `path` of `option` (when given) of a command that reads the
     /// scenario at `file`: writable, and not one of the scenario's files.
     static func output(_ option: String, _ path: String?, reading file: String, _ scenario: Scenario) throws(CommandFailure) {

@@ -116,7 +116,7 @@ struct RunCommand: ParsableCommand {
             unwritten.write(HTMLReport.html(outcome, hours: HTMLReport.Hours(dispatch: reportDispatch, week: chosen)), to: html)
         }
         if let document, jsonFile == nil {
-            Console.current.out(OutputChecks.printable(document))
+            Console.current.out(String(decoding: document, as: UTF8.self))
         } else {
             Console.current.out(ProjectionSummary.text(outcome))
         }

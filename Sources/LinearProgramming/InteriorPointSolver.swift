@@ -23,8 +23,9 @@ public enum InteriorPointSolver {
     /// When the iterations stall (numerical trouble), they start once more with a primal
     /// regularisation ten times larger (`retryPrimalRegularization`); the iterations of
     /// both starts are counted, and the message says so (and gives the second start's
-    /// own message when it stalls too); `SolverOptions.maxIterations` bounds them together
-    /// (the auxiliary LPs below, counted apart, each have that many of their own). A verdict of the second start is checked as the
+    /// own message when it stalls too); `SolverOptions.maxIterations` bounds them together,
+    /// and the start again of an LP found bounded below (the auxiliary LPs, counted apart,
+    /// each have that many of their own). A verdict of the second start is checked as the
     /// first's would be. When the second start stalls too, `StallDiagnosis` solves two
     /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
     /// reached, and the status and message say which. An LP found unbounded is checked the
@@ -75,10 +76,13 @@ public enum InteriorPointSolver {
                 break
             case let .undecided(why):
                 solution.message += "; \(why)"
+            case .bounded where solution.iterations >= options.maxIterations:
+                solution.status = .iterationLimit
+                solution.message = "stopped after \(solution.iterations) iterations, at a ray the auxiliary LPs found bounded: the limit left none to go on"
             case .bounded:
                 var again = options
                 again.mayFindUnboundedRay = false
-                again.maxIterations = max(0, options.maxIterations - solution.iterations)
+                again.maxIterations = options.maxIterations - solution.iterations
                 let first = solution
                 solution = solveOnce(lp, options: again, session: session)
                 solution.iterations += first.iterations

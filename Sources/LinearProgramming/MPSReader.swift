@@ -149,13 +149,22 @@ public enum MPSReader {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw failure(errno) }
         defer { close(descriptor) }
-        // One byte more than the size, so that the end is found without growing the buffer.
-        var capacity = max(size ?? 0, chunk) + 1, count = 0
-        var buffer = malloc(capacity)!
+        // One byte more than the size, so that the end is found without growing the buffer;
+        // at most `initialLimit` at first (a sparse file of 1 TB asked malloc for all of it,
+        // and the nil it returned trapped), doubled as the bytes come.
+        var capacity = min(max(size ?? 0, chunk), initialLimit) + 1, count = 0
+        func noMemory() -> MPSError {
+            MPSError(file: path, line: 0, message: "cannot read the file: not enough memory for \(capacity) bytes")
+        }
+        guard var buffer = malloc(capacity) else { throw noMemory() }
         while true {
             if count == capacity {
                 capacity *= 2
-                buffer = realloc(buffer, capacity)!
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw noMemory()
+                }
+                buffer = grown
             }
             let read = Foundation.read(descriptor, buffer + count, min(capacity - count, chunk))
             if read < 0, errno == EINTR { continue }
@@ -180,6 +189,10 @@ public enum MPSReader {
 
     /// The most read at a time: 1 MiB.
     private static let chunk = 1 << 20
+
+    /// The most the buffer holds before the first bytes are read: 256 MiB (the 2030
+    /// dispatch LP is 32 MB).
+    private static let initialLimit = 256 << 20
 
     /// The most read from a file that is not a regular one: 4 GiB.
     static let streamLimit = 4 << 30

@@ -82,7 +82,7 @@ public enum TextLayout {
         return lines + [line]
     }
 
-    static func trimmingTrailingSpaces(_ line: String) -> String {
+    public static func trimmingTrailingSpaces(_ line: String) -> String {
         var line = line
         while line.hasSuffix(" ") { line.removeLast() }
         return line

@@ -78,12 +78,19 @@ public struct SweepManifest: Codable, Sendable, Equatable {
     public static func read(folder: String) throws -> SweepManifest {
         let path = (folder as NSString).appendingPathComponent(SweepFiles.manifest)
         guard let data = FileManager.default.contents(atPath: path) else { throw SweepError("\(folder) has no sweep.json: not a sweep folder") }
+        var manifest: SweepManifest
         do {
-            var manifest = try JSONDecoder().decode(SweepManifest.self, from: data)
-            manifest.fingerprint = SweepPlan.padded(manifest.fingerprint)
-            return manifest
+            manifest = try JSONDecoder().decode(SweepManifest.self, from: data)
         } catch {
             throw SweepError("\(path) cannot be read: \(error)")
         }
+        manifest.fingerprint = SweepPlan.padded(manifest.fingerprint)
+        // An edited grid of 10²⁰ points overflowed the count of a merge.
+        do {
+            try SweepPlan(manifest, years: .each([])).checkSize(byOptions: false)
+        } catch {
+            throw SweepError("\(path): \(error.message)")
+        }
+        return manifest
     }
 }

@@ -49,7 +49,14 @@ public struct SweepPlan: Sendable {
                   seeds: manifest.seeds, years: years)
     }
 
-    public var count: Int { axes.reduce(seeds.count) { $0 * $1.values.count } }
+    /// The number of points, `Int.max` for a grid too large to count (which `checkSize`
+    /// refuses): an edited sweep.json of 10²⁰ points trapped on the overflow.
+    public var count: Int {
+        axes.reduce(seeds.count) { points, axis in
+            let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
+            return overflow ? Int.max : product
+        }
+    }
 
     /// The most points one sweep runs: a folder's points.csv of 10⁷ points is gigabytes,
     /// and the list of points to do (8 bytes a point) 80 MB; a grid of 10¹¹ points ran out
@@ -61,11 +68,7 @@ public struct SweepPlan: Sendable {
     /// (`--set`, `--seeds`) is among what makes the grid (a usage error, exit 2), rather
     /// than the sweep file alone (exit 1).
     public func checkSize(byOptions: Bool = true) throws(SweepError) {
-        var points = seeds.count
-        for axis in axes {
-            let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
-            points = overflow ? Int.max : product
-        }
+        let points = count
         guard points > Self.pointLimit else { return }
         let factors = axes.map { "\($0.values.count) values of \($0.path)" } + ["\(seeds.count) seed\(seeds.count == 1 ? "" : "s")"]
         let size = points == Int.max ? "more than 9.2e18" : "\(points)"

@@ -156,9 +156,13 @@ public struct SweepStore: Sendable {
     /// is refused: read as no lines, one stray byte discarded every point done, and the
     /// rows were rewritten without them.
     static func wholeLines(_ path: String) throws -> [(number: Int, text: String)] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SweepError("cannot read \(path): \(String(cString: strerror(errno)))")
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch CocoaError.fileReadNoSuchFile {
+            return []
+        } catch {
+            throw SweepError("cannot read \(path): \((error as NSError).localizedDescription)")
         }
         var lines: [(number: Int, text: String)] = [], start = data.startIndex, number = 0
         while let end = data[start...].firstIndex(of: UInt8(ascii: "\n")) {

@@ -93,7 +93,7 @@ public enum SweepSummary {
             if meets.isEmpty || indent + (meets.map(TextLayout.width).max() ?? 0) + 1 <= 100 {
                 lines += TextLayout.wrap(meets, separator: ", ", width: 100, first: row, rest: String(repeating: " ", count: indent))
             } else {
-                lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
+                lines.append(TextLayout.trimmingTrailingSpaces(row))
                 lines += TextLayout.wrap(meets, separator: ", ", width: 100, first: "    meets: ", rest: String(repeating: " ", count: 11))
             }
         }

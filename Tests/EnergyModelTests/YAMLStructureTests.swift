@@ -143,6 +143,10 @@ import Testing
                   wording
             """))
         #expect(try fixture.load("n.yaml").targets.first?.note == "the plan's wording")
+        // A quoted text's line break is the writer's: refused, not dropped.
+        try fixture.write("q.yaml", Fixture.scenario("technologies:\n  w: {kind: wind, capacity: 1 GW, full_load_hours: 2000 h}")
+            .replacingOccurrences(of: "name: fixture", with: "name: \"fixture\\n\""))
+        #expect(fixture.problems("q.yaml") == [fixture.message("q.yaml", 1, 7, "name", found: "the control character \\n", expected: "a text on one line of printable text")])
     }
 
     /// A key aliasing a list of aliases took the parser 35 s to compare with the other

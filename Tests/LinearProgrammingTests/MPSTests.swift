@@ -790,12 +790,14 @@ import Testing
 
     /// A regular file is read in chunks and stops at its first NUL byte: a 2 GB sparse file
     /// took 14 s and 2.1 GB to fail at line 1. The parser names the NUL's line and column.
+    /// The file is made 1 TiB where the file system allows (sparse, it takes no space): read
+    /// whole, or with a buffer of its size asked for at once, it cannot be.
     @Test func aRegularFileStopsAtItsFirstNulByte() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-sparse-\(UUID().uuidString).mps").path
         try #require(FileManager.default.createFile(atPath: path, contents: Data("ROWS\n N  OBJ\n".utf8)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try handle.truncate(atOffset: 1 << 31)
+        if (try? handle.truncate(atOffset: 1 << 40)) == nil { try handle.truncate(atOffset: 1 << 31) }
         try handle.close()
         do throws(MPSError) {
             _ = try MPSReader.read(path: path)

@@ -317,5 +317,12 @@ import Testing
         reached.mayFindUnboundedRay = false
         #expect(InteriorPointSolver.solveOnce(lp, options: reached, session: nil).status == .optimal)
         #expect(InteriorPointSolver.solveOnce(lp, options: SolverOptions(), session: nil).status == .dualInfeasible)
+        // `maxIterations` bounds the two starts together (each had the whole limit).
+        for limit in [5, 8, 12] {
+            var limited = SolverOptions()
+            limited.maxIterations = limit
+            let stopped = InteriorPointSolver.solve(lp, options: limited)
+            #expect(stopped.iterations <= limit && stopped.status != .optimal, "\(limit): \(stopped.iterations) iterations, \(stopped.status)")
+        }
     }
 }

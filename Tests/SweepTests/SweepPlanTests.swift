@@ -86,6 +86,12 @@ import Testing
         #expect(throws: SweepError.self) { try large.checkSize() }
         let limit = SweepPlan(scenarioPath: "s.yaml", axes: [thousand], seeds: Array(1...10_000), years: .each([2030]))
         try limit.checkSize()
+        // A sweep.json edited to such a grid is refused where it is read (a merge overflowed counting it).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capsim-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SweepManifest(plan: huge, fingerprint: "f", targets: [], shard: nil).data().write(to: URL(fileURLWithPath: folder + "/sweep.json"))
+        #expect(throws: SweepError.self) { try SweepManifest.read(folder: folder) }
     }
 
     /// A list of seeds has the limit of a range (100 000), and a message names a long list

@@ -76,8 +76,9 @@ final class Decoder {
             fail(field, expected: expected)
             return nil
         }
-        // The line break a folded or literal block (`note: >`) ends with is YAML's, not the writer's.
-        if text.hasSuffix("\n") { text.removeLast() }
+        // The line break a folded or literal block (`note: >`) ends with is YAML's, not the
+        // writer's; a quoted text's (`"x\n"`) is the writer's, and refused below.
+        if case .scalar(_, quoted: false) = field.node.value, text.hasSuffix("\n") { text.removeLast() }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
             fail(field, found: "an empty text", expected: expected)
             return nil
