@@ -539,11 +539,14 @@ import Testing
               - {id: b, kind: curtailment, year: 2025, at_most: 101 %}
               - {id: c, kind: loss_of_load_hours, year: 2025, at_most: 9000 h}
               - {id: d, kind: non_fossil_share, year: 2025, at_least: 100 %}
+              - {id: e, kind: non_fossil_share, year: 2025, at_least: 25 %, tolerance: 1e300 %}
             """))
+        // A tolerance too (1e300 % printed a margin of 300 digits).
         #expect(p == [
             f.message("s.yaml", 11, 59, "targets[0].at_least", found: "\"120 %\"", expected: "a fraction (%) between 0 % and 100 %"),
             f.message("s.yaml", 12, 53, "targets[1].at_most", found: "\"101 %\"", expected: "a fraction (%) between 0 % and 100 %"),
             f.message("s.yaml", 13, 60, "targets[2].at_most", found: "\"9000 h\"", expected: "a time (h, d, yr) from 0 to 8760 h (the hours of a year)"),
+            f.message("s.yaml", 15, 76, "targets[4].tolerance", found: "\"1e300 %\"", expected: "a fraction (%) between 0 % and 100 %"),
         ])
     }
 

@@ -41,6 +41,15 @@ import Testing
         #expect(NiceTicks(covering: 0, 0.25).step == 0.05)
     }
 
+    /// Values so far apart that their span overflows (shares of ±1e308 edited into a
+    /// sweep's points) trapped converting NaN to a whole number: the scale starts there.
+    @Test func spansThatOverflowDrawWithoutTrapping() {
+        #expect(HeatMap.colour(.nan) == HeatMap.colour(0))
+        #expect(HeatMap.colour(.infinity) == HeatMap.colour(1))
+        #expect(NiceTicks.step(for: .infinity) == (1, 0) && NiceTicks.step(for: .nan) == (1, 0) && NiceTicks.step(for: 0) == (1, 0))
+        #expect(NiceTicks.step(for: 0.25) == (5, -1))
+    }
+
     /// The week chart's prices: yuan/GWh to yuan/MWh to the nearest 0.001, so that the
     /// solver's ±10⁻⁷ around a zero price is drawn as 0 (and the right axis as 0 to 1).
     @Test func weekPricesDropTheSolversNoise() {

@@ -66,7 +66,8 @@ extension Decoder {
         let display = displayUnit(written, dimensions.accepted)
         var tolerance = 0.0
         if let toleranceField {
-            guard let value = quantity(toleranceField, accepting: dimensions.accepted, .nonNegative, named: dimensions.named) else { return nil }
+            // Within the threshold's own range: a tolerance of 1e300 % printed a 300-digit margin.
+            guard let value = quantity(toleranceField, accepting: dimensions.accepted, range, named: dimensions.named) else { return nil }
             tolerance = value
         } else if comparison == .about {
             _ = reader.required("tolerance", expected: "how far from the value still counts as met")

@@ -25,10 +25,12 @@ public struct HeatMap: Sendable {
 
     /// The colour of a position 0–1 on the scale, and whether text on it should be white.
     static func colour(_ t: Double) -> (fill: String, darkBackground: Bool) {
-        let position = min(max(t, 0), 1) * Double(viridis.count - 1), i = min(Int(position), viridis.count - 2), f = position - Double(i)
+        // A position that is not a number (values so far apart that their span overflows) is the scale's start.
+        let clamped = t.isNaN ? 0 : min(max(t, 0), 1)
+        let position = clamped * Double(viridis.count - 1), i = min(Int(position), viridis.count - 2), f = position - Double(i)
         let (a, b) = (viridis[i], viridis[i + 1])
         let rgb = [a.0 + f * (b.0 - a.0), a.1 + f * (b.1 - a.1), a.2 + f * (b.2 - a.2)]
-        return (String(format: "#%02X%02X%02X", Int(rgb[0].rounded()), Int(rgb[1].rounded()), Int(rgb[2].rounded())), t < 0.55)
+        return (String(format: "#%02X%02X%02X", Int(rgb[0].rounded()), Int(rgb[1].rounded()), Int(rgb[2].rounded())), clamped < 0.55)
     }
 
     /// The colour key's swatches, lowest first: five from `low` to `high`, or — when the

@@ -27,6 +27,8 @@ public struct NiceTicks: Sendable {
 
     /// The smallest of 1, 2, 5, 10 × 10^k at least `rough`, as (1, 2, 5 or 10; k).
     static func step(for rough: Double) -> (factor: Double, exponent: Int) {
+        // A span that is not finite and positive (values of ±1e308) has no nice step: one.
+        guard rough.isFinite, rough > 0 else { return (1, 0) }
         let exponent = Int(log10(rough).rounded(.down))
         let normalised = rough / pow(10, Double(exponent))
         let factor: Double = normalised <= 1 + 1e-9 ? 1 : normalised <= 2 + 1e-9 ? 2 : normalised <= 5 + 1e-9 ? 5 : 10
