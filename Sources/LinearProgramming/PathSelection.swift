@@ -13,6 +13,28 @@ enum PathSelection {
     /// Band storage above this many doubles (200 MB) is refused.
     static let bandLimit = 25_000_000
 
+    /// The most pairs of rows that share a column (Σ over columns of c(c + 1)/2, c its
+    /// entries), which A Θ Aᵀ's structure and the rows' ordering store, some 20 bytes each:
+    /// 50 million, 1 GB. A column in 100 000 equality rows asked for 80 GB before any other
+    /// check (the row graph of reverse Cuthill–McKee), and 300 full columns of 3 000 rows
+    /// for 27 GB (the dense path's pair lists): both ended in a failed allocation.
+    static let pairLimit = 50_000_000
+
+    /// The refusal of a matrix with more than `pairLimit` pairs, or nil.
+    static func pairProblem(_ a: SparseMatrix, path: KKTPath) -> SelectionError? {
+        var pairs = 0, longest = 0
+        for j in 0..<a.columnCount {
+            let c = a.columnStarts[j + 1] - a.columnStarts[j]
+            longest = max(longest, c)
+            pairs += c * (c + 1) / 2
+            if pairs > pairLimit {
+                return SelectionError(message: "the \(path.rawValue) path would pair more than \(pairLimit) rows through shared columns (a column has entries in \(longest) rows or more): "
+                    + "more than 1 GB for the normal equations' structure")
+            }
+        }
+        return nil
+    }
+
     static func make(_ a: SparseMatrix, stages: [Int]?, options: SolverOptions) -> Result<NormalEquations, SelectionError> {
         let m = a.rowCount
         guard a.values.count < Int(Int32.max) else {
@@ -22,34 +44,43 @@ enum PathSelection {
         switch options.path {
         case .dense:
             guard m <= options.denseLimit else { return .failure(SelectionError(message: "the dense path is limited to \(options.denseLimit) rows; this LP has \(m) in the solver's form of it, rows found redundant dropped (--path automatic chooses a path that fits)")) }
+            if let problem = pairProblem(a, path: .dense) { return .failure(problem) }
             return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense))
         case .banded:
+            if let problem = pairProblem(a, path: .banded) { return .failure(problem) }
             let order = stages.map { RowOrdering.byStage($0, a) }.map { $0.band + $0.linking } ?? RowOrdering.reverseCuthillMcKee(a)
             return checked(a, band: order, border: [], path: .banded)
         case .bordered:
             if let stages {
                 let dense = DenseSplit(a, stages: stages)
+                if let problem = pairProblem(dense.rest, path: .bordered) { return .failure(problem) }
                 let split = RowOrdering.byStage(stages, dense.rest)
                 return checked(dense, band: split.band, border: split.linking, path: .bordered)
             }
             let long = longRows(a)
             let dense = DenseSplit(a, longRows: long)
+            if let problem = pairProblem(dense.rest, path: .bordered) { return .failure(problem) }
             return checked(dense, band: RowOrdering.reverseCuthillMcKee(dense.rest, excluding: long), border: long.sorted(), path: .bordered)
         case .automatic:
             if let stages {
                 let dense = DenseSplit(a, stages: stages)
+                if let problem = pairProblem(dense.rest, path: .automatic) { return .failure(problem) }
                 let split = RowOrdering.byStage(stages, dense.rest)
                 return checked(dense, band: split.band, border: split.linking, path: split.linking.isEmpty && dense.columns.isEmpty ? .banded : .bordered)
             }
             let long = longRows(a)
             let dense = DenseSplit(a, longRows: long)
+            if let problem = pairProblem(dense.rest, path: .automatic) { return .failure(problem) }
             let order = RowOrdering.reverseCuthillMcKee(dense.rest, excluding: long)
             let kd = bandwidth(dense.rest, order: order)
             if (kd + 1) * 4 <= m, (kd + 1) * m <= bandLimit, long.count <= options.denseLimit {
                 return .success(NormalEquations(dense.rest, bandRows: order, borderRows: long.sorted(),
                                                 path: long.isEmpty && dense.columns.isEmpty ? .banded : .bordered, denseColumns: dense.entries))
             }
-            if m <= options.denseLimit { return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense)) }
+            if m <= options.denseLimit {
+                if let problem = pairProblem(a, path: .dense) { return .failure(problem) }
+                return .success(NormalEquations(a, bandRows: [], borderRows: all, path: .dense))
+            }
             return .failure(SelectionError(message: """
                 this LP has \(m) rows and no stage information; reordering its rows left a band \(kd + 1) wide, \
                 too wide for the banded path, and it is above the dense path's limit of \(options.denseLimit) rows

@@ -180,4 +180,18 @@ import Testing
         #expect(s.status == .invalidProblem)
         #expect(s.message.contains("the dense path is limited to 10 rows; this LP has 48"))
     }
+
+    /// Pairs of rows sharing a column are counted before anything stores them: a column in
+    /// 100 000 equality rows asked for 80 GB and ended in a failed allocation.
+    @Test func rowPairsBeyondTheLimitAreRefused() {
+        func column(_ rows: Int) -> SparseMatrix {
+            SparseMatrix(rowCount: rows, columnCount: 1, columnStarts: [0, rows], rowIndices: Array(0..<rows), values: [Double](repeating: 1, count: rows))
+        }
+        #expect(PathSelection.pairProblem(column(9_999), path: .dense) == nil, "49 995 000 pairs")
+        #expect(PathSelection.pairProblem(column(10_000), path: .dense)?.message.hasPrefix("the dense path would pair more than 50000000 rows") == true, "50 005 000 pairs")
+        let full = LinearProgram(objective: [1], matrix: column(100_000), rowLower: [Double](repeating: 1, count: 100_000), rowUpper: [Double](repeating: 1, count: 100_000),
+                                 columnLower: [0], columnUpper: [.infinity])
+        let s = InteriorPointSolver.solve(full)
+        #expect(s.status == .invalidProblem && s.message.contains("would pair more than 50000000 rows"), "\(s.status): \(s.message)")
+    }
 }
