@@ -21,12 +21,13 @@ public enum InteriorPointSolver {
     /// when the matrix is the same (see `SolverSession`), and this solve's is kept.
     ///
     /// When the iterations stall (numerical trouble), they start once more with a primal
-    /// regularisation ten times larger (`retryPrimalRegularization`); the iterations of
-    /// both starts are counted, and the message says so (and gives the second start's
-    /// own message when it stalls too); `SolverOptions.maxIterations` bounds them together,
+    /// regularisation ten times larger, and when that start stalls too, a third time with
+    /// 10⁴ times the second's (`retryPrimalRegularizations`); the iterations of all starts
+    /// are counted, and the message says so (and gives each later start's own message
+    /// when it stalls too); `SolverOptions.maxIterations` bounds them together,
     /// and the start again of an LP found bounded below (the auxiliary LPs, counted apart,
-    /// each have that many of their own). A verdict of the second start is checked as the
-    /// first's would be. When the second start stalls too, `StallDiagnosis` solves two
+    /// each have that many of their own). A verdict of a later start is checked as the
+    /// first's would be. When the third start stalls too, `StallDiagnosis` solves two
     /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
     /// reached, and the status and message say which. An LP found unbounded is checked the
     /// same way (`StallDiagnosis.confirmUnbounded`): an LP with no feasible point is primal
@@ -39,22 +40,7 @@ public enum InteriorPointSolver {
     public static func solve(_ given: LinearProgram, options: SolverOptions = SolverOptions(), session: SolverSession? = nil) -> LPSolution {
         let clock = ContinuousClock(), start = clock.now
         let lp = infiniteBounds(given)
-        var solution = solveOnce(lp, options: options, session: session)
-        // `maxIterations` bounds the starts together (`--max-iterations 45` ran 85 in two).
-        if solution.status == .numericalTrouble, options.primalRegularization < retryPrimalRegularization, solution.iterations < options.maxIterations {
-            var retry = options
-            retry.primalRegularization = retryPrimalRegularization
-            retry.maxIterations -= solution.iterations
-            var second = solveOnce(lp, options: retry, session: session)
-            second.iterations += solution.iterations
-            if second.status != .numericalTrouble {
-                second.message += " (a second start, with primal regularisation \(retryPrimalRegularization), after: \(solution.message))"
-                solution = second
-            } else {
-                solution.iterations = second.iterations
-                solution.message += " (and so did a second start, with primal regularisation \(retryPrimalRegularization): \(second.message))"
-            }
-        }
+        var solution = startAgainOnTrouble(lp, after: solveOnce(lp, options: options, session: session), options: options, session: session)
         guard [.numericalTrouble, .dualInfeasible].contains(solution.status), lp.inconsistency() == nil else {
             solution.seconds = (clock.now - start).seconds
             return solution
@@ -97,16 +83,50 @@ public enum InteriorPointSolver {
         return solution
     }
 
+    /// `first`, or when it ended in numerical trouble, the solve of `lp` from a start with
+    /// the next of `retryPrimalRegularizations` above the one `options` gave (in turn, until
+    /// one ends otherwise), with the iterations of all starts and a message naming each.
+    /// `maxIterations` bounds the starts together (`--max-iterations 45` ran 85 in two).
+    static func startAgainOnTrouble(_ lp: LinearProgram, after first: LPSolution, options: SolverOptions, session: SolverSession?) -> LPSolution {
+        var solution = first
+        for (number, rho) in zip(["second", "third"], retryPrimalRegularizations) {
+            guard solution.status == .numericalTrouble, options.primalRegularization < rho, solution.iterations < options.maxIterations else { break }
+            var retry = options
+            retry.primalRegularization = rho
+            retry.maxIterations -= solution.iterations
+            var again = solveOnce(lp, options: retry, session: session)
+            again.iterations += solution.iterations
+            if again.status != .numericalTrouble {
+                again.message += " (a \(number) start, with primal regularisation \(rho), after: \(solution.message))"
+                solution = again
+            } else {
+                solution.iterations = again.iterations
+                solution.message += " (and so did a \(number) start, with primal regularisation \(rho): \(again.message))"
+            }
+        }
+        return solution
+    }
+
     /// Bounds of this size or more are infinite, as HiGHS and most writers of MPS mean
     /// them (`1e30` for "no bound"): read as finite, such a bound put an empty column's
     /// optimum at −10³⁰ instead of calling the LP unbounded.
     static let infinite = 1e20
 
-    /// The primal regularisation of the second start after numerical trouble: ten times the
-    /// default. The default 10⁻¹¹ serves flat optimal faces; 10⁻¹⁰ keeps the primal
-    /// residual where Θ = 1/ρ of columns inside their bounds would otherwise swamp it
-    /// (see `MehrotraIterations`).
-    static let retryPrimalRegularization = 1e-10
+    /// The primal regularisations of the second and third starts after numerical trouble.
+    /// The default 10⁻¹¹ serves flat optimal faces; 10⁻¹⁰ keeps the primal residual where
+    /// Θ = 1/ρ of columns inside their bounds would otherwise swamp it (see
+    /// `MehrotraIterations`). 10⁻⁷ serves an LP whose rows have a combination that only
+    /// columns at their bounds move (Θ of 10⁻⁷ or less), beside columns far inside theirs
+    /// (Θ = 1/ρ): a reservoir whose environmental flow takes all but 10⁻⁵ of its inflow,
+    /// whose water rows less its flow rows add up to the year's inflow less its flow, which
+    /// only the flow rows' slacks and the last level move.
+    /// With ρ = 10⁻¹¹ the normal equations then have a condition number near 10¹⁸ and each
+    /// direction misses A Δx = r_p by 10⁻⁷–10⁻⁶ (measured), more than the residual it
+    /// should remove, so the primal residual and the gap −yᵀr_p it leaves hold still;
+    /// refining the solves cannot converge at that condition. With 10⁻⁷ it solves in 34
+    /// iterations (docs/solver.md, *Known limits*).
+    static let retryPrimalRegularizations = [1e-10, 1e-7]
+
 
     /// `lp` with every column and row bound of `infinite` size or more made ±∞ (the same
     /// LP when none is).

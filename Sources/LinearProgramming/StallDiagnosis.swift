@@ -128,19 +128,15 @@ enum StallDiagnosis {
             """, least.iterations)
     }
 
-    /// An auxiliary LP solved as `InteriorPointSolver.solve` solves an LP, with a second
-    /// start at the larger primal regularisation after numerical trouble, but without the
+    /// An auxiliary LP solved as `InteriorPointSolver.solve` solves an LP, with later starts
+    /// at the larger primal regularisations after numerical trouble, but without the
     /// diagnosis, which would ask the same questions of it again. On 1 800 random LPs
     /// (`Benchmarks/Scripts/random_lps.py`) it decided four more, one improving-direction
-    /// LP and three least-violation LPs that had stalled.
+    /// LP and three least-violation LPs that had stalled. Its starts share its
+    /// `maxIterations`.
     static func solve(_ auxiliary: LinearProgram, options: SolverOptions) -> LPSolution {
         let first = InteriorPointSolver.solveOnce(auxiliary, options: options, session: nil)
-        guard first.status == .numericalTrouble, options.primalRegularization < InteriorPointSolver.retryPrimalRegularization else { return first }
-        var retry = options
-        retry.primalRegularization = InteriorPointSolver.retryPrimalRegularization
-        var second = InteriorPointSolver.solveOnce(auxiliary, options: retry, session: nil)
-        second.iterations += first.iterations
-        return second
+        return InteriorPointSolver.startAgainOnTrouble(auxiliary, after: first, options: options, session: nil)
     }
 
     /// The improving-direction test of `lp`: the status of its LP and its iterations, and,
