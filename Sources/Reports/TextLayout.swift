@@ -53,7 +53,7 @@ public enum TextLayout {
     /// with `first` and the others with `rest` (a word longer than a line stays whole).
     /// A number stays on the line of the word after it, its unit ("0.0148 GW" was broken
     /// after 0.0148).
-    static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
+    public static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
         var words: [String] = []
         for word in text.split(separator: " ").map(String.init) {
             if let last = words.last, Double(last.trimmingCharacters(in: CharacterSet(charactersIn: "(+−-"))) != nil {

@@ -89,6 +89,17 @@ import Reports
         #expect(try String(contentsOfFile: cut + "/points.jsonl", encoding: .utf8).split(separator: "\n").count == 6)
     }
 
+    /// An axis that sets a wind milestone after the year simulated changes no result, and
+    /// the summary says so under the table; the battery axis beside it does change them.
+    @Test func anAxisThatChangesNoResultIsNoted() throws {
+        let (folder, file) = try folder(with: Self.scenario(wind: "{2020: 0.2 GW, 2021: 0.2 GW, 2030: 0.5 GW}"))
+        let result = capsim("sweep", file, "--set", "technologies.battery.capacity=0GW,0.05GW", "--set", "technologies.wind.capacity.2030=0.5GW,0.6GW",
+                            "--seeds", "1...2", "--years", "2021", "--out", folder.appendingPathComponent("out").path)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("note: axis 2 (technologies.wind.capacity.2030) changed no result: each of its 2 values gave the same"), "\(result.out)")
+        #expect(!result.out.contains("note: axis 1"), "\(result.out)")
+    }
+
     @Test func shardsMergeToTheWholeSweep() throws {
         let (folder, file) = try folder()
         let arguments = [file, "--set", "technologies.battery.capacity=0GW...0.1GW:0.05GW", "--seeds", "1...2", "--years", "2021"]
