@@ -95,6 +95,17 @@ import Testing
         for line in lines { #expect(TextLayout.width(String(line)) <= 100, "\(line)") }
     }
 
+    /// `--check-binding` leaves out strive-for targets: a missed share target marked
+    /// `strive: true` exits 0 with it and 3 with `--check`; unmarked, 3 with either.
+    @Test func checkBindingLeavesOutStriveForTargets() throws {
+        let (_, strive) = try write(Self.scenario(shareTarget: "50 %, strive: true"))
+        #expect(capsim("run", strive, "--check-binding").status == 0)
+        #expect(capsim("run", strive, "--check").status == 3)
+        #expect(capsim("run", strive, "--check", "--check-binding").status == 3)
+        let (_, binding) = try write(Self.scenario(shareTarget: "50 %"))
+        #expect(capsim("run", binding, "--check-binding").status == 3)
+    }
+
     @Test func missedTargetExitsThreeOnlyWithCheck() throws {
         let (_, file) = try write(Self.scenario(shareTarget: "50 %"))
         let checked = capsim("run", file, "--check")
