@@ -4,7 +4,8 @@ import Foundation
 import Reports
 
 /// capsim's exit statuses: 0 success, 1 invalid input (the scenario or a file it names),
-/// 2 a usage error (unknown option, missing argument), 3 a target missed under `--check`,
+/// 2 a usage error (unknown option, missing argument), 3 a target missed under `--check`
+/// (a binding one under `--check-binding`) or a search not met,
 /// 4 an LP with no optimal solution (`capsim lp solve`).
 public enum ExitStatus: Int32, Sendable {
     case success = 0

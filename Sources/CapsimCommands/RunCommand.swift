@@ -11,8 +11,7 @@ import Simulation
 /// way the statistics bureau counts, and the scorecard of every target: a summary on the
 /// terminal, and on request JSON, CSV, hourly CSV and an HTML report. Exit 0, or 3 with
 /// `--check` when a target is missed (`--check-binding`: a target not marked strive-for,
-/// 力争), 1 for bad input, 2 for bad usage, 4 when a year's LP
-/// has no optimum.
+/// 力争), 1 for bad input, 2 for bad usage, 4 when a year's LP has no optimum.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -126,7 +125,7 @@ struct RunCommand: ParsableCommand {
         }
         try unwritten.finish()
         let missed = outcome.scorecard.entries.filter { $0.evaluation?.status == .missed }
-        if check && !missed.isEmpty || checkBinding && missed.contains(where: { !$0.target.strive }) {
+        if (check && !missed.isEmpty) || (checkBinding && missed.contains(where: { !$0.target.strive })) {
             throw CommandFailure(status: .targetMissed)
         }
     }

@@ -22,13 +22,13 @@ public enum InteriorPointSolver {
     ///
     /// When the iterations stall (numerical trouble), they start once more with a primal
     /// regularisation ten times larger, and when that start stalls too, a third time with
-    /// 10⁴ times the second's (`retryPrimalRegularizations`); the iterations of all starts
-    /// are counted, and the message says so (and gives each later start's own message
-    /// when it stalls too); `SolverOptions.maxIterations` bounds them together,
+    /// 10⁻⁷, a thousand times the second's (`retryPrimalRegularizations`); the iterations
+    /// of all starts are counted, and the message says so (and gives each later start's
+    /// own message when it stalls too); `SolverOptions.maxIterations` bounds them together,
     /// and the start again of an LP found bounded below (the auxiliary LPs, counted apart,
     /// each have that many of their own). A verdict of a later start is checked as the
-    /// first's would be. When the third start stalls too, `StallDiagnosis` solves two
-    /// auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
+    /// first's would be. When the last start stalls too (or the limit leaves none),
+    /// `StallDiagnosis` solves two auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
     /// reached, and the status and message say which. An LP found unbounded is checked the
     /// same way (`StallDiagnosis.confirmUnbounded`): an LP with no feasible point is primal
     /// infeasible, whatever its objective does (its dual is infeasible too), and one with
@@ -84,27 +84,36 @@ public enum InteriorPointSolver {
     }
 
     /// `first`, or when it ended in numerical trouble, the solve of `lp` from a start with
-    /// the next of `retryPrimalRegularizations` above the one `options` gave (in turn, until
-    /// one ends otherwise), with the iterations of all starts and a message naming each.
-    /// `maxIterations` bounds the starts together (`--max-iterations 45` ran 85 in two).
+    /// each of `retryPrimalRegularizations` above the one `options` gave, in turn, until one
+    /// ends otherwise, with the iterations of all starts and a message naming each. When
+    /// every start stalls, the point is the first start's (the diagnosis, and an auxiliary
+    /// LP's feasibility check, read it). `maxIterations` bounds the starts together
+    /// (`--max-iterations 45` ran 85 in two).
     static func startAgainOnTrouble(_ lp: LinearProgram, after first: LPSolution, options: SolverOptions, session: SolverSession?) -> LPSolution {
         var solution = first
-        for (number, rho) in zip(["second", "third"], retryPrimalRegularizations) {
-            guard solution.status == .numericalTrouble, options.primalRegularization < rho, solution.iterations < options.maxIterations else { break }
+        let larger = retryPrimalRegularizations.filter { $0 > options.primalRegularization }
+        for (number, rho) in zip(["second", "third"], larger) {
+            guard solution.status == .numericalTrouble, solution.iterations < options.maxIterations else { break }
             var retry = options
             retry.primalRegularization = rho
             retry.maxIterations -= solution.iterations
             var again = solveOnce(lp, options: retry, session: session)
             again.iterations += solution.iterations
             if again.status != .numericalTrouble {
-                again.message += " (a \(number) start, with primal regularisation \(rho), after: \(solution.message))"
+                again.message += " (a \(number) start, with primal regularisation \(powerOfTen(rho)), after: \(solution.message))"
                 solution = again
             } else {
                 solution.iterations = again.iterations
-                solution.message += " (and so did a \(number) start, with primal regularisation \(rho): \(again.message))"
+                solution.message += " (and so did a \(number) start, with primal regularisation \(powerOfTen(rho)): \(again.message))"
             }
         }
         return solution
+    }
+
+    /// `value` as 1eN when it is a power of ten (`1e-7`, where Swift writes `1e-07`).
+    static func powerOfTen(_ value: Double) -> String {
+        let exponent = log10(value).rounded()
+        return value == pow(10, exponent) ? "1e\(Int(exponent))" : "\(value)"
     }
 
     /// Bounds of this size or more are infinite, as HiGHS and most writers of MPS mean
@@ -117,16 +126,15 @@ public enum InteriorPointSolver {
     /// Θ = 1/ρ of columns inside their bounds would otherwise swamp it (see
     /// `MehrotraIterations`). 10⁻⁷ serves an LP whose rows have a combination that only
     /// columns at their bounds move (Θ of 10⁻⁷ or less), beside columns far inside theirs
-    /// (Θ = 1/ρ): a reservoir whose environmental flow takes all but 10⁻⁵ of its inflow,
+    /// (Θ = 1/ρ): a reservoir whose environmental flow takes all but 3·10⁻⁶ of its inflow,
     /// whose water rows less its flow rows add up to the year's inflow less its flow, which
-    /// only the flow rows' slacks and the last level move.
-    /// With ρ = 10⁻¹¹ the normal equations then have a condition number near 10¹⁸ and each
-    /// direction misses A Δx = r_p by 10⁻⁷–10⁻⁶ (measured), more than the residual it
-    /// should remove, so the primal residual and the gap −yᵀr_p it leaves hold still;
-    /// refining the solves cannot converge at that condition. With 10⁻⁷ it solves in 34
-    /// iterations (docs/solver.md, *Known limits*).
+    /// only the flow rows' slacks and the last level move. With ρ = 10⁻¹¹ the normal
+    /// equations are nearly singular along that combination, beyond what double precision
+    /// resolves, and each direction misses A Δx = r_p by 10⁻⁷–10⁻⁶ (measured), more than the
+    /// residual it should remove, so the primal residual and the gap −yᵀr_p it leaves hold
+    /// still; refining the solves does not converge there. With 10⁻⁷ it solves in 34
+    /// iterations (docs/solver.md, *Later starts*).
     static let retryPrimalRegularizations = [1e-10, 1e-7]
-
 
     /// `lp` with every column and row bound of `infinite` size or more made ±∞ (the same
     /// LP when none is).

@@ -43,8 +43,8 @@ public struct SolverOptions: Sendable {
     /// Largest number of rows the dense path accepts.
     public var denseLimit = 3000
     /// Primal regularisation ρ of the Newton steps (scaled units; see
-    /// `MehrotraIterations`). A solve that ends in numerical trouble is tried once more
-    /// with each of `retryPrimalRegularizations` in turn (`InteriorPointSolver`).
+    /// `MehrotraIterations`). A solve that ends in numerical trouble is tried again with
+    /// each larger one of `retryPrimalRegularizations` in turn (`InteriorPointSolver`).
     public var primalRegularization = 1e-11
     /// Whether the iterations may stop on a direction of unboundedness (`Certificate`).
     /// The solver turns it off for a second solve once an auxiliary LP has shown that

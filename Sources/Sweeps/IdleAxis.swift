@@ -31,14 +31,21 @@ public enum IdleAxis {
     }
 
     /// The note printed under the summary table for the idle axes of `manifest`, empty
-    /// when there are none.
-    public static func note(_ idle: [Int], manifest: SweepManifest) -> String {
-        idle.map { index in
+    /// when there are none. When `rows` hold only some of the grid's points (a shard, a
+    /// merge missing one, failed points), it says the finding is of the points present.
+    public static func note(_ idle: [Int], rows: [PointTable.Row], manifest: SweepManifest) -> String {
+        let present = Set(rows.map(\.point)).count
+        let whole = present == manifest.points
+        let place = manifest.axes.count == 1 ? "at every seed and year" : "at every combination of the other axes, seed and year"
+        return idle.map { index in
             let axis = manifest.axes[index]
+            let values = Set(rows.map { $0.values[index] }).count
+            let finding = whole
+                ? "changed no result: each of its \(axis.values.count) values gave"
+                : "changed no result in the \(present) of \(manifest.points) points present: each of the \(values) of its \(axis.values.count) values there gave"
             let text = """
-                note: axis \(index + 1) (\(axis.path)) changed no result: each of its \(axis.values.count) values gave the same \
-                figures and target statuses at every combination of the other axes, seed and year — a value the years \
-                simulated do not read, such as a milestone after the last of them, or a key these years do not use
+                note: axis \(index + 1) (\(axis.path)) \(finding) the same figures and target statuses \(place) — a value the \
+                years simulated do not read, such as a milestone after the last of them, or a key these years do not use
                 """
             return TextLayout.wrap(text, width: 100, first: "", rest: "  ").joined(separator: "\n") + "\n"
         }.joined()

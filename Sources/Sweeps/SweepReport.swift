@@ -10,7 +10,7 @@ public enum SweepReport {
         let scenario = try? ScenarioLoader.load(path: scenarioPath)
         let years = Dictionary(uniqueKeysWithValues: (scenario?.targets ?? []).map { ($0.id, $0.year) })
         let table = SweepSummary.text(groups, manifest: manifest, targetYears: years)
-            + IdleAxis.note(IdleAxis.find(rows, axes: manifest.axes.count), manifest: manifest)
+            + IdleAxis.note(IdleAxis.find(rows, axes: manifest.axes.count), rows: rows, manifest: manifest)
         return (table, SweepSummary.csv(groups, manifest: manifest, targetYears: years))
     }
 

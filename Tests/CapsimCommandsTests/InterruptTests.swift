@@ -46,7 +46,7 @@ import Testing
 
     /// `kill -9` part-way through a sweep on two jobs, then the same command again: the
     /// rows of points.csv are those of an uninterrupted sweep, none twice or cut, and
-    /// points.jsonl has each point once.
+    /// points.jsonl has each point once, the lines done before the kill first.
     @Test(.enabled(if: executable != nil, "the capsim executable is not beside the test bundle: `make test` builds it there (swift build -c release -Xswiftc -enable-testing --product capsim)"))
     func aSweepKilledBySIGKILLResumesToTheSameRows() throws {
         let folder = try temporaryFolder()
@@ -68,6 +68,10 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        // The whole lines left by the kill (a last line may be cut), which the rerun keeps.
+        let left = try String(contentsOfFile: points, encoding: .utf8)
+        let kept = left.split(separator: "\n").dropLast(left.hasSuffix("\n") ? 0 : 1)
+        #expect(kept.count >= 2 && kept.count < 42, "\(kept.count) points before the kill")
         let again = capsim(arguments + [killed]), uninterrupted = capsim(arguments + [whole])
         #expect(again.status == 0, "\(again.err)")
         #expect(uninterrupted.status == 0, "\(uninterrupted.err)")
@@ -75,6 +79,11 @@ import Testing
         let expected = try String(contentsOfFile: whole + "/points.csv", encoding: .utf8).split(separator: "\n")
         #expect(resumed.count == expected.count && resumed.count == 43, "a header and 42 rows: \(resumed.count)")
         #expect(Set(resumed) == Set(expected))
-        #expect(try String(contentsOfFile: points, encoding: .utf8).split(separator: "\n").count == 42)
+        let lines = try String(contentsOfFile: points, encoding: .utf8).split(separator: "\n")
+        #expect(Array(lines.prefix(kept.count)) == Array(kept), "the points done before the kill are kept first, the rest appended")
+        let numbers = try lines.map { line in
+            try #require((try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["point"] as? Int)
+        }
+        #expect(numbers.sorted() == Array(0..<42), "each point once in points.jsonl")
     }
 }
