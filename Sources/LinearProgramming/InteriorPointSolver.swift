@@ -85,12 +85,15 @@ public enum InteriorPointSolver {
 
     /// `first`, or when it ended in numerical trouble, the solve of `lp` from a start with
     /// each of `retryPrimalRegularizations` above the one `options` gave, in turn, until one
-    /// ends otherwise, with the iterations of all starts and a message naming each. When
+    /// ends otherwise, with the iterations of all starts and one message naming each in
+    /// turn (not one inside another: "… (a third start, with primal regularisation 1e-7,
+    /// after the first: …; the second, with 1e-10: …)"). When
     /// every start stalls, the point is the first start's (the diagnosis, and an auxiliary
     /// LP's feasibility check, read it). `maxIterations` bounds the starts together
     /// (`--max-iterations 45` ran 85 in two).
     static func startAgainOnTrouble(_ lp: LinearProgram, after first: LPSolution, options: SolverOptions, session: SolverSession?) -> LPSolution {
         var solution = first
+        var stalled: [(number: String, rho: Double, message: String)] = []
         let larger = retryPrimalRegularizations.filter { $0 > options.primalRegularization }
         for (number, rho) in zip(["second", "third"], larger) {
             guard solution.status == .numericalTrouble, solution.iterations < options.maxIterations else { break }
@@ -100,13 +103,16 @@ public enum InteriorPointSolver {
             var again = solveOnce(lp, options: retry, session: session)
             again.iterations += solution.iterations
             if again.status != .numericalTrouble {
-                again.message += " (a \(number) start, with primal regularisation \(powerOfTen(rho)), after: \(solution.message))"
-                solution = again
-            } else {
-                solution.iterations = again.iterations
-                solution.message += " (and so did a \(number) start, with primal regularisation \(powerOfTen(rho)): \(again.message))"
+                let before = ["the first: \(first.message)"] + stalled.map { "the \($0.number), with \(powerOfTen($0.rho)): \($0.message)" }
+                again.message += " (a \(number) start, with primal regularisation \(powerOfTen(rho)), after \(before.joined(separator: "; ")))"
+                return again
             }
+            solution.iterations = again.iterations
+            stalled.append((number, rho, again.message))
         }
+        guard let second = stalled.first else { return solution }
+        let rest = stalled.dropFirst().map { "; and a \($0.number), with \(powerOfTen($0.rho)): \($0.message)" }.joined()
+        solution.message += " (and so did a \(second.number) start, with primal regularisation \(powerOfTen(second.rho)): \(second.message)\(rest))"
         return solution
     }
 
