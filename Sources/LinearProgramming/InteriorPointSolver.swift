@@ -28,8 +28,8 @@ public enum InteriorPointSolver {
     /// and the start again of an LP found bounded below (the auxiliary LPs, counted apart,
     /// each have that many of their own). A verdict of a later start is checked as the
     /// first's would be. When the last start stalls too (or the limit leaves none),
-    /// `StallDiagnosis` solves two auxiliary LPs to tell an infeasible or unbounded LP from one whose optimum was not
-    /// reached, and the status and message say which. An LP found unbounded is checked the
+    /// `StallDiagnosis` solves two auxiliary LPs to tell an infeasible or unbounded LP from
+    /// one whose optimum was not reached, and the status and message say which. An LP found unbounded is checked the
     /// same way (`StallDiagnosis.confirmUnbounded`): an LP with no feasible point is primal
     /// infeasible, whatever its objective does (its dual is infeasible too), and one with
     /// a feasible point but no improving direction is solved again by iterations that do
@@ -87,9 +87,8 @@ public enum InteriorPointSolver {
     /// each of `retryPrimalRegularizations` above the one `options` gave, in turn, until one
     /// ends otherwise, with the iterations of all starts and one message naming each in
     /// turn (not one inside another: "… (a third start, with primal regularisation 1e-7,
-    /// after the first: …; the second, with 1e-10: …)"). When
-    /// every start stalls, the point is the first start's (the diagnosis, and an auxiliary
-    /// LP's feasibility check, read it). `maxIterations` bounds the starts together
+    /// after the first: …; the second, with 1e-10: …)"). When every start stalls, the point
+    /// returned is the first start's. `maxIterations` bounds the starts together
     /// (`--max-iterations 45` ran 85 in two).
     static func startAgainOnTrouble(_ lp: LinearProgram, after first: LPSolution, options: SolverOptions, session: SolverSession?) -> LPSolution {
         var solution = first
