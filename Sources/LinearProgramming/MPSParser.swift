@@ -247,6 +247,9 @@ struct MPSParser {
     private var rowsWithoutObjective: Int?
     /// What is read but perhaps not as the writer meant, made once the file has been read.
     private(set) var warnings: [MPSWarning] = []
+    /// The stages of `*STAGES` comment lines (`MPSStages`), by kind, and the first such
+    /// line; taken only when each kind's count matches the rows or columns read.
+    private var rowStages: [Int]?, columnStages: [Int]?, stagesLine: Int?
 
     /// The column names, made when COLUMNS ends.
     private var columns = MPSNameTable(minimumCapacity: 0)
@@ -331,7 +334,8 @@ struct MPSParser {
     }
 
     private mutating func readLine(_ range: Range<Int>) throws(MPSError) {
-        guard let first = range.first.map({ bytes[$0] }), first != UInt8(ascii: "*") else { return }
+        guard let first = range.first.map({ bytes[$0] }) else { return }
+        guard first != UInt8(ascii: "*") else { return try readStages(range) }
         if section == .endata {
             afterEndLines.note(line)
         } else if Self.isBlank(first) {
@@ -339,6 +343,22 @@ struct MPSParser {
         } else {
             try readHeader(range)
         }
+    }
+
+    /// A comment line: read when it is a `*STAGES ROWS` or `*STAGES COLUMNS` line capsim
+    /// wrote (`MPSStages`), skipped otherwise.
+    private mutating func readStages(_ range: Range<Int>) throws(MPSError) {
+        let marker = MPSStages.marker.utf8
+        guard range.count > marker.count, bytes[range.lowerBound..<(range.lowerBound + marker.count)].elementsEqual(marker),
+              Self.isBlank(bytes[range.lowerBound + marker.count]) else { return }
+        let words = string(range).split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst()
+        guard let kind = words.first, kind == "ROWS" || kind == "COLUMNS" else { return }
+        stagesLine = stagesLine ?? line
+        var stages = (kind == "ROWS" ? rowStages : columnStages) ?? []
+        for token in words.dropFirst() where !MPSStages.append(token, to: &stages) {
+            throw failure("'\(token)' in a \(MPSStages.marker) \(kind) line: expected a:n (the stages a … a + n − 1), a*n (stage a n times) or L*n (n linking), with n ≥ 1 and at most \(MPSStages.limit) stages in all")
+        }
+        if kind == "ROWS" { rowStages = stages } else { columnStages = stages }
     }
 
     private mutating func readHeader(_ range: Range<Int>) throws(MPSError) {
@@ -870,8 +890,9 @@ struct MPSParser {
 
     /// The warnings, by line: lines read as the LP relaxation, entries of sets not used and
     /// set names that name columns too (counted, at the first of them), a negative `UP`
-    /// that left its column unbounded below, and a column whose bounds the BOUNDS lines
-    /// left crossed, which the solver would report without a line.
+    /// that left its column unbounded below, a column whose bounds the BOUNDS lines left
+    /// crossed, which the solver would report without a line, and `*STAGES` lines whose
+    /// count does not match the rows or columns (whose stages are then dropped).
     private mutating func makeWarnings() {
         var found: [(line: Int, message: String)] = []
         if integerLines.count > 0 {
@@ -912,6 +933,15 @@ struct MPSParser {
         if afterEndLines.count > 0 {
             found.append((afterEndLines.first, "\(afterEndLines.counted("line after ENDATA", "lines after ENDATA")) ignored"))
         }
+        if let stagesLine {
+            for (kind, stages, count) in [("ROWS", rowStages, rowNames.count), ("COLUMNS", columnStages, columnNames.count)] {
+                guard let stages, stages.count != count else { continue }
+                let noun = kind == "ROWS" ? "row" : "column"
+                found.append((stagesLine, "the \(MPSStages.marker) \(kind) lines give \(stages.count) stages for \(count) \(noun)\(count == 1 ? "" : "s"): read without \(noun) stages"))
+            }
+            if rowStages?.count != rowNames.count { rowStages = nil }
+            if columnStages?.count != columnNames.count { columnStages = nil }
+        }
         for (column, line) in conventionLines {
             found.append((line, "this negative upper bound makes column '\(columnNames[column])' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"))
         }
@@ -938,7 +968,8 @@ struct MPSParser {
         return LinearProgram(
             name: name, sense: sense ?? .minimize, objective: objective, objectiveConstant: objectiveConstant ?? 0,
             matrix: matrix, rowLower: rowLower, rowUpper: rowUpper, columnLower: columnLower, columnUpper: columnUpper,
-            rowNames: NameList(rowNames), columnNames: NameList(columnNames), objectiveName: objectiveName ?? "OBJ")
+            rowNames: NameList(rowNames), columnNames: NameList(columnNames), objectiveName: objectiveName ?? "OBJ",
+            rowStages: rowStages, columnStages: columnStages)
     }
 
     private static func rowBounds(_ kind: RowKind, rhs b: Double, range: Double?) -> (Double, Double) {

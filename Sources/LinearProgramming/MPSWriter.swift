@@ -22,7 +22,9 @@
 ///   name becomes `OBJ`, `R<i>` or `C<j>`, and a name already taken (rows share their
 ///   namespace with the objective) gets the first free suffix `_2`, `_3`, …, so the file
 ///   always reads. Names are otherwise written as they are.
-/// - Stages are not part of MPS and are not written, nor are explicit zeros in the matrix.
+/// - Stages are not part of MPS: they are written as `*STAGES` comment lines
+///   (`MPSStages`), which other readers skip and this one reads. Explicit zeros in the
+///   matrix are not written.
 ///
 /// The problem should be consistent (`inconsistency() == nil`). One that the reader would
 /// still refuse (a lower bound of 1e20, a coefficient of 1e-320) is refused with an
@@ -39,6 +41,9 @@ public enum MPSWriter {
 
         let name = problemName(lp.name)
         var text = comments.map { "* \($0.split(whereSeparator: \.isNewline).joined(separator: " "))\n" }.joined()
+        for (kind, stages) in [("ROWS", lp.rowStages), ("COLUMNS", lp.columnStages)] {
+            if let stages { text += MPSStages.lines(kind, stages).map { $0 + "\n" }.joined() }
+        }
         text += name.isEmpty ? "NAME\n" : "NAME \(name)\n"
         if lp.sense == .maximize { text += "OBJSENSE\n    MAX\n" }
         text += "ROWS\n N  \(objectiveName)\n"

@@ -152,8 +152,8 @@ import Testing
         #expect(capsim(["lp", "export", file, "--year", "2021", "--out", exported[0]] + set).status == 0)
         #expect(capsim("lp", "export", variant, "--year", "2021", "--out", exported[1]).status == 0)
         let texts = try exported.map { try String(contentsOfFile: $0, encoding: .utf8) }
-        // The first line says what wrote the file; the rest is the LP.
-        #expect(texts[0].hasPrefix("* written by capsim lp export \(file) --set technologies.battery.capacity=0.12GW --year 2021 --from 2020 --seed 1 --out \(exported[0])\nNAME "),
+        // The first line says what wrote the file; the rest is the LP, its hours first.
+        #expect(texts[0].hasPrefix("* written by capsim lp export \(file) --set technologies.battery.capacity=0.12GW --year 2021 --from 2020 --seed 1 --out \(exported[0])\n*STAGES ROWS "),
                 "\(texts[0].prefix(200))")
         #expect(texts[0].drop { $0 != "\n" } == texts[1].drop { $0 != "\n" })
 
@@ -464,7 +464,12 @@ import Testing
         let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
         let year = try #require((run["years"] as? [[String: Any]])?.last)
         let cost = try #require(year["cost_yuan"] as? Double), objective = try #require(lp["objective"] as? Double)
-        #expect(abs(objective * 1e6 - cost) <= 1e-6 * abs(cost), "\(objective) M yuan vs \(cost) yuan")
+        #expect(abs(objective * 1e6 - cost) <= 1e-12 * abs(cost), "\(objective) M yuan vs \(cost) yuan")
+        // The file carries the hours (`*STAGES` lines), so `lp solve` orders the normal
+        // equations as the run did and takes the same iterations.
+        #expect(try String(contentsOfFile: mps, encoding: .utf8).contains("\n*STAGES ROWS 0:8760 "))
+        let iterations = try #require((year["solver"] as? [String: Any])?["iterations"] as? Int)
+        #expect(lp["iterations"] as? Int == iterations, "\(lp["iterations"] ?? "none") against \(iterations)")
         // An --out that cannot be written is refused before any year is solved, and a
         // path under a file says so.
         let nowhere = capsim("lp", "export", file, "--year", "2021", "--out", folder.appendingPathComponent("none/2021.mps").path)

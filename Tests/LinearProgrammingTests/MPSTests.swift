@@ -906,11 +906,42 @@ import Testing
         #expect(Array(read.columnNames.prefix(2)) == ["a_b", "a_b_2"])
     }
 
-    @Test func writerLeavesOutStages() throws {
+    /// Stages travel as `*STAGES` comment lines: repeats (1*3), linking rows (L*1), runs
+    /// (0:3 is 0, 1, 2) and runs of repeats (0:3*2 is 0, 0, 1, 1, 2, 2), twelve tokens a
+    /// line, read back to the same LP.
+    @Test func writerRoundTripsStagesInComments() throws {
         var lp = Self.everyKind
-        lp.rowStages = [0, 0, 1, 1, LinearProgram.linking, 1]
-        lp.columnStages = Array(repeating: 0, count: lp.columnCount)
-        #expect(try MPSReader.parse(MPSWriter.text(lp)) == Self.everyKind)
+        lp.rowStages = [0, 1, 1, 1, LinearProgram.linking, 7]
+        lp.columnStages = (0..<lp.columnCount).map { $0 % 2 == 0 ? $0 : LinearProgram.linking }
+        let text = try MPSWriter.text(lp)
+        #expect(text.hasPrefix("*STAGES ROWS 0*1 1*3 L*1 7*1\n*STAGES COLUMNS 0*1 L*1 2*1 L*1 4*1 L*1 6*1 L*1 8*1 L*1 10*1 L*1\nNAME "), "\(text.prefix(160))")
+        #expect(try MPSReader.parse(text) == lp)
+        lp.rowStages = [4, 5, 6, 0, 0, 1]
+        lp.columnStages = [0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4]
+        let runs = try MPSWriter.text(lp)
+        #expect(runs.hasPrefix("*STAGES ROWS 4:3 0*2 1*1\n*STAGES COLUMNS 0:3*2 3:2*3\nNAME "), "\(runs.prefix(100))")
+        #expect(try MPSReader.parse(runs) == lp)
+        #expect(MPSStages.lines("COLUMNS", (0..<26).map { 3 * $0 }).map { $0.split(separator: " ").count } == [14, 14, 4])
+    }
+
+    /// A `*STAGES` line whose token is not a:n, a*n or L*n is an error at its line; stages
+    /// that do not match the rows read are dropped with a warning (the LP is the same
+    /// without them); other comments, even ones starting with *STAGES, are skipped.
+    @Test func stageCommentsThatCannotBeUsed() throws {
+        let body = "NAME T\nROWS\n N OBJ\n E R\nCOLUMNS\n X OBJ 1\n X R 1\nRHS\n RHS R 1\nENDATA\n"
+        for bad in ["0:0", "-1:2", "x*2", "L:2", "1*", "0:99999999999999999999", "3", "L", "0:2*0", "1*2*3", "0:100000000*2"] {
+            #expect(throws: MPSError.self) { try MPSReader.parse("*STAGES ROWS \(bad)\n" + body) }
+            do {
+                _ = try MPSReader.parse("*\n*STAGES ROWS \(bad)\n" + body)
+            } catch {
+                #expect(error.line == 2 && error.message.contains("'\(bad)' in a *STAGES ROWS line"), "\(error)")
+            }
+        }
+        var warnings: [MPSWarning] = []
+        let mismatched = try MPSReader.parse("*STAGES ROWS 0:2\n*STAGES COLUMNS 5*1\n" + body) { warnings.append($0) }
+        #expect(mismatched.rowStages == nil && mismatched.columnStages == [5])
+        #expect(warnings.map(\.line) == [1] && warnings.first?.message == "the *STAGES ROWS lines give 2 stages for 1 row: read without row stages")
+        #expect(try MPSReader.parse("*STAGES are hours\n*STAGESROWS 0:1\n" + body).rowStages == nil)
     }
 
     /// Only `G` recovers [−1.8, 2.2] (−1.8 + R = 2.2), only `L` recovers [−3, −0.9]

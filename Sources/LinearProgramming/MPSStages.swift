@@ -1,0 +1,74 @@
+/// Stages in an MPS file, which the format has no place for: capsim writes them as comment
+/// lines, which other readers skip, so that `capsim lp solve` of an exported year orders
+/// the normal equations by hour as `capsim run` does (without them the generic path's
+/// ordering rounds otherwise, and a year near a degenerate optimum can stall in one and
+/// not the other).
+///
+///     *STAGES ROWS 0:8760 0:8760 L*1
+///     *STAGES COLUMNS 0:8760*2 …
+///
+/// Each token gives stages in order: `a:n` the n stages a, a + 1, …, a + n − 1; `a*k` the
+/// stage a k times; `a:n*k` each of a … a + n − 1 k times over (rows built hour by hour,
+/// k to an hour); `L*k` k rows or columns of no single stage (`LinearProgram.linking`).
+/// A kind's tokens may run over several lines, read in order.
+enum MPSStages {
+    static let marker = "*STAGES"
+    /// Tokens a line, so that lines stay short enough to read.
+    static let tokensPerLine = 12
+
+    /// The comment lines that give `stages` of `kind` (`ROWS` or `COLUMNS`).
+    static func lines(_ kind: String, _ stages: [Int]) -> [String] {
+        var tokens: [String] = [], i = 0
+        while i < stages.count {
+            let first = stages[i]
+            var k = 1
+            while i + k < stages.count, stages[i + k] == first { k += 1 }
+            var n = 1
+            if first != LinearProgram.linking {
+                // Further blocks of k, each one stage on: first + 1, first + 2, …
+                while i + (n + 1) * k <= stages.count, (0..<k).allSatisfy({ stages[i + n * k + $0] == first + n }),
+                      i + (n + 1) * k == stages.count || stages[i + (n + 1) * k] != first + n {
+                    n += 1
+                }
+            }
+            let base = first == LinearProgram.linking ? "L" : n > 1 ? "\(first):\(n)" : "\(first)"
+            tokens.append(k > 1 || n == 1 ? "\(base)*\(k)" : base)
+            i += n * k
+        }
+        return stride(from: 0, to: tokens.count, by: tokensPerLine).map { start in
+            "\(marker) \(kind) " + tokens[start..<min(start + tokensPerLine, tokens.count)].joined(separator: " ")
+        }
+    }
+
+    /// Appends the stages `token` gives to `stages`; false when it is not one of the forms
+    /// above (a stage below 0 or a count below 1 included) or would take the stages past
+    /// `limit`.
+    static func append(_ token: Substring, to stages: inout [Int]) -> Bool {
+        let parts = token.split(separator: "*", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return false }
+        var k = 1
+        if parts.count == 2 {
+            guard let count = Int(parts[1]), count >= 1 else { return false }
+            k = count
+        }
+        if parts[0] == "L" {
+            guard parts.count == 2, k <= limit - stages.count else { return false }
+            stages += repeatElement(LinearProgram.linking, count: k)
+            return true
+        }
+        let run = parts[0].split(separator: ":", omittingEmptySubsequences: false)
+        guard run.count <= 2, let first = Int(run[0]), first >= 0 else { return false }
+        var n = 1
+        if run.count == 2 {
+            guard let count = Int(run[1]), count >= 1 else { return false }
+            n = count
+        }
+        guard parts.count == 2 || run.count == 2, n <= (limit - stages.count) / k, first <= Int.max - n else { return false }
+        for stage in first..<(first + n) { stages += repeatElement(stage, count: k) }
+        return true
+    }
+
+    /// The most stages of one kind: more rows or columns than any MPS file that can be
+    /// read holds, and few enough that a damaged count is refused rather than allocated.
+    static let limit = 100_000_000
+}
