@@ -40,35 +40,46 @@ enum MPSStages {
         }
     }
 
-    /// Appends the stages `token` gives to `stages`; false when it is not one of the forms
-    /// above (a stage below 0 or a count below 1 included) or would take the stages past
-    /// `limit`.
-    static func append(_ token: Substring, to stages: inout [Int]) -> Bool {
-        let parts = token.split(separator: "*", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return false }
-        var k = 1
-        if parts.count == 2 {
-            guard let count = Int(parts[1]), count >= 1 else { return false }
-            k = count
+    /// What one token gives: the stages first … first + n − 1, each k times over (first
+    /// is `LinearProgram.linking` for `L*k`, with n = 1).
+    struct Run: Equatable {
+        var first: Int, n: Int, k: Int
+
+        /// n × k, or nil when it overflows.
+        var count: Int? {
+            let (product, overflow) = n.multipliedReportingOverflow(by: k)
+            return overflow ? nil : product
         }
-        if parts[0] == "L" {
-            guard parts.count == 2, k <= limit - stages.count else { return false }
-            stages += repeatElement(LinearProgram.linking, count: k)
-            return true
-        }
-        let run = parts[0].split(separator: ":", omittingEmptySubsequences: false)
-        guard run.count <= 2, let first = Int(run[0]), first >= 0 else { return false }
-        var n = 1
-        if run.count == 2 {
-            guard let count = Int(run[1]), count >= 1 else { return false }
-            n = count
-        }
-        guard parts.count == 2 || run.count == 2, n <= (limit - stages.count) / k, first <= Int.max - n else { return false }
-        for stage in first..<(first + n) { stages += repeatElement(stage, count: k) }
-        return true
     }
 
-    /// The most stages of one kind: more rows or columns than any MPS file that can be
-    /// read holds, and few enough that a damaged count is refused rather than allocated.
-    static let limit = 100_000_000
+    /// The run `token` gives, or nil when it is not one of the forms above (a stage below 0
+    /// or a count below 1 included).
+    static func run(_ token: Substring) -> Run? {
+        let parts = token.split(separator: "*", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        var k = 1
+        if parts.count == 2 {
+            guard let count = Int(parts[1]), count >= 1 else { return nil }
+            k = count
+        }
+        if parts[0] == "L" { return parts.count == 2 ? Run(first: LinearProgram.linking, n: 1, k: k) : nil }
+        let range = parts[0].split(separator: ":", omittingEmptySubsequences: false)
+        guard range.count <= 2, let first = Int(range[0]), first >= 0 else { return nil }
+        var n = 1
+        if range.count == 2 {
+            guard let count = Int(range[1]), count >= 1, first <= Int.max - count else { return nil }
+            n = count
+        }
+        return parts.count == 2 || range.count == 2 ? Run(first: first, n: n, k: k) : nil
+    }
+
+    /// The stages `runs` give, made only once their count is known to be the rows' or
+    /// columns' (so that a line of a few bytes cannot ask for gigabytes).
+    static func stages(_ runs: [Run]) -> [Int] {
+        var stages: [Int] = []
+        for run in runs {
+            for stage in run.first..<(run.first + run.n) { stages += repeatElement(stage, count: run.k) }
+        }
+        return stages
+    }
 }

@@ -929,7 +929,7 @@ import Testing
     /// without them); other comments, even ones starting with *STAGES, are skipped.
     @Test func stageCommentsThatCannotBeUsed() throws {
         let body = "NAME T\nROWS\n N OBJ\n E R\nCOLUMNS\n X OBJ 1\n X R 1\nRHS\n RHS R 1\nENDATA\n"
-        for bad in ["0:0", "-1:2", "x*2", "L:2", "1*", "0:99999999999999999999", "3", "L", "0:2*0", "1*2*3", "0:100000000*2"] {
+        for bad in ["0:0", "-1:2", "x*2", "L:2", "1*", "0:99999999999999999999", "3", "L", "0:2*0", "1*2*3", "\(Int.max):2"] {
             #expect(throws: MPSError.self) { try MPSReader.parse("*STAGES ROWS \(bad)\n" + body) }
             do {
                 _ = try MPSReader.parse("*\n*STAGES ROWS \(bad)\n" + body)
@@ -942,6 +942,12 @@ import Testing
         #expect(mismatched.rowStages == nil && mismatched.columnStages == [5])
         #expect(warnings.map(\.line) == [1] && warnings.first?.message == "the *STAGES ROWS lines give 2 stages for 1 row: read without row stages")
         #expect(try MPSReader.parse("*STAGES are hours\n*STAGESROWS 0:1\n" + body).rowStages == nil)
+        // A few bytes that would give 10¹⁸ stages, or more than an Int counts, are counted, not made.
+        warnings = []
+        let huge = try MPSReader.parse("*STAGES ROWS L*1000000000000000000\n*STAGES COLUMNS 0:\(Int.max / 2)*4\n" + body) { warnings.append($0) }
+        #expect(huge.rowStages == nil && huge.columnStages == nil)
+        #expect(warnings.map(\.message) == ["the *STAGES ROWS lines give 1000000000000000000 stages for 1 row: read without row stages",
+                                            "the *STAGES COLUMNS lines give more stages for 1 column: read without column stages"])
     }
 
     /// Only `G` recovers [−1.8, 2.2] (−1.8 + R = 2.2), only `L` recovers [−3, −0.9]
