@@ -247,12 +247,9 @@ struct MPSParser {
     private var rowsWithoutObjective: Int?
     /// What is read but perhaps not as the writer meant, made once the file has been read.
     private(set) var warnings: [MPSWarning] = []
-    /// The runs of `*STAGES` comment lines (`MPSStages`), by kind, with how many stages
-    /// they give (nil past `Int.max`), and the first such line; made into stages only when
-    /// a kind's count is the rows' or columns'.
-    private var rowRuns: [MPSStages.Run]?, columnRuns: [MPSStages.Run]?
-    private var rowStageCount: Int? = 0, columnStageCount: Int? = 0, stagesLine: Int?
-    private var rowStages: [Int]?, columnStages: [Int]?
+    /// The runs of `*STAGES` comment lines (`MPSStages`), by kind, and the first such
+    /// line; made into stages only when a kind's count is the rows' or columns'.
+    private var rowRuns: [MPSStages.Run]?, columnRuns: [MPSStages.Run]?, stagesLine: Int?
 
     /// The column names, made when COLUMNS ends.
     private var columns = MPSNameTable(minimumCapacity: 0)
@@ -357,15 +354,14 @@ struct MPSParser {
         let words = string(range).split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst()
         guard let kind = words.first, kind == "ROWS" || kind == "COLUMNS" else { return }
         stagesLine = stagesLine ?? line
-        var (runs, count) = kind == "ROWS" ? (rowRuns ?? [], rowStageCount) : (columnRuns ?? [], columnStageCount)
+        var runs = (kind == "ROWS" ? rowRuns : columnRuns) ?? []
         for token in words.dropFirst() {
             guard let run = MPSStages.run(token) else {
                 throw failure("'\(token)' in a \(MPSStages.marker) \(kind) line: expected a:n (the stages a … a + n − 1), a*k (stage a k times), a:n*k (each of a … a + n − 1 k times) or L*k (k of no single stage), with n, k ≥ 1")
             }
             runs.append(run)
-            count = count.flatMap { total in run.count.flatMap { total.addingReportingOverflow($0).overflow ? nil : total + $0 } }
         }
-        if kind == "ROWS" { (rowRuns, rowStageCount) = (runs, count) } else { (columnRuns, columnStageCount) = (runs, count) }
+        if kind == "ROWS" { rowRuns = runs } else { columnRuns = runs }
     }
 
     private mutating func readHeader(_ range: Range<Int>) throws(MPSError) {
@@ -941,13 +937,11 @@ struct MPSParser {
             found.append((afterEndLines.first, "\(afterEndLines.counted("line after ENDATA", "lines after ENDATA")) ignored"))
         }
         if let stagesLine {
-            for (kind, runs, given, count) in [("ROWS", rowRuns, rowStageCount, rowNames.count), ("COLUMNS", columnRuns, columnStageCount, columnNames.count)] {
-                guard runs != nil, given != count else { continue }
-                let noun = kind == "ROWS" ? "row" : "column", stages = given.map(String.init) ?? "more"
+            for (kind, runs, count) in [("ROWS", rowRuns, rowNames.count), ("COLUMNS", columnRuns, columnNames.count)] {
+                guard let runs, MPSStages.count(runs) != count else { continue }
+                let noun = kind == "ROWS" ? "row" : "column", stages = MPSStages.count(runs).map(String.init) ?? "more"
                 found.append((stagesLine, "the \(MPSStages.marker) \(kind) lines give \(stages) stages for \(count) \(noun)\(count == 1 ? "" : "s"): read without \(noun) stages"))
             }
-            if let rowRuns, rowStageCount == rowNames.count { rowStages = MPSStages.stages(rowRuns) }
-            if let columnRuns, columnStageCount == columnNames.count { columnStages = MPSStages.stages(columnRuns) }
         }
         for (column, line) in conventionLines {
             found.append((line, "this negative upper bound makes column '\(columnNames[column])' unbounded below (lower bound −∞, not 0), as no BOUNDS line gives it a lower bound; write MI to say so, or LO 0 to keep 0"))
@@ -976,7 +970,7 @@ struct MPSParser {
             name: name, sense: sense ?? .minimize, objective: objective, objectiveConstant: objectiveConstant ?? 0,
             matrix: matrix, rowLower: rowLower, rowUpper: rowUpper, columnLower: columnLower, columnUpper: columnUpper,
             rowNames: NameList(rowNames), columnNames: NameList(columnNames), objectiveName: objectiveName ?? "OBJ",
-            rowStages: rowStages, columnStages: columnStages)
+            rowStages: MPSStages.stages(rowRuns, count: rowNames.count), columnStages: MPSStages.stages(columnRuns, count: columnNames.count))
     }
 
     private static func rowBounds(_ kind: RowKind, rhs b: Double, range: Double?) -> (Double, Double) {

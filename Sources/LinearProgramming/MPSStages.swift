@@ -73,9 +73,19 @@ enum MPSStages {
         return parts.count == 2 || range.count == 2 ? Run(first: first, n: n, k: k) : nil
     }
 
-    /// The stages `runs` give, made only once their count is known to be the rows' or
-    /// columns' (so that a line of a few bytes cannot ask for gigabytes).
-    static func stages(_ runs: [Run]) -> [Int] {
+    /// How many stages `runs` give, or nil past `Int.max`.
+    static func count(_ runs: [Run]) -> Int? {
+        runs.reduce(0 as Int?) { total, run in
+            guard let total, let count = run.count else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            return overflow ? nil : sum
+        }
+    }
+
+    /// The stages `runs` give when they are `count` of them, else nil: counted before they
+    /// are made, so that a line of a few bytes cannot ask for gigabytes.
+    static func stages(_ runs: [Run]?, count: Int) -> [Int]? {
+        guard let runs, Self.count(runs) == count else { return nil }
         var stages: [Int] = []
         for run in runs {
             for stage in run.first..<(run.first + run.n) { stages += repeatElement(stage, count: run.k) }
