@@ -59,31 +59,31 @@ final class MehrotraIterations {
 
     let x: UnsafeMutableBufferPointer<Double>, y: UnsafeMutableBufferPointer<Double>
     /// r_p = b − A x at the current iterate.
-    private let rp: UnsafeMutableBufferPointer<Double>
+    let rp: UnsafeMutableBufferPointer<Double>
     /// r_b: the bound residuals are r_l = r_b and r_u = −r_b in every column with that bound.
-    private var boundResidual = 0.0
+    var boundResidual = 0.0
     /// Right-hand sides: the predictor's r_p + A Θ ξ_aff (then its Δy), and the
     /// corrector's A Θ (1/s_l − 1/s_u), the multiple of −σμ in its right-hand side.
-    private let predictorY: UnsafeMutableBufferPointer<Double>, centring: UnsafeMutableBufferPointer<Double>
+    let predictorY: UnsafeMutableBufferPointer<Double>, centring: UnsafeMutableBufferPointer<Double>
     /// (1/s_l, 1/s_u), 0 where the bound is missing.
-    private let inverses: UnsafeMutableBufferPointer<Pair>
+    let inverses: UnsafeMutableBufferPointer<Pair>
     /// Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹ and ξ₀ = r_d − z_l r_b/s_l + z_u r_b/s_u.
-    private let theta: UnsafeMutableBufferPointer<Double>, xiResidual: UnsafeMutableBufferPointer<Double>
+    let theta: UnsafeMutableBufferPointer<Double>, xiResidual: UnsafeMutableBufferPointer<Double>
     /// The targets (k̄_l, k̄_u) of the corrector (without σμ) and of Gondzio's correctors.
-    private let targets: UnsafeMutableBufferPointer<Pair>
-    private var step: Direction, trial: Direction
+    let targets: UnsafeMutableBufferPointer<Pair>
+    var step: Direction, trial: Direction
     /// The halves each pass over the columns runs in, and their partial results.
-    private let halves: ColumnHalves
-    private let halfMeasures: UnsafeMutableBufferPointer<ColumnMeasures>
-    private let halfPredictors: UnsafeMutableBufferPointer<Predictor>
-    private let halfLengths: UnsafeMutableBufferPointer<StepLengths>
-    private let workspace = Workspace()
+    let halves: ColumnHalves
+    let halfMeasures: UnsafeMutableBufferPointer<ColumnMeasures>
+    let halfPredictors: UnsafeMutableBufferPointer<Predictor>
+    let halfLengths: UnsafeMutableBufferPointer<StepLengths>
+    let workspace = Workspace()
     /// Refines the normal equations' solves when their dense columns are eliminated apart.
-    private let refinement: NormalRefinement?
+    let refinement: NormalRefinement?
     /// Whether this iteration's passes run on two threads: `SolverOptions.threads` > 1,
     /// or its `spareCore` released (checked at the start of each iteration).
-    private var concurrently = false
-    private var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
+    var concurrently = false
+    var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
 
     /// The normal equations' starting δ. The primal regularisation ρ is
     /// `SolverOptions.primalRegularization`: ρ puts ρΔx into the dual equation the Newton
@@ -275,7 +275,7 @@ final class MehrotraIterations {
     /// so a row of size 50 violated by 0.01 passes it beside a row of size 3·10⁸; this
     /// check, made only when that test passes, keeps such a point from being called
     /// optimal. It uses `centring` as scratch (the next predictor pass rewrites it).
-    private func componentwiseViolation() -> Double {
+    func componentwiseViolation() -> Double {
         let magnitude = centring
         for i in 0..<m { magnitude[i] = 0 }
         var worst = 0.0
@@ -300,7 +300,7 @@ final class MehrotraIterations {
     /// u − s_u + r_b; the row residuals, measured anew, take up the move) and the farther
     /// bound's slack from x, when that is positive. A drift counts when it is over 10⁻¹²
     /// of the sizes involved.
-    private func resynchronizeSlacks() -> Int {
+    func resynchronizeSlacks() -> Int {
         let r = boundResidual
         var changed = 0
         for j in 0..<n {
@@ -321,448 +321,4 @@ final class MehrotraIterations {
         }
         return changed
     }
-
-    // MARK: Residuals
-
-    /// With `moving` = (α_p, α_d), first takes the step in `step`: x += α_p Δx,
-    /// s_l += α_p (Δx − r_b), s_u += α_p (−r_b − Δx) (where the bound is finite),
-    /// y += α_d Δy, z += α_d Δz, and r_b ← (1 − α_p) r_b. Then one pass over the columns and
-    /// one over the rows: r_p = b − A x, r_d = c − Aᵀy − z_l + z_u, the `Measures` (with
-    /// the true bound residuals l + s_l − x and u − s_u − x), and for the Newton system of
-    /// this iterate 1/s_l, 1/s_u (0 where missing), Θ = (ρ + z_l/s_l + z_u/s_u)⁻¹,
-    /// ξ₀ = r_d − z_l r_b/s_l + z_u r_b/s_u and the predictor's right-hand side
-    /// r_p + A Θ ξ_aff with ξ_aff = ξ₀ + z_l − z_u, in `predictorY`.
-    private func residuals(moving: (Double, Double)?) -> Measures {
-        let (y, rp, predictorY, b, s) = (y, rp, predictorY, b, step)
-        let (alphaP, alphaD) = moving ?? (0, 0)
-        let stepResidual = boundResidual
-        if moving != nil {
-            for i in 0..<m { y[i] += alphaD * s.y[i] }
-            boundResidual *= 1 - alphaP
-        }
-        let step = ResidualStep(alphaP: alphaP, alphaD: alphaD, boundResidual: stepResidual, taken: moving != nil)
-        ColumnHalves.run(concurrently: concurrently) { half in
-            halves.clear(rp, predictorY, half: half)
-            halfMeasures[half] = half == 0
-                ? residualColumns(halves.first, step, into: rp, predictorY)
-                : residualColumns(halves.second, step, into: halves.spillA, halves.spillB)
-        }
-        halves.addSpill(into: rp, predictorY)
-        let columns = halfMeasures[0].joined(with: halfMeasures[1])
-        var state = Measures()
-        var primal = 0.0
-        for i in 0..<m {
-            state.activity += abs(rp[i])
-            rp[i] = b[i] - rp[i]
-            predictorY[i] += rp[i]
-            primal = max(primal, abs(rp[i]))
-            state.dualObjective += b[i] * y[i]
-            state.yNorm = max(state.yNorm, abs(y[i]))
-        }
-        state.dualObjective += columns.dualObjective.sum()
-        state.primalObjective = columns.primalObjective
-        (state.rayResidual, state.xNorm, state.zNorm, state.boundNorm) = (columns.rayResidual, columns.largest.y, columns.zNorm.max(), boundNorm)
-        (state.bNorm, state.cNorm) = (bNorm, cNorm)
-        state.primal = max(primal / (1 + bNorm), columns.bounds.max() / (1 + boundNorm))
-        state.dual = columns.largest.x / (1 + cNorm)
-        state.gap = abs(columns.primalObjective - state.dualObjective) / (1 + abs(columns.primalObjective))
-        state.mu = columns.complementarity.sum() / pairs
-        return state
-    }
-
-    /// The step the residual pass takes first: lengths α_p, α_d, and r_b before it.
-    struct ResidualStep {
-        var alphaP: Double, alphaD: Double, boundResidual: Double
-        /// False at the starting point, which takes no step.
-        var taken: Bool
-    }
-
-    /// What the residual pass sums and maximises over a range of columns.
-    struct ColumnMeasures {
-        var primalObjective = 0.0, rayResidual = 0.0
-        var dualObjective = Pair(), complementarity = Pair(), bounds = Pair(), zNorm = Pair()
-        /// (largest |r_d|, largest |x|).
-        var largest = Pair()
-
-        /// These and `other`'s, as of one range followed by the other's.
-        func joined(with other: Self) -> Self {
-            ColumnMeasures(primalObjective: primalObjective + other.primalObjective, rayResidual: rayResidual + other.rayResidual,
-                           dualObjective: dualObjective + other.dualObjective, complementarity: complementarity + other.complementarity,
-                           bounds: bounds.maximum(other.bounds), zNorm: zNorm.maximum(other.zNorm), largest: largest.maximum(other.largest))
-        }
-    }
-
-    /// The residual pass over `columns`: takes `step`, then forms their residuals,
-    /// Θ, 1/s and ξ₀, and adds their terms of A x to `activity` and of A Θ ξ_aff to
-    /// `predictorY`.
-    private func residualColumns(_ columns: Range<Int>, _ step: ResidualStep, into activity: UnsafeMutableBufferPointer<Double>,
-                                 _ predictorY: UnsafeMutableBufferPointer<Double>) -> ColumnMeasures {
-        let (x, y, slacks, duals, c, bounds, a, s) = (x, y, slacks, duals, c, bounds, a, self.step)
-        let (theta, xiResidual, inverses) = (theta, xiResidual, inverses)
-        let (alphaP, alphaD, stepResidual, residual) = (step.alphaP, step.alphaD, step.boundResidual, boundResidual)
-        let rho = options.primalRegularization
-        var measures = ColumnMeasures()
-        for j in columns {
-            var xj = x[j], slack = slacks[j], dual = duals[j]
-            let bound = bounds[j]
-            let missing = bound .== Pair.missingBounds
-            if step.taken {
-                let dx = s.x[j]
-                xj += alphaP * dx
-                slack = (slack + alphaP * (Pair(dx, -dx) - stepResidual)).replacing(with: slack, where: missing)
-                dual += alphaD * s.duals[j]
-                (x[j], slacks[j], duals[j]) = (xj, slack, dual)
-            }
-            let ray = a.dot(column: j, y) + dual.x - dual.y
-            let dualResidual = c[j] - ray
-            measures.primalObjective += c[j] * xj
-            measures.dualObjective += (Pair.signs * bound * dual).replacing(with: 0, where: missing)
-            measures.complementarity += slack * dual
-            measures.bounds = measures.bounds.maximum(((bound - xj) + Pair.signs * slack).magnitude.replacing(with: 0, where: missing))
-            measures.largest = measures.largest.maximum(Pair(dualResidual, xj).magnitude)
-            measures.rayResidual += abs(ray)
-            measures.zNorm = measures.zNorm.maximum(dual)
-            let presence = bound.presence
-            let inverse = presence / slack
-            let weight = dual * inverse
-            let free = (1 - presence.x) * (1 - presence.y)
-            let thetaJ = 1 / (rho + free * (Self.freeRegularization - rho) + weight.x + weight.y)
-            let xi = dualResidual - (weight.x - weight.y) * residual
-            inverses[j] = inverse
-            theta[j] = thetaJ
-            xiResidual[j] = xi
-            a.scatter(column: j, xj, into: activity, thetaJ * (xi + dual.x - dual.y), into: predictorY)
-        }
-        return measures
-    }
-
-    // MARK: Directions
-
-    /// Factors, then finds the step (predictor, corrector, Gondzio's correctors) in
-    /// `step` and returns its lengths (α_p, α_d); `residuals(moving:)` takes it.
-    private func advance(mu: Double, nearEnd: Bool, regularization: inout Double) throws(LinearAlgebraError) -> (Double, Double) {
-        try factorWithRetry(&regularization)
-        // Predictor: σ = 0, no second-order term.
-        try solveNormal(predictorY, concurrently: concurrently)
-        let predictor = predictorPass()
-        let sigma = mu > 0 ? min(1, pow(predictor.complementarity / pairs / mu, 3)) : 0
-        // Corrector: centring σμ and the second-order term.
-        let shift = sigma * mu, (rp, centring, dy) = (rp, centring, step.y)
-        for i in 0..<m { dy[i] += rp[i] - shift * centring[i] }
-        try solveNormal(dy, concurrently: concurrently)
-        let fraction = nearEnd ? 0.999 : 0.995
-        var (alphaP, alphaD) = correctorPass(shift: shift).scaled(by: fraction)
-        // Correctors until the step is long (or one no longer lengthens it): `while`, not a
-        // `where` clause, which counted through all K allowed every iteration.
-        var correctors = 0
-        while correctors < options.correctors, min(alphaP, alphaD) < 0.9 {
-            guard let improved = try gondzio(target: shift, alphaP, alphaD, fraction: fraction) else { break }
-            (alphaP, alphaD) = improved
-            correctors += 1
-        }
-        return (alphaP, alphaD)
-    }
-
-    /// What the predictor pass returns: its step lengths, and
-    /// Σ (s + α_p Δs)(z + α_d Δz) over all bound pairs as
-    /// `products` + α_p `primalTerms` + α_d `dualTerms` + α_p α_d `steps`.
-    struct Predictor {
-        var lengths = StepLengths()
-        var products = 0.0, primalTerms = 0.0, dualTerms = 0.0, steps = 0.0
-
-        /// These and `other`'s, as of one range followed by the other's.
-        func joined(with other: Self) -> Self {
-            Predictor(lengths: lengths.joined(with: other.lengths), products: products + other.products, primalTerms: primalTerms + other.primalTerms,
-                      dualTerms: dualTerms + other.dualTerms, steps: steps + other.steps)
-        }
-
-        /// Σ (s + α_p Δs)(z + α_d Δz) at the predictor's own step lengths (taken whole,
-        /// fraction 1): μ_aff × the number of bound pairs.
-        var complementarity: Double {
-            let (ap, ad) = lengths.scaled(by: 1)
-            return products + ap * primalTerms + ad * dualTerms + ap * ad * steps
-        }
-    }
-
-    /// From the predictor's Δy (in `predictorY`): Δx = Θ (AᵀΔy − ξ_aff),
-    /// Δs_l = Δx − r_b, Δs_u = −r_b − Δx, Δz_l = −z_l (1 + Δs_l/s_l),
-    /// Δz_u = −z_u (1 + Δs_u/s_u), its step lengths (−Δz/z = −1 − Δs/s, no division) and
-    /// μ_aff's sums (`Predictor`). It writes the corrector's targets k̄ = −s∘z − Δs∘Δz, its
-    /// part ξ̄ = ξ₀ − k̄_l/s_l + k̄_u/s_u of ξ as A Θ ξ̄ in `step.y`, and A Θ (1/s_l − 1/s_u)
-    /// in `centring`. The predictor itself is not stored.
-    private func predictorPass() -> Predictor {
-        let (corrector, centring) = (step.y, centring)
-        ColumnHalves.run(concurrently: concurrently) { half in
-            halves.clear(corrector, centring, half: half)
-            halfPredictors[half] = half == 0
-                ? predictorColumns(halves.first, into: corrector, centring)
-                : predictorColumns(halves.second, into: halves.spillA, halves.spillB)
-        }
-        halves.addSpill(into: corrector, centring)
-        return halfPredictors[0].joined(with: halfPredictors[1])
-    }
-
-    /// The predictor pass over `columns`, adding their terms of A Θ ξ̄ to `corrector`
-    /// and of A Θ (1/s_l − 1/s_u) to `centring`.
-    private func predictorColumns(_ columns: Range<Int>, into corrector: UnsafeMutableBufferPointer<Double>,
-                                  _ centring: UnsafeMutableBufferPointer<Double>) -> Predictor {
-        let (slacks, duals, theta, xiResidual, a, targets) = (slacks, duals, theta, xiResidual, a, targets)
-        let (inverses, dy) = (inverses, predictorY)
-        let residual = boundResidual
-        var lengths = StepLengths(), products = Pair(), primalTerms = Pair(), dualTerms = Pair(), steps = Pair()
-        for j in columns {
-            let slack = slacks[j], dual = duals[j], inverse = inverses[j]
-            let thetaJ = theta[j], xi = xiResidual[j]
-            let dx = thetaJ * (a.dot(column: j, dy) - (xi + dual.x - dual.y))
-            let ds = Pair(dx, -dx) - residual
-            let ratio = inverse * ds
-            let dz = -dual * (1 + ratio)
-            lengths.include(ratio, (-1 - ratio).replacing(with: 0, where: dual .<= 0))
-            products += slack * dual
-            primalTerms += ds * dual
-            dualTerms += slack * dz
-            steps += ds * dz
-            let target = -slack * dual - ds * dz
-            targets[j] = target
-            let weighted = target * inverse
-            a.scatter(column: j, thetaJ * (xi - weighted.x + weighted.y), into: corrector, thetaJ * (inverse.x - inverse.y), into: centring)
-        }
-        return Predictor(lengths: lengths, products: products.sum(), primalTerms: primalTerms.sum(), dualTerms: dualTerms.sum(), steps: steps.sum())
-    }
-
-    /// From the corrector's Δy (in `step.y`): with ξ = ξ₀ − (k̄_l + σμ)/s_l + (k̄_u + σμ)/s_u,
-    /// Δx = Θ (AᵀΔy − ξ), Δz_l = (k̄_l + σμ − z_l Δs_l)/s_l, Δz_u = (k̄_u + σμ − z_u Δs_u)/s_u,
-    /// written to `step`, and its step lengths.
-    private func correctorPass(shift: Double) -> StepLengths {
-        ColumnHalves.run(concurrently: concurrently) { half in
-            halfLengths[half] = correctorColumns(half == 0 ? halves.first : halves.second, shift: shift)
-        }
-        return halfLengths[0].joined(with: halfLengths[1])
-    }
-
-    /// The corrector pass over `columns`.
-    private func correctorColumns(_ columns: Range<Int>, shift: Double) -> StepLengths {
-        let (duals, theta, xiResidual, a, targets, d) = (duals, theta, xiResidual, a, targets, step)
-        let inverses = inverses
-        let residual = boundResidual, tiny = Double.leastNormalMagnitude
-        var lengths = StepLengths()
-        for j in columns {
-            let dual = duals[j], inverse = inverses[j]
-            let target = targets[j] + shift
-            let weighted = target * inverse
-            let dx = theta[j] * (a.dot(column: j, d.y) - (xiResidual[j] - weighted.x + weighted.y))
-            let ds = Pair(dx, -dx) - residual
-            let dz = (target - dual * ds) * inverse
-            (d.x[j], d.duals[j]) = (dx, dz)
-            lengths.include(ds * inverse, dz / (dual + tiny))
-        }
-        return lengths
-    }
-
-    /// Gondzio's centrality corrector: from the step's trial point with lengthened
-    /// steps, the products sᵢzᵢ outside [0.1 σμ, 10 σμ] are pulled back into it by one
-    /// more solve with the same factor. Returns the new step lengths, or nil (and the
-    /// step unchanged) when they do not improve by 1 %. (A missing bound's target is
-    /// finite and meets only its 1/s = 0.)
-    private func gondzio(target: Double, _ alphaP: Double, _ alphaD: Double, fraction: Double) throws(LinearAlgebraError) -> (Double, Double)? {
-        let (slacks, duals, targets, s, residual) = (slacks, duals, targets, step, boundResidual)
-        let tryP = min(1, 1.5 * alphaP + 0.1), tryD = min(1, 1.5 * alphaD + 0.1)
-        let low = 0.1 * target, high = 10 * target
-        for j in 0..<n {
-            let dx = s.x[j], slack = slacks[j], dual = duals[j], dz = s.duals[j]
-            let vl = (slack.x + tryP * (dx - residual)) * (dual.x + tryD * dz.x)
-            let vu = (slack.y - tryP * (residual + dx)) * (dual.y + tryD * dz.y)
-            targets[j] = Pair(vl < low ? low - vl : vl > high ? max(-high, high - vl) : 0,
-                              vu < low ? low - vu : vu > high ? max(-high, high - vu) : 0)
-        }
-        let (newP, newD) = try correction(of: step, into: trial, fraction: fraction)
-        guard newP + newD >= 1.01 * (alphaP + alphaD) else { return nil }
-        swap(&step, &trial)
-        return (newP, newD)
-    }
-
-    /// Solves the normal equations for the Θ last factored, `r` overwritten by Δy; refined
-    /// (`NormalRefinement`) when dense columns are eliminated apart.
-    private func solveNormal(_ r: UnsafeMutableBufferPointer<Double>, concurrently: Bool = false) throws(LinearAlgebraError) {
-        guard let refinement else { return try equations.solve(r, concurrently: concurrently) }
-        try refinement.solve(r, equations: equations, a: a, theta: theta, concurrently: concurrently)
-    }
-
-    /// Factors A Θ Aᵀ, raising the regularisation tenfold up to six times on failure
-    /// (δ from `dualRegularization`, 10⁻¹³, to 10⁻⁷).
-    private func factorWithRetry(_ regularization: inout Double) throws(LinearAlgebraError) {
-        var attempt = 0
-        while true {
-            do {
-                try equations.factor(theta: UnsafeBufferPointer(theta), regularization: regularization, concurrently: concurrently)
-                return
-            } catch {
-                attempt += 1
-                if attempt > 6 { throw error }
-                regularization *= 10
-            }
-        }
-    }
-
-    /// A Gondzio corrector for targets k̄ (in `targets`) with zero residuals,
-    /// ξ = −k̄_l/s_l + k̄_u/s_u, (A Θ Aᵀ) Δy = A Θ ξ, Δx = Θ AᵀΔy − Θ ξ,
-    /// Δz_l = (k̄_l − z_l Δx)/s_l, Δz_u = (k̄_u + z_u Δx)/s_u, added to `base` and
-    /// written to `d`; returns the step lengths of the sum.
-    private func correction(of base: Direction, into d: Direction, fraction: Double) throws(LinearAlgebraError) -> (Double, Double) {
-        let (duals, theta, a, targets, inverses) = (duals, theta, a, targets, inverses)
-        let (residual, tiny) = (boundResidual, Double.leastNormalMagnitude)
-        for i in 0..<m { d.y[i] = 0 }
-        for j in 0..<n {
-            let weighted = targets[j] * inverses[j]
-            let value = theta[j] * (weighted.y - weighted.x)
-            d.x[j] = value
-            a.scatter(column: j, value, into: d.y)
-        }
-        try solveNormal(d.y)
-        var lengths = StepLengths()
-        for j in 0..<n {
-            let dx = theta[j] * a.dot(column: j, d.y) - d.x[j]
-            let dual = duals[j], inverse = inverses[j]
-            let sum = dx + base.x[j]
-            let dz = (targets[j] - dual * Pair(dx, -dx)) * inverse + base.duals[j]
-            (d.x[j], d.duals[j]) = (sum, dz)
-            lengths.include((Pair(sum, -sum) - residual) * inverse, dz / (dual + tiny))
-        }
-        for i in 0..<m { d.y[i] += base.y[i] }
-        return lengths.scaled(by: fraction)
-    }
-
-    /// The longest steps that keep s + α Δs ≥ 0 (primal) and z + α Δz ≥ 0 (dual): with
-    /// w = max(0, maxᵢ −Δsᵢ/sᵢ), α = 1/w. Taking the largest relative decrease instead of
-    /// the smallest ratio −s/Δs needs no branch, and 1/s is at hand; a missing bound's
-    /// Δs/s = Δs · 0 and Δz = 0 (with z = 0 divided by z + the smallest normal double)
-    /// add nothing. The maxima are kept per lane (lower, upper bound) and joined at the end.
-    struct StepLengths {
-        var primal = Pair(), dual = Pair()
-
-        /// Includes one column's relative steps Δs/s and Δz/z of its (lower, upper) pair.
-        @inline(__always)
-        mutating func include(_ slack: Pair, _ dual: Pair) {
-            primal = primal.maximum(-slack)
-            self.dual = self.dual.maximum(-dual)
-        }
-
-        /// The longest steps for these columns and `other`'s.
-        func joined(with other: Self) -> Self {
-            StepLengths(primal: primal.maximum(other.primal), dual: dual.maximum(other.dual))
-        }
-
-        /// The steps taken: `fraction` of the way to the boundary, at most 1 (and 1 when
-        /// nothing decreases, including a largest decrease of −0).
-        func scaled(by fraction: Double) -> (Double, Double) {
-            let (p, d) = (primal.max(), dual.max())
-            return (p > 0 ? min(1, fraction / p) : 1, d > 0 ? min(1, fraction / d) : 1)
-        }
-    }
-
-    // MARK: Starting point
-
-    /// Mehrotra's starting point: x = Aᵀ(AAᵀ)⁻¹b (least norm), y = (AAᵀ)⁻¹Ac and
-    /// z = c − Aᵀy (least squares); bound slacks and duals from these, shifted to be
-    /// positive (by 1.5 × their most negative value), then shifted again by
-    /// ½ sᵀz / Σz (slacks) and ½ sᵀz / Σs (duals) so that no product is far from the rest.
-    /// A boxed column too close to a bound starts at the middle of its box, unless the box
-    /// is wider than 10⁶ × max(1, ‖b‖∞, ‖x‖∞): the middle of a 10¹⁴-wide box, for a column
-    /// whose optimum is 2, put the iterates at 10¹³, where each update rounds at 10⁻³
-    /// (measurements in docs/solver.md, Known limits). Since every slack is x − l or u − x
-    /// shifted by the same amount, the bound residuals are r_l = +shift and r_u = −shift in
-    /// every column: r_b starts at the shift.
-    private func startingPoint(_ regularization: inout Double) throws(LinearAlgebraError) {
-        let (x, y, slacks, duals, bounds, theta, work) = (x, y, slacks, duals, bounds, theta, step.x)
-        for j in 0..<n { theta[j] = 1 }
-        try factorWithRetry(&regularization)
-        for i in 0..<m { y[i] = b[i] }
-        try solveNormal(y)
-        a.multiplyTransposed(y, into: x)
-        a.multiply(c, into: y)
-        try solveNormal(y)
-        a.multiplyTransposed(y, into: work)
-        var lowestSlack = 0.0, lowestDual = 0.0
-        var scale = bNorm
-        for j in 0..<n { scale = max(scale, abs(x[j])) }
-        let wide = 1e6 * max(1, scale)
-        for j in 0..<n {
-            let z = c[j] - work[j], (lower, upper) = (bounds[j].x, bounds[j].y)
-            let hasLow = lower > -.infinity, hasUp = upper < .infinity
-            var dual = Pair(hasLow ? z : 0, hasUp ? -z : 0)
-            if hasLow && hasUp {
-                let width = upper - lower
-                x[j] = min(max(x[j], lower), upper)
-                if min(x[j] - lower, upper - x[j]) < 0.05 * width, width <= wide { x[j] = lower + 0.5 * width }
-                dual = Pair(max(z, 0), max(-z, 0))
-            }
-            let slack = Pair(hasLow ? x[j] - lower : 1, hasUp ? upper - x[j] : 1)
-            if hasLow {
-                lowestSlack = min(lowestSlack, slack.x)
-                lowestDual = min(lowestDual, dual.x)
-            }
-            if hasUp {
-                lowestSlack = min(lowestSlack, slack.y)
-                lowestDual = min(lowestDual, dual.y)
-            }
-            (slacks[j], duals[j]) = (slack, dual)
-        }
-        var slackShift = max(-1.5 * lowestSlack, 0), dualShift = max(-1.5 * lowestDual, 0)
-        var product = 0.0, slackSum = 0.0, dualSum = 0.0
-        for j in 0..<n {
-            let slack = slacks[j], dual = duals[j]
-            if bounds[j].x > -.infinity {
-                product += (slack.x + slackShift) * (dual.x + dualShift)
-                slackSum += slack.x + slackShift
-                dualSum += dual.x + dualShift
-            }
-            if bounds[j].y < .infinity {
-                product += (slack.y + slackShift) * (dual.y + dualShift)
-                slackSum += slack.y + slackShift
-                dualSum += dual.y + dualShift
-            }
-        }
-        slackShift += dualSum > 0 ? 0.5 * product / dualSum : 0
-        dualShift += slackSum > 0 ? 0.5 * product / slackSum : 0
-        if slackShift <= 0 { slackShift = 1 }
-        if dualShift <= 0 { dualShift = 1 }
-        boundResidual = slackShift
-        for j in 0..<n {
-            let hasLow = bounds[j].x > -.infinity, hasUp = bounds[j].y < .infinity
-            let (slack, dual) = (slacks[j], duals[j])
-            slacks[j] = Pair(hasLow ? slack.x + slackShift : 1, hasUp ? slack.y + slackShift : 1)
-            duals[j] = Pair(hasLow ? dual.x + dualShift : 0, hasUp ? dual.y + dualShift : 0)
-        }
-    }
-}
-
-/// A column's (lower, upper) bound pair of slacks, duals or their steps, worked on at once.
-/// The helpers compile to packed compares and blends: a branch per lane, which the mix of
-/// bound types in a dispatch LP makes hard to predict, cost more than the arithmetic.
-typealias Pair = SIMD2<Double>
-
-extension SIMD2 where Scalar == Double {
-    /// (−∞, +∞): the bounds of a column without either.
-    static var missingBounds: Self { Self(-.infinity, .infinity) }
-    /// (+1, −1): the signs of the lower and upper bound's terms (r_l = l + s_l − x, r_u = u − s_u − x).
-    static var signs: Self { Self(1, -1) }
-
-    /// Lane by lane, the larger of the two (`other`'s lane when it is larger; a NaN in
-    /// `other` is passed over, as `Swift.max` does).
-    @inline(__always)
-    func maximum(_ other: Self) -> Self { replacing(with: other, where: self .< other) }
-
-    /// For bounds: 1 in a lane whose bound is finite, 0 where it is missing (±∞), by
-    /// arithmetic — 0·b + 1 is 1 or NaN, and a NaN fails the comparison — so that the
-    /// compiler, which turns a select between two constants feeding a division into a
-    /// branch around it, sees none.
-    @inline(__always)
-    var presence: Self {
-        let one = self * 0 + 1
-        return Self(repeating: 0).replacing(with: one, where: one .> 0)
-    }
-
-    /// Lane by lane |v|.
-    @inline(__always)
-    var magnitude: Self { maximum(-self) }
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A line split into fields (free and fixed format), and the fields read as numbers,
+/// names and rows.
+extension MPSParser {
+    /// Space, tab, the CR of a CRLF line end, and any other control character.
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte <= UInt8(ascii: " ")
+    }
+
+    func freeFields(_ range: Range<Int>) -> Fields {
+        var fields = Fields()
+        var index = range.lowerBound
+        while index < range.upperBound {
+            while index < range.upperBound, Self.isBlank(bytes[index]) { index += 1 }
+            let start = index
+            while index < range.upperBound, !Self.isBlank(bytes[index]) { index += 1 }
+            if start < index { fields.append(start..<index) }
+        }
+        return fields
+    }
+
+    /// The non-empty fixed-format fields, trimmed, in order; an empty field (a left-out
+    /// set name) is skipped, so the count tells which fields are there as in free format.
+    func fixedFields(_ range: Range<Int>) throws(MPSError) -> Fields {
+        let base = range.lowerBound, length = range.count
+        var fields = Fields()
+        var gapStart = 0
+        for field in Self.fixedFields {
+            for offset in gapStart..<max(gapStart, min(field.lowerBound, length)) where !Self.isBlank(bytes[base + offset]) {
+                throw overflow(range, at: offset) ?? failure("text in column \(offset + 1), outside the fixed-format fields")
+            }
+            var lower = base + min(field.lowerBound, length), upper = base + min(field.upperBound, length)
+            while lower < upper, Self.isBlank(bytes[lower]) { lower += 1 }
+            while upper > lower, Self.isBlank(bytes[upper - 1]) { upper -= 1 }
+            if lower < upper { fields.append(lower..<upper) }
+            gapStart = field.upperBound
+        }
+        if length > gapStart { throw overflow(range, at: gapStart) ?? failure("text after column \(gapStart), outside the fixed-format fields") }
+        return fields
+    }
+
+    /// The error for text at `offset` that runs on from the field before it, such as a
+    /// name of more than 8 characters, or nil for text that stands apart: "text in column
+    /// 13" would hide that the name is too long. A tab before it is the likelier cause,
+    /// which `fixedEntry` names.
+    func overflow(_ range: Range<Int>, at offset: Int) -> MPSError? {
+        let base = range.lowerBound
+        guard let field = Self.fixedFields.first(where: { $0.upperBound == offset }), offset < range.count,
+              !Self.isBlank(bytes[base + offset]), !Self.isBlank(bytes[base + offset - 1]),
+              !bytes[base..<base + offset].contains(UInt8(ascii: "\t")) else { return nil }
+        var start = base + field.lowerBound, end = base + offset
+        while Self.isBlank(bytes[start]) { start += 1 }
+        while end < range.upperBound, !Self.isBlank(bytes[end]) { end += 1 }
+        return failure("'\(string(start..<end))' runs past column \(offset), the end of its field (columns \(field.lowerBound + 1)–\(offset)): a fixed-format field holds \(field.count) characters")
+    }
+
+    /// "1 field", "3 fields", for messages.
+    static func count(_ fields: Fields) -> String {
+        fields.count == 1 ? "1 field" : "\(fields.count) fields"
+    }
+
+    func string(_ field: Range<Int>) -> String {
+        String(decoding: bytes[field], as: UTF8.self)
+    }
+
+    func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        var offset = 0
+        while offset < a.count, bytes[a.lowerBound + offset] == bytes[b.lowerBound + offset] { offset += 1 }
+        return offset == a.count
+    }
+
+    func matches(_ field: Range<Int>, _ text: String) -> Bool {
+        bytes[field].elementsEqual(text.utf8)
+    }
+
+    /// A decimal number (digits, a point, an exponent after E or D), or where `finite` is
+    /// false also `inf` or `infinity` with an optional sign (any case). Hexadecimal and
+    /// `nan`, which the C library would read, are refused, and so is a number beyond ±1.8e308.
+    func number(_ field: Range<Int>, finite: Bool) throws(MPSError) -> Double {
+        if let value = MPSNumber.parse(bytes, field) { return value }
+        let text = string(field)
+        let unsigned = text.drop { $0 == "+" || $0 == "-" }.lowercased()
+        if unsigned == "inf" || unsigned == "infinity", text.count - unsigned.count <= 1 {
+            guard !finite else { throw failure("'\(text)' is not a finite number") }
+            return text.hasPrefix("-") ? -.infinity : .infinity
+        }
+        // Fortran's D exponent (`1d3`) is read as E, as HiGHS reads it; the C library knows only E.
+        let exponent = String(text.map { $0 == "d" || $0 == "D" ? "e" : $0 })
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eEdD".contains($0)) }), let value = Double(exponent) else {
+            throw failure("'\(text)' is not a number")
+        }
+        guard value.isFinite else { throw failure("'\(text)' is beyond the range of a double (±1.8e308)") }
+        return value
+    }
+
+    func row(_ field: Range<Int>) throws(MPSError) -> RowReference {
+        guard let code = rows.value(of: field, in: bytes) else { throw failure("unknown row '\(string(field))'") }
+        return RowReference(code: code)
+    }
+
+    func column(_ field: Range<Int>) throws(MPSError) -> Int {
+        guard let column = columns.value(of: field, in: bytes) else { throw failure("unknown column '\(string(field))'") }
+        return column
+    }
+
+    func failure(_ message: String) -> MPSError {
+        MPSError(file: file, line: line, message: message)
+    }
+}
