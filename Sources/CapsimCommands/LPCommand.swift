@@ -30,7 +30,7 @@ struct LPSolveCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON (schema capsim.lp/1) instead of text.")
     var json = false
 
-    @Option(help: "Write every column's value and reduced cost and every row's activity and dual to this CSV file (only when optimal).")
+    @Option(help: "Write every column's value and reduced cost and every row's activity and dual to this CSV file (only when optimal; signs as HiGHS's: a row's dual is the objective's change per unit increase of its bound, in the file's own sense).")
     var solution: String?
 
     @Option(help: "Linear-algebra path: automatic, banded, bordered or dense.")

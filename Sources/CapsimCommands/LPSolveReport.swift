@@ -75,6 +75,7 @@ enum LPSolveReport {
         return text
     }
 
-    private static func full(_ v: Double) -> String { String(format: "%.17g", v) }
+    /// 17 significant digits; −0 (a zero that rounding reached from below) as 0.
+    private static func full(_ v: Double) -> String { String(format: "%.17g", v == 0 ? 0 : v) }
     private static func short(_ v: Double) -> String { String(format: "%.1e", v) }
 }

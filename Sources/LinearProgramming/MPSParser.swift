@@ -9,6 +9,13 @@ struct MPSParser {
     /// a damaged number, and the solver's scaling cannot take it: 1e-320, a subnormal,
     /// has a reciprocal beyond the range of a double and made the solve end in NaN.
     static let smallestCoefficient = 1e-100
+    /// Sections of MPS extensions beyond linear programs (CPLEX, Gurobi, HiGHS), by
+    /// keyword, with what they hold.
+    static let unsupportedSections: [String: String] = [
+        "QUADOBJ": "a quadratic objective", "QMATRIX": "a quadratic objective", "QSECTION": "a quadratic objective",
+        "QCMATRIX": "a quadratic constraint", "CSECTION": "a conic constraint", "SOS": "special ordered sets",
+        "INDICATORS": "indicator constraints", "GENCONS": "general constraints", "PWLOBJ": "a piecewise-linear objective",
+    ]
     /// The words OBJSENSE takes, in any case.
     static let senses: Set<String> = ["MAX", "MAXIMIZE", "MIN", "MINIMIZE"]
 
@@ -51,6 +58,10 @@ struct MPSParser {
     /// The line of a negative `UP` that made its column unbounded below, for a column that
     /// no BOUNDS line has given a lower bound (yet: a later one takes the entry out).
     var conventionLines: [Int: Int] = [:]
+    /// By column, the sides (1 lower, 2 upper) a BOUNDS line has set to a finite value,
+    /// and the lines that changed such a bound set by a line of another type.
+    var boundedSides: [UInt8] = []
+    var replacedBoundLines = Tally()
     /// MARKER, BV, LI and UI lines, read as the LP relaxation.
     var integerLines = Tally()
     /// Between a MARKER INTORG and its INTEND, and the columns opened there, with the line
@@ -201,6 +212,9 @@ struct MPSParser {
         // The sense on the line after OBJSENSE, written from its first column.
         if section == .objsense, sense == nil, words.count == 1, Self.senses.contains(keyword.uppercased()) { return try setSense(words[0]) }
         guard let next = Section(keyword: keyword) else {
+            if let what = Self.unsupportedSections[keyword.uppercased()] {
+                throw failure("the \(keyword.uppercased()) section (\(what)) is not supported: capsim solves linear programs, so an MPS file it reads has only NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES and BOUNDS")
+            }
             // A data line written from column 1 reads as a header, and its first word, a row
             // type or a name, as an unknown section.
             let indent = section >= .rows && section <= .bounds ? "; if this is a \(section.keyword) line, indent it: data lines start with a space" : ""

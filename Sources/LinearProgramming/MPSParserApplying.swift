@@ -83,6 +83,7 @@ extension MPSParser {
     /// so that `LO 0` means 0 before or after the `UP`, and a `PL` that removes the upper
     /// bound puts the lower back to 0: `UP -3` then `PL` is [0, +∞), not free.
     mutating func setBound(_ kind: BoundKind, column j: Int, value: Double) {
+        noteReplacedBounds(kind, column: j, value: value)
         boundLines[BoundKey(column: j, kind: kind)] = line
         if kind.givesLower { conventionLines[j] = nil }
         switch kind {
@@ -102,6 +103,41 @@ extension MPSParser {
             columnUpper[j] = .infinity
         case .binary: (columnLower[j], columnUpper[j]) = (0, 1)
         }
+    }
+
+    /// Notes a BOUNDS line that changes a finite bound an earlier line of another type set
+    /// (a second line of the same type is an error): `FX 2` then `LO 1` leaves [1, 2], and
+    /// `LO 1` then `MI` a column free, as the lines apply in order, but a fixed column
+    /// unfixed or a bound dropped by a later line is more often a slip than a wish. A side
+    /// counts only once a line has set it to a finite value (`boundedSides`), so the
+    /// common files, with one line a side, look nothing up.
+    mutating func noteReplacedBounds(_ kind: BoundKind, column j: Int, value: Double) {
+        if boundedSides.isEmpty { boundedSides = [UInt8](repeating: 0, count: columnNames.count) }
+        let sides = kind.sides(value)
+        var replaced: String?
+        for (bit, side) in [(UInt8(1), sides.lower), (UInt8(2), sides.upper)] {
+            guard let new = side else { continue }
+            let current = bit == 1 ? columnLower[j] : columnUpper[j]
+            if replaced == nil, boundedSides[j] & bit != 0, new != current {
+                var earlier: (kind: BoundKind, line: Int)?
+                for other in BoundKind.allCases where other != kind {
+                    let setsSide = bit == 1 ? other.sides(0).lower != nil : other.sides(0).upper != nil
+                    guard setsSide, let at = boundLines[BoundKey(column: j, kind: other)], at > earlier?.line ?? 0 else { continue }
+                    earlier = (other, at)
+                }
+                if let earlier {
+                    let which = bit == 1 ? "lower" : "upper", (was, now) = (Self.boundText(current), Self.boundText(new))
+                    replaced = "column '\(columnNames[j])' had the \(which) bound \(was) from \(earlier.kind.type) on line \(earlier.line), which this \(kind.type) makes \(now)"
+                }
+            }
+            if new.isFinite { boundedSides[j] |= bit } else { boundedSides[j] &= ~bit }
+        }
+        if let replaced { replacedBoundLines.note(line, subject: replaced) }
+    }
+
+    /// A bound as a warning writes it: −∞ and +∞ for the infinite ones.
+    static func boundText(_ value: Double) -> String {
+        value.isInfinite ? (value < 0 ? "−∞" : "+∞") : "\(value)"
     }
 
     mutating func openColumn(_ field: Range<Int>) {
@@ -185,6 +221,11 @@ extension MPSParser {
         if ignoredValueLines.count > 0 {
             let values = ignoredValueLines.counted("value after \(ignoredValueLines.subject)", "values after FR, MI or PL")
             found.append((ignoredValueLines.first, "\(values) ignored: FR, MI and PL take no value"))
+        }
+        if replacedBoundLines.count > 0 {
+            let lines = replacedBoundLines.counted("BOUNDS line", "BOUNDS lines")
+            found.append((replacedBoundLines.first, "\(lines) read after a line of another type that set the same bound: BOUNDS lines "
+                + "apply in order, so the later one holds — \(replacedBoundLines.subject); if that is not what was meant, keep only the right line"))
         }
         if setIsColumnLines.count > 0 {
             let lines = setIsColumnLines.counted("BOUNDS line", "BOUNDS lines")

@@ -43,6 +43,11 @@ extension MPSParser {
             if first > 0 {
                 throw failure("a second entry for row '\(string(pair.name))' in column '\(string(fields[0]))'; the first is on line \(first)")
             }
+            if pair.row != .free, abs(pair.value) >= InteriorPointSolver.infinite {
+                let what = pair.row == .objective ? "cost" : "coefficient"
+                throw failure("the \(what) \(string(pair.written)) for row '\(string(pair.name))' is 1e20 or more in size, which capsim, as other MPS readers, "
+                    + "reads as infinite in bounds and right-hand sides; a \(what) must be finite, below 1e20")
+            }
             if case .constraint = pair.row, pair.value != 0 ? abs(pair.value) < Self.smallestCoefficient : hasNonzeroDigit(pair.written) {
                 throw failure("the coefficient \(string(pair.written)) for row '\(string(pair.name))' is below 1e-100 in size; expected 0 or at least 1e-100")
             }
@@ -208,6 +213,11 @@ extension MPSParser {
             // ` rhs r`: a set name and a row, the value left out, read as a row named `rhs`.
             throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has 2 fields and no value " +
                 "('\(string(fields[1]))' is not a number)")
+        case 4 where (try? row(fields[0])) == nil && (try? row(fields[1])) != nil:
+            // ` rhs r 5 junk`: a set name, a pair and a stray field, which four fields would
+            // read as two pairs, the first on a row named `rhs`.
+            throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has 4 fields, a set name "
+                + "'\(string(fields[0]))', a pair and '\(string(fields[3]))' left over")
         case 2, 4: set = nil
         case 3, 5: set = string(fields[0])
         default: throw failure("\(section) line holds an optional set name and one or two row/value pairs; this one has \(Self.count(fields))")

@@ -66,6 +66,20 @@ extension MPSParser {
         /// unbounded below by a negative `UP`.
         var givesLower: Bool { self != .upper && self != .plusInfinity }
 
+        /// The lower and upper bounds a line of this kind with `value` sets (nil for a side
+        /// it leaves alone; a negative `UP`'s −∞ lower bound is `MPSParser.setBound`'s).
+        func sides(_ value: Double) -> (lower: Double?, upper: Double?) {
+            switch self {
+            case .upper: (nil, value)
+            case .lower: (value, nil)
+            case .fixed: (value, value)
+            case .free: (-.infinity, .infinity)
+            case .minusInfinity: (-.infinity, nil)
+            case .plusInfinity: (nil, .infinity)
+            case .binary: (0, 1)
+            }
+        }
+
         /// The bound type that sets it, for warnings (`UI` and `LI` give `UP` and `LO` too).
         var type: String {
             switch self {

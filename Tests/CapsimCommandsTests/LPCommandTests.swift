@@ -61,14 +61,25 @@ import Testing
 
     /// MPS names may hold a comma or a quote; the solution CSV quotes them (RFC 4180).
     @Test func solutionCSVQuotesNames() throws {
-        let csv = try temporaryFolder().appendingPathComponent("solution.csv")
-        let mps = "ROWS\n N  COST\n L  r,1\nCOLUMNS\n    \"q\"  COST  1  r,1  1\nRHS\n    RHS  r,1  4\nENDATA\n"
-        let result = capsim("lp", "solve", try write(mps), "--solution", csv.path)
-        #expect(result.status == 0, "\(result.err)")
-        let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
+        let rows = try solutionRows("ROWS\n N  COST\n L  r,1\nCOLUMNS\n    \"q\"  COST  1  r,1  1\nRHS\n    RHS  r,1  4\nENDATA\n")
         #expect(rows.count == 3)
         #expect(rows[1].hasPrefix("column,\"\"\"q\"\"\","))
         #expect(rows[2].hasPrefix("row,\"r,1\","))
+    }
+
+    /// A column fixed at −0 (presolve keeps the bound's sign) is written as 0, not −0.
+    @Test func solutionCSVWritesNoNegativeZero() throws {
+        let rows = try solutionRows("ROWS\n N  obj\n L  c1\nCOLUMNS\n    x  obj  -1  c1  1\nRHS\n    rhs  c1  5\nBOUNDS\n FX b x -0\nENDATA\n")
+        #expect(rows.contains("column,x,0,-1"), "\(rows)")
+        #expect(!rows.joined().contains("-0,") && !rows.contains { $0.hasSuffix(",-0") }, "\(rows)")
+    }
+
+    /// The lines of the `--solution` CSV of `lp solve` on `mps`, which must solve.
+    private func solutionRows(_ mps: String) throws -> [Substring] {
+        let csv = try temporaryFolder().appendingPathComponent("solution.csv")
+        let result = capsim("lp", "solve", try write(mps), "--solution", csv.path)
+        #expect(result.status == 0, "\(result.err)")
+        return try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
     }
 
     /// The last iterate of an infeasible solve was written as a solution (row duals of

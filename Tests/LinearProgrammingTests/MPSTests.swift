@@ -244,14 +244,36 @@ import Testing
     ]
 
     /// A negative UP makes the column unbounded below only when no BOUNDS line gives it a
-    /// lower bound, before or after; an explicit LO 0 stays, and the bounds cross.
-    @Test(arguments: negativeUpperCases)
-    func negativeUpperBound(lines: String, lower: Double, upper: Double, expected: [String]) throws {
+    /// lower bound, before or after; an explicit LO 0 stays, and the bounds cross. A line
+    /// that changes a finite bound an earlier line of another type set is warned of (the
+    /// lines still apply in order); one that sets a side no line bounded, or sets it to the
+    /// value it has, is not.
+    @Test(arguments: negativeUpperCases + replacedBoundCases)
+    func boundWarnings(lines: String, lower: Double, upper: Double, expected: [String]) throws {
         let text = "ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nBOUNDS\n\(lines)\nENDATA\n"
         let lp = try MPSReader.parse(text)
         #expect(lp.columnLower == [lower] && lp.columnUpper == [upper])
         #expect(warnings(lp: text) == expected)
     }
+
+    static let replacedBoundCases: [(lines: String, lower: Double, upper: Double, warnings: [String])] = [
+        (" FX BND X 2\n LO BND X 1", 1, 2, ["<input>:7: warning: this BOUNDS line is read after a line of another type that set the same bound: "
+            + "BOUNDS lines apply in order, so the later one holds — column 'X' had the lower bound 2.0 from FX on line 6, which this LO makes 1.0; "
+            + "if that is not what was meant, keep only the right line"]),
+        (" LO BND X 1\n MI BND X", -.infinity, .infinity, ["<input>:7: warning: this BOUNDS line is read after a line of another type that set the "
+            + "same bound: BOUNDS lines apply in order, so the later one holds — column 'X' had the lower bound 1.0 from LO on line 6, which this MI "
+            + "makes −∞; if that is not what was meant, keep only the right line"]),
+        (" LO BND X 1\n UP BND X 3\n FR BND X\n", -.infinity, .infinity, ["<input>:8: warning: this BOUNDS line is read after a line of another type "
+            + "that set the same bound: BOUNDS lines apply in order, so the later one holds — column 'X' had the lower bound 1.0 from "
+            + "LO on line 6, which this FR makes −∞; if that is not what was meant, keep only the right line"]),
+        (" LO BND X 1\n UP BND X 3\n FX BND X 3", 3, 3, ["<input>:8: warning: this BOUNDS line is read after a line of another type that set the "
+            + "same bound: BOUNDS lines apply in order, so the later one holds — column 'X' had the lower bound 1.0 from LO on line 6, which this FX "
+            + "makes 3.0; if that is not what was meant, keep only the right line"]),
+        (" FR BND X\n UP BND X 3", -.infinity, 3, []),
+        (" MI BND X\n LO BND X 3", 3, .infinity, []),
+        (" UP BND X 3\n FX BND X 3", 3, 3, []),
+        (" LO BND X 0\n FX BND X 0", 0, 0, []),
+    ]
 
     /// A file without warnings gives none, so `lp solve` prints nothing on standard error.
     @Test func everySectionGivesNoWarning() throws {
@@ -388,8 +410,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("NAME X\nROWS\n N  OBJ\nSOS\n", "<input>:4: error: unknown section 'SOS'; if this is a ROWS line, indent it: data lines start with a space"),
-        ("NAME X\nSOS\n", "<input>:2: error: unknown section 'SOS'"),
+        ("NAME X\nROWS\n N  OBJ\nXYZ\n", "<input>:4: error: unknown section 'XYZ'; if this is a ROWS line, indent it: data lines start with a space"),
+        ("NAME X\nXYZ\n", "<input>:2: error: unknown section 'XYZ'"),
+        ("NAME X\nROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\nQUADOBJ\n    X  X  2\n", "<input>:6: error: the QUADOBJ section (a quadratic objective) is not "
+            + "supported: capsim solves linear programs, so an MPS file it reads has only NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES and BOUNDS"),
+        ("NAME X\nsos\n", "<input>:2: error: the SOS section (special ordered sets) is not supported: capsim solves linear programs, so an MPS file "
+            + "it reads has only NAME, OBJSENSE, ROWS, COLUMNS, RHS, RANGES and BOUNDS"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  1\nRHS\n    RHS  R  5  junk\n", "<input>:7: error: an RHS line holds an optional set name and one or "
+            + "two row/value pairs; this one has 4 fields, a set name 'RHS', a pair and 'junk' left over"),
+        ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1e30\n", "<input>:4: error: the cost 1e30 for row 'OBJ' is 1e20 or more in size, which capsim, as other "
+            + "MPS readers, reads as infinite in bounds and right-hand sides; a cost must be finite, below 1e20"),
+        ("ROWS\n N  OBJ\n L  R\nCOLUMNS\n    X  R  -2e20\n", "<input>:5: error: the coefficient -2e20 for row 'R' is 1e20 or more in size, which capsim, "
+            + "as other MPS readers, reads as infinite in bounds and right-hand sides; a coefficient must be finite, below 1e20"),
         ("ROWS\n N  OBJ\n X  R\n", "<input>:3: error: unknown row type 'X'; expected N, E, L or G"),
         ("ROWS\n N  OBJ\n L  R\n G  R\n", "<input>:4: error: duplicate row 'R'"),
         ("ROWS\n N  OBJ\nCOLUMNS\n    X  OBJ  1\n    X  NOPE  1\n", "<input>:5: error: unknown row 'NOPE'"),
@@ -626,6 +658,9 @@ import Testing
         #expect(warnings(lp: head + " BV BND Z 1\n MI X -3\n PL BND Y 1\n FR BND Z\nENDATA\n") == [
             "<input>:8: warning: this line is read as the LP relaxation: integrality (MARKER, BV, LI, UI) is ignored",
             "<input>:9: warning: 2 values after FR, MI or PL, the first here, are ignored: FR, MI and PL take no value",
+            "<input>:11: warning: this BOUNDS line is read after a line of another type that set the same bound: BOUNDS lines apply in order, so "
+                + "the later one holds — column 'Z' had the lower bound 0.0 from BV on line 8, which this FR makes −∞; if that is not what was meant, "
+                + "keep only the right line",
         ])
     }
 
@@ -740,7 +775,9 @@ import Testing
         let text = "ROWS\n N  OBJ\n G  R\nCOLUMNS\n    X  OBJ  1  R  1\nRHS\n    RHS  R  -5\nBOUNDS\n UP BND X -3\n PL BND X\nENDATA\n"
         let lp = try MPSReader.parse(text)
         #expect(lp.columnLower == [0] && lp.columnUpper == [.infinity])
-        #expect(warnings(lp: text) == [])
+        #expect(warnings(lp: text) == ["<input>:10: warning: this BOUNDS line is read after a line of another type that set the same bound: BOUNDS "
+            + "lines apply in order, so the later one holds — column 'X' had the upper bound -3.0 from UP on line 9, which this PL makes +∞; if that "
+            + "is not what was meant, keep only the right line"])
         let solution = InteriorPointSolver.solve(lp)
         #expect(solution.status == .optimal && abs(solution.objective) < 1e-8, "\(solution.status) \(solution.objective)")
         // An explicit lower bound stays.
