@@ -20,6 +20,7 @@ struct RunCommand: ParsableCommand {
             Years run in order (a battery ages with the cycles of the years before). With --csv, \
             annual.csv is rewritten after each year and hourly-YEAR.csv written as each year is done, \
             so an interrupted run keeps what it finished; targets.csv, the JSON and the HTML report are written at the end. \
+            Before the first year, the files it will write and every hourly-YEAR.csv already in the --csv folder are removed. \
             The HTML report draws the hours of one year (--report-year), the only year whose hourly results are kept. \
             Exit status: 0; 3 with --check when a target is missed (--check-binding: a binding one); 1 bad input; 2 bad usage; 4 no optimum.
             """)
@@ -203,6 +204,12 @@ struct RunCommand: ParsableCommand {
     static let annualFile = "annual.csv", targetsFile = "targets.csv"
     static func hourlyFile(_ year: Int) -> String { "hourly-\(year).csv" }
 
+    /// Whether `name` is an hourly-YEAR.csv (a year of four digits), a file of a run's.
+    static func isHourlyFile(_ name: String) -> Bool {
+        let year = name.dropFirst("hourly-".count).dropLast(".csv".count)
+        return name.hasPrefix("hourly-") && name.hasSuffix(".csv") && year.count == 4 && year.allSatisfy(\.isASCII) && year.allSatisfy(\.isNumber)
+    }
+
     /// The files of the --csv folder a run of `years` writes.
     private func tableNames(_ years: ClosedRange<Int>) -> [String] {
         [Self.annualFile, Self.targetsFile] + (hourly ? years.map(Self.hourlyFile) : [])
@@ -229,11 +236,17 @@ struct RunCommand: ParsableCommand {
 
     /// Removes, before the first year is solved, the files this run will write (only those
     /// names: annual.csv, targets.csv, hourly-YEAR.csv of its years with --hourly, the
-    /// --json and --html files). An earlier run's files had outlived an interrupted or
-    /// failed one: its hourly files, targets.csv and JSON of other years and seed beside
-    /// this run's annual.csv, with nothing to tell them apart.
+    /// --json and --html files) and every other hourly-YEAR.csv in the --csv folder. An
+    /// earlier run's files had outlived an interrupted or failed one: its hourly files,
+    /// targets.csv and JSON of other years and seed beside this run's annual.csv, with
+    /// nothing to tell them apart; and a run of fewer years, or without --hourly, left the
+    /// earlier run's hourly files of other years beside an annual.csv they contradict.
     private func removeEarlierOutputs(years: ClosedRange<Int>) throws(CommandFailure) {
-        let files = (csv.map { folder in tableNames(years).map { file(folder, $0) } } ?? []) + [jsonFile, html].compactMap { $0 }
+        let earlierHourly = csv.map { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(Self.isHourlyFile).sorted().map { file(folder, $0) }
+        } ?? []
+        let tables = csv.map { folder in tableNames(years).map { file(folder, $0) } } ?? []
+        let files = tables + earlierHourly.filter { !tables.contains($0) } + [jsonFile, html].compactMap { $0 }
         do {
             for file in files { try AtomicFile.removeEarlier(file) }
         } catch {

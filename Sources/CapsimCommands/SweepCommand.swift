@@ -23,7 +23,9 @@ struct SweepGridCommand: ParsableCommand {
         abstract: "Run every point of a grid (the default), or with --minimize a bisection search.",
         discussion: """
             Each point appends to DIR/points.csv and DIR/points.jsonl as it finishes; rerunning the same \
-            command skips the points done. A point that fails is recorded in DIR/failures.jsonl and the others go on; a rerun tries it again. A changed scenario or grid is refused unless --restart.
+            command skips the points done. A point that fails is recorded in DIR/failures.jsonl and the others go on; a rerun tries it again. A changed scenario or grid is refused unless --restart. \
+            Exit status: 0; 1 bad input, or a point failed on it; 2 bad usage; 3 with --minimize when the target is not met even at the upper end; \
+            4 a point whose dispatch has no optimum (the first failed point's status, when points fail).
             """)
 
     @Argument(help: "A scenario file, or a sweep file (YAML with scenario:, set:, seeds:, years:).")
@@ -282,7 +284,10 @@ struct SweepGridCommand: ParsableCommand {
 struct SweepMergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Join the result folders of the shards of one sweep and write the summary.")
+        abstract: "Join the result folders of the shards of one sweep and write the summary.",
+        discussion: """
+            Exit status: 0; 1 bad input, or points in none of the folders (the summary, written, covers the others; is a shard missing or unfinished?); 2 bad usage.
+            """)
 
     @Argument(help: "The shards' folders.")
     var folders: [String]

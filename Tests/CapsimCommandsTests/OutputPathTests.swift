@@ -164,6 +164,23 @@ import Reports
         #expect(!FileManager.default.fileExists(atPath: json) && !FileManager.default.fileExists(atPath: html))
     }
 
+    /// A run of fewer years, or without --hourly, into a folder of an earlier run with
+    /// --hourly left that run's hourly files beside an annual.csv they contradict (another
+    /// seed's weather): every hourly-YEAR.csv there is removed first, and only those.
+    @Test func aRunRemovesEveryEarlierHourlyFile() throws {
+        let (folder, file) = try city()
+        let csv = folder + "/c"
+        #expect(capsim("run", file, "--csv", csv, "--hourly").status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: csv).filter(RunCommand.isHourlyFile).count == 2)
+        for kept in ["hourly-notes.csv", "hourly-20201.csv", "my-hourly-2020.csv"] { try "mine\n".write(toFile: csv + "/" + kept, atomically: true, encoding: .utf8) }
+        let alone = capsim("run", file, "--csv", csv, "--years", "2021", "--hourly", "--seed", "7")
+        #expect(alone.status == 0, "\(alone.err)")
+        let listing = try FileManager.default.contentsOfDirectory(atPath: csv).sorted()
+        #expect(listing == ["annual.csv", "hourly-20201.csv", "hourly-2021.csv", "hourly-notes.csv", "my-hourly-2020.csv", "targets.csv"], "\(listing)")
+        #expect(capsim("run", file, "--csv", csv, "--seed", "7").status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: csv).filter(RunCommand.isHourlyFile) == [])
+    }
+
     /// `lp solve --solution` over its own MPS file is refused, and a folder that does not
     /// exist is found before the solve (it was found after it, as "No such file or directory").
     @Test func lpSolutionIsCheckedBeforeSolving() throws {

@@ -453,6 +453,57 @@ import Testing
         ])
     }
 
+    /// A capacity below a kilowatt but not 0 is refused where it was written: 10⁻³⁰⁰ GW of
+    /// storage came back with 10²⁸⁶ cycles. 0 and 1 kW pass.
+    @Test func implausiblySmallValues() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w: {kind: wind, capacity: 1e-300 GW, full_load_hours: 2000 h}
+              v: {kind: wind, capacity: 0 GW, full_load_hours: 2000 h}
+              u: {kind: wind, capacity: 1 kW, full_load_hours: 2000 h}
+              t: {kind: wind, capacity: 0.5 kW, full_load_hours: 2000 h}
+            """))
+        let noise = "the dispatch solves its flows to 10⁻⁹ of the city's, so a smaller one comes back as noise"
+        #expect(p == [
+            f.message("s.yaml", 9, 29, "technologies.w.capacity", found: "\"1e-300 GW\"", expected: "\(Self.power) of 0 or at least 1 kW (0.000001 GW): \(noise)"),
+            f.message("s.yaml", 12, 29, "technologies.t.capacity", found: "\"0.5 kW\"", expected: "\(Self.power) of 0 or at least 1 kW (0.000001 GW): \(noise)"),
+        ])
+    }
+
+    /// A milestone that no year of the scenario depends on — before the first year with
+    /// another at or before it, after the last with another at or after it — is refused:
+    /// `2003` written for 2030 left 2030 at the 2025 value. One just outside the years that
+    /// frames them (2035 here, before any other) is used and passes.
+    @Test func aMilestoneNoYearUsesIsRefused() throws {
+        let (f, p) = try problems(Fixture.scenario("""
+            technologies:
+              w:
+                kind: wind
+                full_load_hours: 2000 h
+                capacity: {2003: 2.71 GW, 2020: 1 GW, 2025: 1.5 GW, 2035: 3 GW, 2040: 4 GW}
+            """))
+        let used = "milestones that a year of the scenario (2020–2030) depends on: values are linear between milestones and flat beyond them, "
+            + "so no year uses this one (a slip of the year?)"
+        #expect(p == [
+            f.message("s.yaml", 12, 16, "technologies.w.capacity.2003", found: "a milestone in 2003, before the one in 2020", expected: used),
+            f.message("s.yaml", 12, 69, "technologies.w.capacity.2040", found: "a milestone in 2040, after the one in 2035", expected: used),
+        ])
+    }
+
+    /// A peak below the average load in a year between two milestones is reported at the
+    /// milestone written wrong — the framing one whose own year fails too — not at the
+    /// first milestone of the key.
+    @Test(arguments: [("{2020: 2 GW, 2025: 2 GW, 2030: 0.5 GW}", [2028, 2029, 2030], 70), ("{2020: 2 GW, 2025: 0.5 GW, 2030: 2 GW}", [2023, 2024, 2025, 2026, 2027], 58)])
+    func aPeakTooLowIsReportedAtItsMilestone(peak: String, years: [Int], column: Int) throws {
+        let fixture = try Fixture()
+        try fixture.write("s.yaml", Fixture.header(demand: "{annual_energy: 10 TWh, peak: \(peak)}") + "technologies: {}\n")
+        let problems = fixture.problems("s.yaml")
+        #expect(problems.count == years.count, "\(problems)")
+        for (problem, year) in zip(problems, years) {
+            #expect(problem.hasPrefix(fixture.path("s.yaml") + ":5:\(column): error: demand.peak: found a peak of") && problem.contains(" in \(year), "), "\(problem)")
+        }
+    }
+
     /// A heat rate in kJ/kWh has no dimension left: the message calls it a number without
     /// dimension, not a fraction (%), which the user never wrote.
     @Test func aRatioOfLikeUnitsIsCalledANumberWithoutDimension() throws {

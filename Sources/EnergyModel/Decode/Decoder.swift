@@ -188,6 +188,10 @@ final class Decoder {
                 fail(valueField, found: "\"\(text)\"", expected: "\(named) of at most \(ceiling.text): far beyond any city's, and beyond what the dispatch can solve accurately")
                 return nil
             }
+            if let floor = quantity.dimension.floor, quantity.value != 0, abs(quantity.value) < floor.value {
+                fail(valueField, found: "\"\(text)\"", expected: "\(named) of 0 or at least \(floor.text): the dispatch solves its flows to 10⁻⁹ of the city's, so a smaller one comes back as noise")
+                return nil
+            }
             return value
         }
     }

@@ -94,6 +94,7 @@ extension Decoder {
     ) -> (Trajectory, [WrittenEvent])? {
         guard var reader = MappingReader(field, self, expected: "milestones by year") else { return nil }
         var milestones: [Trajectory.Milestone] = []
+        var keyFields: [Int: Field] = [:]
         var valid = true
         for entry in entries where Provenance.Kind(rawValue: entry.key) == nil && entry.key != "events" {
             let child = field.child(entry.key, entry.value, reader.provenance)
@@ -110,7 +111,9 @@ extension Decoder {
                 continue
             }
             milestones.append(.init(year: year, value: value))
+            keyFields[year] = keyField
         }
+        if let years { valid = checkEveryMilestoneUsed(milestones.map(\.year), keyFields, years: years) && valid }
         var events: [WrittenEvent] = []
         if let eventField = reader.optional("events") {
             if let decoded = self.events(eventField, conversions, named) { events = decoded } else { valid = false }
@@ -129,6 +132,26 @@ extension Decoder {
             return nil
         }
         return (Trajectory(milestones: milestones, events: events.map(\.event), beforeFirst: start.needsMilestone ? .hold : .zero), events)
+    }
+
+    /// Refuses a milestone that no year of the scenario depends on: one before its first
+    /// year with another at or before that year, or one after its last with another at or
+    /// after it. Values are linear between milestones and flat beyond them, so such a
+    /// point changes nothing — most often a slip of the year (`2003: 2.71 GW` for 2030,
+    /// which left 2030 at the 2025 milestone's value) that would otherwise pass unseen.
+    private func checkEveryMilestoneUsed(_ written: [Int], _ keyFields: [Int: Field], years: ClosedRange<Int>) -> Bool {
+        var valid = true
+        for year in written.sorted() where !years.contains(year) {
+            let nearer = year < years.lowerBound ? written.filter { $0 > year && $0 <= years.lowerBound }.max()
+                : written.filter { $0 < year && $0 >= years.upperBound }.min()
+            guard let nearer, let keyField = keyFields[year] else { continue }
+            let side = year < years.lowerBound ? "before" : "after"
+            fail(keyField, found: "a milestone in \(year), \(side) the one in \(nearer)",
+                 expected: "milestones that a year of the scenario (\(years.lowerBound)–\(years.upperBound)) depends on: values are linear between "
+                    + "milestones and flat beyond them, so no year uses this one (a slip of the year?)")
+            valid = false
+        }
+        return valid
     }
 
     /// A list of events `+30 MW in 2026` or `-660 MW on 2028-07-01`, each possibly

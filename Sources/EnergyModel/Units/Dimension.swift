@@ -90,6 +90,18 @@ public struct Dimension: Hashable, Sendable {
         }
     }
 
+    /// The smallest magnitude other than 0 a scenario may give in this dimension, where
+    /// one is set: a storage of 10⁻³⁰⁰ GW came back with 10²⁸⁶ cycles, and one of 1 W
+    /// with 1 679 a year where 1 kW to 1 MW give some 365 — the dispatch solves its flows to
+    /// 10⁻⁹ of the city's, so a capacity below a kilowatt is noise, not a result.
+    public var floor: (value: Double, text: String)? {
+        switch self {
+        case .power: (1e-6, "1 kW (0.000001 GW)")
+        case .energy: (1e-6, "1 kWh (0.000001 GWh)")
+        default: nil
+        }
+    }
+
     /// The unit a value of this dimension is shown in, and how many of it one canonical
     /// unit is (1 yuan/GWh = 0.001 yuan/MWh), where capsim shows such values.
     public var shownUnit: (symbol: String, perCanonical: Double)? {

@@ -7,8 +7,18 @@ import Foundation
 enum ScenarioChecks {
     static func run(_ scenario: Scenario, _ decoder: Decoder) {
         let fileLocation = SourceLocation(file: scenario.file, line: 1, column: 1)
-        // The year's own milestone when it has one, not the first one written.
-        let peakLocation = { (year: Int) in location(of: "demand.peak.\(year)", scenario) ?? location(of: "demand.peak", scenario) ?? fileLocation }
+        // The year's own milestone when it has one; else, of the two it lies between, the
+        // one whose own year fails too (the milestone written wrong), else the later one;
+        // not the first one written.
+        let peakYears = scenario.demand.peak.milestones.map(\.year)
+        let belowAverage = { (year: Int) in
+            scenario.demand.peak.value(in: year) < scenario.demand.annualEnergy.value(in: year) / Double(HourlySeries.hoursPerYear)
+        }
+        let peakLocation = { (year: Int) in
+            let framing = [year, peakYears.filter { $0 > year }.min(), peakYears.filter { $0 < year }.max()].compactMap { $0 }
+            let blamed = [year] + framing.filter(belowAverage) + framing
+            return blamed.lazy.compactMap { location(of: "demand.peak.\($0)", scenario) }.first ?? location(of: "demand.peak", scenario) ?? fileLocation
+        }
         var peaky: [(year: Int, loadFactor: Double)] = []
         for year in scenario.years {
             let energy = scenario.demand.annualEnergy.value(in: year), peak = scenario.demand.peak.value(in: year)
