@@ -163,11 +163,16 @@ public enum AtomicFile {
             guard existing != target else { throw WriteError(path: folder, reason: "it is not writable", action: "write into the folder") }
             throw refusal("the folder \(existing) is not writable")
         }
-        guard existing != target else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        } catch {
-            throw refusal(((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) } ?? "\(error)")
+        // Each missing folder by mkdir, so that a refusal is the system's own reason
+        // (Foundation's error for /proc/x printed its whole NSError).
+        var missing: [String] = []
+        var folder = target
+        while folder != existing {
+            missing.append(folder)
+            folder = PathComponents.folder(of: folder)
+        }
+        for path in missing.reversed() where mkdir(path, 0o777) != 0 && errno != EEXIST {
+            throw refusal(String(cString: strerror(errno)))
         }
     }
 
