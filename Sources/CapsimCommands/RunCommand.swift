@@ -205,10 +205,7 @@ struct RunCommand: ParsableCommand {
     static func hourlyFile(_ year: Int) -> String { "hourly-\(year).csv" }
 
     /// Whether `name` is an hourly-YEAR.csv (a year of four digits), a file of a run's.
-    static func isHourlyFile(_ name: String) -> Bool {
-        let year = name.dropFirst("hourly-".count).dropLast(".csv".count)
-        return name.hasPrefix("hourly-") && name.hasSuffix(".csv") && year.count == 4 && year.allSatisfy(\.isASCII) && year.allSatisfy(\.isNumber)
-    }
+    static func isHourlyFile(_ name: String) -> Bool { name.wholeMatch(of: /hourly-[0-9]{4}\.csv/) != nil }
 
     /// The files of the --csv folder a run of `years` writes.
     private func tableNames(_ years: ClosedRange<Int>) -> [String] {

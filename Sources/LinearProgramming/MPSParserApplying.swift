@@ -86,23 +86,15 @@ extension MPSParser {
         noteReplacedBounds(kind, column: j, value: value)
         boundLines[BoundKey(column: j, kind: kind)] = line
         if kind.givesLower { conventionLines[j] = nil }
-        switch kind {
-        case .upper:
-            // Looked up only for a negative UP: most UP bounds of a large file are positive.
-            if value < 0, !BoundKind.allCases.contains(where: { $0.givesLower && boundLines[BoundKey(column: j, kind: $0)] != nil }) {
-                (columnLower[j], conventionLines[j]) = (-.infinity, line)
-            }
-            columnUpper[j] = value
-        case .lower: columnLower[j] = value
-        case .fixed: (columnLower[j], columnUpper[j]) = (value, value)
-        case .free: (columnLower[j], columnUpper[j]) = (-.infinity, .infinity)
-        case .minusInfinity: columnLower[j] = -.infinity
-        case .plusInfinity:
-            // The −∞ lower bound that a negative UP implied goes with the UP bound.
-            if conventionLines.removeValue(forKey: j) != nil { columnLower[j] = 0 }
-            columnUpper[j] = .infinity
-        case .binary: (columnLower[j], columnUpper[j]) = (0, 1)
+        // Looked up only for a negative UP: most UP bounds of a large file are positive.
+        if kind == .upper, value < 0, !BoundKind.allCases.contains(where: { $0.givesLower && boundLines[BoundKey(column: j, kind: $0)] != nil }) {
+            (columnLower[j], conventionLines[j]) = (-.infinity, line)
         }
+        // The −∞ lower bound that a negative UP implied goes with the UP bound.
+        if kind == .plusInfinity, conventionLines.removeValue(forKey: j) != nil { columnLower[j] = 0 }
+        let sides = kind.sides(value)
+        if let lower = sides.lower { columnLower[j] = lower }
+        if let upper = sides.upper { columnUpper[j] = upper }
     }
 
     /// Notes a BOUNDS line that changes a finite bound an earlier line of another type set
@@ -114,25 +106,27 @@ extension MPSParser {
     mutating func noteReplacedBounds(_ kind: BoundKind, column j: Int, value: Double) {
         if boundedSides.isEmpty { boundedSides = [UInt8](repeating: 0, count: columnNames.count) }
         let sides = kind.sides(value)
-        var replaced: String?
-        for (bit, side) in [(UInt8(1), sides.lower), (UInt8(2), sides.upper)] {
-            guard let new = side else { continue }
-            let current = bit == 1 ? columnLower[j] : columnUpper[j]
-            if replaced == nil, boundedSides[j] & bit != 0, new != current {
-                var earlier: (kind: BoundKind, line: Int)?
-                for other in BoundKind.allCases where other != kind {
-                    let setsSide = bit == 1 ? other.sides(0).lower != nil : other.sides(0).upper != nil
-                    guard setsSide, let at = boundLines[BoundKey(column: j, kind: other)], at > earlier?.line ?? 0 else { continue }
-                    earlier = (other, at)
-                }
-                if let earlier {
-                    let which = bit == 1 ? "lower" : "upper", (was, now) = (Self.boundText(current), Self.boundText(new))
-                    replaced = "column '\(columnNames[j])' had the \(which) bound \(was) from \(earlier.kind.type) on line \(earlier.line), which this \(kind.type) makes \(now)"
-                }
-            }
-            if new.isFinite { boundedSides[j] |= bit } else { boundedSides[j] &= ~bit }
-        }
+        let replaced = sides.lower.flatMap { replacement(of: kind, column: j, lower: true, by: $0) }
+            ?? sides.upper.flatMap { replacement(of: kind, column: j, lower: false, by: $0) }
         if let replaced { replacedBoundLines.note(line, subject: replaced) }
+        if let lower = sides.lower { boundedSides[j] = lower.isFinite ? boundedSides[j] | 1 : boundedSides[j] & ~1 }
+        if let upper = sides.upper { boundedSides[j] = upper.isFinite ? boundedSides[j] | 2 : boundedSides[j] & ~2 }
+    }
+
+    /// What a line of `kind` that sets column j's lower (or upper) bound to `new` replaces:
+    /// a different finite bound that the latest line of another type set, as the warning
+    /// says it; nil when the side holds no such bound.
+    func replacement(of kind: BoundKind, column j: Int, lower: Bool, by new: Double) -> String? {
+        let current = lower ? columnLower[j] : columnUpper[j]
+        guard boundedSides[j] & (lower ? 1 : 2) != 0, new != current else { return nil }
+        var earlier: (kind: BoundKind, line: Int)?
+        for other in BoundKind.allCases where other != kind && (lower ? other.sides(0).lower : other.sides(0).upper) != nil {
+            guard let at = boundLines[BoundKey(column: j, kind: other)], at > earlier?.line ?? 0 else { continue }
+            earlier = (other, at)
+        }
+        guard let earlier else { return nil }
+        return "column '\(columnNames[j])' had the \(lower ? "lower" : "upper") bound \(Self.boundText(current)) from \(earlier.kind.type) "
+            + "on line \(earlier.line), which this \(kind.type) makes \(Self.boundText(new))"
     }
 
     /// A bound as a warning writes it: −∞ and +∞ for the infinite ones.

@@ -64,7 +64,7 @@ extension MPSParser {
 
         /// The kinds that give a lower bound: a column with one of them is not made
         /// unbounded below by a negative `UP`.
-        var givesLower: Bool { self != .upper && self != .plusInfinity }
+        var givesLower: Bool { sides(0).lower != nil }
 
         /// The lower and upper bounds a line of this kind with `value` sets (nil for a side
         /// it leaves alone; a negative `UP`'s −∞ lower bound is `MPSParser.setBound`'s).

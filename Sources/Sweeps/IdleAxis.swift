@@ -4,7 +4,7 @@ import Reports
 /// values, seed and year, each of the axis's values gave the same figures (every metric
 /// of `YearMetrics`, cost included) and target statuses. Such an axis usually sets
 /// something the years simulated never read — a capacity milestone after the last year
-/// (`technologies.wind.capacity.2035` in a sweep of 2030), the fuel price of a plant not
+/// simulated (`technologies.wind.capacity.2030` in a sweep of `--years 2025`), the fuel price of a plant not
 /// built yet — and its points are copies of one another; the note says so rather than
 /// leave the analyst to find identical rows in the summary.
 public enum IdleAxis {

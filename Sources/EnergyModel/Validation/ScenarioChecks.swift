@@ -11,19 +11,17 @@ enum ScenarioChecks {
         // one whose own year fails too (the milestone written wrong), else the later one;
         // not the first one written.
         let peakYears = scenario.demand.peak.milestones.map(\.year)
-        let belowAverage = { (year: Int) in
-            scenario.demand.peak.value(in: year) < scenario.demand.annualEnergy.value(in: year) / Double(HourlySeries.hoursPerYear)
-        }
+        let averageLoad = { (year: Int) in scenario.demand.annualEnergy.value(in: year) / Double(HourlySeries.hoursPerYear) }
+        let belowAverage = { (year: Int) in scenario.demand.peak.value(in: year) < averageLoad(year) }
         let peakLocation = { (year: Int) in
-            let framing = [year, peakYears.filter { $0 > year }.min(), peakYears.filter { $0 < year }.max()].compactMap { $0 }
+            let framing = [peakYears.filter { $0 > year }.min(), peakYears.filter { $0 < year }.max()].compactMap { $0 }
             let blamed = [year] + framing.filter(belowAverage) + framing
             return blamed.lazy.compactMap { location(of: "demand.peak.\($0)", scenario) }.first ?? location(of: "demand.peak", scenario) ?? fileLocation
         }
         var peaky: [(year: Int, loadFactor: Double)] = []
         for year in scenario.years {
-            let energy = scenario.demand.annualEnergy.value(in: year), peak = scenario.demand.peak.value(in: year)
-            let average = energy / Double(HourlySeries.hoursPerYear)
-            if peak < average {
+            let peak = scenario.demand.peak.value(in: year), average = averageLoad(year)
+            if belowAverage(year) {
                 decoder.fail(at: peakLocation(year), "demand.peak", found: "a peak of \(Diagnostic.number(peak)) GW in \(year)",
                              expected: "a peak at least the average load \(Diagnostic.number(average)) GW (annual energy ÷ 8760 h)")
             } else if average < minimumLoadFactor * (1 - 1e-9) * peak {
