@@ -57,15 +57,25 @@ final class ColumnHalves {
         }
     }
 
-    /// `body(0)` and `body(1)` — the first and the second half (of the columns, or the
+    /// `work`'s half 0 and half 1 — the first and the second half (of the columns, or the
     /// two ends of the band in `NormalEquations`) — at once on two threads, or one after
-    /// the other. The caller keeps the two halves apart: each writes only its own part.
-    static func run(concurrently: Bool, _ body: (Int) -> Void) {
+    /// the other. The work keeps the two halves apart: each writes only its own part.
+    static func run(concurrently: Bool, _ work: some HalvedWork) {
         guard concurrently else {
-            body(0)
-            body(1)
+            work.runHalf(0)
+            work.runHalf(1)
             return
         }
-        SecondThread.run(body)
+        SecondThread.run(work)
     }
+}
+
+/// Work in two halves that may run at once, set up by its owner before each
+/// `ColumnHalves.run` (the pass to make and its arguments kept in the owner's own
+/// properties). A class, so that handing it to the second thread passes a reference and
+/// allocates nothing: a closure handed over put its context on the heap, nine times an
+/// iteration of a two-thread solve.
+protocol HalvedWork: AnyObject {
+    /// Runs half 0 or half 1 of the work set up.
+    func runHalf(_ half: Int)
 }

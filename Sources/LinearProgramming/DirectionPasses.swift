@@ -57,14 +57,9 @@ extension MehrotraIterations {
     /// part ξ̄ = ξ₀ − k̄_l/s_l + k̄_u/s_u of ξ as A Θ ξ̄ in `step.y`, and A Θ (1/s_l − 1/s_u)
     /// in `centring`. The predictor itself is not stored.
     func predictorPass() -> Predictor {
-        let (corrector, centring) = (step.y, centring)
-        ColumnHalves.run(concurrently: concurrently) { half in
-            halves.clear(corrector, centring, half: half)
-            halfPredictors[half] = half == 0
-                ? predictorColumns(halves.first, into: corrector, centring)
-                : predictorColumns(halves.second, into: halves.spillA, halves.spillB)
-        }
-        halves.addSpill(into: corrector, centring)
+        pendingPass = .predictor
+        ColumnHalves.run(concurrently: concurrently, self)
+        halves.addSpill(into: step.y, centring)
         return halfPredictors[0].joined(with: halfPredictors[1])
     }
 
@@ -100,9 +95,8 @@ extension MehrotraIterations {
     /// Δx = Θ (AᵀΔy − ξ), Δz_l = (k̄_l + σμ − z_l Δs_l)/s_l, Δz_u = (k̄_u + σμ − z_u Δs_u)/s_u,
     /// written to `step`, and its step lengths.
     func correctorPass(shift: Double) -> StepLengths {
-        ColumnHalves.run(concurrently: concurrently) { half in
-            halfLengths[half] = correctorColumns(half == 0 ? halves.first : halves.second, shift: shift)
-        }
+        pendingPass = .corrector(shift: shift)
+        ColumnHalves.run(concurrently: concurrently, self)
         return halfLengths[0].joined(with: halfLengths[1])
     }
 

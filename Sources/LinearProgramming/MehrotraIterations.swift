@@ -83,6 +83,8 @@ final class MehrotraIterations {
     /// Whether this iteration's passes run on two threads: `SolverOptions.threads` > 1,
     /// or its `spareCore` released (checked at the start of each iteration).
     var concurrently = false
+    /// The pass over the columns that `runHalf` makes (`ColumnPasses`), set before each.
+    var pendingPass = ColumnPass.predictor
     var bNorm = 0.0, cNorm = 0.0, boundNorm = 0.0, pairs = 1.0
 
     /// The normal equations' starting δ. The primal regularisation ρ is

@@ -18,10 +18,9 @@ import LinearAlgebra
 /// The three paths are three splits: **banded** (no border), **bordered** (linking rows
 /// in the border) and **dense** (every row in the border, so M = S). Dense columns, when
 /// `PathSelection` finds any, are left out of M and brought back in each solve by a second
-/// small Schur complement (`DenseColumnBlock`). All storage is sized once: on one thread
-/// `factor` and `solve` allocate nothing; on two, each fork to the second thread puts its
-/// closure's 32-byte context on the heap (`SecondThread.run`), two a factor (three on the
-/// bordered path) and two a solve.
+/// small Schur complement (`DenseColumnBlock`). All storage is sized once: `factor` and
+/// `solve` allocate nothing, on one thread or two (each fork hands the second thread this
+/// object, its `pendingWork` set, as `HalvedWork`).
 ///
 /// The normal equations work in their own order, which the iterations adopt for all their
 /// vectors: rows in `rowOrder` (the band in band order, then the border) and columns in
@@ -86,6 +85,8 @@ final class NormalEquations {
     /// with it, `NormalRefinement` multiplies by the matrix this factor is of.
     let regularizationAdded: UnsafeMutableBufferPointer<Double>
     private let workspace = Workspace()
+    /// What `runHalf` does (`HalvedWork`), set before each fork.
+    private var pendingWork = BandWork.none
 
     /// Bytes of storage the split needs, to choose a path before building it.
     static func storageBytes(bandRows: Int, borderRows: Int, kd: Int, denseColumns: Int = 0) -> Int {
@@ -221,11 +222,8 @@ final class NormalEquations {
     func factor(theta: UnsafeBufferPointer<Double>, regularization: Double, concurrently: Bool = false) throws(LinearAlgebraError) {
         precondition(theta.count == columnOrder.count, "Θ of another size")
         let nB = bandRows.count, nL = borderRows.count, m = storage
-        let (split, end, diagonalSplit) = (formSplit, crossOffset, diagonalSplit)
-        ColumnHalves.run(concurrently: concurrently) { half in
-            formBand(theta, half == 0 ? 0..<split : split..<end)
-            regularize(half == 0 ? 0..<diagonalSplit : diagonalSplit..<nB, by: regularization)
-        }
+        pendingWork = .form(theta, regularization: regularization)
+        ColumnHalves.run(concurrently: concurrently, self)
         for i in crossOffset..<m.count { m[i] = 0 }
         for c in borderTarget.indices { m[Int(borderTarget[c])] += theta[Int(borderColumn[c])] * borderWeight[c] }
         regularize(nB..<diagonal.count, by: regularization)
@@ -327,14 +325,8 @@ final class NormalEquations {
         let lower = BandCholesky.Part(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, rows: 0..<(count - kd))
         (failed[0], failed[1]) = (0, 0)
         if concurrently {
-            ColumnHalves.run(concurrently: true) { end in
-                let part = end == 0 ? upper : lower
-                do throws(LinearAlgebraError) {
-                    try BandCholesky.factor(part.ab, inverseDiagonal: part.inverseDiagonal, n: part.n, kd: kd, columns: part.rows)
-                } catch {
-                    failed[end] = Self.failingColumn(error)
-                }
-            }
+            pendingWork = .factor(upper, lower)
+            ColumnHalves.run(concurrently: true, self)
         } else {
             do throws(BandCholesky.PartFailure) {
                 try BandCholesky.factor(upper, lower)
@@ -379,10 +371,8 @@ final class NormalEquations {
             let lower = BandCholesky.SolvePart(bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: 0..<(count - kd))
             for i in 0..<count { reversed[i] = x[nB - 1 - i] }
             if concurrently {
-                ColumnHalves.run(concurrently: true) { end in
-                    let part = end == 0 ? upper : lower
-                    BandCholesky.forward(factor: part.ab, n: part.n, kd: kd, x: part.x, rows: part.rows)
-                }
+                pendingWork = .forward(upper, lower)
+                ColumnHalves.run(concurrently: true, self)
             } else {
                 BandCholesky.forward(upper, lower)
             }
@@ -395,14 +385,52 @@ final class NormalEquations {
             BandCholesky.backward(factor: bottom, inverseDiagonal: bottomInverse, n: count, kd: kd, x: reversed, rows: (count - kd)..<count)
             for r in twist..<(twist + kd) { x[r] = reversed[nB - 1 - r] }
             if concurrently {
-                ColumnHalves.run(concurrently: true) { end in
-                    let part = end == 0 ? upper : lower
-                    BandCholesky.backward(factor: part.ab, inverseDiagonal: part.inverseDiagonal!, n: part.n, kd: kd, x: part.x, rows: part.rows)
-                }
+                pendingWork = .backward(upper, lower)
+                ColumnHalves.run(concurrently: true, self)
             } else {
                 BandCholesky.backward(upper, lower)
             }
             for i in 0..<(count - kd) { x[nB - 1 - i] = reversed[i] }
+        }
+    }
+}
+
+/// The forks of forming, factoring and solving with the band as `HalvedWork`: half 0 is
+/// the first half of the band's positions (forming) or its top end (the twisted factor
+/// and solves), half 1 the rest.
+extension NormalEquations: HalvedWork {
+    /// A fork and its arguments.
+    enum BandWork {
+        case none
+        /// Forming A Θ Aᵀ's band and adding δ·(1 + 10⁻³ Mᵢᵢ) to its diagonal.
+        case form(UnsafeBufferPointer<Double>, regularization: Double)
+        /// The twisted factor's two ends, each recording its first failing pivot.
+        case factor(BandCholesky.Part, BandCholesky.Part)
+        /// The twisted solve's forward and backward substitutions at the two ends.
+        case forward(BandCholesky.SolvePart, BandCholesky.SolvePart)
+        case backward(BandCholesky.SolvePart, BandCholesky.SolvePart)
+    }
+
+    func runHalf(_ half: Int) {
+        switch pendingWork {
+        case .none:
+            break
+        case let .form(theta, regularization):
+            formBand(theta, half == 0 ? 0..<formSplit : formSplit..<crossOffset)
+            regularize(half == 0 ? 0..<diagonalSplit : diagonalSplit..<bandRows.count, by: regularization)
+        case let .factor(upper, lower):
+            let part = half == 0 ? upper : lower
+            do throws(LinearAlgebraError) {
+                try BandCholesky.factor(part.ab, inverseDiagonal: part.inverseDiagonal, n: part.n, kd: part.kd, columns: part.rows)
+            } catch {
+                failedPivot[half] = Self.failingColumn(error)
+            }
+        case let .forward(upper, lower):
+            let part = half == 0 ? upper : lower
+            BandCholesky.forward(factor: part.ab, n: part.n, kd: part.kd, x: part.x, rows: part.rows)
+        case let .backward(upper, lower):
+            let part = half == 0 ? upper : lower
+            BandCholesky.backward(factor: part.ab, inverseDiagonal: part.inverseDiagonal!, n: part.n, kd: part.kd, x: part.x, rows: part.rows)
         }
     }
 }

@@ -19,12 +19,8 @@ extension MehrotraIterations {
             boundResidual *= 1 - alphaP
         }
         let step = ResidualStep(alphaP: alphaP, alphaD: alphaD, boundResidual: stepResidual, taken: moving != nil)
-        ColumnHalves.run(concurrently: concurrently) { half in
-            halves.clear(rp, predictorY, half: half)
-            halfMeasures[half] = half == 0
-                ? residualColumns(halves.first, step, into: rp, predictorY)
-                : residualColumns(halves.second, step, into: halves.spillA, halves.spillB)
-        }
+        pendingPass = .residual(step)
+        ColumnHalves.run(concurrently: concurrently, self)
         halves.addSpill(into: rp, predictorY)
         let columns = halfMeasures[0].joined(with: halfMeasures[1])
         var state = Measures()

@@ -28,24 +28,22 @@ final class SecondThread: @unchecked Sendable {
     private let posted = Atomic<Int>(0), done = Atomic<Int>(0)
     private let sleeping = Atomic<Bool>(false)
     private let wake = DispatchSemaphore(value: 0)
-    /// The pass whose half 1 this thread runs; written before `posted` is raised and
+    /// The work whose half 1 this thread runs; written before `posted` is raised and
     /// cleared after `done` catches up, so the two threads never touch it at once.
-    private var pass: ((Int) -> Void)?
+    private var pass: (any HalvedWork)?
 
-    /// Runs `body(0)` on the calling thread and `body(1)` on a second thread at once, and
-    /// returns when both are done. The two halves must not write the same memory. The
-    /// one allocation of a pass on two threads is `body`'s context, which the caller puts
-    /// on the heap for `withoutActuallyEscaping` (nine a 2030 iteration, counted with a
-    /// `malloc` shim; `DispatchQueue.concurrentPerform` made 27); on one thread a pass
-    /// allocates nothing.
-    static func run(_ body: (Int) -> Void) {
-        withoutActuallyEscaping(body) { body in
-            let thread = idle.withLock { $0.popLast() } ?? SecondThread()
-            thread.post(body)
-            body(0)
-            thread.join()
-            idle.withLock { $0.append(thread) }
-        }
+    /// Runs `work`'s half 0 on the calling thread and its half 1 on a second thread at
+    /// once, and returns when both are done. The two halves must not write the same
+    /// memory. A pass allocates nothing once the thread exists: the work is a reference
+    /// (closures, handed over with `withoutActuallyEscaping`, put their contexts on the
+    /// heap — nine a 2030 iteration, counted with a `malloc` shim;
+    /// `DispatchQueue.concurrentPerform` made 27).
+    static func run(_ work: some HalvedWork) {
+        let thread = idle.withLock { $0.popLast() } ?? SecondThread()
+        thread.post(work)
+        work.runHalf(0)
+        thread.join()
+        idle.withLock { $0.append(thread) }
     }
 
     private init() {
@@ -54,7 +52,7 @@ final class SecondThread: @unchecked Sendable {
         thread.start()
     }
 
-    private func post(_ work: @escaping (Int) -> Void) {
+    private func post(_ work: any HalvedWork) {
         pass = work
         posted.add(1, ordering: .sequentiallyConsistent)
         if sleeping.load(ordering: .sequentiallyConsistent) { wake.signal() }
@@ -94,10 +92,9 @@ final class SecondThread: @unchecked Sendable {
         }
     }
 
-    /// Runs the posted pass's half 1, releasing the pass before `done` is raised (the
-    /// caller's `withoutActuallyEscaping` checks that nothing kept it).
+    /// Runs the posted work's half 1.
     @inline(never)
     private func runSecondHalf() {
-        pass?(1)
+        pass?.runHalf(1)
     }
 }
