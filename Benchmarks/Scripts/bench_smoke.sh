@@ -14,6 +14,10 @@
 #      time of the one without;
 #   3. parallel sweeps: 8 points of the small benchmark city take less wall time with
 #      --jobs 2 than with --jobs 1.
+#   4. no allocation in the solver's iterations: a solve of the 1 752-hour LP stopped
+#      after 10 and after 20 iterations makes as many calls to malloc and its kin, on one
+#      thread and on two (counted by malloc_count.c, compiled with the toolchain's clang
+#      and loaded with LD_PRELOAD; skipped with a message when it cannot be compiled).
 # Solver timings are the best of five rounds, each round solving the three LPs one
 # after another, so that a noisy spell on a shared machine touches both sides of a
 # ratio; sweep timings are the best of three runs each, --jobs 1 and --jobs 2 in turn
@@ -72,6 +76,25 @@ echo "solver: T = 1752 h ${t1752} s, T = 8760 h ${t8760} s, T = 8760 h with the 
 check "time per hour, T = 8760 over T = 1752" "$(awk -v a="$t8760" -v b="$t1752" 'BEGIN { print (a / 8760) / (b / 1752) }')" 2.5
 check "T = 8760, with the linking row over without" "$(awk -v a="$t8760link" -v b="$t8760" 'BEGIN { print a / b }')" 2.0
 
+# Calls to malloc and its kin in a solve of $1 stopped after $2 iterations on $3 threads
+# (the iteration limit makes `lp solve` exit with status 4).
+malloc_calls() {
+    local report
+    report="$(LD_PRELOAD="$work/malloc_count.so" "$capsim" lp solve "$1" --max-iterations "$2" --threads "$3" 2>&1 > /dev/null || true)"
+    printf '%s\n' "$report" | sed -n 's/^malloc calls: \([0-9]*\)$/\1/p' | tail -1
+}
+
+if "${CC:-clang}" -O2 -shared -fPIC "$here/malloc_count.c" -o "$work/malloc_count.so" 2> "$work/cc.log"; then
+    for threads in 1 2; do
+        ten="$(malloc_calls "$work/t1752.mps" 10 "$threads")"
+        twenty="$(malloc_calls "$work/t1752.mps" 20 "$threads")"
+        echo "allocations on $threads thread(s): $ten after 10 iterations, $twenty after 20"
+        check "allocations in iterations 11-20, $threads thread(s)" "$((twenty - ten))" 0
+    done
+else
+    echo "bench-smoke: malloc_count.c could not be compiled (${CC:-clang}: $(head -1 "$work/cc.log")); allocation check skipped"
+fi
+
 one="" two=""
 for _ in 1 2 3; do
     one="$(lesser "$one" "$(sweep_seconds 1)")"
@@ -81,7 +104,7 @@ echo "sweep of 8 points: --jobs 1 ${one} s, --jobs 2 ${two} s"
 check "sweep wall time, --jobs 2 over --jobs 1" "$(awk -v a="$two" -v b="$one" 'BEGIN { print a / b }')" 0.999
 
 if [ "$failed" -ne 0 ]; then
-    echo "bench-smoke: a scaling ratio broke" >&2
+    echo "bench-smoke: a ratio or count broke its limit" >&2
     exit 1
 fi
-echo "bench-smoke: every ratio within its limit"
+echo "bench-smoke: every ratio and count within its limit"
