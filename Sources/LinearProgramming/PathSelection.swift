@@ -49,24 +49,24 @@ enum PathSelection {
         case .banded:
             if let problem = pairProblem(a, path: .banded) { return .failure(problem) }
             let order = stages.map { RowOrdering.byStage($0, a) }.map { $0.band + $0.linking } ?? RowOrdering.reverseCuthillMcKee(a)
-            return checked(a, band: order, border: [], path: .banded)
+            return checked(a, band: order, border: [], path: .banded, forced: true)
         case .bordered:
             if let stages {
                 let dense = DenseSplit(a, stages: stages)
                 if let problem = pairProblem(dense.rest, path: .bordered) { return .failure(problem) }
                 let split = RowOrdering.byStage(stages, dense.rest)
-                return checked(dense, band: split.band, border: split.linking, path: .bordered)
+                return checked(dense, band: split.band, border: split.linking, path: .bordered, forced: true)
             }
             let long = longRows(a)
             let dense = DenseSplit(a, longRows: long)
             if let problem = pairProblem(dense.rest, path: .bordered) { return .failure(problem) }
-            return checked(dense, band: RowOrdering.reverseCuthillMcKee(dense.rest, excluding: long), border: long.sorted(), path: .bordered)
+            return checked(dense, band: RowOrdering.reverseCuthillMcKee(dense.rest, excluding: long), border: long.sorted(), path: .bordered, forced: true)
         case .automatic:
             if let stages {
                 let dense = DenseSplit(a, stages: stages)
                 if let problem = pairProblem(dense.rest, path: .automatic) { return .failure(problem) }
                 let split = RowOrdering.byStage(stages, dense.rest)
-                return checked(dense, band: split.band, border: split.linking, path: split.linking.isEmpty && dense.columns.isEmpty ? .banded : .bordered)
+                return checked(dense, band: split.band, border: split.linking, path: split.linking.isEmpty && dense.columns.isEmpty ? .banded : .bordered, forced: false)
             }
             let long = longRows(a)
             let dense = DenseSplit(a, longRows: long)
@@ -88,14 +88,18 @@ enum PathSelection {
         }
     }
 
-    private static func checked(_ a: SparseMatrix, band: [Int], border: [Int], path: KKTPath) -> Result<NormalEquations, SelectionError> {
-        checked(DenseSplit(a), band: band, border: border, path: path)
+    private static func checked(_ a: SparseMatrix, band: [Int], border: [Int], path: KKTPath, forced: Bool) -> Result<NormalEquations, SelectionError> {
+        checked(DenseSplit(a), band: band, border: border, path: path, forced: forced)
     }
 
-    private static func checked(_ split: DenseSplit, band: [Int], border: [Int], path: KKTPath) -> Result<NormalEquations, SelectionError> {
+    /// The normal equations of `split` with these rows in the band and the border, or the
+    /// refusal of a band above `bandLimit`; `forced` when `--path` asked for `path`, so
+    /// that the refusal says the automatic choice may fit.
+    private static func checked(_ split: DenseSplit, band: [Int], border: [Int], path: KKTPath, forced: Bool) -> Result<NormalEquations, SelectionError> {
         let kd = bandwidth(split.rest, order: band)
         guard NormalEquations.storageBytes(bandRows: band.count, borderRows: border.count, kd: kd, denseColumns: split.columns.count) <= 8 * bandLimit else {
-            return .failure(SelectionError(message: "the \(path.rawValue) path would need a band \(kd + 1) wide over \(band.count) rows and a border of \(border.count) rows: more than 200 MB"))
+            let hint = forced ? " (--path automatic chooses a path that fits)" : ""
+            return .failure(SelectionError(message: "the \(path.rawValue) path would need a band \(kd + 1) wide over \(band.count) rows and a border of \(border.count) rows: more than 200 MB\(hint)"))
         }
         return .success(NormalEquations(split.rest, bandRows: band, borderRows: border, path: path, denseColumns: split.entries))
     }

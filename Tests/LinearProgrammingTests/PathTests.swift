@@ -181,6 +181,20 @@ import Testing
         #expect(s.message.contains("the dense path is limited to 10 rows; this LP has 48"))
     }
 
+    /// `--path banded` puts the annual linking row at the band's end, so the 1 752-hour
+    /// synthetic LP's band spans its 10 513 rows, 884 MB: refused, with a pointer to the
+    /// automatic path (which borders the row and solves it). The automatic path never
+    /// gets the pointer: it is the path that would have to fit.
+    @Test func forcedBandTooWideSaysWhatFits() {
+        let lp = SyntheticDispatch.problem(hours: 1752, annualLinkingRow: true)
+        var options = SolverOptions()
+        options.path = .banded
+        let forced = InteriorPointSolver.solve(lp, options: options)
+        #expect(forced.status == .invalidProblem)
+        #expect(forced.message == "the banded path would need a band 10512 wide over 10513 rows and a border of 0 rows: more than 200 MB (--path automatic chooses a path that fits)", "\(forced.message)")
+        #expect(InteriorPointSolver.solve(lp).status == .optimal)
+    }
+
     /// Pairs of rows sharing a column are counted before anything stores them: a column in
     /// 100 000 equality rows asked for 80 GB and ended in a failed allocation.
     @Test func rowPairsBeyondTheLimitAreRefused() {
