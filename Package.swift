@@ -46,7 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "capsim", dependencies: ["CapsimCommands"]),
+        // glibc's mallopt, for the executable's memory policy (Sources/capsim/main.swift).
+        .systemLibrary(name: "CMalloc"),
+        .executableTarget(name: "capsim", dependencies: ["CapsimCommands", "CMalloc"]),
         // The synthetic one-year dispatch LP (DESIGN.md §4 in miniature), for the solver's
         // benchmarks and scaling checks, and a tool that writes it as MPS.
         .target(name: "SyntheticDispatch", dependencies: ["LinearProgramming"]),
