@@ -88,11 +88,16 @@ if "${CC:-clang}" -O2 -shared -fPIC "$here/malloc_count.c" -o "$work/malloc_coun
     for threads in 1 2; do
         ten="$(malloc_calls "$work/t1752.mps" 10 "$threads")"
         twenty="$(malloc_calls "$work/t1752.mps" 20 "$threads")"
+        if [ -z "$ten" ] || [ -z "$twenty" ]; then
+            echo "bench-smoke: the malloc count did not report (LD_PRELOAD not honoured?); allocation check on $threads thread(s) skipped"
+            continue
+        fi
         echo "allocations on $threads thread(s): $ten after 10 iterations, $twenty after 20"
         check "allocations in iterations 11-20, $threads thread(s)" "$((twenty - ten))" 0
     done
 else
-    echo "bench-smoke: malloc_count.c could not be compiled (${CC:-clang}: $(head -1 "$work/cc.log")); allocation check skipped"
+    reason="$(head -1 "$work/cc.log")"
+    echo "bench-smoke: malloc_count.c could not be compiled with ${CC:-clang}${reason:+ ($reason)}; allocation check skipped"
 fi
 
 one="" two=""

@@ -86,7 +86,7 @@ final class NormalEquations {
     let regularizationAdded: UnsafeMutableBufferPointer<Double>
     private let workspace = Workspace()
     /// What `runHalf` does (`HalvedWork`), set before each fork.
-    private var pendingWork = BandWork.none
+    private var pendingWork = BandWork.idle
 
     /// Bytes of storage the split needs, to choose a path before building it.
     static func storageBytes(bandRows: Int, borderRows: Int, kd: Int, denseColumns: Int = 0) -> Int {
@@ -401,7 +401,8 @@ final class NormalEquations {
 extension NormalEquations: HalvedWork {
     /// A fork and its arguments.
     enum BandWork {
-        case none
+        /// Nothing set yet.
+        case idle
         /// Forming A Θ Aᵀ's band and adding δ·(1 + 10⁻³ Mᵢᵢ) to its diagonal.
         case form(UnsafeBufferPointer<Double>, regularization: Double)
         /// The twisted factor's two ends, each recording its first failing pivot.
@@ -411,9 +412,10 @@ extension NormalEquations: HalvedWork {
         case backward(BandCholesky.SolvePart, BandCholesky.SolvePart)
     }
 
+    /// Half `half` of `pendingWork`.
     func runHalf(_ half: Int) {
         switch pendingWork {
-        case .none:
+        case .idle:
             break
         case let .form(theta, regularization):
             formBand(theta, half == 0 ? 0..<formSplit : formSplit..<crossOffset)
