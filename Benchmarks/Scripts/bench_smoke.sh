@@ -15,9 +15,13 @@
 #   3. parallel sweeps: 8 points of the small benchmark city take less wall time with
 #      --jobs 2 than with --jobs 1.
 #   4. no allocation in the solver's iterations: a solve of the 1 752-hour LP stopped
-#      after 10 and after 20 iterations makes as many calls to malloc and its kin, on one
-#      thread and on two (counted by malloc_count.c, compiled with the toolchain's clang
-#      and loaded with LD_PRELOAD; skipped with a message when it cannot be compiled).
+#      after 30 iterations makes at most 2 calls to malloc and its kin more than one
+#      stopped after 10, on one thread and on two (counted by malloc_count.c, compiled with
+#      the toolchain's clang and loaded with LD_PRELOAD; skipped with a message when it
+#      cannot be compiled). An allocation an iteration would add 20. The 2 allow for the
+#      second thread's one-time allocations, which fall before or after the process's
+#      exit depending on timing: CI once counted 2 262 after 10 iterations and 2 263
+#      after 20 on two threads, where every other run counted 2 263 for both.
 # Solver timings are the best of five rounds, each round solving the three LPs one
 # after another, so that a noisy spell on a shared machine touches both sides of a
 # ratio; sweep timings are the best of three runs each, --jobs 1 and --jobs 2 in turn
@@ -87,13 +91,13 @@ malloc_calls() {
 if "${CC:-clang}" -O2 -shared -fPIC "$here/malloc_count.c" -o "$work/malloc_count.so" 2> "$work/cc.log"; then
     for threads in 1 2; do
         ten="$(malloc_calls "$work/t1752.mps" 10 "$threads")"
-        twenty="$(malloc_calls "$work/t1752.mps" 20 "$threads")"
-        if [ -z "$ten" ] || [ -z "$twenty" ]; then
+        thirty="$(malloc_calls "$work/t1752.mps" 30 "$threads")"
+        if [ -z "$ten" ] || [ -z "$thirty" ]; then
             echo "bench-smoke: the malloc count did not report (LD_PRELOAD not honoured?); allocation check on $threads thread(s) skipped"
             continue
         fi
-        echo "allocations on $threads thread(s): $ten after 10 iterations, $twenty after 20"
-        check "allocations in iterations 11-20, $threads thread(s)" "$((twenty - ten))" 0
+        echo "allocations on $threads thread(s): $ten after 10 iterations, $thirty after 30"
+        check "allocations in iterations 11-30, $threads thread(s)" "$((thirty - ten))" 2
     done
 else
     reason="$(head -1 "$work/cc.log")"
