@@ -3,6 +3,7 @@
 // bench_smoke.sh to check that the solver's iterations allocate nothing: (almost) the
 // same count after 10 and after 30 iterations. glibc only (its __libc_* entry points),
 // which is what capsim runs on.
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,7 @@ void *realloc(void *pointer, size_t size) {
 int posix_memalign(void **out, size_t alignment, size_t size) {
     atomic_fetch_add(&calls, 1);
     void *pointer = __libc_memalign(alignment, size);
-    if (pointer == NULL) return 12;  // ENOMEM
+    if (pointer == NULL) return ENOMEM;
     *out = pointer;
     return 0;
 }
