@@ -305,7 +305,7 @@ struct MPSParser {
 
     mutating func entry(_ range: Range<Int>) throws(MPSError) -> Entry {
         switch format {
-        case .free: try entry(fields: freeFields(range))
+        case .free: try entry(fields: dataFields(range))
         case .fixed: try fixedEntry(range)
         case .automatic: try automaticEntry(range)
         }
@@ -332,9 +332,9 @@ struct MPSParser {
     /// An error is the first reading's.
     mutating func automaticEntry(_ range: Range<Int>) throws(MPSError) -> Entry {
         do throws(MPSError) {
-            return try readsFixedFirst ? fixedEntry(range) : entry(fields: freeFields(range))
+            return try readsFixedFirst ? fixedEntry(range) : entry(fields: dataFields(range))
         } catch {
-            let free = freeFields(range), fixed = try? fixedFields(range)
+            let free = dataFields(range), fixed = try? fixedFields(range)
             // In a file known to be fixed-format, a line whose fixed fields were read but
             // name something unknown is wrong as written; its free reading would split a
             // name at its space and name something else (` FR BND       X 1` made `X` free).

@@ -8,22 +8,48 @@ extension MPSParser {
         byte <= UInt8(ascii: " ")
     }
 
-    func freeFields(_ range: Range<Int>) -> Fields {
+    /// The blank-separated fields of `range`; from field `commentFrom` (0-based) on, a
+    /// field that begins with `$` ends the line (`dataFields`).
+    func freeFields(_ range: Range<Int>, commentFrom: Int = .max) -> Fields {
         var fields = Fields()
         var index = range.lowerBound
         while index < range.upperBound {
             while index < range.upperBound, Self.isBlank(bytes[index]) { index += 1 }
             let start = index
+            if start < range.upperBound, fields.count >= commentFrom, bytes[start] == Self.commentMark { break }
             while index < range.upperBound, !Self.isBlank(bytes[index]) { index += 1 }
             if start < index { fields.append(start..<index) }
         }
         return fields
     }
 
+    /// The MPS standard's comment at the end of a data line: a `$` that begins field 3
+    /// or field 5 starts a comment that runs to the end of the line. In fixed format
+    /// these are columns 15–22 and 40–47; in free format, where fields are counted by
+    /// blanks, they are the names after a line's first field (after its second in ROWS
+    /// and BOUNDS, whose first is a type), and since no number begins with `$`, any
+    /// field from there on that begins with one ends the line.
+    static let commentMark = UInt8(ascii: "$")
+
+    /// A data line's free-format fields, up to a `$` comment (`commentMark`).
+    func dataFields(_ range: Range<Int>) -> Fields {
+        freeFields(range, commentFrom: section == .rows || section == .bounds ? 2 : 1)
+    }
+
     /// The non-empty fixed-format fields, trimmed, in order; an empty field (a left-out
     /// set name) is skipped, so the count tells which fields are there as in free format.
+    /// A `$` that begins field 3 or 5 ends the line (`commentMark`).
     func fixedFields(_ range: Range<Int>) throws(MPSError) -> Fields {
-        let base = range.lowerBound, length = range.count
+        let base = range.lowerBound
+        var length = range.count
+        for field in [Self.fixedFields[2], Self.fixedFields[4]] where field.lowerBound < length {
+            let end = min(field.upperBound, length)
+            guard let first = (field.lowerBound..<end).first(where: { !Self.isBlank(bytes[base + $0]) }) else { continue }
+            if bytes[base + first] == Self.commentMark {
+                length = first
+                break
+            }
+        }
         var fields = Fields()
         var gapStart = 0
         for field in Self.fixedFields {
