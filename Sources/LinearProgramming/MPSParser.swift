@@ -304,10 +304,14 @@ struct MPSParser {
     }
 
     mutating func entry(_ range: Range<Int>) throws(MPSError) -> Entry {
-        switch format {
-        case .free: try entry(fields: dataFields(range))
-        case .fixed: try fixedEntry(range)
-        case .automatic: try automaticEntry(range)
+        do throws(MPSError) {
+            return switch format {
+            case .free: try entry(fields: dataFields(range))
+            case .fixed: try fixedEntry(range)
+            case .automatic: try automaticEntry(range)
+            }
+        } catch {
+            throw explainingComment(error, range)
         }
     }
 

@@ -9,16 +9,17 @@ extension MPSParser {
     }
 
     /// The blank-separated fields of `range`; from field `commentFrom` (0-based) on, a
-    /// field that begins with `$` ends the line (`dataFields`).
+    /// field that begins a comment (`beginsComment`) ends the line.
     func freeFields(_ range: Range<Int>, commentFrom: Int = .max) -> Fields {
         var fields = Fields()
         var index = range.lowerBound
         while index < range.upperBound {
             while index < range.upperBound, Self.isBlank(bytes[index]) { index += 1 }
             let start = index
-            if start < range.upperBound, fields.count >= commentFrom, bytes[start] == Self.commentMark { break }
             while index < range.upperBound, !Self.isBlank(bytes[index]) { index += 1 }
-            if start < index { fields.append(start..<index) }
+            guard start < index else { continue }
+            if fields.count >= commentFrom, beginsComment(start..<index) { break }
+            fields.append(start..<index)
         }
         return fields
     }
@@ -28,8 +29,22 @@ extension MPSParser {
     /// these are columns 15–22 and 40–47; in free format, where fields are counted by
     /// blanks, they are the names after a line's first field (after its second in ROWS
     /// and BOUNDS, whose first is a type), and since no number begins with `$`, any
-    /// field from there on that begins with one ends the line.
+    /// field from there on that begins with one ends the line (`beginsComment`).
     static let commentMark = UInt8(ascii: "$")
+
+    /// Whether `field`, where field 3 or 5 may stand, begins a comment: it begins with `$`
+    /// and is not the name of a row declared in ROWS (in BOUNDS, of a column). Writers
+    /// that do not follow the standard here, HiGHS's among them, put a name such as
+    /// `$LIM` there as it is; read as a comment, the entry it holds would be lost without
+    /// a word whenever the line still had a pair before it.
+    func beginsComment(_ field: Range<Int>) -> Bool {
+        guard bytes[field.lowerBound] == Self.commentMark else { return false }
+        switch section {
+        case .columns, .rhs, .ranges: return rows.value(of: field, in: bytes) == nil
+        case .bounds: return columns.value(of: field, in: bytes) == nil
+        default: return true
+        }
+    }
 
     /// A data line's free-format fields, up to a `$` comment (`commentMark`).
     func dataFields(_ range: Range<Int>) -> Fields {
@@ -38,18 +53,9 @@ extension MPSParser {
 
     /// The non-empty fixed-format fields, trimmed, in order; an empty field (a left-out
     /// set name) is skipped, so the count tells which fields are there as in free format.
-    /// A `$` that begins field 3 or 5 ends the line (`commentMark`).
+    /// A comment that begins field 3 or 5 ends the line (`fixedComment`).
     func fixedFields(_ range: Range<Int>) throws(MPSError) -> Fields {
-        let base = range.lowerBound
-        var length = range.count
-        for field in [Self.fixedFields[2], Self.fixedFields[4]] where field.lowerBound < length {
-            let end = min(field.upperBound, length)
-            guard let first = (field.lowerBound..<end).first(where: { !Self.isBlank(bytes[base + $0]) }) else { continue }
-            if bytes[base + first] == Self.commentMark {
-                length = first
-                break
-            }
-        }
+        let base = range.lowerBound, length = fixedComment(range) ?? range.count
         var fields = Fields()
         var gapStart = 0
         for field in Self.fixedFields {
@@ -64,6 +70,30 @@ extension MPSParser {
         }
         if length > gapStart { throw overflow(range, at: gapStart) ?? failure("text after column \(gapStart), outside the fixed-format fields") }
         return fields
+    }
+
+    /// The offset in the line of a `$` comment that begins fixed field 3 or 5
+    /// (`beginsComment`), if there is one.
+    func fixedComment(_ range: Range<Int>) -> Int? {
+        let base = range.lowerBound
+        for field in [Self.fixedFields[2], Self.fixedFields[4]] where field.lowerBound < range.count {
+            var (first, end) = (base + field.lowerBound, base + min(field.upperBound, range.count))
+            while first < end, Self.isBlank(bytes[first]) { first += 1 }
+            while end > first, Self.isBlank(bytes[end - 1]) { end -= 1 }
+            if first < end, beginsComment(first..<end) { return first - base }
+        }
+        return nil
+    }
+
+    /// `error`, for a data line that either reading cut short at a `$` comment, with why:
+    /// a name that begins with `$` in field 3 or 5 is read as the start of a comment.
+    func explainingComment(_ error: MPSError, _ range: Range<Int>) -> MPSError {
+        let (all, data) = (freeFields(range), dataFields(range))
+        let free = data.count < min(all.count, 6) ? all[data.count].lowerBound - range.lowerBound : nil
+        guard let offset = free ?? fixedComment(range) else { return error }
+        var error = error
+        error.message += "; the '$' in column \(offset + 1) starts a comment, as the MPS standard has it for fields 3 and 5, so a row or column name there cannot begin with '$'"
+        return error
     }
 
     /// The error for text at `offset` that runs on from the field before it, such as a

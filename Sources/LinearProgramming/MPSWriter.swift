@@ -18,9 +18,8 @@
 ///   left out, and a column with no entries gets an explicit zero objective entry so it
 ///   still appears.
 /// - Names: each whitespace or control character becomes `_` (in the problem's name, which
-///   NAME takes whole, a space stays but is dropped at either end), and so does a `$` that
-///   begins a row or column name, which the reader would take for the start of a comment
-///   (`MPSParser.commentMark`); an empty row or column name becomes `OBJ`, `R<i>` or `C<j>`, and a name already taken (rows share their
+///   NAME takes whole, a space stays but is dropped at either end), an empty row or column
+///   name becomes `OBJ`, `R<i>` or `C<j>`, and a name already taken (rows share their
 ///   namespace with the objective) gets the first free suffix `_2`, `_3`, …, so the file
 ///   always reads. Names are otherwise written as they are.
 /// - Stages are not part of MPS: they are written as `*STAGES` comment lines
@@ -129,11 +128,9 @@ public enum MPSWriter {
     }
 
     /// A name as a free-format field: whitespace and control characters, which the reader
-    /// takes as separators, become `_`, and so does a leading `$`, which would begin a
-    /// comment where the name stands after a line's first field (`MPSParser.commentMark`).
+    /// takes as separators, become `_`.
     private static func fieldName(_ name: String) -> String {
-        let name = name.hasPrefix("$") ? "_" + name.dropFirst() : name
-        return name.contains(where: separates) ? String(name.map { separates($0) ? "_" : $0 }) : name
+        name.contains(where: separates) ? String(name.map { separates($0) ? "_" : $0 }) : name
     }
 
     /// The problem's name for the NAME line, which the reader takes whole but trimmed:

@@ -5,7 +5,8 @@ import Testing
 /// The MPS standard's end-of-line comment: a `$` that begins field 3 or 5 starts a
 /// comment running to the end of the line, in fixed format (columns 15 and 40) and in
 /// free format (a field beginning with `$` after a line's first, or in ROWS and BOUNDS
-/// its second). Each file with comments must read as the same file without them.
+/// its second), unless that field names a declared row (in BOUNDS, a column), as HiGHS
+/// writes such names. Each file with comments must read as the same file without them.
 @Suite struct MPSCommentTests {
     /// min x1 + 2 x2 with x1 + x2 ≤ 4, x1 ≥ 1 (the row LIM2), x1 ≤ 4.
     static let plain = """
@@ -80,31 +81,49 @@ import Testing
         #expect(lp.objective == [3] && lp.rowUpper == [2])
     }
 
-    /// A COLUMNS line whose row name is a comment has no pair left: the error names the line.
+    /// A COLUMNS line whose row name is a comment has no pair left: the error names the
+    /// line and says why.
     @Test func aLineLeftWithoutItsPairIsAnError() {
-        let text = "ROWS\n N  COST\nCOLUMNS\n    X1        $ no row here\nENDATA\n"
-        do throws(MPSError) {
-            _ = try MPSReader.parse(text, format: .fixed)
-            Issue.record("a line without its pair was read")
-        } catch {
-            #expect(error.description == "<input>:4: error: a COLUMNS line holds a column name and one or two row/value pairs; this one has 1 field")
+        for (text, format, column) in [("ROWS\n N  COST\nCOLUMNS\n    X1        $ no row here\nENDATA\n", MPSFormat.fixed, 15),
+                                       ("ROWS\n N  COST\nCOLUMNS\n    X1  $NOPE  1\nENDATA\n", .free, 9)] {
+            do throws(MPSError) {
+                _ = try MPSReader.parse(text, format: format)
+                Issue.record("a line without its pair was read")
+            } catch {
+                #expect(error.description == "<input>:4: error: a COLUMNS line holds a column name and one or two row/value pairs; this one has 1 field; "
+                    + "the '$' in column \(column) starts a comment, as the MPS standard has it for fields 3 and 5, so a row or column name there cannot begin with '$'")
+            }
         }
     }
 
-    /// The writer puts `_` for a leading `$` of a row or column name, which would read as
-    /// a comment, and keeps the names apart.
-    @Test func writerReplacesALeadingDollar() throws {
-        let lp = LinearProgram(
-            name: "DOLLARS", objective: [1, 2], objectiveConstant: 0,
-            matrix: SparseMatrix(rowCount: 2, columnCount: 2, triplets: [(0, 0, 1), (1, 0, 1), (0, 1, 1)]),
-            rowLower: [-.infinity, 1], rowUpper: [4, .infinity],
-            columnLower: [0, 0], columnUpper: [4, .infinity],
-            rowNames: ["$LIM", "_LIM"], columnNames: ["$X", "Y$"], objectiveName: "$COST")
-        let text = try MPSWriter.text(lp)
-        let read = try MPSReader.parse(text)
-        #expect(read.objectiveName == "_COST")
-        #expect(read.rowNames == ["_LIM", "_LIM_2"])
-        #expect(read.columnNames == ["_X", "Y$"])
-        #expect(read.matrix == lp.matrix && read.columnUpper == lp.columnUpper && read.rowLower == lp.rowLower)
+    /// HiGHS writes a row or column name that begins with `$` as it is, where the standard
+    /// would read a comment: a name declared in ROWS (in BOUNDS, a column's) reads as the
+    /// name, in free and fixed format, and the writer's names come back unchanged.
+    @Test func aDeclaredNameThatBeginsWithADollarIsAName() throws {
+        let written = """
+            ROWS
+             N  Obj
+             L  $LIM
+             G  MIN
+            COLUMNS
+                $X        Obj       1
+                $X        $LIM      1
+                $X        MIN       1
+                Y         Obj       2
+                Y         $LIM      1
+            RHS
+                RHS_V     $LIM      4
+                RHS_V     MIN       1
+            BOUNDS
+             UP BOUND     $X        4
+            ENDATA
+            """
+        for format in [MPSFormat.free, .fixed, .automatic] {
+            let lp = try MPSReader.parse(written, format: format)
+            #expect(lp.rowNames == ["$LIM", "MIN"] && lp.columnNames == ["$X", "Y"])
+            #expect(lp.matrix.values == [1, 1, 1] && lp.rowUpper == [4, .infinity] && lp.columnUpper == [4, .infinity])
+            let again = try MPSReader.parse(MPSWriter.text(lp))
+            #expect(again == lp)
+        }
     }
 }
