@@ -31,6 +31,8 @@ extension MPSParser {
     /// and BOUNDS, whose first is a type), and since no number begins with `$`, any
     /// field from there on that begins with one ends the line (`beginsComment`).
     static let commentMark = UInt8(ascii: "$")
+    /// Fixed fields 3 and 5 (0-based offsets), where a comment may begin.
+    static let commentFields = [fixedFields[2], fixedFields[4]]
 
     /// Whether `field`, where field 3 or 5 may stand, begins a comment: it begins with `$`
     /// and is not the name of a row declared in ROWS (in BOUNDS, of a column). Writers
@@ -76,7 +78,7 @@ extension MPSParser {
     /// (`beginsComment`), if there is one.
     func fixedComment(_ range: Range<Int>) -> Int? {
         let base = range.lowerBound
-        for field in [Self.fixedFields[2], Self.fixedFields[4]] where field.lowerBound < range.count {
+        for field in Self.commentFields where field.lowerBound < range.count {
             var (first, end) = (base + field.lowerBound, base + min(field.upperBound, range.count))
             while first < end, Self.isBlank(bytes[first]) { first += 1 }
             while end > first, Self.isBlank(bytes[end - 1]) { end -= 1 }
@@ -92,7 +94,7 @@ extension MPSParser {
         let free = data.count < min(all.count, 6) ? all[data.count].lowerBound - range.lowerBound : nil
         guard let offset = free ?? fixedComment(range) else { return error }
         var error = error
-        error.message += "; the '$' in column \(offset + 1) starts a comment, as the MPS standard has it for fields 3 and 5, so a row or column name there cannot begin with '$'"
+        error.message += "; the '$' in column \(offset + 1) starts a comment, as the MPS standard has it for a field 3 or 5 that begins with '$' (here it names no row or column declared)"
         return error
     }
 

@@ -91,7 +91,7 @@ import Testing
                 Issue.record("a line without its pair was read")
             } catch {
                 #expect(error.description == "<input>:4: error: a COLUMNS line holds a column name and one or two row/value pairs; this one has 1 field; "
-                    + "the '$' in column \(column) starts a comment, as the MPS standard has it for fields 3 and 5, so a row or column name there cannot begin with '$'")
+                    + "the '$' in column \(column) starts a comment, as the MPS standard has it for a field 3 or 5 that begins with '$' (here it names no row or column declared)")
             }
         }
     }
