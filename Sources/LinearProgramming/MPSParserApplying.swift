@@ -69,6 +69,7 @@ extension MPSParser {
                     + "to leave no doubt, leave the set name out ('\(kind.type) \(name)', or '\(kind.type) \(set)' to bound '\(set)')")
             }
             setBound(kind, column: column, value: value)
+            lastBoundColumn = column
         case .marker(let opens):
             integerLines.note(line)
             inIntegerBlock = opens

@@ -59,7 +59,7 @@ extension MPSParser {
         }
     }
 
-    enum BoundKind: CaseIterable {
+    enum BoundKind: Int, CaseIterable {
         case upper, lower, fixed, free, minusInfinity, plusInfinity, binary
 
         /// The kinds that give a lower bound: a column with one of them is not made
@@ -95,9 +95,33 @@ extension MPSParser {
     }
 
     /// A bound of one kind on one column, to find it given twice.
-    struct BoundKey: Hashable {
+    struct BoundKey {
         var column: Int
         var kind: BoundKind
+    }
+
+    /// The line of each column's bound of each kind: a flat table, a slot for each kind of
+    /// each column up to the last one bounded, 0 for none. Kept in a dictionary, the
+    /// hashing of (column, kind) took a twentieth of the time to read a file with a bound
+    /// on every column.
+    struct BoundLines {
+        private var lines: [Int] = []
+
+        subscript(key: BoundKey) -> Int? {
+            get {
+                let index = Self.index(key)
+                return index < lines.count && lines[index] != 0 ? lines[index] : nil
+            }
+            set {
+                let index = Self.index(key)
+                if index >= lines.count { lines += repeatElement(0, count: max(index + 1, 2 * lines.count) - lines.count) }
+                lines[index] = newValue ?? 0
+            }
+        }
+
+        private static func index(_ key: BoundKey) -> Int {
+            key.column * BoundKind.allCases.count + key.kind.rawValue
+        }
     }
 
     /// Lines of one kind that warrant a warning: how many, and the first, which the
