@@ -1095,15 +1095,6 @@ import Testing
         }
         return warnings
     }
-
-    private func message(_ text: String, file: String = "<input>", format: MPSFormat = .automatic) -> String? {
-        do throws(MPSError) {
-            _ = try MPSReader.parse(text, file: file, format: format)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
 }
 
 /// The Netlib problems kept next to the repository in `../shared/netlib`, or in the folder
