@@ -94,6 +94,11 @@ struct MPSParser {
     /// line; made into stages only when a kind's count is the rows' or columns'.
     var rowRuns: [MPSStages.Run]?, columnRuns: [MPSStages.Run]?, stagesLine: Int?
 
+    /// Where each constraint row's name was written in ROWS, by row.
+    var rowFields: [Range<Int>] = []
+    /// The rows (`RowReference.code`) of the open column's entries so far, and of the
+    /// column before it, in the order written: `columnEntry` guesses a row from them.
+    var openColumnRows: [Int] = [], previousColumnRows: [Int] = []
     /// The column names, made when COLUMNS ends.
     var columns = MPSNameTable(minimumCapacity: 0)
     /// Where each column's name was first written, and on which line.

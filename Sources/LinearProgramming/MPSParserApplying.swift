@@ -12,6 +12,7 @@ extension MPSParser {
                 return
             }
             rows.insert(name, in: bytes, value: RowReference.constraint(rowNames.count).code)
+            rowFields.append(name)
             rowNames.append(string(name))
             rowKinds.append(kind)
             rhs.append(0)
@@ -20,10 +21,15 @@ extension MPSParser {
             rangeLine.append(0)
             lastLineOfRow.append(0)
         case .column(let newColumn, let pairs):
-            if let newColumn { openColumn(newColumn) }
+            if let newColumn {
+                openColumn(newColumn)
+                swap(&openColumnRows, &previousColumnRows)
+                openColumnRows.removeAll(keepingCapacity: true)
+            }
             let column = columnNames.count - 1
             if newColumn != nil, inIntegerBlock { integerColumns.append((column, line)) }
             for pair in pairs {
+                openColumnRows.append(pair.row.code)
                 switch pair.row {
                 case .objective:
                     objective[column] = pair.value

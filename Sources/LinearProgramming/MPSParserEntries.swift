@@ -30,7 +30,7 @@ extension MPSParser {
             throw failure("a COLUMNS line holds a column name and one or two row/value pairs; this one has \(Self.count(fields))")
         }
         let isNew = openColumnName.map { !equal($0, fields[0]) } ?? true
-        let pairs = try pairs(fields, from: 1, finite: true)
+        let pairs = try pairs(fields, from: 1, finite: true, guesses: rowGuesses(newColumn: isNew))
         for (index, pair) in pairs.enumerated() {
             // The line of an earlier entry of this column for the row, or 0.
             let first = switch pair.row {
@@ -232,13 +232,25 @@ extension MPSParser {
     }
 
     /// The pairs in fields `start` and on, of which there are two or four.
-    func pairs(_ fields: Fields, from start: Int, finite: Bool) throws(MPSError) -> Pairs {
-        var pairs = Pairs(first: try pair(fields, at: start, finite: finite))
-        if fields.count == start + 4 { pairs.second = try pair(fields, at: start + 2, finite: finite) }
+    /// The one or two pairs of `fields` from `start`; `guesses` are rows to compare their
+    /// names with first (`row(_:guess:)`).
+    func pairs(_ fields: Fields, from start: Int, finite: Bool, guesses: (Int, Int) = (-1, -1)) throws(MPSError) -> Pairs {
+        var pairs = Pairs(first: try pair(fields, at: start, finite: finite, guess: guesses.0))
+        if fields.count == start + 4 { pairs.second = try pair(fields, at: start + 2, finite: finite, guess: guesses.1) }
         return pairs
     }
 
-    func pair(_ fields: Fields, at index: Int, finite: Bool) throws(MPSError) -> Pair {
-        Pair(row: try row(fields[index]), value: try number(fields[index + 1], finite: finite), name: fields[index], written: fields[index + 1])
+    func pair(_ fields: Fields, at index: Int, finite: Bool, guess: Int) throws(MPSError) -> Pair {
+        Pair(row: try row(fields[index], guess: guess), value: try number(fields[index + 1], finite: finite), name: fields[index], written: fields[index + 1])
+    }
+
+    /// The rows a COLUMNS line's pairs most likely name: one after the rows at the same
+    /// places in the column before. Writers put a model's rows and columns in the same
+    /// order of their index (an hour, say), so column p_t+1 meets balance_t+1 where p_t met
+    /// balance_t; a wrong guess costs one comparison of a name.
+    func rowGuesses(newColumn: Bool) -> (Int, Int) {
+        let (before, start) = newColumn ? (openColumnRows, 0) : (previousColumnRows, openColumnRows.count)
+        func guess(_ place: Int) -> Int { place < before.count && before[place] >= 0 ? before[place] + 1 : -1 }
+        return (guess(start), guess(start + 1))
     }
 }

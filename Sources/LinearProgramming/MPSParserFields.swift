@@ -153,7 +153,10 @@ extension MPSParser {
         return value
     }
 
-    func row(_ field: Range<Int>) throws(MPSError) -> RowReference {
+    /// The row named by `field`; `guess`, a constraint row's index, is compared first
+    /// (`columnEntry`'s guess spares a lookup at a random place in the table of names).
+    func row(_ field: Range<Int>, guess: Int = -1) throws(MPSError) -> RowReference {
+        if guess >= 0, guess < rowFields.count, equal(rowFields[guess], field) { return .constraint(guess) }
         guard let code = rows.value(of: field, in: bytes) else { throw failure("unknown row '\(string(field))'") }
         return RowReference(code: code)
     }
