@@ -231,9 +231,8 @@ extension MPSParser {
         if let set, let used { set != used } else { false }
     }
 
-    /// The pairs in fields `start` and on, of which there are two or four.
-    /// The one or two pairs of `fields` from `start`; `guesses` are rows to compare their
-    /// names with first (`row(_:guess:)`).
+    /// The one or two pairs in fields `start` and on, of which there are two or four;
+    /// `guesses` are rows to compare their names with first (`row(_:guess:)`).
     func pairs(_ fields: Fields, from start: Int, finite: Bool, guesses: (Int, Int) = (-1, -1)) throws(MPSError) -> Pairs {
         var pairs = Pairs(first: try pair(fields, at: start, finite: finite, guess: guesses.0))
         if fields.count == start + 4 { pairs.second = try pair(fields, at: start + 2, finite: finite, guess: guesses.1) }

@@ -88,7 +88,8 @@ extension MPSParser {
     }
 
     /// `error`, for a data line that either reading cut short at a `$` comment, with why:
-    /// a name that begins with `$` in field 3 or 5 is read as the start of a comment.
+    /// a field 3 or 5 that begins with `$` and names no declared row or column is read as
+    /// the start of a comment.
     func explainingComment(_ error: MPSError, _ range: Range<Int>) -> MPSError {
         let (all, data) = (freeFields(range), dataFields(range))
         let free = data.count < min(all.count, 6) ? all[data.count].lowerBound - range.lowerBound : nil
